@@ -1,0 +1,122 @@
+// Builds the extension for Chrome and Firefox from one manifest source.
+//   node build.mjs            dist/chrome, dist/firefox and store-ready zips
+//   node build.mjs --test     dist-test/chrome, dist-test/firefox with a fixed
+//                             Chrome key and the popup reachable from pages
+//                             (what the browser tests need; never shipped)
+import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { zipDirectory } from './scripts/zip.mjs';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/** Fixed public key for test builds only, so that the Chrome extension id is stable. */
+export const TEST_CHROME_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAszAXXMa7NYpLvUsJGULDPmQv4HFVJSYpVUdHspWRBWxZoB7sKAaSn5TsrGKmAOxwxKIiw+eoL5IyDoUzCPFENiz/MQ98InmV5fv+vSuqQZfsGShwA7z4mx+z8R1IPE3z2+gBHQTwKF135Cf/slRCGtdTgaztUfH+kqp/cIw4nH5UZpV4ItdYquDJ8KXhqpWRErAvvymsRJThQAzBfvaNPMXQswKItr7EzhtDV6cNJdwtBalX3HyW7ONggun8NmhV29o6syymuyqVL0c3mWpeF2ZhCCj4kNcASXYF9KySMy2u218hjkmmQZKIT9lmgLaICkZR4r8XsbpkOrN9epyi/wIDAQAB';
+export const TEST_CHROME_ID = 'lidnclfchgohphnnnemoaaoicfkdpffl';
+export const GECKO_ID = 'nynorsk-kort@nynorsk-kort.no';
+
+const entries = {
+  background: 'src/background/index.ts',
+  content: 'src/content/index.ts',
+  popup: 'src/popup/main.tsx',
+  options: 'src/options/main.tsx',
+};
+
+/** Writes each browser's manifest from the one source in manifest.json. */
+function manifestFor(target, { test }) {
+  const m = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  m.version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  if (target === 'chrome') {
+    m.background = { service_worker: m.background.service_worker };
+    delete m.browser_specific_settings;
+    if (test) m.key = TEST_CHROME_KEY;
+  } else {
+    m.background = { scripts: m.background.scripts };
+  }
+  if (test) {
+    // Firefox refuses direct navigation to moz-extension:// over BiDi: tests reach the popup from a page.
+    m.web_accessible_resources = [{ resources: ['popup.html', 'popup.js', '*.css'], matches: ['<all_urls>'] }];
+  }
+  if (!m.web_accessible_resources?.length) delete m.web_accessible_resources;
+  return m;
+}
+
+async function bundle(outDir, { test }) {
+  const common = {
+    bundle: true,
+    minify: !test,
+    sourcemap: false,
+    target: ['chrome120', 'firefox128'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.css': 'text' },
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  };
+  // Content scripts are classic scripts; the background runs as a classic script in Firefox too.
+  await esbuild.build({
+    ...common,
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, join(root, v)])),
+    outdir: outDir,
+    format: 'iife',
+  });
+}
+
+function copyStatic(outDir) {
+  cpSync(join(root, 'assets/icons'), join(outDir, 'icons'), { recursive: true });
+  for (const page of ['src/popup/popup.html', 'src/options/options.html']) {
+    if (existsSync(join(root, page))) cpSync(join(root, page), join(outDir, page.split('/').pop()));
+  }
+  for (const f of existsSync(join(root, 'src/ui')) ? readdirSync(join(root, 'src/ui')) : []) {
+    if (f.endsWith('.css')) cpSync(join(root, 'src/ui', f), join(outDir, f));
+  }
+  // Nynorsk word data is fetched by the background when it is needed, never bundled into the content script.
+  const nn = join(root, 'assets/nynorsk');
+  if (existsSync(nn)) {
+    mkdirSync(join(outDir, 'nynorsk'), { recursive: true });
+    for (const f of readdirSync(nn)) {
+      if (!statSync(join(nn, f)).isDirectory() && !f.startsWith('.')) cpSync(join(nn, f), join(outDir, 'nynorsk', f));
+    }
+  }
+  cpSync(join(root, 'LICENSE'), join(outDir, 'LICENSE'));
+}
+
+/** Builds one browser's unpacked extension into `outDir`. */
+export async function buildTarget(target, outDir, { test = false } = {}) {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  await bundle(outDir, { test });
+  copyStatic(outDir);
+  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifestFor(target, { test }), null, 2));
+  return outDir;
+}
+
+/** Builds both browsers; returns the unpacked folders (and zips unless test). */
+export async function buildAll({ test = false } = {}) {
+  const base = join(root, test ? 'dist-test' : 'dist');
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  const out = {};
+  for (const target of ['chrome', 'firefox']) {
+    const dir = await buildTarget(target, join(base, target), { test });
+    out[target] = { dir };
+    if (!test) {
+      const zip = join(base, `nynorsk-kort-${target}-${version}.zip`);
+      zipDirectory(dir, zip);
+      out[target].zip = zip;
+    }
+  }
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const test = process.argv.includes('--test');
+  const t0 = performance.now();
+  const out = await buildAll({ test });
+  for (const [target, { dir, zip }] of Object.entries(out)) {
+    console.log(`${target}: ${relative(root, dir)}/${zip ? `  ${relative(root, zip)}` : ''}`);
+  }
+  console.log(`bygd på ${Math.round(performance.now() - t0)} ms`);
+}

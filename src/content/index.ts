@@ -1,0 +1,100 @@
+/**
+ * Content script on spiceworks.com: recognise the page from its URL (free),
+ * confirm it with the DOM, extract the article, detect its topic, ask the
+ * background for the card, and show it in the overlay. Runs again when the
+ * site changes page without reloading; a card never outlives its article.
+ */
+import browser from 'webextension-polyfill';
+import templates from '../../assets/card-templates.json';
+import { confirmArticle } from '../core/confirm';
+import { extractArticle } from '../core/extract';
+import { recognisePage } from '../core/recognise';
+import { detectTopic } from '../core/topic';
+import type { CardState, PageKind } from '../core/types';
+import { isCardState } from '../core/validate';
+import type { Message, OverlayPrefs } from '../protocol';
+import { createOverlay } from './overlay';
+import { watchArticle } from './watch-article';
+import { watchNavigation } from './watch-navigation';
+
+type Overlay = ReturnType<typeof createOverlay>;
+
+const send = (msg: Message) => browser.runtime.sendMessage(msg) as Promise<unknown>;
+
+/** What identifies "the same article" across URL changes (post numbers and hashes do not). */
+function pageKey(page: PageKind, url: URL): string {
+  if (page.kind === 'article') return `a:${page.slug}`;
+  if (page.kind === 'thread') return `t:${page.id}`;
+  return `n:${url.host}${url.pathname}`;
+}
+
+let overlay: Overlay | null = null;
+let stopWatching: (() => void) | null = null;
+let hadCard = false;
+let run = 0;
+
+function teardown() {
+  stopWatching?.();
+  stopWatching = null;
+  overlay?.destroy();
+  overlay = null;
+}
+
+async function showCard(page: PageKind, myRun: number): Promise<void> {
+  const url = location.href;
+  const prefsP = send({ type: 'overlay:get' }) as Promise<OverlayPrefs>;
+  const article = extractArticle(document, url, page);
+  if (!article || article.paragraphs.length === 0) return;
+  const topic = detectTopic(article);
+  const prefs = await prefsP.catch((): OverlayPrefs => ({ mode: 'pill', hiddenForSession: false }));
+  if (myRun !== run) return;
+  if (prefs.mode !== 'off' && !prefs.hiddenForSession) {
+    overlay = createOverlay(document);
+  }
+  const opts = {
+    startOpen: prefs.mode === 'open',
+    onHideForSession: () => {
+      teardown();
+      void send({ type: 'overlay:hide-for-session' });
+    },
+    onOpenOptions: () => void send({ type: 'options:open' }),
+  };
+  overlay?.render({ status: 'loading', url, title: article.title }, opts);
+  hadCard = true;
+  let state: CardState;
+  try {
+    const reply = await send({ type: 'card:request', article, topic });
+    state = isCardState(reply) ? reply : { status: 'error', url, message: templates.errors.noAnswer };
+  } catch {
+    state = { status: 'error', url, message: templates.errors.noAnswer };
+  }
+  if (myRun === run) overlay?.render(state, opts);
+}
+
+function start(page: PageKind): void {
+  const myRun = ++run;
+  teardown();
+  if (page.kind === 'none') {
+    if (hadCard) void send({ type: 'card:clear', url: location.href });
+    hadCard = false;
+    return;
+  }
+  // An article URL may still hold an empty shell or an error page: wait for the content.
+  stopWatching = watchArticle(document, () => confirmArticle(document, page), () => {
+    stopWatching = null;
+    if (myRun === run) void showCard(page, myRun);
+  });
+}
+
+let currentKey = '';
+function onLocation(): void {
+  const url = new URL(location.href);
+  const page = recognisePage(url.href);
+  const key = pageKey(page, url);
+  if (key === currentKey) return;
+  currentKey = key;
+  start(page);
+}
+
+onLocation();
+watchNavigation(window, onLocation);

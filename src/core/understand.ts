@@ -1,0 +1,23 @@
+/**
+ * The page pipeline up to the card request: recognise, confirm, extract,
+ * detect the topic. One function so that the content script, the CLI and the
+ * tests run the very same steps.
+ */
+import { confirmArticle } from './confirm';
+import { extractArticle } from './extract';
+import { recognisePage } from './recognise';
+import { detectTopic } from './topic';
+import type { Article, PageKind, TopicResult } from './types';
+
+export type Understood =
+  | { ok: true; page: PageKind; article: Article; topic: TopicResult }
+  | { ok: false; reason: 'not-article' | 'no-article-text'; page: PageKind };
+
+/** `page` may be passed when the URL was already recognised (the content script's hot path). */
+export function understandPage(doc: Document, url: string, page: PageKind = recognisePage(url)): Understood {
+  if (page.kind === 'none') return { ok: false, reason: 'not-article', page };
+  if (!confirmArticle(doc, page)) return { ok: false, reason: 'no-article-text', page };
+  const article = extractArticle(doc, url, page);
+  if (!article || article.paragraphs.length === 0) return { ok: false, reason: 'no-article-text', page };
+  return { ok: true, page, article, topic: detectTopic(article) };
+}

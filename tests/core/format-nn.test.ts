@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateNn } from '../../src/core/format-nn';
+import { fill } from '../../src/core/template';
+
+describe('formatDateNn', () => {
+  it('writes dates the Nynorsk way', () => {
+    expect(formatDateNn('2024-04-03')).toBe('3. april 2024');
+    expect(formatDateNn('2023-12-31T22:10:00Z')).toBe('31. desember 2023');
+  });
+  it('gives undefined for missing or unreadable dates', () => {
+    expect(formatDateNn(undefined)).toBeUndefined();
+    expect(formatDateNn('yesterday')).toBeUndefined();
+    expect(formatDateNn('2024-13-01')).toBeUndefined();
+  });
+});
+
+describe('fill', () => {
+  it('fills placeholders and refuses to print undefined', () => {
+    expect(fill('{a} og {b}', { a: 'eg', b: 2 })).toBe('eg og 2');
+    expect(() => fill('{a} og {c}', { a: 'eg' })).toThrow(/c/);
+  });
+});

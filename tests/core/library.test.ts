@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { LIBRARY, LIBRARY_FILE_COUNT } from '../../src/core/library-data';
+import { findEvidence, matchLibrary, normaliseForMatch, slugOf } from '../../src/core/library';
+import { META_PARAGRAPHS, makeArticle } from '../factories/article';
+
+const META_SLUG = 'meta-struggles-to-maintain-ai-workforce-following-high-level-exits';
+
+describe('built-in library', () => {
+  it('loads every library file as a well-formed entry', () => {
+    expect(LIBRARY_FILE_COUNT).toBeGreaterThan(0);
+    expect(LIBRARY).toHaveLength(LIBRARY_FILE_COUNT);
+  });
+
+  it('keeps the five questions of the seed for the Meta card', () => {
+    const meta = LIBRARY.find((e) => e.match.slugs.includes(META_SLUG));
+    expect(meta?.card.faq).toHaveLength(5);
+  });
+});
+
+describe('matchLibrary', () => {
+  it('matches the Meta article by slug under any section', () => {
+    for (const section of ['tech/artificial-intelligence/news', 'tech/it-careers-skills/articles', 'it-security/security-general/news']) {
+      const url = `https://www.spiceworks.com/${section}/${META_SLUG}/`;
+      const m = matchLibrary(makeArticle({ url, canonicalUrl: url, paragraphs: ['Short unrelated text.'] }), LIBRARY);
+      expect(m?.by).toBe('slug');
+    }
+  });
+
+  it('matches a copy at another URL by its fingerprint', () => {
+    const url = 'https://www.spiceworks.com/tech/artificial-intelligence/news/ai-talent-leaves-big-tech/';
+    const m = matchLibrary(makeArticle({ url, canonicalUrl: url, title: 'AI talent leaves', paragraphs: META_PARAGRAPHS }), LIBRARY);
+    expect(m?.by).toBe('fingerprint');
+  });
+
+  it('never matches another article about Meta and AI', () => {
+    const url = 'https://www.spiceworks.com/tech/artificial-intelligence/news/meta-releases-new-llama-model/';
+    const paragraphs = [
+      'Meta released a new Llama model on Tuesday, and Mark Zuckerberg said it beats rivals.',
+      'The model is open to researchers; Meta says 30% more tokens were used in training.',
+      'OpenAI and Anthropic did not comment.',
+    ];
+    expect(matchLibrary(makeArticle({ url, canonicalUrl: url, title: 'Meta releases Llama', paragraphs }), LIBRARY)).toBeNull();
+  });
+
+  it('does not match on a name inside a longer word', () => {
+    const paragraphs = ['Metadata tools: devi parikhson, abhishek dash, erik meijerson and zuckerbergs with 30%.'];
+    expect(matchLibrary(makeArticle({ paragraphs }), LIBRARY)).toBeNull();
+  });
+});
+
+describe('helpers', () => {
+  it('normalises percentages and case', () => {
+    expect(normaliseForMatch('More than 30 percent, 30 %  and 30 per cent')).toBe('more than 30%, 30% and 30%');
+  });
+
+  it('takes the slug from a URL with or without trailing slash', () => {
+    expect(slugOf('https://www.spiceworks.com/tech/cloud/news/some-story/')).toBe('some-story');
+    expect(slugOf('https://www.spiceworks.com/tech/cloud/news/some-story?x=1')).toBe('some-story');
+    expect(slugOf('not a url')).toBeUndefined();
+  });
+
+  it('finds evidence paragraphs that hold every term of a group', () => {
+    expect(findEvidence(META_PARAGRAPHS, [['Anthropic', 'Cohere']])).toEqual([5]);
+    expect(findEvidence(META_PARAGRAPHS, [['zuckerberg'], ['compute']])).toEqual([2, 4]);
+    expect(findEvidence(META_PARAGRAPHS, [['nothing-like-this']])).toEqual([]);
+  });
+});
