@@ -1,0 +1,80 @@
+/**
+ * Community threads (Discourse): the first post and the answers, in order,
+ * without quotes of earlier posts, signatures or link-preview widgets.
+ * Works on the JavaScript view (article[data-post-id] .cooked) and on the
+ * crawler view (div.topic-body.crawler-post [itemprop=text]).
+ */
+import { collectParagraphs } from './blocks';
+import { cleanText } from './text';
+
+/** What the thread view gives beyond paragraphs. */
+export type ThreadContent = {
+  paragraphs: string[];
+  author?: string;
+  published?: string;
+  category?: string;
+  postCount: number;
+};
+
+/** Elements inside a post that repeat or decorate rather than say something. */
+const DROP = 'aside.quote, .quote, aside.onebox, .onebox, .read-more, .user-signature, .signature, [class*="signature"], .cooked-signature';
+
+/** The post bodies of the thread, first post first. */
+function postBodies(doc: Document): { body: Element; post: Element }[] {
+  const js = Array.from(doc.querySelectorAll('article[data-post-id]'));
+  if (js.length > 0) {
+    return js.flatMap((post) => {
+      const body = post.querySelector('.cooked');
+      return body ? [{ body, post }] : [];
+    });
+  }
+  return Array.from(doc.querySelectorAll('div.crawler-post, .topic-body.crawler-post, [itemprop="comment"], [itemtype$="DiscussionForumPosting"]')).flatMap((post) => {
+    const body = post.querySelector('[itemprop="text"], [itemprop="articleBody"], .post');
+    return body ? [{ body, post }] : [];
+  });
+}
+
+/**
+ * Reads the thread's posts. Returns null when the page has no Discourse
+ * post markup (the caller then falls back to Readability).
+ */
+export function extractThread(doc: Document): ThreadContent | null {
+  const posts = postBodies(doc);
+  if (posts.length === 0) return null;
+  const paragraphs: string[] = [];
+  const earlier: string[] = [];
+  for (const { body } of posts) {
+    const copy = body.cloneNode(true) as Element;
+    for (const el of Array.from(copy.querySelectorAll(DROP))) el.remove();
+    // A blockquote that repeats an earlier post is a quote, not an answer.
+    for (const bq of Array.from(copy.querySelectorAll('blockquote'))) {
+      const t = cleanText(bq.textContent ?? '');
+      if (t && earlier.some((e) => e.includes(t))) bq.remove();
+    }
+    const { paragraphs: ps } = collectParagraphs(copy);
+    const sig = signatureStart(ps);
+    const kept = ps.slice(0, sig);
+    paragraphs.push(...kept);
+    earlier.push(kept.join(' '));
+  }
+  const first = posts[0]?.post;
+  const authorEl = first?.querySelector('.names .username a, .names .first a, [itemprop="author"] [itemprop="name"], .creator [itemprop="name"], .creator a');
+  const time = first?.querySelector('time[datetime], [itemprop="datePublished"]');
+  const category = doc.querySelector('#topic-title .category-name, .topic-category .category-name, .category-name, .badge-category__name');
+  return {
+    paragraphs,
+    author: cleanText(authorEl?.textContent ?? '') || undefined,
+    published: time?.getAttribute('datetime') ?? time?.getAttribute('content') ?? undefined,
+    category: cleanText(category?.textContent ?? '') || undefined,
+    postCount: posts.length,
+  };
+}
+
+/** Index where a plain-text signature starts ("-- " line or "Sent from my ..."), or the length. */
+function signatureStart(ps: string[]): number {
+  for (let i = Math.max(1, ps.length - 3); i < ps.length; i++) {
+    const p = ps[i] ?? '';
+    if (/^(--|—|__+)\s/.test(p) || /^sent from my\b/i.test(p)) return i;
+  }
+  return ps.length;
+}

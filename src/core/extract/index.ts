@@ -1,0 +1,93 @@
+/**
+ * Article extraction: @mozilla/readability on a clone of the page, the
+ * page's metadata, and Spiceworks boilerplate removed from Readability's own
+ * output element (no second parse, no extra walk of the page). Community
+ * threads are read from Discourse's post markup. Runs in a content script and
+ * in Node with jsdom alike.
+ */
+import { Readability } from '@mozilla/readability';
+import type { Article, PageKind } from '../types';
+import { collectParagraphs, type BlockResult } from './blocks';
+import { extractThread } from './discourse';
+import { readJsonLd } from './jsonld';
+import { canonicalUrl, readAuthor, readBreadcrumbs, readMeta, readPublished, readTags, readTitle, readUpdated, unique } from './metadata';
+import { cleanText, toIsoDate } from './text';
+
+export { isBoilerplateText } from './blocks';
+export { cleanText, stripTitleSuffix, toIsoDate } from './text';
+
+/** Containers tried when Readability finds nothing. */
+const FALLBACK_ROOT = '[itemprop="articleBody"], .entry-content, .article-content, article, main';
+
+function readabilityBlocks(doc: Document): { blocks: BlockResult; byline?: string | null; published?: string | null } | null {
+  const clone = doc.cloneNode(true) as Document;
+  const parsed = new Readability<Node>(clone, { keepClasses: true, disableJSONLD: true, serializer: (n) => n }).parse();
+  const root = parsed?.content;
+  if (!parsed || !root || root.nodeType !== 1) return null;
+  return { blocks: collectParagraphs(root as Element), byline: parsed.byline, published: parsed.publishedTime };
+}
+
+/** The "MORE ON <TOPIC>" heading when Readability left the block out of its output. */
+function findMoreOn(doc: Document): string | undefined {
+  for (const h of Array.from(doc.querySelectorAll('.more-on h2, .more-on h3, .more-on h4, h2, h3, h4'))) {
+    const t = cleanText(h.textContent ?? '');
+    if (/^more on\s+\S/i.test(t) && t.length < 70) return t;
+  }
+  return undefined;
+}
+
+/**
+ * Extracts the article (or thread) of a page recognised by `recognisePage`.
+ * Returns null for `none` pages and when no text is found. Never mutates `doc`.
+ */
+export function extractArticle(doc: Document, url: string, page: PageKind): Article | null {
+  if (page.kind === 'none') return null;
+  const meta = readMeta(doc);
+  const ld = readJsonLd(doc);
+  const thread = page.kind === 'thread' ? extractThread(doc) : null;
+
+  let blocks: BlockResult;
+  let byline: string | null | undefined;
+  let rdPublished: string | null | undefined;
+  if (thread) {
+    blocks = { paragraphs: thread.paragraphs };
+  } else {
+    const r = readabilityBlocks(doc);
+    blocks = r?.blocks ?? { paragraphs: [] };
+    byline = r?.byline;
+    rdPublished = r?.published;
+    if (blocks.paragraphs.length === 0) {
+      const root = doc.querySelector(FALLBACK_ROOT);
+      if (root) blocks = collectParagraphs(root);
+    }
+  }
+  if (blocks.paragraphs.length === 0) return null;
+
+  const category = thread?.category;
+  const moreOn = blocks.moreOn ?? (page.kind === 'article' ? findMoreOn(doc) : undefined);
+  const published = (thread?.published ? toIsoDate(thread.published) : undefined) ?? readPublished(doc, meta, ld, rdPublished) ?? blocks.lastUpdated;
+  const updated = readUpdated(meta, ld) ?? blocks.lastUpdated;
+
+  const article: Article = {
+    url,
+    canonicalUrl: canonicalUrl(doc, url, meta),
+    kind: page.kind,
+    title: readTitle(doc, meta, ld, page.kind === 'thread', category),
+    tags: readTags(doc, meta),
+    breadcrumbs: readBreadcrumbs(doc, ld),
+    jsonLd: { types: unique(ld.types), sections: unique(ld.sections), keywords: unique(ld.keywords) },
+    meta,
+    paragraphs: blocks.paragraphs,
+  };
+  const author = thread?.author ?? readAuthor(doc, meta, ld, byline);
+  if (author) article.author = author;
+  if (published) article.published = published;
+  if (updated && updated !== published) article.updated = updated;
+  const section = page.kind === 'article' ? page.section : category;
+  if (section) article.section = section;
+  article.contentType = page.kind === 'article' ? page.contentType : 'thread';
+  const description = meta['og:description'] ?? meta['description'];
+  if (description) article.description = description;
+  if (moreOn) article.moreOn = moreOn;
+  return article;
+}

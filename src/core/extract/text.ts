@@ -1,0 +1,57 @@
+/**
+ * Small text helpers shared by the extractors: whitespace, the hidden
+ * "Opens a new window" link text, title suffixes and dates.
+ */
+
+const OPENS_NEW_WINDOW = /\s*Opens a new window\b/g;
+
+/** Collapses whitespace and removes link chrome glued to text by extraction. */
+export function cleanText(s: string): string {
+  return s.replace(OPENS_NEW_WINDOW, '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+const TITLE_SUFFIX = /\s+[-–—|]\s+Spiceworks(\s+(News\s*(and|&)\s*Insights|Community|Inc\.?))?\s*$/i;
+
+/**
+ * The article's own title: drops " - Spiceworks", " – Spiceworks News and
+ * Insights" and, on the community, a trailing " - <category>" before it.
+ */
+export function stripTitleSuffix(title: string, category?: string): string {
+  let t = cleanText(title).replace(TITLE_SUFFIX, '');
+  if (category) {
+    const tail = ` - ${category}`;
+    if (t.toLowerCase().endsWith(tail.toLowerCase())) t = t.slice(0, -tail.length);
+  }
+  return t.trim();
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const ISO = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * An ISO date from what pages write: ISO strings pass through (a space
+ * before the time becomes "T"), "October 11, 2022" and "11 October 2022"
+ * become "2022-10-11". Anything else gives undefined.
+ */
+export function toIsoDate(s: string | null | undefined): string | undefined {
+  if (!s) return undefined;
+  const t = s.trim();
+  if (ISO.test(t)) return t.replace(' ', 'T');
+  const m1 = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(t);
+  const m2 = /\b(\d{1,2})\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(t);
+  let month = -1;
+  let day = '';
+  let year = '';
+  if (m1) {
+    month = MONTHS.indexOf((m1[1] ?? '').slice(0, 3).toLowerCase());
+    day = m1[2] ?? '';
+    year = m1[3] ?? '';
+  }
+  if (month < 0 && m2) {
+    month = MONTHS.indexOf((m2[2] ?? '').slice(0, 3).toLowerCase());
+    day = m2[1] ?? '';
+    year = m2[3] ?? '';
+  }
+  if (month < 0) return undefined;
+  return `${year}-${String(month + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
