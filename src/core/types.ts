@@ -79,6 +79,12 @@ export type Card = {
   language: { lang: 'nn'; bokmalForms: string[] };
   /** Plain-language note shown with the card (e.g. that no summary exists yet). */
   notice?: string;
+  /** Fact card: labelled Nynorsk facts (kjelde, dato, lesetid, namngjevne ...). */
+  facts?: { label: string; value: string }[];
+  /** Fact card: sentences quoted in English from the article, each with its paragraph. */
+  keyPoints?: { text: string; evidence: number[] }[];
+  /** IT terms the article uses, with their Nynorsk equivalents. */
+  terms?: { en: string; nn: string }[];
   createdAt: string;
 };
 

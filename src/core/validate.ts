@@ -65,6 +65,9 @@ export function validateCard(v: unknown, paragraphCount?: number): CardCheck {
     if (!cond) errors.push(what);
   };
   if (!isObj(v)) return { ok: false, errors: ['card is not an object'] };
+  const evidenceOk = (ev: unknown) =>
+    Array.isArray(ev) &&
+    ev.every((n) => Number.isInteger(n) && (n as number) >= 0 && (paragraphCount === undefined || (n as number) < paragraphCount));
   need(isStr(v.url) && v.url.length > 0, 'url');
   need(isStr(v.title) && v.title.trim().length > 0, 'title');
   need(isStr(v.sourceTitle), 'sourceTitle');
@@ -83,10 +86,7 @@ export function validateCard(v: unknown, paragraphCount?: number): CardCheck {
         item.q.trim().length > 0 &&
         isStr(item.a) &&
         item.a.trim().length > 0 &&
-        Array.isArray(item.evidence) &&
-        item.evidence.every(
-          (n) => Number.isInteger(n) && (n as number) >= 0 && (paragraphCount === undefined || (n as number) < paragraphCount),
-        );
+        evidenceOk(item.evidence);
       need(ok, `faq[${i}]`);
     });
   } else errors.push('faq');
@@ -97,6 +97,9 @@ export function validateCard(v: unknown, paragraphCount?: number): CardCheck {
   const l = v.language;
   need(isObj(l) && l.lang === 'nn' && isStrArr(l.bokmalForms), 'language');
   need(isOptStr(v.notice), 'notice');
+  need(v.facts === undefined || (Array.isArray(v.facts) && v.facts.every((f) => isObj(f) && isStr(f.label) && isStr(f.value) && f.value.trim() !== '')), 'facts');
+  need(v.keyPoints === undefined || (Array.isArray(v.keyPoints) && v.keyPoints.every((k) => isObj(k) && isStr(k.text) && k.text.trim() !== '' && evidenceOk(k.evidence))), 'keyPoints');
+  need(v.terms === undefined || (Array.isArray(v.terms) && v.terms.every((t) => isObj(t) && isStr(t.en) && isStr(t.nn))), 'terms');
   need(isStr(v.createdAt) && !Number.isNaN(Date.parse(v.createdAt)), 'createdAt');
   return errors.length ? { ok: false, errors } : { ok: true, card: v as Card };
 }

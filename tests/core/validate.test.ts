@@ -49,3 +49,13 @@ describe('boundary guards', () => {
     expect(isCardState({ status: 'other' })).toBe(false);
   });
 });
+
+describe('fact card parts', () => {
+  it('checks facts, key points and terms', () => {
+    const c = { ...card(), facts: [{ label: 'Kjelde', value: 'Spiceworks' }], keyPoints: [{ text: 'A sentence.', evidence: [1] }], terms: [{ en: 'cloud', nn: 'sky' }] };
+    expect(validateCard(c, 2).ok).toBe(true);
+    expect(validateCard({ ...c, keyPoints: [{ text: 'A sentence.', evidence: [2] }] }, 2).ok).toBe(false);
+    expect(validateCard({ ...c, facts: [{ label: 'Kjelde', value: '' }] }).ok).toBe(false);
+    expect(validateCard({ ...c, terms: [{ en: 'cloud' }] }).ok).toBe(false);
+  });
+});
