@@ -1,0 +1,95 @@
+/**
+ * Puts the overlay into a page: one `<nynorsk-kort-overlay>` element with an
+ * open shadow root, so the page's CSS cannot reach the card and ours cannot
+ * leak out. A plain element, not a registered custom element: content-script
+ * worlds may have no `customElements`.
+ */
+import { render as preactRender } from 'preact';
+import cardCss from '../ui/card.css';
+import overlayCss from '../ui/overlay.css';
+import type { CardState } from '../core/types';
+import { Overlay } from '../ui/Overlay';
+
+/** The host element's name (part of the browser-test contract). */
+export const OVERLAY_TAG = 'nynorsk-kort-overlay';
+
+export type OverlayOptions = {
+  startOpen: boolean;
+  onHideForSession(): void;
+  onOpenOptions(): void;
+};
+
+export type OverlayHandle = {
+  /** Shows (or updates) the overlay with this card state. */
+  render(state: CardState, opts: OverlayOptions): void;
+  /** Unmounts the UI and removes the host element. */
+  destroy(): void;
+};
+
+/** The overlay's stylesheet text (card + shell), bundled as text by esbuild. */
+export const OVERLAY_CSS = `${cardCss}\n${overlayCss}`;
+
+/**
+ * Creates the overlay controller; nothing is inserted until the first
+ * render(). `css` is a test seam (the unit-test runner does not bundle CSS
+ * as text); the extension passes nothing.
+ */
+export function createOverlay(doc: Document = document, css: string = OVERLAY_CSS): OverlayHandle {
+  let host: HTMLElement | null = null;
+  let mount: HTMLElement | null = null;
+
+  const ensureMounted = (): HTMLElement => {
+    if (host && mount && host.isConnected) return mount;
+    if (host && mount) preactRender(null, mount);
+    // One host per page, even if an earlier content script left one behind.
+    doc.querySelectorAll(OVERLAY_TAG).forEach((el) => el.remove());
+    host = doc.createElement(OVERLAY_TAG);
+    const shadow = host.attachShadow({ mode: 'open' });
+    applyStyles(doc, shadow, css);
+    mount = doc.createElement('div');
+    mount.className = 'nk-mount';
+    shadow.appendChild(mount);
+    (doc.body ?? doc.documentElement).appendChild(host);
+    return mount;
+  };
+
+  return {
+    render(state, opts) {
+      const target = ensureMounted();
+      preactRender(
+        <Overlay
+          state={state}
+          startOpen={opts.startOpen}
+          onHideForSession={opts.onHideForSession}
+          onOpenOptions={opts.onOpenOptions}
+        />,
+        target,
+      );
+    },
+    destroy() {
+      if (mount) preactRender(null, mount);
+      host?.remove();
+      host = null;
+      mount = null;
+    },
+  };
+}
+
+/**
+ * Adopted stylesheets escape the page's CSP for inline styles (Firefox); a
+ * <style> in the shadow root is the fallback where they are unavailable.
+ */
+function applyStyles(doc: Document, shadow: ShadowRoot, css: string): void {
+  try {
+    const Sheet = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+    const sheet = new Sheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+    if (shadow.adoptedStyleSheets.length === 1) return;
+  } catch {
+    // fall through to <style>
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  shadow.appendChild(style);
+}

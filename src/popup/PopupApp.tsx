@@ -1,0 +1,59 @@
+/**
+ * The popup's UI: the card of the tab it was opened for, live, or the
+ * explanation of what the extension does when that tab has no card.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { CardState } from '../core/types';
+import { CardView } from '../ui/CardView';
+import { text } from '../ui/text';
+import { readTabState, resolveTabId, watchTabState, type PopupBrowser } from './tab-state';
+
+export type PopupAppProps = {
+  /** Test seam: the extension API (webextension-polyfill in the real popup). */
+  browser: PopupBrowser;
+  /** `location.search` of the popup page. */
+  search: string;
+};
+
+export function PopupApp({ browser, search }: PopupAppProps) {
+  const [state, setState] = useState<CardState | null>(null);
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    (async () => {
+      const tabId = await resolveTabId(browser, search);
+      if (cancelled) return;
+      if (tabId === null) {
+        setState({ status: 'none' });
+        return;
+      }
+      stop = watchTabState(browser, tabId, setState);
+      const initial = await readTabState(browser, tabId);
+      // A change that arrived while reading is newer than what was read.
+      if (!cancelled) setState((current) => current ?? initial);
+    })().catch(() => {
+      if (!cancelled) setState({ status: 'none' });
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [browser, search]);
+
+  const openOptions = () => {
+    void browser.runtime.openOptionsPage().then(() => window.close(), () => undefined);
+  };
+
+  return (
+    <main class="nk-popup">
+      <p class="nk-popup__brand">
+        <span class="nk-popup__mark" aria-hidden="true">
+          nn
+        </span>
+        {text.appName}
+      </p>
+      {state && <CardView state={state} onOpenOptions={openOptions} />}
+    </main>
+  );
+}

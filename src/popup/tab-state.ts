@@ -1,0 +1,60 @@
+/**
+ * How the popup finds its tab's card state: the tab id from `?tab=<id>` (so
+ * a test can open the popup as a page for a given tab) or the active tab,
+ * then the validated state from storage.session, kept live via onChanged.
+ * Takes a `browser`-like object as a test seam instead of importing the
+ * polyfill, so tests pass a fake.
+ */
+import type { CardState } from '../core/types';
+import { isCardState } from '../core/validate';
+import { tabStateKey } from '../protocol';
+
+type StorageChange = { newValue?: unknown; oldValue?: unknown };
+type ChangeListener = (changes: Record<string, StorageChange>, areaName: string) => void;
+
+/** The part of the extension API the popup uses. */
+export type PopupBrowser = {
+  tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>> };
+  storage: {
+    session: { get(keys: string): Promise<Record<string, unknown>> };
+    onChanged: { addListener(fn: ChangeListener): void; removeListener(fn: ChangeListener): void };
+  };
+  runtime: { openOptionsPage(): Promise<void> };
+};
+
+/** Parses `?tab=<id>`; null when absent or not a non-negative integer. */
+export function tabIdFromSearch(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null || !/^\d+$/.test(raw)) return null;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+/** The tab the popup is about: `?tab=` first, else the active tab of the current window. */
+export async function resolveTabId(browser: PopupBrowser, search: string): Promise<number | null> {
+  const fromQuery = tabIdFromSearch(search);
+  if (fromQuery !== null) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return typeof tab?.id === 'number' ? tab.id : null;
+}
+
+/** Reads the tab's card state; anything missing or malformed counts as "none". */
+export async function readTabState(browser: PopupBrowser, tabId: number): Promise<CardState> {
+  const key = tabStateKey(tabId);
+  const got = await browser.storage.session.get(key);
+  return toState(got[key]);
+}
+
+/** Calls `onChange` whenever the tab's stored state changes; returns an unsubscribe function. */
+export function watchTabState(browser: PopupBrowser, tabId: number, onChange: (state: CardState) => void): () => void {
+  const key = tabStateKey(tabId);
+  const listener: ChangeListener = (changes, areaName) => {
+    if (areaName !== 'session' || !(key in changes)) return;
+    onChange(toState(changes[key]?.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+const NONE: CardState = { status: 'none' };
+const toState = (v: unknown): CardState => (isCardState(v) ? v : NONE);

@@ -1,0 +1,58 @@
+/**
+ * The one card component, shared by the toolbar popup and the in-page
+ * overlay. Renders a card state: the card itself when ready, a polite
+ * status otherwise. Follows the browser-test contract in DESIGN.md
+ * (data-testid card/topic/summary/faq-item/status).
+ */
+import type { Card, CardState } from '../core/types';
+import { Faq } from './Faq';
+import { SourceLine } from './SourceLine';
+import { StatusView } from './StatusView';
+import { TopicBadge } from './TopicBadge';
+import { text } from './text';
+
+export type CardViewProps = {
+  state: CardState;
+  /** Shown as a link-button in the empty and error states when given. */
+  onOpenOptions?: () => void;
+};
+
+export function CardView({ state, onOpenOptions }: CardViewProps) {
+  if (state.status !== 'ready') return <StatusView state={state} onOpenOptions={onOpenOptions} />;
+  return <ReadyCard card={state.card} />;
+}
+
+function ReadyCard({ card }: { card: Card }) {
+  return (
+    <article class="nk-card" data-testid="card" data-engine={card.engine.kind} lang="nn">
+      <header class="nk-card__header">
+        <TopicBadge topic={card.topic} />
+        <h2 class="nk-card__title">{card.title}</h2>
+        {card.sourceTitle && (
+          <p class="nk-card__source-title">
+            <span class="nk-visually-hidden">{text.sourceTitleLabel}: </span>
+            <span lang="en">{card.sourceTitle}</span>
+          </p>
+        )}
+      </header>
+      {card.notice && card.summary.length > 0 && <Notice text={card.notice} />}
+      <section class="nk-summary" data-testid="summary" aria-label={text.summaryHeading}>
+        {card.summary.length > 0
+          ? card.summary.map((p, i) => <p key={i}>{p}</p>)
+          : card.notice && <Notice text={card.notice} />}
+      </section>
+      <Faq items={card.faq} />
+      <SourceLine card={card} />
+    </article>
+  );
+}
+
+/** A plain-language note with the card, e.g. that no Nynorsk summary exists yet. */
+function Notice({ text: note }: { text: string }) {
+  return (
+    <p class="nk-notice" data-testid="notice">
+      <span class="nk-visually-hidden">{text.noticeLabel}: </span>
+      {note}
+    </p>
+  );
+}

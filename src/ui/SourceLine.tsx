@@ -1,0 +1,66 @@
+/**
+ * Where the card comes from and who made it: the Spiceworks source line
+ * (author, date, link opening in a new tab), the engine, and the result of
+ * the Nynorsk check.
+ */
+import type { Card } from '../core/types';
+import { describeEngine, formatDateNn } from './format';
+import { fmt, text } from './text';
+
+export function SourceLine({ card }: { card: Card }) {
+  const { source } = card;
+  const date = source.published ? formatDateNn(source.published) : undefined;
+  return (
+    <footer class="nk-meta">
+      <p class="nk-meta__source">
+        <span class="nk-meta__label">{text.sourceLabel}: </span>
+        {source.site}
+        {source.author && <>, {fmt(text.sourceAuthor, { author: source.author })}</>}
+        {date && (
+          <>
+            , <time dateTime={source.published}>{date}</time>
+          </>
+        )}
+        .{' '}
+        <a class="nk-meta__link" href={source.url} target="_blank" rel="noopener noreferrer">
+          {text.sourceLink}
+          <span class="nk-visually-hidden"> {text.newTab}</span>
+          <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" class="nk-meta__ext">
+            <path d="M6 3H3v10h10v-3M9 3h4v4M13 3L7 9" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+          </svg>
+        </a>
+      </p>
+      <p class="nk-meta__engine" data-testid="engine">
+        <span class="nk-meta__label">{text.engineLabel}: </span>
+        {describeEngine(card.engine)}
+      </p>
+      <LanguageBadge forms={card.language.bokmalForms} />
+    </footer>
+  );
+}
+
+/** Quiet check mark when the Nynorsk check found nothing; the flagged words otherwise. */
+export function LanguageBadge({ forms }: { forms: readonly string[] }) {
+  if (forms.length === 0) {
+    return (
+      <p class="nk-lang nk-lang--ok" data-testid="language" data-flagged="0">
+        <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" class="nk-lang__icon">
+          <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+        {text.languageOk}
+      </p>
+    );
+  }
+  return (
+    <div class="nk-lang nk-lang--flagged" data-testid="language" data-flagged={String(forms.length)}>
+      <p>{text.languageFlagged}</p>
+      <ul class="nk-lang__forms">
+        {forms.map((f) => (
+          <li key={f}>
+            <mark>{f}</mark>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * The topic badge: the Nynorsk topic label, with the detector's reasons one
+ * click away in a native <details> (keyboard and screen-reader friendly).
+ */
+import type { Card } from '../core/types';
+import { text } from './text';
+
+export function TopicBadge({ topic }: { topic: Card['topic'] }) {
+  const reasons = topic.reasons ?? [];
+  return (
+    <div class="nk-topic" data-testid="topic" data-topic={topic.id}>
+      <span class="nk-topic__badge">
+        <span class="nk-visually-hidden">{text.topicLabel}: </span>
+        {topic.label}
+      </span>
+      {reasons.length > 0 && (
+        <details class="nk-topic__why">
+          <summary>{text.topicReasons}</summary>
+          <ul>
+            {reasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CardView } from '../../src/ui/CardView';
+import { readyState, sampleCard } from './sample-card';
+
+afterEach(cleanup);
+
+describe('CardView, ready', () => {
+  it('renders the browser-test contract', () => {
+    const { container } = render(<CardView state={readyState()} />);
+    const card = container.querySelector('[data-testid=card]')!;
+    expect(card.tagName).toBe('ARTICLE');
+    expect(card.getAttribute('data-engine')).toBe('library');
+    expect(card.getAttribute('lang')).toBe('nn');
+    const topic = card.querySelector('[data-testid=topic]')!;
+    expect(topic.getAttribute('data-topic')).toBe('ai');
+    expect(topic.textContent).toContain('Kunstig intelligens');
+    const summary = card.querySelector('[data-testid=summary]')!;
+    expect(summary.querySelectorAll('p')).toHaveLength(2);
+    expect(card.querySelectorAll('[data-testid=faq-item]')).toHaveLength(3);
+    expect(container.querySelector('[data-testid=status]')).toBeNull();
+  });
+
+  it('shows the headline as a heading and the original title in English', () => {
+    render(<CardView state={readyState()} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Eit testkort om kunstig intelligens');
+    const original = screen.getByText('A Test Card About Artificial Intelligence');
+    expect(original.closest('[lang]')!.getAttribute('lang')).toBe('en');
+  });
+
+  it('keeps the topic reasons one click away', () => {
+    const { container } = render(<CardView state={readyState()} />);
+    const details = container.querySelector('[data-testid=topic] details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelectorAll('li')).toHaveLength(2);
+    fireEvent.click(details.querySelector('summary')!);
+    expect(details.open).toBe(true);
+  });
+
+  it('leaves the reasons out when there are none', () => {
+    const card = sampleCard();
+    const { container } = render(<CardView state={{ status: 'ready', url: card.url, card: { ...card, topic: { id: 'cloud', label: 'Sky', confidence: 0.5 } } }} />);
+    expect(container.querySelector('[data-testid=topic]')!.getAttribute('data-topic')).toBe('cloud');
+    expect(container.querySelector('[data-testid=topic] details')).toBeNull();
+  });
+
+  it('shows source, author, Nynorsk date, link in a new tab and engine', () => {
+    const { container } = render(<CardView state={readyState()} />);
+    const footer = container.querySelector('footer')!;
+    expect(footer.textContent).toContain('Spiceworks');
+    expect(footer.textContent).toContain('Kari Nordmann');
+    expect(footer.querySelector('time')!.textContent).toBe('3. april 2024');
+    const link = footer.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe(sampleCard().source.url);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    expect(container.querySelector('[data-testid=engine]')!.textContent).toContain('Kuratert kort');
+  });
+
+  it('names the model engine and the digest engine', () => {
+    const a = render(<CardView state={readyState({ engine: { kind: 'model', model: 'qwen2.5' } })} />);
+    expect(a.container.querySelector('[data-testid=card]')!.getAttribute('data-engine')).toBe('model');
+    expect(a.container.querySelector('[data-testid=engine]')!.textContent).toContain('Språkmodell: qwen2.5');
+    a.unmount();
+    const b = render(<CardView state={readyState({ engine: { kind: 'digest' } })} />);
+    expect(b.container.querySelector('[data-testid=engine]')!.textContent).toContain('Faktakort (utan språkmodell)');
+  });
+
+  it('shows the notice, inside the summary area when there is no summary', () => {
+    const notice = 'Det finst ikkje noko samandrag på nynorsk for denne artikkelen enno.';
+    const { container } = render(<CardView state={readyState({ summary: [], notice })} />);
+    const summary = container.querySelector('[data-testid=summary]')!;
+    expect(summary.textContent).toContain(notice);
+  });
+
+  it('shows a quiet check mark when no Bokmål forms were found, and the words when some were', () => {
+    const ok = render(<CardView state={readyState()} />);
+    expect(ok.container.querySelector('[data-testid=language]')!.textContent).toBe('Nynorsk-kontrollen fann ingen bokmålsformer');
+    ok.unmount();
+    const bad = render(<CardView state={readyState({ language: { lang: 'nn', bokmalForms: ['ikke', 'hvordan'] } })} />);
+    const marks = [...bad.container.querySelectorAll('[data-testid=language] mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['ikke', 'hvordan']);
+  });
+});
+
+describe('CardView, FAQ accordion', () => {
+  it('starts closed and toggles each answer with its button', () => {
+    render(<CardView state={readyState()} />);
+    const button = screen.getByRole('button', { name: 'Kva handlar saka om?' });
+    const answer = document.getElementById(button.getAttribute('aria-controls')!)!;
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(answer.hidden).toBe(true);
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(answer.hidden).toBe(false);
+    expect(answer.textContent).toContain('Ho handlar om eit testkort.');
+    expect(answer.textContent).toContain('avsnitt 1');
+    fireEvent.click(button);
+    expect(answer.hidden).toBe(true);
+  });
+
+  it('is operable from the keyboard: Tab reaches the questions, Enter and Space toggle them', async () => {
+    const user = userEvent.setup();
+    render(<CardView state={readyState()} />);
+    const buttons = screen.getAllByRole('button', { expanded: false });
+    expect(buttons).toHaveLength(3);
+    // Tab order: the topic reasons toggle, then the questions in order.
+    await user.tab();
+    await user.tab();
+    await user.tab();
+    const second = buttons[1]!;
+    expect(document.activeElement).toBe(second);
+    await user.keyboard('{Enter}');
+    expect(second.getAttribute('aria-expanded')).toBe('true');
+    await user.keyboard(' ');
+    expect(second.getAttribute('aria-expanded')).toBe('false');
+    expect(buttons[0]!.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('gives each answer a unique id', () => {
+    const { container } = render(<CardView state={readyState()} />);
+    const ids = [...container.querySelectorAll('[data-testid=faq-item] button')].map((b) => b.getAttribute('aria-controls'));
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(container.contains(document.getElementById(id!))).toBe(true);
+  });
+});
+
+describe('CardView, other states', () => {
+  it('announces loading politely', () => {
+    const { container } = render(<CardView state={{ status: 'loading', url: 'https://www.spiceworks.com/x/' }} />);
+    const status = container.querySelector('[data-testid=status]')!;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toContain('Lagar kortet …');
+    expect(container.querySelector('[data-testid=card]')).toBeNull();
+  });
+
+  it('names the article while loading when the title is known', () => {
+    render(<CardView state={{ status: 'loading', url: 'u', title: 'Ein tittel' }} />);
+    expect(screen.getByRole('status').textContent).toContain('«Ein tittel»');
+  });
+
+  it('explains the extension when there is no card, with a way to the options', () => {
+    const onOpenOptions = vi.fn();
+    render(<CardView state={{ status: 'none' }} onOpenOptions={onOpenOptions} />);
+    const status = screen.getByRole('status');
+    expect(status.textContent).toContain('Ingen artikkel her');
+    expect(status.textContent).toContain('spiceworks.com');
+    fireEvent.click(within(status).getByRole('button', { name: 'Opne innstillingane' }));
+    expect(onOpenOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the error message and what to do', () => {
+    render(<CardView state={{ status: 'error', message: 'Tenesta svarte ikkje.' }} />);
+    const status = screen.getByRole('status');
+    expect(status.getAttribute('data-status')).toBe('error');
+    expect(status.textContent).toContain('Tenesta svarte ikkje.');
+    expect(status.textContent).toContain('Last inn sida på nytt');
+    expect(within(status).queryByRole('button')).toBeNull();
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { describeEngine, formatDateNn, joinListNn } from '../../src/ui/format';
+import { fmt } from '../../src/ui/text';
+
+describe('formatDateNn', () => {
+  it('writes dates the Nynorsk way', () => {
+    expect(formatDateNn('2024-04-03')).toBe('3. april 2024');
+    expect(formatDateNn('2023-12-31')).toBe('31. desember 2023');
+    expect(formatDateNn('2025-01-09')).toBe('9. januar 2025');
+  });
+  it('reads the calendar date of a timestamp without a time-zone shift', () => {
+    expect(formatDateNn('2024-04-03T23:30:00-08:00')).toBe('3. april 2024');
+  });
+  it('rejects what is not a date', () => {
+    expect(formatDateNn('2024-02-30')).toBeUndefined();
+    expect(formatDateNn('i går')).toBeUndefined();
+    expect(formatDateNn('')).toBeUndefined();
+  });
+});
+
+describe('joinListNn', () => {
+  it('joins with commas and "og"', () => {
+    expect(joinListNn([])).toBe('');
+    expect(joinListNn(['1'])).toBe('1');
+    expect(joinListNn(['1', '2'])).toBe('1 og 2');
+    expect(joinListNn(['1', '2', '3'])).toBe('1, 2 og 3');
+  });
+});
+
+describe('fmt', () => {
+  it('fills known placeholders and leaves unknown ones', () => {
+    expect(fmt('{a} og {b}', { a: 'eg', b: 2 })).toBe('eg og 2');
+    expect(fmt('{a} {c}', { a: 'x' })).toBe('x {c}');
+  });
+});
+
+describe('describeEngine', () => {
+  it('names each engine in Nynorsk', () => {
+    expect(describeEngine({ kind: 'library' })).toBe('Kuratert kort');
+    expect(describeEngine({ kind: 'digest' })).toBe('Faktakort (utan språkmodell)');
+    expect(describeEngine({ kind: 'model', model: 'llama3.2' })).toBe('Språkmodell: llama3.2');
+    expect(describeEngine({ kind: 'model' })).toBe('Språkmodell');
+  });
+});
