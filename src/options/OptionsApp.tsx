@@ -62,32 +62,37 @@ export function OptionsApp({ browser }: OptionsAppProps) {
         <legend>{text.overlayHeading}</legend>
         <p class="nk-options__hint">{text.overlayIntro}</p>
         {OVERLAY_CHOICES.map((c) => (
-          <label class="nk-choice" key={c.value}>
+          <div class="nk-choice" key={c.value}>
             <input
               type="radio"
+              id={`overlay-${c.value}`}
               name="overlay"
               value={c.value}
               checked={settings?.overlay === c.value}
               onChange={() => void choose(c.value)}
               aria-describedby={`help-${c.value}`}
             />
-            <span class="nk-choice__label">{c.label}</span>
-            <span class="nk-choice__help" id={`help-${c.value}`}>
+            <label class="nk-choice__label" for={`overlay-${c.value}`}>
+              {c.label}
+            </label>
+            <p class="nk-choice__help" id={`help-${c.value}`}>
               {c.help}
-            </span>
-          </label>
+            </p>
+          </div>
         ))}
       </fieldset>
 
       <fieldset data-testid="engine">
         <legend>{text.engineHeading}</legend>
-        <label class="nk-choice">
-          <input type="radio" name="engine" value="builtin" checked readOnly aria-describedby="help-engine" />
-          <span class="nk-choice__label">{text.engineBuiltin}</span>
-          <span class="nk-choice__help" id="help-engine">
+        <div class="nk-choice">
+          <input type="radio" id="engine-builtin" name="engine" value="builtin" checked readOnly aria-describedby="help-engine" />
+          <label class="nk-choice__label" for="engine-builtin">
+            {text.engineBuiltin}
+          </label>
+          <p class="nk-choice__help" id="help-engine">
             {text.engineBuiltinHelp}
-          </span>
-        </label>
+          </p>
+        </div>
         <p class="nk-options__hint">{text.engineLater}</p>
       </fieldset>
 

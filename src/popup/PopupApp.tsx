@@ -13,9 +13,11 @@ export type PopupAppProps = {
   browser: PopupBrowser;
   /** `location.search` of the popup page. */
   search: string;
+  /** Closes the popup once the options page is open (test seam for window.close). */
+  onDone?: () => void;
 };
 
-export function PopupApp({ browser, search }: PopupAppProps) {
+export function PopupApp({ browser, search, onDone }: PopupAppProps) {
   const [state, setState] = useState<CardState | null>(null);
 
   useEffect(() => {
@@ -42,7 +44,7 @@ export function PopupApp({ browser, search }: PopupAppProps) {
   }, [browser, search]);
 
   const openOptions = () => {
-    void browser.runtime.openOptionsPage().then(() => window.close(), () => undefined);
+    void browser.runtime.openOptionsPage().then(() => onDone?.(), () => undefined);
   };
 
   return (

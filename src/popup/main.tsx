@@ -4,4 +4,6 @@ import browser from 'webextension-polyfill';
 import { PopupApp } from './PopupApp';
 
 const root = document.getElementById('app');
-if (root) render(<PopupApp browser={browser} search={location.search} />, root);
+// Opened as a page with ?tab= (tests, previews) it stays open; as the toolbar popup it closes.
+const asPage = new URLSearchParams(location.search).has('tab');
+if (root) render(<PopupApp browser={browser} search={location.search} onDone={asPage ? undefined : () => window.close()} />, root);

@@ -6,6 +6,7 @@
  */
 import type { Card, CardState } from '../core/types';
 import { Faq } from './Faq';
+import { Facts, KeyPoints, Terms } from './FactSections';
 import { SourceLine } from './SourceLine';
 import { StatusView } from './StatusView';
 import { TopicBadge } from './TopicBadge';
@@ -41,7 +42,10 @@ function ReadyCard({ card }: { card: Card }) {
           ? card.summary.map((p, i) => <p key={i}>{p}</p>)
           : card.notice && <Notice text={card.notice} />}
       </section>
+      {card.keyPoints && <KeyPoints points={card.keyPoints} />}
       <Faq items={card.faq} />
+      {card.facts && <Facts facts={card.facts} />}
+      {card.terms && <Terms terms={card.terms} />}
       <SourceLine card={card} />
     </article>
   );

@@ -161,3 +161,34 @@ describe('CardView, other states', () => {
     expect(within(status).queryByRole('button')).toBeNull();
   });
 });
+
+describe('CardView, fact card sections', () => {
+  it('shows facts, English key points marked as English, and terms, only when present', () => {
+    const plain = render(<CardView state={readyState()} />);
+    expect(plain.container.querySelector('[data-testid=facts]')).toBeNull();
+    expect(plain.container.querySelector('[data-testid=key-points]')).toBeNull();
+    expect(plain.container.querySelector('[data-testid=terms]')).toBeNull();
+    plain.unmount();
+    const { container } = render(
+      <CardView
+        state={readyState({
+          engine: { kind: 'digest' },
+          facts: [{ label: 'Lesetid', value: 'om lag 4 minutt' }],
+          keyPoints: [{ text: 'The first key sentence.', evidence: [2] }],
+          terms: [{ en: 'cloud', nn: 'sky' }],
+        })}
+      />,
+    );
+    const facts = container.querySelector('[data-testid=facts]')!;
+    expect(facts.querySelector('dt')!.textContent).toBe('Lesetid');
+    expect(facts.querySelector('dd')!.textContent).toBe('om lag 4 minutt');
+    const point = container.querySelector('[data-testid=key-points] q')!;
+    expect(point.getAttribute('lang')).toBe('en');
+    expect(point.textContent).toBe('The first key sentence.');
+    expect(container.querySelector('[data-testid=key-points]')!.textContent).toContain('Avsnitt 3');
+    const term = container.querySelector('[data-testid=terms] .nk-terms__row')!;
+    expect(term.querySelector('dt')!.getAttribute('lang')).toBe('en');
+    expect(term.textContent).toContain('cloud');
+    expect(term.textContent).toContain('sky');
+  });
+});

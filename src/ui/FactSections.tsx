@@ -1,0 +1,67 @@
+/**
+ * The fact card's extra sections: labelled facts, key sentences quoted in
+ * English (clearly marked as such) and the IT terms with their Nynorsk
+ * equivalents. Each section renders only when the card has it.
+ */
+import type { Card } from '../core/types';
+import { fmt, text } from './text';
+
+export function Facts({ facts }: { facts: NonNullable<Card['facts']> }) {
+  if (facts.length === 0) return null;
+  return (
+    <section class="nk-facts" data-testid="facts">
+      <h3 class="nk-section-heading">{text.factsHeading}</h3>
+      <dl class="nk-facts__list">
+        {facts.map((f, i) => (
+          <div class="nk-facts__row" key={i}>
+            <dt>{f.label}</dt>
+            <dd>{f.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export function KeyPoints({ points }: { points: NonNullable<Card['keyPoints']> }) {
+  if (points.length === 0) return null;
+  return (
+    <section class="nk-keypoints" data-testid="key-points">
+      <h3 class="nk-section-heading">{text.keyPointsHeading}</h3>
+      <p class="nk-keypoints__note">{text.keyPointsNote}</p>
+      <ul class="nk-keypoints__list">
+        {points.map((p, i) => (
+          <li key={i}>
+            <q lang="en">{p.text}</q>
+            {p.evidence[0] !== undefined && (
+              <span class="nk-keypoints__ref"> {fmt(text.keyPointEvidence, { n: p.evidence[0] + 1 })}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function Terms({ terms }: { terms: NonNullable<Card['terms']> }) {
+  if (terms.length === 0) return null;
+  return (
+    <section class="nk-terms" data-testid="terms">
+      <h3 class="nk-section-heading">{text.termsHeading}</h3>
+      <dl class="nk-terms__list">
+        {terms.map((t, i) => (
+          <div class="nk-terms__row" key={i}>
+            <dt lang="en">
+              <span class="nk-visually-hidden">{text.termsEnglish}: </span>
+              {t.en}
+            </dt>
+            <dd>
+              <span class="nk-visually-hidden">{text.termsNynorsk}: </span>
+              {t.nn}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OptionsApp } from '../../src/options/OptionsApp';
+import { loadSettings, saveSettings } from '../../src/options/settings-store';
+import { fakeBrowser } from '../popup/fake-browser';
+
+afterEach(cleanup);
+
+describe('settings-store', () => {
+  it('loads defaults from empty or broken storage and migrates old values', async () => {
+    expect(await loadSettings(fakeBrowser())).toEqual({ version: 1, overlay: 'pill' });
+    expect(await loadSettings(fakeBrowser({ local: { settings: 'tull' } }))).toEqual({ version: 1, overlay: 'pill' });
+    expect(await loadSettings(fakeBrowser({ local: { settings: { showOverlay: false } } }))).toEqual({ version: 1, overlay: 'off' });
+  });
+  it('saves under the settings key', async () => {
+    const b = fakeBrowser();
+    await saveSettings(b, { version: 1, overlay: 'open' });
+    expect(b.areas.local.settings).toEqual({ version: 1, overlay: 'open' });
+  });
+});
+
+describe('OptionsApp', () => {
+  it('shows the stored overlay mode', async () => {
+    render(<OptionsApp browser={fakeBrowser({ local: { settings: { version: 1, overlay: 'off' } } })} />);
+    await waitFor(() => expect((screen.getByRole('radio', { name: 'Ikkje vis på sida' }) as HTMLInputElement).checked).toBe(true));
+    expect((screen.getByRole('radio', { name: 'Vis som ein liten knapp' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('saves a new choice and confirms it politely', async () => {
+    const user = userEvent.setup();
+    const b = fakeBrowser();
+    render(<OptionsApp browser={b} />);
+    const open = screen.getByRole('radio', { name: 'Opne kortet med ein gong' }) as HTMLInputElement;
+    await waitFor(() => expect((screen.getByRole('radio', { name: 'Vis som ein liten knapp' }) as HTMLInputElement).checked).toBe(true));
+    await user.click(open);
+    await waitFor(() => expect(b.areas.local.settings).toEqual({ version: 1, overlay: 'open' }));
+    const status = screen.getByTestId('options-status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    await waitFor(() => expect(status.textContent).toBe('Innstillinga er lagra.'));
+    expect(open.checked).toBe(true);
+  });
+
+  it('says so when saving fails', async () => {
+    const user = userEvent.setup();
+    const b = fakeBrowser();
+    b.storage.local.set.mockRejectedValueOnce(new Error('kvote full'));
+    render(<OptionsApp browser={b} />);
+    await waitFor(() => expect((screen.getByRole('radio', { name: 'Vis som ein liten knapp' }) as HTMLInputElement).checked).toBe(true));
+    await user.click(screen.getByRole('radio', { name: 'Ikkje vis på sida' }));
+    await waitFor(() => expect(screen.getByTestId('options-status').textContent).toContain('kvote full'));
+  });
+
+  it('describes the built-in engine and that nothing leaves the browser', () => {
+    render(<OptionsApp browser={fakeBrowser()} />);
+    const engine = screen.getByTestId('engine');
+    expect(engine.textContent).toContain('Berre innebygd');
+    expect(engine.textContent).toContain('Ingenting av det du les, blir sendt ut av nettlesaren.');
+  });
+});

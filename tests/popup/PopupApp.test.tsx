@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PopupApp } from '../../src/popup/PopupApp';
+import { readyState } from '../ui/sample-card';
+import { fakeBrowser } from './fake-browser';
+
+afterEach(cleanup);
+
+describe('PopupApp', () => {
+  it('shows the card of the tab named in ?tab=', async () => {
+    const b = fakeBrowser({ session: { 'tab:12': readyState() }, activeTabId: 1 });
+    const { container } = render(<PopupApp browser={b} search="?tab=12" />);
+    await waitFor(() => expect(container.querySelector('[data-testid=card]')).not.toBeNull());
+    expect(container.querySelector('[data-testid=topic]')!.getAttribute('data-topic')).toBe('ai');
+    expect(container.querySelectorAll('[data-testid=faq-item]')).toHaveLength(3);
+  });
+
+  it('uses the active tab without ?tab=', async () => {
+    const b = fakeBrowser({ session: { 'tab:4': { status: 'loading', url: 'u' } }, activeTabId: 4 });
+    render(<PopupApp browser={b} search="" />);
+    await waitFor(() => expect(screen.getByRole('status').getAttribute('data-status')).toBe('loading'));
+  });
+
+  it('explains the extension when the tab has no card, and opens the options', async () => {
+    const b = fakeBrowser({ activeTabId: 3 });
+    const onDone = vi.fn();
+    render(<PopupApp browser={b} search="" onDone={onDone} />);
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toContain('Nynorsk-kort verkar på artiklar og trådar på spiceworks.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Opne innstillingane' }));
+    expect(b.runtime.openOptionsPage).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+  });
+
+  it('updates live when the tab state changes', async () => {
+    const b = fakeBrowser({ session: { 'tab:8': { status: 'loading', url: 'u' } } });
+    const { container } = render(<PopupApp browser={b} search="?tab=8" />);
+    await screen.findByRole('status');
+    await act(() => b.storage.session.set({ 'tab:8': readyState() }));
+    expect(container.querySelector('[data-testid=card]')).not.toBeNull();
+    await act(() => b.storage.session.set({ 'tab:8': { status: 'error', url: 'u', message: 'Feil i testen.' } }));
+    expect(screen.getByRole('status').textContent).toContain('Feil i testen.');
+  });
+});
