@@ -1,0 +1,244 @@
+#!/usr/bin/env node
+// Builds assets/nynorsk/bokmal.json (the data the Nynorsk checker ships)
+// and assets/nynorsk/manifest.json from the pinned npm dictionaries
+// dictionary-nb and dictionary-nn (and dictionary-en, to leave English
+// words alone). Deterministic: same packages in, same bytes out.
+//
+//   node scripts/nynorsk/build-data.mjs           write the files
+//   node scripts/nynorsk/build-data.mjs --verify  rebuild in memory and compare
+//                                                 sha256 with the manifest
+//
+// Method:
+// 1. Expand both dictionaries with the unmunch-like expander (hunspell.mjs).
+// 2. Bokmål-only forms: valid Bokmål (lower-case roots), not a Nynorsk form,
+//    not a Nynorsk compound (COMPOUNDFLAG/COMPOUNDMIN), not English.
+// 3. Keep only what signals Bokmål:
+//    a. inflection: a Bokmål-only form whose ending, rewritten the Nynorsk
+//       way (-er→-ar, -ene→-ane/-a, -en→-a, -et→-a, -ende→-ande ...), gives a
+//       Nynorsk form; the rewrite is the suggestion;
+//    b. Bokmål lemmas: all Bokmål-only forms of a lower-case Bokmål root that
+//       is not a Nynorsk form and is not itself a compound of known words.
+// 4. Reduce: drop s-genitives and comparison forms whose base is kept, then
+//    drop every form the checker finds anyway as a compound whose last part
+//    (tail) or first part (head) is a kept form, and forms longer than
+//    MAX_LEN letters (rare long compounds; they go to the review channel).
+// 5. Add the hand-written lexicon and context rules (lexicon.mjs).
+
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadDictionary, expandDictionary, expandRoot, isCompound } from './hunspell.mjs';
+import { LEXICON, CONTEXT, CASED, HOMOGRAPHS } from './lexicon.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const outDir = join(root, 'assets', 'nynorsk');
+const MAX_LEN = 13;
+/** Bokmål lemmas longer than this are mostly compounds the check cannot split. */
+const MAX_LEMMA = 10;
+/** Comparison endings: rare in IT/news text, and left out for Bokmål lemmas. */
+const LEMMA_DEGREE = /(ere|est|este|ste)$/;
+const MIN_TAIL = 4;
+const MIN_HEAD = 5;
+const MIN_HEAD_REST = 3;
+
+/** Nynorsk ways to write a Bokmål ending, tried in order; first hit wins. */
+export const REWRITES = [
+  ['ene', 'ane'], ['ene', 'a'], ['er', 'ar'], ['er', ''], ['en', 'a'], ['ede', 'a'], ['ete', 'a'],
+  ['et', 'a'], ['ende', 'ande'], ['het', 'heit'], ['heten', 'heita'], ['heter', 'heiter'],
+  ['hetene', 'heitene'], ['lig', 'leg'], ['lige', 'lege'], ['ligere', 'legare'], ['ligst', 'legast'],
+  ['es', 'ast'], ['te', 'de'], ['else', 'ing'], ['elsen', 'inga'], ['elser', 'ingar'], ['else', 'sle'],
+];
+
+function pkgVersion(name) {
+  return JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+function sha256(s) {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+const byCode = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function build() {
+  const nnD = loadDictionary(join(root, 'node_modules', 'dictionary-nn'));
+  const nbD = loadDictionary(join(root, 'node_modules', 'dictionary-nb'));
+  const enD = loadDictionary(join(root, 'node_modules', 'dictionary-en'));
+  const nn = expandDictionary(nnD);
+  const nb = expandDictionary(nbD, { lowercaseRootsOnly: true });
+  const en = expandDictionary(enD);
+
+  const bokmalOnly = new Set();
+  for (const f of nb.forms) {
+    if (nn.forms.has(f) || en.forms.has(f) || isCompound(f, nn.compound)) continue;
+    if (!/^[a-zæøåéèêóòôü]+$/.test(f)) continue;
+    bokmalOnly.add(f);
+  }
+
+  // 3a: inflection with a Nynorsk rewrite.
+  /** @type {Map<string, number>} form -> rewrite index (-1: no suggestion) */
+  const kept = new Map();
+  for (const f of bokmalOnly) {
+    for (let i = 0; i < REWRITES.length; i++) {
+      const [a, b] = REWRITES[i];
+      if (f.endsWith(a) && f.length - a.length >= 2 && nn.forms.has(f.slice(0, f.length - a.length) + b)) {
+        kept.set(f, i);
+        break;
+      }
+    }
+  }
+  // 3b: Bokmål lemmas.
+  const rootWords = new Set();
+  for (const r of nbD.roots) rootWords.add(r.word.toLowerCase());
+  for (const r of nnD.roots) rootWords.add(r.word.toLowerCase());
+  const known = (x) => nb.forms.has(x) || nn.forms.has(x);
+  const looseCompound = (w) => {
+    for (let i = 3; i <= w.length - 4; i++) {
+      if (!rootWords.has(w.slice(i))) continue;
+      const h = w.slice(0, i);
+      if (known(h)) return true;
+      if (h.length >= 4 && /[se]$/.test(h) && known(h.slice(0, -1))) return true;
+    }
+    return false;
+  };
+  for (const r of nbD.roots) {
+    const w = r.word;
+    if (w !== w.toLowerCase() || w.length > MAX_LEMMA || nn.forms.has(w) || looseCompound(w)) continue;
+    expandRoot(r, nbD.aff, (form) => {
+      const f = form.toLowerCase();
+      if (LEMMA_DEGREE.test(f) && !LEMMA_DEGREE.test(w)) return;
+      if (bokmalOnly.has(f) && !kept.has(f)) kept.set(f, -1);
+    });
+  }
+
+  // 4: reduce. Lexicon and context forms also act as compound tails
+  // (lønnspakker, skytjenester) unless a Nynorsk form ends with them;
+  // homographs never do.
+  const tailExtra = new Set([...Object.keys(LEXICON), ...CONTEXT.map((r) => r.form)]);
+  const nnList = [...nn.forms];
+  const noTail = new Set();
+  const headPrefixes = new Set();
+  for (const f of nnList) {
+    for (let i = 3; i <= f.length - MIN_TAIL; i++) {
+      const t = f.slice(i);
+      if (kept.has(t) || tailExtra.has(t)) noTail.add(t);
+    }
+    for (let i = MIN_HEAD; i <= f.length - MIN_HEAD_REST; i++) headPrefixes.add(f.slice(0, i));
+  }
+  const degree = /(ere|est|este)$/;
+  let candidates = [...kept.keys()].filter((f) => {
+    if (f.endsWith('s') && kept.has(f.slice(0, -1))) return false;
+    if (degree.test(f)) {
+      const base = f.replace(degree, '');
+      if (kept.has(base) || kept.has(base + 'e')) return false;
+    }
+    return true;
+  });
+  candidates.sort((a, b) => a.length - b.length || byCode(a, b));
+  const tails = new Set();
+  const heads = new Set();
+  const covered = (f) => {
+    for (let i = 3; i <= f.length - MIN_TAIL; i++) if (tails.has(f.slice(i))) return true;
+    for (let i = MIN_HEAD; i <= f.length - MIN_HEAD_REST; i++) if (heads.has(f.slice(0, i))) return true;
+    return false;
+  };
+  const words = [];
+  const noHead = new Set();
+  for (const f of candidates) {
+    if (f.length > MAX_LEN) continue;
+    if (covered(f) || (f.endsWith('s') && covered(f.slice(0, -1)))) continue;
+    words.push(f);
+    if (f.length >= MIN_TAIL && !noTail.has(f)) tails.add(f);
+    for (const h of [f, f + 's']) {
+      if (h.length < MIN_HEAD) continue;
+      if (headPrefixes.has(h) || nn.forms.has(h)) noHead.add(h);
+      else heads.add(h);
+    }
+  }
+
+  // 5: lexicon checks.
+  const problems = [];
+  const lexicon = {};
+  for (const [form, sug] of Object.entries(LEXICON).sort((a, b) => byCode(a[0], b[0]))) {
+    if (form === sug) problems.push(`lexicon: "${form}" suggests itself`);
+    if (nn.forms.has(form) && !HOMOGRAPHS.includes(form)) problems.push(`lexicon: "${form}" is a Nynorsk form (add to HOMOGRAPHS with a reason, or drop it)`);
+    for (const part of sug.split(' ')) if (!nn.forms.has(part)) problems.push(`lexicon: suggestion "${sug}" for "${form}" is not Nynorsk`);
+    lexicon[form] = sug;
+  }
+  for (const rule of CONTEXT) {
+    if (!nn.forms.has(rule.suggestion)) problems.push(`context: suggestion "${rule.suggestion}" is not Nynorsk`);
+  }
+  if (problems.length) throw new Error(problems.join('\n'));
+
+  // Group shipped words by rewrite so the suggestion costs no space.
+  const groups = {};
+  for (const f of words.sort(byCode)) {
+    const i = kept.get(f) ?? -1;
+    const key = i < 0 ? '' : `${REWRITES[i][0]}>${REWRITES[i][1]}`;
+    (groups[key] ??= []).push(f);
+  }
+  const groupOut = {};
+  for (const k of Object.keys(groups).sort(byCode)) groupOut[k] = groups[k].join(' ');
+  const wordSet = new Set(words);
+  const data = {
+    format: 1,
+    minTail: MIN_TAIL,
+    minHead: MIN_HEAD,
+    minHeadRest: MIN_HEAD_REST,
+    words: groupOut,
+    noTail: [...new Set([...noTail, ...HOMOGRAPHS])]
+      .filter((t) => wordSet.has(t) || tailExtra.has(t))
+      .sort(byCode)
+      .join(' '),
+    noHead: [...noHead].filter((h) => wordSet.has(h) || wordSet.has(h.slice(0, -1))).sort(byCode).join(' '),
+    lexicon,
+    cased: CASED,
+    context: CONTEXT.map(({ form, suggestion, unlessPrev, unlessNextCapitalised }) => ({
+      form,
+      suggestion,
+      ...(unlessPrev ? { unlessPrev } : {}),
+      ...(unlessNextCapitalised ? { unlessNextCapitalised } : {}),
+    })),
+  };
+  const json = JSON.stringify(data) + '\n';
+  const manifest = {
+    generatedBy: 'scripts/nynorsk/build-data.mjs',
+    packages: {
+      'dictionary-nb': pkgVersion('dictionary-nb'),
+      'dictionary-nn': pkgVersion('dictionary-nn'),
+      'dictionary-en': pkgVersion('dictionary-en'),
+    },
+    counts: {
+      nynorskForms: nn.forms.size,
+      bokmalForms: nb.forms.size,
+      bokmalOnly: bokmalOnly.size,
+      signalling: kept.size,
+      shippedWords: words.length,
+      lexicon: Object.keys(lexicon).length,
+      contextRules: CONTEXT.length,
+    },
+    files: { 'bokmal.json': { sha256: sha256(json), bytes: Buffer.byteLength(json) } },
+  };
+  return { json, manifest: JSON.stringify(manifest, null, 2) + '\n' };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { json, manifest } = build();
+  if (process.argv.includes('--verify')) {
+    const old = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
+    const onDisk = sha256(readFileSync(join(outDir, 'bokmal.json'), 'utf8'));
+    const fresh = JSON.parse(manifest).files['bokmal.json'].sha256;
+    const want = old.files['bokmal.json'].sha256;
+    console.log(`manifest ${want}\nrebuilt  ${fresh}\non disk  ${onDisk}`);
+    if (fresh !== want || onDisk !== want) {
+      console.error('verify:nynorsk-data: MISMATCH, run npm run build:nynorsk-data and commit');
+      process.exit(1);
+    }
+    console.log('verify:nynorsk-data: OK');
+  } else {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'bokmal.json'), json);
+    writeFileSync(join(outDir, 'manifest.json'), manifest);
+    console.log(manifest);
+  }
+}

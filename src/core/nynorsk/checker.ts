@@ -1,0 +1,146 @@
+/**
+ * The Nynorsk checker: finds Bokmål forms in a text (with positions and,
+ * where the data allows, a Nynorsk suggestion) and, when given a Nynorsk
+ * lexicon, the words Nynorsk's dictionary does not know (the "review"
+ * channel, never called errors). Pure: the data is passed in.
+ */
+import type { ContextRule, NynorskData } from './data';
+import { tokenize, tokenParts, type Token } from './tokenize';
+
+/** One flagged or review word. `text.slice(start, end) === form`. */
+export type NynorskFinding = { form: string; start: number; end: number; suggestion?: string };
+
+/** The result of checking one text. */
+export type NynorskReport = {
+  /** Word tokens checked (a hyphenated compound counts once). */
+  tokens: number;
+  /** Bokmål forms. */
+  flagged: NynorskFinding[];
+  /** Words unknown to the Nynorsk dictionary (only with `isKnownNynorsk`). */
+  review: NynorskFinding[];
+  /** Flagged words per 100 tokens. */
+  per100: number;
+};
+
+/** A ready checker. */
+export type NynorskChecker = { check(text: string): NynorskReport };
+
+/** Extra knowledge the caller may have (Node: the full Nynorsk form set). */
+export type CheckerOptions = {
+  /** True when the lower-case word is a Nynorsk form or compound. Enables `review`. */
+  isKnownNynorsk?: (word: string) => boolean;
+  /** Lower-case words never reported in `review` (a reviewed allow-list). */
+  allow?: Iterable<string>;
+};
+
+const LETTERS = /^[\p{Ll}\p{Lu}\p{M}'’]+$/u;
+const HAS_UPPER = /\p{Lu}/u;
+
+type Hit = { suggestion?: string };
+
+/** Builds a checker from the shipped data. */
+export function createChecker(data: NynorskData, options: CheckerOptions = {}): NynorskChecker {
+  const suggestionOf = new Map<string, string | undefined>();
+  for (const [rule, list] of Object.entries(data.words)) {
+    const [from, to] = rule === '' ? ['', undefined] : (rule.split('>') as [string, string]);
+    for (const w of list.split(' ')) {
+      if (!w) continue;
+      suggestionOf.set(w, to === undefined ? undefined : w.slice(0, w.length - from.length) + to);
+    }
+  }
+  const lexicon = new Map(Object.entries(data.lexicon));
+  const cased = new Map(Object.entries(data.cased));
+  const context = new Map<string, ContextRule>(data.context.map((r) => [r.form, r]));
+  const noTail = new Set(data.noTail.split(' '));
+  const noHead = new Set(data.noHead.split(' '));
+  const allow = new Set(options.allow ?? []);
+
+  /** A whole word (not a compound part) that is Bokmål by itself. */
+  const direct = (w: string): Hit | undefined => {
+    const lex = lexicon.get(w);
+    if (lex !== undefined) return { suggestion: lex };
+    if (suggestionOf.has(w)) return { suggestion: suggestionOf.get(w) };
+    if (w.endsWith('s') && suggestionOf.has(w.slice(0, -1))) {
+      const s = suggestionOf.get(w.slice(0, -1));
+      return { suggestion: s === undefined ? undefined : s + 's' };
+    }
+    return undefined;
+  };
+
+  /** Bokmål as the last or first part of a compound. */
+  const compound = (w: string): Hit | undefined => {
+    for (let i = 3; i <= w.length - data.minTail; i++) {
+      const tail = w.slice(i);
+      const head = w.slice(0, i);
+      // Context forms end many Nynorsk verbs after a particle (innpakker);
+      // after a longer first part they are the noun (lønnspakker).
+      const ctx = context.get(tail);
+      if (ctx && head.length >= 4) return { suggestion: head + ctx.suggestion };
+      if (noTail.has(tail)) continue;
+      const hit = direct(tail);
+      if (hit) return { suggestion: hit.suggestion === undefined ? undefined : head + hit.suggestion };
+    }
+    for (let i = w.length - data.minHeadRest; i >= data.minHead; i--) {
+      const head = w.slice(0, i);
+      if (noHead.has(head)) continue;
+      if (suggestionOf.has(head) || (head.endsWith('s') && suggestionOf.has(head.slice(0, -1)))) return {};
+    }
+    return undefined;
+  };
+
+  const contextHit = (rule: ContextRule, prev: Token | undefined, next: Token | undefined): Hit | undefined => {
+    if (rule.unlessPrev && prev && rule.unlessPrev.includes(prev.text.toLowerCase())) return undefined;
+    if (rule.unlessNextCapitalised && next && HAS_UPPER.test(next.text[0] ?? '')) return undefined;
+    return { suggestion: rule.suggestion };
+  };
+
+  return {
+    check(text: string): NynorskReport {
+      const tokens = tokenize(text);
+      const flagged: NynorskFinding[] = [];
+      const review: NynorskFinding[] = [];
+      tokens.forEach((token, idx) => {
+        const parts = tokenParts(token);
+        const single = parts.length === 1;
+        for (const part of parts) {
+          const w = part.text;
+          if (!w || !LETTERS.test(w)) continue; // digits, symbols: not words
+          const rest = w.slice(1);
+          const lower = w.toLocaleLowerCase('nb');
+          const casedHit = cased.get(w);
+          let hit: Hit | undefined;
+          if (casedHit !== undefined) {
+            hit = { suggestion: casedHit };
+          } else if (HAS_UPPER.test(rest)) {
+            continue; // acronyms, camelCase: names and code
+          } else if (HAS_UPPER.test(w[0] ?? '') && !(token.sentenceStart && part.start === token.start)) {
+            continue; // capitalised inside a sentence: a name
+          } else {
+            const base = lower.replace(/['’]s?$/u, '');
+            const rule = context.get(base);
+            if (rule) hit = single ? contextHit(rule, tokens[idx - 1], tokens[idx + 1]) : { suggestion: rule.suggestion };
+            else hit = direct(base) ?? compound(base);
+            if (!hit && options.isKnownNynorsk && base.length > 1 && !allow.has(base) && !options.isKnownNynorsk(base)) {
+              review.push({ form: w, start: part.start, end: part.end });
+            }
+          }
+          if (hit) {
+            const finding: NynorskFinding = { form: w, start: part.start, end: part.end };
+            if (hit.suggestion !== undefined) finding.suggestion = matchCase(w, hit.suggestion);
+            flagged.push(finding);
+          }
+        }
+      });
+      const n = tokens.filter((t) => tokenParts(t).some((p) => LETTERS.test(p.text))).length;
+      return { tokens: n, flagged, review, per100: n === 0 ? 0 : (flagged.length / n) * 100 };
+    },
+  };
+}
+
+/** Gives the suggestion the capital the original word had. */
+function matchCase(original: string, suggestion: string): string {
+  if (HAS_UPPER.test(original[0] ?? '') && !HAS_UPPER.test(original.slice(1))) {
+    return suggestion.charAt(0).toLocaleUpperCase('nb') + suggestion.slice(1);
+  }
+  return suggestion;
+}

@@ -1,0 +1,61 @@
+/**
+ * The shape of assets/nynorsk/bokmal.json, built by
+ * scripts/nynorsk/build-data.mjs from the npm dictionaries. Words are
+ * space-separated strings grouped by the Nynorsk rewrite of their ending
+ * ("er>ar": talenter → talentar); the group "" has no suggestion.
+ */
+export type NynorskData = {
+  format: 1;
+  minTail: number;
+  minHead: number;
+  minHeadRest: number;
+  words: Record<string, string>;
+  noTail: string;
+  noHead: string;
+  lexicon: Record<string, string>;
+  cased: Record<string, string>;
+  context: ContextRule[];
+};
+
+/** A form that is Bokmål in some contexts and a Nynorsk word in others. */
+export type ContextRule = {
+  form: string;
+  suggestion: string;
+  /** Not flagged when the word before is one of these (lower case). */
+  unlessPrev?: string[];
+  /** Not flagged when the next word starts with a capital (a name). */
+  unlessNextCapitalised?: boolean;
+};
+
+const isStringRecord = (v: unknown): v is Record<string, string> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+
+const isRule = (v: unknown): v is ContextRule => {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return (
+    typeof r.form === 'string' &&
+    typeof r.suggestion === 'string' &&
+    (r.unlessPrev === undefined || (Array.isArray(r.unlessPrev) && r.unlessPrev.every((x) => typeof x === 'string'))) &&
+    (r.unlessNextCapitalised === undefined || typeof r.unlessNextCapitalised === 'boolean')
+  );
+};
+
+/** Checks data loaded from disk or fetched before the checker trusts it. */
+export function isNynorskData(v: unknown): v is NynorskData {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Record<string, unknown>;
+  return (
+    d.format === 1 &&
+    typeof d.minTail === 'number' &&
+    typeof d.minHead === 'number' &&
+    typeof d.minHeadRest === 'number' &&
+    isStringRecord(d.words) &&
+    typeof d.noTail === 'string' &&
+    typeof d.noHead === 'string' &&
+    isStringRecord(d.lexicon) &&
+    isStringRecord(d.cased) &&
+    Array.isArray(d.context) &&
+    d.context.every(isRule)
+  );
+}
