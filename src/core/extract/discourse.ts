@@ -28,7 +28,9 @@ function postBodies(doc: Document): { body: Element; post: Element }[] {
       return body ? [{ body, post }] : [];
     });
   }
-  return Array.from(doc.querySelectorAll('div.crawler-post, .topic-body.crawler-post, [itemprop="comment"], [itemtype$="DiscussionForumPosting"]')).flatMap((post) => {
+  let crawler = Array.from(doc.querySelectorAll('div.crawler-post'));
+  if (crawler.length === 0) crawler = Array.from(doc.querySelectorAll('[itemtype$="DiscussionForumPosting"], [itemprop="comment"]'));
+  return crawler.flatMap((post) => {
     const body = post.querySelector('[itemprop="text"], [itemprop="articleBody"], .post');
     return body ? [{ body, post }] : [];
   });
