@@ -80,6 +80,14 @@ export function OptionsApp({ browser }: OptionsAppProps) {
             </p>
           </div>
         ))}
+        <p
+          class={`nk-options__status${status.kind === 'error' ? ' nk-options__status--error' : ''}`}
+          role="status"
+          aria-live="polite"
+          data-testid="options-status"
+        >
+          {status.kind === 'saved' ? text.saved : status.kind === 'error' ? status.message : ''}
+        </p>
       </fieldset>
 
       <fieldset data-testid="engine">
@@ -96,14 +104,6 @@ export function OptionsApp({ browser }: OptionsAppProps) {
         <p class="nk-options__hint">{text.engineLater}</p>
       </fieldset>
 
-      <p
-        class={`nk-options__status${status.kind === 'error' ? ' nk-options__status--error' : ''}`}
-        role="status"
-        aria-live="polite"
-        data-testid="options-status"
-      >
-        {status.kind === 'saved' ? text.saved : status.kind === 'error' ? status.message : ''}
-      </p>
     </main>
   );
 }

@@ -29,7 +29,7 @@ function ReadyCard({ card }: { card: Card }) {
       <header class="nk-card__header">
         <TopicBadge topic={card.topic} />
         <h2 class="nk-card__title">{card.title}</h2>
-        {card.sourceTitle && (
+        {card.sourceTitle && !sameTitle(card.sourceTitle, card.title) && (
           <p class="nk-card__source-title">
             <span class="nk-visually-hidden">{text.sourceTitleLabel}: </span>
             <span lang="en">{card.sourceTitle}</span>
@@ -42,9 +42,9 @@ function ReadyCard({ card }: { card: Card }) {
           ? card.summary.map((p, i) => <p key={i}>{p}</p>)
           : card.notice && <Notice text={card.notice} />}
       </section>
+      {card.facts && <Facts facts={card.facts} />}
       {card.keyPoints && <KeyPoints points={card.keyPoints} />}
       <Faq items={card.faq} />
-      {card.facts && <Facts facts={card.facts} />}
       {card.terms && <Terms terms={card.terms} />}
       <SourceLine card={card} />
     </article>
@@ -60,3 +60,6 @@ function Notice({ text: note }: { text: string }) {
     </p>
   );
 }
+
+/** The original title is left out when the headline already is that title (e.g. a fact card). */
+const sameTitle = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

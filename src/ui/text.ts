@@ -67,7 +67,7 @@ export const text = {
   overlayOpen: 'Opne kortet med ein gong',
   overlayOpenHelp: 'Kortet ligg ope langs høgre kant av sida når artikkelen er lasta.',
   overlayOff: 'Ikkje vis på sida',
-  overlayOffHelp: 'Kortet finst framleis når du trykkjer på knappen i verktøylinja.',
+  overlayOffHelp: 'Du ser kortet når du trykkjer på knappen i verktøylinja.',
   engineHeading: 'Motor',
   engineBuiltin: 'Berre innebygd',
   engineBuiltinHelp:

