@@ -42,7 +42,7 @@ writeFileSync(
 
 const wide = { width: 1280, height: 800 };
 const narrow = { width: 390, height: 844 };
-const popup = { width: 380, height: 600 };
+const popup = { width: 380, height: 120 };
 const views = [
   ...['ready', 'digest', 'loading', 'none', 'error'].map((s) => ({ name: `popup-${s}`, hash: `popup-${s}`, viewport: popup, fullPage: true })),
   { name: 'overlay-pill-wide', hash: 'overlay-pill-ready', viewport: wide },
@@ -52,6 +52,7 @@ const views = [
   { name: 'overlay-pill-narrow', hash: 'overlay-pill-ready', viewport: narrow },
   { name: 'overlay-open-digest-wide', hash: 'overlay-open-digest', viewport: wide },
   { name: 'options', hash: 'options', viewport: { width: 900, height: 820 } },
+  { name: 'options-saved', hash: 'options', viewport: { width: 900, height: 820 }, click: 'Opne kortet med ein gong' },
 ].filter((v) => v.name.includes(filter));
 
 const browser = await chromium.launch({
@@ -66,10 +67,23 @@ try {
       page.on('pageerror', (e) => errors.push(`${v.name}: ${e.message}`));
       await page.goto(`${pathToFileURL(join(out, 'index.html')).href}#${v.hash}`);
       await page.waitForTimeout(150);
+      if (v.hash.startsWith('overlay')) {
+        const how = await page.evaluate(() => {
+          const shadow = document.querySelector('nynorsk-kort-overlay')?.shadowRoot;
+          if (!shadow) return 'no host';
+          return shadow.adoptedStyleSheets.length === 1 ? 'adopted' : 'not adopted';
+        });
+        if (how !== 'adopted') errors.push(`${v.name}: overlay stylesheet ${how}`);
+      }
       if (v.openFaq) {
         // Open the first question from the keyboard, as a user would.
         await page.locator('[data-testid=faq-item] button').first().focus();
         await page.keyboard.press('Enter');
+        await page.waitForTimeout(300);
+      }
+      if (v.click) {
+        await page.getByRole('radio', { name: v.click }).click();
+        await page.getByText('Innstillinga er lagra.').waitFor();
       }
       const file = join(out, `${v.name}-${scheme}.png`);
       await page.screenshot({ path: file, fullPage: v.fullPage ?? false });

@@ -113,6 +113,7 @@ const root = document.getElementById('app')!;
 if (kind === 'overlay') {
   // #overlay-open-ready, #overlay-pill-loading ...
   const [, mode = 'open', which = 'ready'] = location.hash.slice(1).split('-');
+  document.body.style.margin = '0';
   render(<FakeArticle />, root);
   createOverlay(document).render(states[which] ?? states.ready!, {
     startOpen: mode === 'open',

@@ -29,12 +29,21 @@ export type OverlayHandle = {
 /** The overlay's stylesheet text (card + shell), bundled as text by esbuild. */
 export const OVERLAY_CSS = `${cardCss}\n${overlayCss}`;
 
-/**
- * Creates the overlay controller; nothing is inserted until the first
- * render(). `css` is a test seam (the unit-test runner does not bundle CSS
- * as text); the extension passes nothing.
- */
-export function createOverlay(doc: Document = document, css: string = OVERLAY_CSS): OverlayHandle {
+/** How the shadow root gets its CSS. */
+export type OverlayStyleOptions = {
+  /** The CSS text; defaults to OVERLAY_CSS (test seam: vitest does not bundle CSS as text). */
+  css?: string;
+  /**
+   * Extension URLs of card.css and overlay.css (web_accessible_resources),
+   * linked when adopted stylesheets are refused (Firefox content scripts),
+   * because a <style> would fall under the page's CSP there.
+   */
+  stylesheetUrls?: string[];
+};
+
+/** Creates the overlay controller; nothing is inserted until the first render(). */
+export function createOverlay(doc: Document = document, styles: OverlayStyleOptions = {}): OverlayHandle {
+  const css = styles.css ?? OVERLAY_CSS;
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
 
@@ -45,7 +54,7 @@ export function createOverlay(doc: Document = document, css: string = OVERLAY_CS
     doc.querySelectorAll(OVERLAY_TAG).forEach((el) => el.remove());
     host = doc.createElement(OVERLAY_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
-    applyStyles(doc, shadow, css);
+    applyStyles(doc, shadow, css, styles.stylesheetUrls ?? []);
     mount = doc.createElement('div');
     mount.className = 'nk-mount';
     shadow.appendChild(mount);
@@ -76,10 +85,11 @@ export function createOverlay(doc: Document = document, css: string = OVERLAY_CS
 }
 
 /**
- * Adopted stylesheets escape the page's CSP for inline styles (Firefox); a
- * <style> in the shadow root is the fallback where they are unavailable.
+ * Adopted stylesheets escape the page's CSP for inline styles. Where they are
+ * refused (Firefox content scripts), <link>s to the extension's own CSS
+ * files, else a <style> in the shadow root.
  */
-function applyStyles(doc: Document, shadow: ShadowRoot, css: string): void {
+function applyStyles(doc: Document, shadow: ShadowRoot, css: string, urls: readonly string[]): void {
   try {
     const Sheet = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
     const sheet = new Sheet();
@@ -87,7 +97,16 @@ function applyStyles(doc: Document, shadow: ShadowRoot, css: string): void {
     shadow.adoptedStyleSheets = [sheet];
     if (shadow.adoptedStyleSheets.length === 1) return;
   } catch {
-    // fall through to <style>
+    // fall through
+  }
+  if (urls.length > 0) {
+    for (const href of urls) {
+      const link = doc.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      shadow.appendChild(link);
+    }
+    return;
   }
   const style = doc.createElement('style');
   style.textContent = css;

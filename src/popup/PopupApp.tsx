@@ -49,12 +49,12 @@ export function PopupApp({ browser, search, onDone }: PopupAppProps) {
 
   return (
     <main class="nk-popup">
-      <p class="nk-popup__brand">
+      <h1 class="nk-popup__brand">
         <span class="nk-popup__mark" aria-hidden="true">
           nn
         </span>
         {text.appName}
-      </p>
+      </h1>
       {state && <CardView state={state} onOpenOptions={openOptions} />}
     </main>
   );

@@ -51,7 +51,7 @@ export const text = {
   loadingFor: 'Lagar kortet for «{title}» …',
   noneTitle: 'Ingen artikkel her',
   noneBody:
-    'Nynorsk-kort verkar på artiklar og trådar på spiceworks.com. Opne ein artikkel eller ein tråd der, så viser kortet kva han handlar om: emnet, eit samandrag på nynorsk og svar på vanlege spørsmål.',
+    'Nynorsk-kort verkar på artiklar og trådar på spiceworks.com. Opne ein artikkel eller ein tråd der, så viser kortet kva teksten handlar om: emnet, eit samandrag på nynorsk og svar på vanlege spørsmål.',
   nonePrivacy: 'Det du les, blir verande i nettlesaren.',
   errorTitle: 'Kortet kunne ikkje lagast',
   errorHelp: 'Last inn sida på nytt. Dersom feilen kjem att, sjå innstillingane.',

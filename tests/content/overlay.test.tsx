@@ -36,7 +36,7 @@ describe('createOverlay', () => {
 
   it('styles the shadow root with :host { all: initial }', () => {
     expect(read('overlay.css')).toMatch(/:host\s*\{\s*all:\s*initial/);
-    const overlay = createOverlay(document, CSS_TEXT);
+    const overlay = createOverlay(document, { css: CSS_TEXT });
     overlay.render(readyState(), opts());
     const shadow = document.querySelector(OVERLAY_TAG)!.shadowRoot!;
     const adopted = [...(shadow.adoptedStyleSheets ?? [])].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n');
@@ -44,6 +44,28 @@ describe('createOverlay', () => {
     const css = adopted + inline;
     expect(css).toMatch(/:host\s*\{\s*all:\s*initial/);
     expect(css).toContain('.nk-pill');
+  });
+
+  it('links the extension CSS files when adopted stylesheets are refused', () => {
+    const proto = Object.getPrototypeOf(document.createElement('div').attachShadow({ mode: 'open' }));
+    const had = Object.getOwnPropertyDescriptor(proto, 'adoptedStyleSheets');
+    Object.defineProperty(proto, 'adoptedStyleSheets', {
+      configurable: true,
+      get: () => [],
+      set: () => {
+        throw new Error('Accessing from Xray wrapper is not supported.');
+      },
+    });
+    try {
+      const urls = ['moz-extension://x/card.css', 'moz-extension://x/overlay.css'];
+      createOverlay(document, { css: CSS_TEXT, stylesheetUrls: urls }).render(readyState(), opts());
+      const shadow = document.querySelector(OVERLAY_TAG)!.shadowRoot!;
+      expect([...shadow.querySelectorAll('link[rel=stylesheet]')].map((l) => l.getAttribute('href'))).toEqual(urls);
+      expect(shadow.querySelector('style')).toBeNull();
+    } finally {
+      if (had) Object.defineProperty(proto, 'adoptedStyleSheets', had);
+      else delete (proto as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+    }
   });
 
   it('replaces a host left behind by an earlier instance', () => {
