@@ -1,0 +1,35 @@
+/**
+ * Turns checked card content into a Card: the article's source and topic,
+ * the model as engine, the Bokmål forms still flagged, validated like every
+ * other card before anyone stores or shows it.
+ */
+import type { Article, Card, TopicResult } from '../types';
+import { validateCard } from '../validate';
+import { messages, ModelError } from './errors';
+import type { CardContent } from './types';
+
+export type ModelCardMeta = { model: string; createdAt: string; bokmalForms: string[] };
+
+/** Builds and validates the card; throws ModelError('invalid-answer') when it does not hold. */
+export function buildModelCard(article: Article, topic: TopicResult, content: CardContent, meta: ModelCardMeta): Card {
+  const card: Card = {
+    url: article.canonicalUrl || article.url,
+    title: content.title,
+    sourceTitle: article.title,
+    topic: { id: topic.id, label: topic.label, confidence: topic.confidence, reasons: topic.reasons, secondary: topic.secondary },
+    summary: content.summary,
+    faq: content.faq,
+    source: {
+      site: 'Spiceworks',
+      url: article.canonicalUrl || article.url,
+      ...(article.author ? { author: article.author } : {}),
+      ...(article.published ? { published: article.published } : {}),
+    },
+    engine: { kind: 'model', model: meta.model },
+    language: { lang: 'nn', bokmalForms: meta.bokmalForms },
+    createdAt: meta.createdAt,
+  };
+  const check = validateCard(card, article.paragraphs.length);
+  if (!check.ok) throw new ModelError('invalid-answer', messages.invalidAnswer(), { detail: `card: ${check.errors.join(', ')}` });
+  return check.card;
+}

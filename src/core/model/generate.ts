@@ -1,0 +1,164 @@
+/**
+ * The model engine end to end: cache → prompt (in parts when long) →
+ * streamed answer with partial content → parse and check → one Nynorsk
+ * repair round → validated Card → cache. Pure: fetch, storage, the checker,
+ * the terminology and the clock are all parameters.
+ */
+import type { Article, Card, TopicResult } from '../types';
+import { buildModelCard } from './card';
+import { modelCacheKey, type ModelCache } from './cache';
+import { messages, ModelError } from './errors';
+import { checkCardContent, extractJson, type DroppedEvidence } from './parse';
+import { partialCardContent, samePartial } from './partial-json';
+import { buildCombineMessages, buildRepairMessages, planPrompt } from './prompt';
+import { estimateMessagesTokens } from './tokens';
+import { streamCompletion } from './providers';
+import { flaggedForms } from './repair';
+import type { BokmalFinding, CardContent, ChatMessage, FetchLike, ModelConfig, PartialCardContent, Sleep, Term } from './types';
+
+export type GenerateDeps = {
+  /** The fetch to use (test seam; in the extension, the global fetch of the page running the stream). */
+  fetch: FetchLike;
+  signal?: AbortSignal;
+  /** The card content visible so far, each time it changes. */
+  onPartial?: (partial: PartialCardContent) => void;
+  /** What the engine is doing, for a status line. */
+  onStage?: (stage: GenerateStage) => void;
+  /** The Nynorsk checker: flagged Bokmål forms with suggestions. Without it no repair round runs. */
+  findBokmal?: (text: string) => readonly BokmalFinding[];
+  /** The terminology list (English → Nynorsk); the entries the article uses go into the prompt. */
+  terms?: readonly Term[];
+  cache?: ModelCache;
+  /** Skip the cache read and write a fresh card ("Lag på nytt"). */
+  force?: boolean;
+  now?: () => Date;
+  /** Prompt size above which the article is summarised in parts (default 6000 tokens). */
+  maxPromptTokens?: number;
+  timeoutMs?: number;
+  retries?: number;
+  backoffMs?: number;
+  sleep?: Sleep;
+};
+
+export type GenerateStage =
+  | { stage: 'cache' }
+  | { stage: 'writing'; part?: number; parts?: number }
+  | { stage: 'combining'; parts: number }
+  | { stage: 'repairing'; forms: string[] };
+
+export type GenerateResult = {
+  card: Card;
+  fromCache: boolean;
+  /** HTTP requests sent to the endpoint (retries included); 0 for a cached card. */
+  requests: number;
+  /** Evidence indices the model gave that the article does not have (dropped). */
+  droppedEvidence: DroppedEvidence[];
+  /** Whether a repair round ran, and the forms it was asked to fix. */
+  repair?: { asked: string[]; remaining: string[] };
+  /** Estimated tokens: the article's text and all prompts sent. */
+  articleTokens: number;
+  promptTokens: number;
+};
+
+/** Parses and checks an answer; throws ModelError('invalid-answer') when it is not card content. */
+export function parseAnswer(text: string, paragraphCount: number): { content: CardContent; droppedEvidence: DroppedEvidence[] } {
+  const json = extractJson(text);
+  const check = checkCardContent(json, paragraphCount);
+  if (!check.ok) throw new ModelError('invalid-answer', messages.invalidAnswer(), { detail: `${check.errors.join(', ')}: ${text.slice(0, 300)}` });
+  return { content: check.content, droppedEvidence: check.droppedEvidence };
+}
+
+/**
+ * Writes a Nynorsk card for the article with the configured model, or
+ * returns the cached one. Rejects with a ModelError (Nynorsk message) on
+ * failure, including `cancelled` when `signal` aborts.
+ */
+export async function generateModelCard(article: Article, topic: TopicResult, config: ModelConfig, deps: GenerateDeps): Promise<GenerateResult> {
+  const now = deps.now ?? (() => new Date());
+  const n = article.paragraphs.length;
+  const key = deps.cache ? await modelCacheKey(article, config) : undefined;
+  const plan = planPrompt(article, topic, config.prefs, { terms: deps.terms ?? [], maxPromptTokens: deps.maxPromptTokens ?? 6000 });
+  if (deps.cache && key && !deps.force) {
+    deps.onStage?.({ stage: 'cache' });
+    const hit = await deps.cache.get(key, n);
+    if (hit) return { card: hit, fromCache: true, requests: 0, droppedEvidence: [], articleTokens: plan.articleTokens, promptTokens: 0 };
+  }
+
+  let requests = 0;
+  const fetch: FetchLike = (input, init) => {
+    requests++;
+    return deps.fetch(input, init);
+  };
+  let promptTokens = 0;
+  const stream = (messages: ChatMessage[], tokens: number, onText?: (soFar: string) => void) => {
+    promptTokens += tokens;
+    return streamCompletion(config, messages, {
+      fetch,
+      ...(deps.signal ? { signal: deps.signal } : {}),
+      ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+      ...(deps.retries !== undefined ? { retries: deps.retries } : {}),
+      ...(deps.backoffMs !== undefined ? { backoffMs: deps.backoffMs } : {}),
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      maxTokens: config.prefs.length === 'short' ? 1200 : 2400,
+      ...(onText ? { onText: (_d: string, soFar: string) => onText(soFar) } : {}),
+    });
+  };
+  let last: PartialCardContent | undefined;
+  const emit = (p: PartialCardContent) => {
+    if (!deps.onPartial || samePartial(last, p)) return;
+    last = p;
+    deps.onPartial(p);
+  };
+  const streamed = (prefix: string[]) => (soFar: string) => {
+    const p = partialCardContent(soFar);
+    emit({ ...p, summary: [...prefix, ...p.summary] });
+  };
+
+  let content: CardContent;
+  let droppedEvidence: DroppedEvidence[];
+  if (!plan.split) {
+    deps.onStage?.({ stage: 'writing' });
+    const part = plan.parts[0]!;
+    ({ content, droppedEvidence } = parseAnswer(await stream(part.messages, part.tokens, deps.onPartial ? streamed([]) : undefined), n));
+  } else {
+    const partContents: CardContent[] = [];
+    droppedEvidence = [];
+    for (const [i, part] of plan.parts.entries()) {
+      deps.onStage?.({ stage: 'writing', part: i + 1, parts: plan.parts.length });
+      const done = partContents.flatMap((c) => c.summary);
+      const r = parseAnswer(await stream(part.messages, part.tokens, deps.onPartial ? streamed(done) : undefined), n);
+      partContents.push(r.content);
+      droppedEvidence.push(...r.droppedEvidence);
+    }
+    deps.onStage?.({ stage: 'combining', parts: partContents.length });
+    const combine = buildCombineMessages(article, topic, config.prefs, partContents, deps.terms ?? []);
+    last = undefined;
+    const r = parseAnswer(await stream(combine, estimateMessagesTokens(combine), deps.onPartial ? streamed([]) : undefined), n);
+    content = r.content;
+    droppedEvidence.push(...r.droppedEvidence);
+  }
+
+  let repair: GenerateResult['repair'];
+  let remaining: string[] = [];
+  if (deps.findBokmal) {
+    const flagged = flaggedForms(content, deps.findBokmal);
+    if (flagged.length) {
+      const asked = flagged.map((f) => f.form);
+      deps.onStage?.({ stage: 'repairing', forms: asked });
+      const repairMessages = buildRepairMessages(config.prefs, content, flagged);
+      try {
+        const fixed = parseAnswer(await stream(repairMessages, estimateMessagesTokens(repairMessages)), n);
+        content = fixed.content;
+      } catch (e) {
+        // A failed repair keeps the first answer, marked; only cancel stops the card.
+        if (e instanceof ModelError && e.kind === 'cancelled') throw e;
+      }
+      remaining = flaggedForms(content, deps.findBokmal).map((f) => f.form);
+      repair = { asked, remaining };
+    }
+  }
+
+  const card = buildModelCard(article, topic, content, { model: config.model, createdAt: now().toISOString(), bokmalForms: remaining });
+  if (deps.cache && key) await deps.cache.set(key, card);
+  return { card, fromCache: false, requests, droppedEvidence, ...(repair ? { repair } : {}), articleTokens: plan.articleTokens, promptTokens };
+}

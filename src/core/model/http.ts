@@ -1,0 +1,152 @@
+/**
+ * One streamed HTTP request to a model endpoint: retries with exponential
+ * backoff for 429 and 5xx, an idle timeout, cancel through an AbortSignal,
+ * and every failure turned into a ModelError with a Nynorsk message.
+ * Cookies are never sent and redirects are refused, so the API key reaches
+ * no origin other than the configured one.
+ */
+import { errorForStatus, messages, ModelError, originOf } from './errors';
+import type { FetchLike, Sleep } from './types';
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_RETRIES = 2;
+export const DEFAULT_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 30_000;
+
+/** The default Sleep: a timer that an AbortSignal cancels. */
+export const sleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ModelError('cancelled', messages.cancelled()));
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new ModelError('cancelled', messages.cancelled()));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+export type HttpOptions = {
+  fetch: FetchLike;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  retries?: number;
+  backoffMs?: number;
+  sleep?: Sleep;
+  provider: string;
+  model: string;
+};
+
+/** Receives a response body as decoded text; `end` may throw when the body was incomplete. */
+export type BodyConsumer = { feed(chunk: string): void; end(): void };
+
+export type HttpRequest = { url: string; method?: 'GET' | 'POST'; headers: Record<string, string>; body?: string };
+
+/** Delay before retry `attempt` (0-based): base·2^attempt, or Retry-After when it is given and shorter than 30 s. */
+export function backoffDelay(attempt: number, base: number, retryAfter: string | null): number {
+  const exp = base * 2 ** attempt;
+  const ra = retryAfter === null ? NaN : Number(retryAfter) * 1000;
+  return Math.min(MAX_BACKOFF_MS, Number.isFinite(ra) && ra >= 0 ? ra : exp);
+}
+
+/**
+ * Sends the request and feeds the decoded body, chunk by chunk, to the
+ * consumer `onResponse` returns (it sees the content type first). Resolves
+ * when the body has ended.
+ */
+export async function streamHttp(
+  req: HttpRequest,
+  opts: HttpOptions,
+  onResponse: (contentType: string) => BodyConsumer,
+): Promise<void> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retries = opts.retries ?? DEFAULT_RETRIES;
+  const wait = opts.sleep ?? sleep;
+  const cancelled = () => new ModelError('cancelled', messages.cancelled());
+  for (let attempt = 0; ; attempt++) {
+    if (opts.signal?.aborted) throw cancelled();
+    const ctl = new AbortController();
+    let timedOut = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const touch = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = true;
+        ctl.abort();
+      }, timeoutMs);
+    };
+    const onAbort = () => ctl.abort();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const fail = (e: unknown): ModelError => {
+      if (e instanceof ModelError) return e;
+      if (timedOut) return new ModelError('timeout', messages.timeout(Math.round(timeoutMs / 1000)));
+      if (opts.signal?.aborted) return cancelled();
+      return new ModelError('no-connection', messages.noConnection(originOf(req.url)), { detail: String(e) });
+    };
+    try {
+      touch();
+      let res: Response;
+      try {
+        res = await opts.fetch(req.url, {
+          method: req.method ?? 'POST',
+          headers: req.headers,
+          ...(req.body !== undefined ? { body: req.body } : {}),
+          signal: ctl.signal,
+          credentials: 'omit',
+          redirect: 'error',
+        });
+      } catch (e) {
+        throw fail(e);
+      }
+      if (!res.ok) {
+        const text = await res.text().catch(() => '');
+        const err = errorForStatus(res.status, text, opts);
+        if (err.retryable && attempt < retries) {
+          clearTimeout(timer);
+          await wait(backoffDelay(attempt, opts.backoffMs ?? DEFAULT_BACKOFF_MS, res.headers.get('retry-after')), opts.signal);
+          continue;
+        }
+        throw err;
+      }
+      const consume = onResponse(res.headers.get('content-type') ?? '');
+      if (!res.body) {
+        consume.feed(await res.text());
+        consume.end();
+        return;
+      }
+      const reader = res.body.getReader();
+      const decoder = new TextDecoder();
+      try {
+        for (;;) {
+          touch();
+          const { done, value } = await reader.read();
+          if (done) break;
+          const text = decoder.decode(value, { stream: true });
+          if (text) consume.feed(text);
+        }
+        const rest = decoder.decode();
+        if (rest) consume.feed(rest);
+        consume.end();
+      } catch (e) {
+        if (e instanceof ModelError) throw e;
+        if (timedOut || opts.signal?.aborted) throw fail(e);
+        // The connection broke in the middle of the answer.
+        throw new ModelError('invalid-answer', messages.cutOff(), { detail: String(e) });
+      } finally {
+        try {
+          reader.releaseLock();
+        } catch {
+          /* already released */
+        }
+      }
+      return;
+    } catch (e) {
+      throw fail(e);
+    } finally {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The three providers behind one interface: stream a completion, list the
+ * server's models, and test a configuration with a Nynorsk verdict.
+ */
+import { messages as msg, ModelError, originOf } from '../errors';
+import { streamHttp } from '../http';
+import { CARD_CONTENT_SCHEMA } from '../schema';
+import type { ChatMessage, FetchLike, ModelConfig, Provider, StreamOptions } from '../types';
+import { anthropic } from './anthropic';
+import { ollama } from './ollama';
+import { openai } from './openai';
+import type { ProviderAdapter } from './shared';
+
+const ADAPTERS: Record<Provider, ProviderAdapter> = { openai, ollama, anthropic };
+
+/** Default endpoints the options page can offer. */
+export const DEFAULT_ENDPOINTS: Record<Provider, string> = {
+  ollama: 'http://localhost:11434',
+  openai: 'https://api.openai.com/v1',
+  anthropic: 'https://api.anthropic.com',
+};
+
+function checkConfig(config: ModelConfig): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(config.endpoint);
+  } catch {
+    /* handled below */
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new ModelError('bad-config', msg.badConfig(config.endpoint));
+}
+
+/**
+ * Streams one chat completion from the configured provider and resolves with
+ * the whole answer text. `onText` sees each piece as it arrives.
+ */
+export async function streamCompletion(config: ModelConfig, messages: ChatMessage[], opts: StreamOptions): Promise<string> {
+  checkConfig(config);
+  const adapter = ADAPTERS[config.provider];
+  const req = adapter.chatRequest(config, messages, opts.schema ?? CARD_CONTENT_SCHEMA, opts.maxTokens ?? 2048);
+  let text = '';
+  await streamHttp(req, { ...opts, provider: config.provider, model: config.model }, (contentType) => {
+    // A retried request starts over.
+    text = '';
+    return adapter.decoder(contentType, (delta) => {
+      text += delta;
+      opts.onText?.(delta, text);
+    }, config);
+  });
+  return text;
+}
+
+/** The models the server offers (Ollama: /api/tags; OpenAI: /models; Anthropic: /v1/models). */
+export async function listModels(config: ModelConfig, opts: { fetch: FetchLike; signal?: AbortSignal; timeoutMs?: number }): Promise<string[]> {
+  checkConfig(config);
+  const adapter = ADAPTERS[config.provider];
+  let body = '';
+  await streamHttp(adapter.modelsRequest(config), { ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000, provider: config.provider, model: config.model }, () => ({
+    feed: (c) => void (body += c),
+    end: () => undefined,
+  }));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new ModelError('invalid-answer', msg.invalidAnswer(), { detail: body.slice(0, 200) });
+  }
+  return adapter.parseModels(parsed).sort();
+}
+
+/** The verdict of "Test tilkoplinga": `message` is Nynorsk and says what to do. */
+export type ConnectionVerdict = { ok: boolean; message: string; models: string[]; error?: ModelError };
+
+/** Tests a configuration by listing the server's models; sends no article text and costs no tokens. */
+export async function testConnection(config: ModelConfig, opts: { fetch: FetchLike; signal?: AbortSignal; timeoutMs?: number }): Promise<ConnectionVerdict> {
+  let models: string[];
+  try {
+    models = await listModels(config, opts);
+  } catch (e) {
+    if (e instanceof ModelError) return { ok: false, message: e.message, models: [], error: e };
+    throw e;
+  }
+  const origin = originOf(config.endpoint);
+  if (!config.model.trim()) {
+    return models.length
+      ? { ok: false, message: `Tilkoplinga til ${origin} verkar. Vel ein modell: ${models.slice(0, 8).join(', ')}.`, models }
+      : { ok: false, message: `Tilkoplinga til ${origin} verkar, men tenaren har ingen modellar.`, models };
+  }
+  const found = models.includes(config.model) || models.includes(`${config.model}:latest`);
+  if (found) return { ok: true, message: `Tilkoplinga verkar, og modellen «${config.model}» finst på ${origin}.`, models };
+  if (!models.length) return { ok: true, message: `Tilkoplinga til ${origin} verkar. Tenaren viser ingen modelliste, så modellen «${config.model}» blir prøvd først når du lagar eit samandrag.`, models };
+  return {
+    ok: false,
+    message: `Tilkoplinga til ${origin} verkar, men modellen «${config.model}» finst ikkje der. Vel ein av desse: ${models.slice(0, 8).join(', ')}.`,
+    models,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Ollama on the user's machine: `POST {base}/api/chat` with the schema as
+ * `format`, streamed as NDJSON; `GET {base}/api/tags` lists the models the
+ * server has.
+ */
+import { createLineSplitter } from '../sse';
+import { cutOff, inBandError, isObj, parseFrame, trimBase, type ProviderAdapter } from './shared';
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+export const ollama: ProviderAdapter = {
+  chatRequest(config, messages, schema, maxTokens) {
+    return {
+      url: `${trimBase(config.endpoint)}/api/chat`,
+      headers: JSON_HEADERS,
+      body: JSON.stringify({
+        model: config.model,
+        messages,
+        stream: true,
+        format: schema,
+        options: { temperature: 0.2, num_predict: maxTokens },
+      }),
+    };
+  },
+  decoder(_contentType, onDelta, config) {
+    let finished = false;
+    const lines = createLineSplitter((line) => {
+      if (!line.trim()) return;
+      const v = parseFrame(line);
+      if (!isObj(v)) return;
+      if (v.error) throw inBandError(v.error, config);
+      const content = isObj(v.message) ? v.message.content : undefined;
+      if (typeof content === 'string' && content) onDelta(content);
+      if (v.done === true) finished = true;
+    });
+    return {
+      feed: (c) => lines.feed(c),
+      end() {
+        lines.end();
+        if (!finished) throw cutOff();
+      },
+    };
+  },
+  modelsRequest(config) {
+    return { url: `${trimBase(config.endpoint)}/api/tags`, method: 'GET', headers: {} };
+  },
+  parseModels(body) {
+    const models = isObj(body) && Array.isArray(body.models) ? body.models : [];
+    return models.map((m) => (isObj(m) && typeof m.name === 'string' ? m.name : '')).filter(Boolean);
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * What each provider adapter supplies: how to ask for a streamed answer, how
+ * to read the answer's bytes back into text, and how to list models.
+ */
+import { errorForStatus, ModelError, messages } from '../errors';
+import type { HttpRequest } from '../http';
+import type { ChatMessage, ModelConfig } from '../types';
+
+/** Reads one response body (any chunking) and reports text deltas. */
+export type AnswerDecoder = {
+  feed(chunk: string): void;
+  /** Called when the body ended; throws when the answer was cut off. */
+  end(): void;
+};
+
+export type ProviderAdapter = {
+  chatRequest(config: ModelConfig, messages: ChatMessage[], schema: Record<string, unknown>, maxTokens: number): HttpRequest;
+  decoder(contentType: string, onDelta: (text: string) => void, config: ModelConfig): AnswerDecoder;
+  modelsRequest(config: ModelConfig): HttpRequest;
+  parseModels(body: unknown): string[];
+};
+
+/** The endpoint without trailing slashes. */
+export const trimBase = (endpoint: string) => endpoint.trim().replace(/\/+$/, '');
+
+/** Parses JSON text the server sent as a protocol frame; a broken frame means a broken answer. */
+export function parseFrame(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ModelError('invalid-answer', messages.invalidAnswer(), { detail: `bad frame: ${text.slice(0, 200)}` });
+  }
+}
+
+/** An error the server reported inside a 200 stream, as a ModelError. */
+export function inBandError(err: unknown, config: ModelConfig): ModelError {
+  const o = (err && typeof err === 'object' ? err : {}) as Record<string, unknown>;
+  const msg = typeof err === 'string' ? err : typeof o.message === 'string' ? o.message : JSON.stringify(err);
+  const type = typeof o.type === 'string' ? o.type : typeof o.code === 'string' ? o.code : '';
+  const status =
+    /rate_limit/.test(type) ? 429 : /overloaded|server|api_error/.test(type) ? 503 : /auth/.test(type) ? 401 : /not_found/.test(type) ? 404 : 400;
+  return errorForStatus(status, msg, config);
+}
+
+export const cutOff = () => new ModelError('invalid-answer', messages.cutOff());
+
+export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

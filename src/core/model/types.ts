@@ -1,0 +1,76 @@
+/**
+ * Shapes of the model engine: what the user configured, the messages we send,
+ * and the card content the model answers with. Pure types.
+ */
+import type { FaqItem } from '../types';
+
+export type Provider = 'openai' | 'ollama' | 'anthropic';
+
+/** Nynorsk preferences that go into the prompt. */
+export type ModelPrefs = {
+  /** e-infinitive ("å skrive") or a-infinitive ("å skriva"). */
+  infinitive: 'e' | 'a';
+  /** First person plural: "me" or "vi". */
+  pronoun: 'me' | 'vi';
+  /** A short summary (2–3 paragraphs, 3 FAQ items) or a fuller one. */
+  length: 'short' | 'full';
+};
+
+/** The model the user chose. `endpoint` is a base URL (for openai: the one ending in /v1). */
+export type ModelConfig = {
+  provider: Provider;
+  endpoint: string;
+  model: string;
+  /** Sent only to `endpoint`'s origin, never logged. */
+  apiKey?: string;
+  prefs: ModelPrefs;
+};
+
+export const DEFAULT_PREFS: ModelPrefs = { infinitive: 'e', pronoun: 'me', length: 'full' };
+
+export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
+
+/** What the model writes: the Nynorsk part of a card. */
+export type CardContent = { title: string; summary: string[]; faq: FaqItem[] };
+
+/** Best-effort card content while the answer streams in. */
+export type PartialCardContent = {
+  title?: string;
+  /** Paragraphs complete so far. */
+  summary: string[];
+  /** FAQ items complete so far (question, answer and evidence closed). */
+  faq: FaqItem[];
+  /** The text currently being written (title, paragraph, question or answer), not yet complete. */
+  draft?: string;
+};
+
+/** One terminology entry, English → Nynorsk. */
+export type Term = { en: string; nn: string };
+
+/** A flagged Bokmål form, as the Nynorsk checker reports it. */
+export type BokmalFinding = { form: string; suggestion?: string };
+
+/** The `fetch` the engine uses: the global one, or a test double (test seam). */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Waits `ms` milliseconds, or rejects when `signal` aborts (test seam for backoff). */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** Options for one streamed completion. */
+export type StreamOptions = {
+  fetch: FetchLike;
+  signal?: AbortSignal;
+  /** Called with each new piece of text and the whole text so far. */
+  onText?: (delta: string, soFar: string) => void;
+  /** Milliseconds without any data before giving up (default 60 000). */
+  timeoutMs?: number;
+  /** Retries for 429 and 5xx (default 2). */
+  retries?: number;
+  /** Backoff delays: base in ms (default 500), doubled each retry; Retry-After wins when shorter than 30 s. */
+  backoffMs?: number;
+  sleep?: Sleep;
+  /** The JSON schema the answer must follow (default: the card-content schema). */
+  schema?: Record<string, unknown>;
+  /** Upper bound for the answer's tokens (default 2048). */
+  maxTokens?: number;
+};
