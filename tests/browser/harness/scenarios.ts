@@ -1,0 +1,304 @@
+/**
+ * The browser scenarios of issue 2, written once and run in Chromium and in
+ * Firefox (see chromium.test.ts, firefox.test.ts). One browser launch per
+ * file; the tests run in order and share it, so each test opens its own tabs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Card, CardState } from '../../../src/core/types';
+import type { Snapshot } from './in-page';
+import { screenshotPath } from './paths';
+import { OTHER_SITE_URL, Site, SITE_CSS, withStyle, type FixturePage } from './site';
+import { NARROW, WIDE, type Harness, type Tab } from './types';
+import {
+  activeText,
+  clickElement,
+  computedStyle,
+  focusElement,
+  overlaps,
+  rect,
+  sleep,
+  snapshot,
+  textColumn,
+  viewport,
+  waitFor,
+  waitForSnapshot,
+} from './wait';
+
+/** Page CSS that tries everything a careless or hostile site stylesheet does to injected UI. */
+export const HOSTILE_CSS = `
+  * { color: red !important; font-size: 40px !important; font-family: monospace !important; line-height: 3 !important; }
+  button, p, section, article, div, ul, li, h2, h3, h4 { background: yellow !important; padding: 30px !important; margin: 30px !important; }
+  [data-testid] { display: none !important; }
+`;
+
+/** How long a negative check ("no overlay appears") waits after the load event. Content scripts run at document_idle. */
+export const QUIET_MS = 1500;
+
+/** The pages every scenario run serves. */
+export function scenarioSite(): { site: Site; pages: Record<'meta' | 'otherMeta' | 'security' | 'hostile' | 'editorial' | 'listing', FixturePage> } {
+  const site = new Site();
+  const pages = {
+    meta: site.addFixture('meta-ai-workforce'),
+    otherMeta: site.addFixture('meta-llama-government'),
+    security: site.addFixture('ivanti-zero-days'),
+    editorial: site.addFixture('editorial-standards'),
+    listing: site.addFixture('section-listing-cloud'),
+  };
+  // The Meta article again, with hostile CSS, at a URL that differs only in its query (same slug, same card).
+  const hostile = { ...pages.meta, name: 'meta-ai-workforce+hostile-css', url: `${pages.meta.url}?style=hostile` };
+  site.add(hostile.url, withStyle(hostile.html, SITE_CSS + HOSTILE_CSS));
+  return { site, pages: { ...pages, hostile } };
+}
+
+/** Waits until the background has stored a ready card for the tab showing `url`, and returns it. */
+export async function readyCard(h: Harness, url: string): Promise<{ tabId: number; card: Card }> {
+  const tabId = await waitFor(`a tab at ${url}`, () => h.tabIdOf(url), () => true);
+  const state = await waitFor<CardState | null>(
+    `a ready card for ${url}`,
+    () => h.tabState(tabId),
+    (s) => (s?.status === 'ready' || s?.status === 'error') && sameUrl(s.url, url),
+  );
+  if (state?.status !== 'ready') throw new Error(`card for ${url} is ${JSON.stringify(state)}`);
+  return { tabId, card: state.card };
+}
+
+const sameUrl = (a: string | undefined, b: string) => (a ?? '').replace(/#.*$/, '') === b.replace(/#.*$/, '');
+
+/** The pill's words for a card: the topic label, as the overlay shows it. */
+const pillNamesTopic = (s: Snapshot, card: Card) => !!s.pill && s.pill.toLowerCase().includes(card.topic.label.toLowerCase());
+
+/** Opens an article and waits for the collapsed overlay naming the card's topic. */
+export async function openArticle(h: Harness, url: string, size = WIDE): Promise<{ tab: Tab; tabId: number; card: Card; pill: Snapshot }> {
+  const tab = await h.open(url, size);
+  const { tabId, card } = await readyCard(h, url);
+  const pill = await waitForSnapshot(tab, 'the pill naming the topic', (s) => s.hosts === 1 && pillNamesTopic(s, card));
+  return { tab, tabId, card, pill };
+}
+
+/** Opens the overlay's panel with a real click on the pill and waits for the card. */
+export async function openPanel(tab: Tab): Promise<Snapshot> {
+  await clickElement(tab, '[data-testid=pill]');
+  return waitForSnapshot(tab, 'the open card', (s) => s.open && s.card !== null);
+}
+
+/** The shared scenarios, registered inside the caller's describe. */
+export function defineScenarios(label: string, launch: (site: Site) => Promise<Harness>): void {
+  describe(`${label}: the card on Spiceworks pages`, () => {
+    const { site, pages } = scenarioSite();
+    let h: Harness;
+    const shot = (name: string) => screenshotPath(`${h.name}-${name}`);
+
+    beforeAll(async () => {
+      h = await launch(site);
+    }, 90_000);
+    afterAll(async () => {
+      await h?.close();
+    });
+
+    let metaOverlay: Snapshot;
+    let metaTabId: number;
+    let metaTab: Tab | undefined;
+
+    it('shows the curated library card on the Meta article, collapsed to a pill that names the topic', async () => {
+      const { tab, tabId, card, pill } = await openArticle(h, pages.meta.url);
+      metaTabId = tabId;
+      expect(card.engine.kind).toBe('library');
+      expect(card.topic.id).toBe('ai');
+      expect(pill.open).toBe(false);
+      expect(pill.card).toBeNull();
+      await tab.screenshot(shot('overlay-collapsed-wide'));
+
+      const open = await openPanel(tab);
+      metaOverlay = open;
+      expect(open.hosts).toBe(1);
+      expect(open.card).toMatchObject({ engine: 'library', lang: 'nn', topic: 'ai', summaryParagraphs: 6, title: card.title });
+      expect(open.card?.summaryText).toBe(card.summary.join(' ').replace(/\s+/g, ' ').trim());
+      expect(open.card?.faq.map((f) => f.q)).toEqual(card.faq.map((f) => f.q));
+      expect(open.card?.faq).toHaveLength(5);
+      expect(open.card?.faq.every((f) => !f.expanded && !f.answerVisible)).toBe(true);
+      expect(open.card?.source).toContain('Spiceworks');
+      await tab.screenshot(shot('overlay-open-wide'));
+      metaTab = tab; // the popup test reads this tab's card; closing a tab drops its card
+    });
+
+    it('opens the FAQ accordion and the pill with the keyboard', async () => {
+      const { tab } = await openArticle(h, pages.meta.url);
+      // The pill opens with Enter and the panel closes with Escape, focus returning to the pill.
+      expect(await focusElement(tab, '[data-testid=pill]')).toBe(true);
+      await tab.press('Enter');
+      const open = await waitForSnapshot(tab, 'the panel opened by Enter', (s) => s.open && s.card !== null);
+      const faq = open.card?.faq ?? [];
+      expect(faq.length).toBe(5);
+
+      expect(await focusElement(tab, '[data-testid=faq-item] button', 0)).toBe(true);
+      await tab.press('Enter');
+      let s = await waitForSnapshot(tab, 'the first answer open', (x) => x.card?.faq[0]?.expanded === true);
+      expect(s.card?.faq[0]?.answerVisible).toBe(true);
+      expect(s.card?.faq[1]?.expanded).toBe(false);
+
+      await tab.press('Tab');
+      expect(await activeText(tab)).toBe(faq[1]?.q);
+      await tab.press(' ');
+      s = await waitForSnapshot(tab, 'the second answer open', (x) => x.card?.faq[1]?.expanded === true);
+      expect(s.card?.faq[1]?.answerVisible).toBe(true);
+
+      await tab.press('Enter');
+      s = await waitForSnapshot(tab, 'the second answer closed again', (x) => x.card?.faq[1]?.expanded === false);
+      expect(s.card?.faq[1]?.answerVisible).toBe(false);
+      await tab.screenshot(shot('overlay-faq-open-wide'));
+
+      await tab.press('Escape');
+      const closed = await waitForSnapshot(tab, 'the panel closed by Escape', (x) => !x.open && x.pill !== null);
+      expect(closed.hosts).toBe(1);
+      expect(await activeText(tab)).toBe(closed.pill);
+      await tab.close();
+    });
+
+    it('shows the same card in the popup opened with ?tab= for that tab', async () => {
+      expect(metaOverlay?.card, 'the first test must have read the overlay card').toBeTruthy();
+      const popup = await h.openPopup(metaTabId);
+      const inPopup = await waitForSnapshot(popup, 'the card in the popup', (s) => s.card !== null, 'page');
+      const { text: _a, ...popupCard } = inPopup.card ?? ({} as NonNullable<Snapshot['card']>);
+      const { text: _b, ...overlayCard } = metaOverlay.card ?? ({} as NonNullable<Snapshot['card']>);
+      expect(popupCard).toEqual(overlayCard);
+      await popup.setViewport(400, 600);
+      await popup.screenshot(shot('popup-meta'), { fullPage: true });
+      await popup.close();
+      await metaTab?.close();
+    });
+
+    it('gives another Meta article an honest fact card, never the Meta card', async () => {
+      const { tab, card } = await openArticle(h, pages.otherMeta.url);
+      expect(card.engine.kind).toBe('digest');
+      const open = await openPanel(tab);
+      expect(open.card?.engine).toBe('digest');
+      expect(open.card?.lang).toBe('nn');
+      expect(open.card?.topic).toBe(card.topic.id);
+      expect(open.card?.notice, 'the card says that no Nynorsk summary exists yet').toBeTruthy();
+      expect(open.card?.title).not.toBe(metaOverlay.card?.title);
+      expect(open.card?.text).not.toContain(metaOverlay.card?.summaryText.slice(0, 60));
+      for (const q of metaOverlay.card?.faq ?? []) expect(open.card?.text).not.toContain(q.q);
+      await tab.screenshot(shot('overlay-open-digest-wide'));
+      await tab.close();
+    });
+
+    it('detects the topic of a security article', async () => {
+      const { tab, card } = await openArticle(h, pages.security.url);
+      expect(card.topic.id).toBe('security');
+      expect(card.engine.kind).not.toBe('library');
+      await tab.close();
+    });
+
+    for (const which of ['editorial', 'listing'] as const) {
+      it(`puts no overlay on a non-article Spiceworks page (${which})`, async () => {
+        // The same tab first shows an article, so the content script demonstrably runs in it.
+        const { tab } = await openArticle(h, pages.security.url);
+        await tab.goto(pages[which].url);
+        await sleep(QUIET_MS);
+        const s = await snapshot(tab);
+        expect(s.hosts).toBe(0);
+        expect(await tab.evaluate<number>(`document.querySelectorAll('nynorsk-kort-overlay').length`)).toBe(0);
+        await tab.close();
+      });
+    }
+
+    it('explains itself in the popup for a page outside Spiceworks', async () => {
+      const before = new Set(await h.tabIds());
+      const other = await h.open(OTHER_SITE_URL);
+      const fresh = (await h.tabIds()).filter((id) => !before.has(id));
+      expect(fresh).toHaveLength(1);
+      const popup = await h.openPopup(fresh[0] ?? -1);
+      const s = await waitForSnapshot(popup, 'the explanation', (x) => x.status !== null, 'page');
+      expect(s.card).toBeNull();
+      expect(s.status).toBe('none');
+      expect(s.statusText).toContain('spiceworks.com');
+      expect(await popup.evaluate<string>(`document.documentElement.lang`)).toBe('nn');
+      await popup.setViewport(400, 600);
+      await popup.screenshot(shot('popup-other-site'), { fullPage: true });
+      await popup.close();
+      await other.close();
+    });
+
+    it('keeps its own styles against hostile page CSS', async () => {
+      const reference = await openArticle(h, pages.meta.url);
+      await openPanel(reference.tab);
+      const hostile = await openArticle(h, pages.hostile.url);
+      await openPanel(hostile.tab);
+      const props = ['color', 'font-size', 'font-family', 'line-height', 'background-color', 'padding-top', 'display'];
+      for (const sel of ['[data-testid=card]', '[data-testid=summary] p', '[data-testid=faq-item] button', '[data-testid=topic]']) {
+        const want = await computedStyle(reference.tab, sel, props);
+        const got = await computedStyle(hostile.tab, sel, props);
+        expect(want, sel).not.toBeNull();
+        expect(got, sel).toEqual(want);
+      }
+      // The page's CSS itself is in force outside the overlay.
+      expect((await computedStyle(hostile.tab, 'h1', ['color'], 'page'))?.color).toBe('rgb(255, 0, 0)');
+      await hostile.tab.screenshot(shot('overlay-open-hostile-css'));
+      await reference.tab.close();
+      await hostile.tab.close();
+    });
+
+    it('stays visible when page CSS targets its host element', async () => {
+      const url = `${pages.meta.url}?style=host`;
+      site.add(url, withStyle(pages.meta.html, `${SITE_CSS} nynorsk-kort-overlay { display: none !important; visibility: hidden !important; opacity: 0 !important; }`));
+      const { tab } = await openArticle(h, url);
+      const pill = await rect(tab, '[data-testid=pill]');
+      expect(pill && pill.width > 0 && pill.height > 0, `pill box ${JSON.stringify(pill)}`).toBe(true);
+      const st = await computedStyle(tab, '[data-testid=pill]', ['visibility', 'opacity']);
+      expect(st).toEqual({ visibility: 'visible', opacity: '1' });
+      await tab.close();
+    });
+
+    it('does not cover the text column on a wide screen, pill or panel', async () => {
+      const { tab } = await openArticle(h, pages.meta.url, WIDE);
+      const column = await textColumn(tab);
+      expect(column).not.toBeNull();
+      const pill = await rect(tab, '[data-testid=pill]');
+      expect(pill).not.toBeNull();
+      expect(overlaps(pill!, column!), `pill ${JSON.stringify(pill)} vs text ${JSON.stringify(column)}`).toBe(false);
+      await openPanel(tab);
+      const panel = await rect(tab, '[role=dialog]');
+      expect(panel).not.toBeNull();
+      expect(overlaps(panel!, column!), `panel ${JSON.stringify(panel)} vs text ${JSON.stringify(column)}`).toBe(false);
+      await tab.close();
+    });
+
+    it('becomes a bottom sheet on a narrow screen', async () => {
+      const { tab } = await openArticle(h, pages.meta.url, NARROW);
+      await tab.screenshot(shot('overlay-collapsed-narrow'));
+      const pill = await rect(tab, '[data-testid=pill]');
+      const vp = await viewport(tab);
+      expect(pill!.x + pill!.width).toBeLessThanOrEqual(vp.width);
+      await openPanel(tab);
+      const panel = await rect(tab, '[role=dialog]');
+      expect(panel).not.toBeNull();
+      expect(Math.abs(panel!.x + panel!.width - vp.width), 'flush with the right edge').toBeLessThanOrEqual(1);
+      expect(Math.abs(panel!.x), 'flush with the left edge').toBeLessThanOrEqual(1);
+      expect(Math.abs(panel!.y + panel!.height - vp.height), 'flush with the bottom').toBeLessThanOrEqual(1);
+      expect(panel!.height).toBeLessThan(vp.height);
+      await tab.screenshot(shot('overlay-open-narrow'));
+      await tab.close();
+    });
+
+    // Last: hiding lasts for the rest of the session, so no later test could see an overlay.
+    it('"hide for this session" removes the overlay, and it stays away on the next article', async () => {
+      const { tab } = await openArticle(h, pages.meta.url);
+      await openPanel(tab);
+      await clickElement(tab, '[data-testid=hide-for-session]');
+      await waitForSnapshot(tab, 'the overlay gone', (s) => s.hosts === 0);
+
+      await tab.goto(pages.security.url);
+      // The background still makes the card (the popup shows it); by then the overlay would be there.
+      const { card } = await readyCard(h, pages.security.url);
+      expect(card.topic.id).toBe('security');
+      expect((await snapshot(tab)).hosts).toBe(0);
+
+      const other = await h.open(pages.otherMeta.url);
+      await readyCard(h, pages.otherMeta.url);
+      await sleep(300);
+      expect((await snapshot(other)).hosts).toBe(0);
+      await other.close();
+      await tab.close();
+    });
+  });
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/** Real-browser tests (Chromium and Firefox): one browser per file, files one after another. */
+export default defineConfig({
+  test: {
+    include: ['tests/browser/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['tests/browser/harness/setup.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
