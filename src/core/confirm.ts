@@ -22,7 +22,8 @@ export const ARTICLE_LD_TYPES: readonly string[] = [
 const LISTING_LD_TYPES: readonly string[] = ['CollectionPage', 'ProfilePage', 'SearchResultsPage', 'ItemList'];
 
 /** Headings of error pages; short on purpose so that an article about an error code is not taken for one. */
-const ERROR_HEADING = /^((40[034]|410|50[0-3])(\s*[-:|.]|\s*$)|page not found|not found|oops|sorry|error\b|something went wrong|access denied|forbidden|this page (is|was)|we can.t find)/i;
+const ERROR_HEADING =
+  /^((40[034]|410|50[0-3])\b.*\b(not found|error|forbidden|unavailable)|(40[034]|410|50[0-3])\s*$|error\s*$|page not found|not found|oops\b|sorry\b|something went wrong|access denied|forbidden|we can.t find|this page (is|was|does|could))/i;
 
 /** Minimum body text (characters in paragraphs) for an article. */
 export const MIN_ARTICLE_CHARS = 400;
@@ -33,7 +34,7 @@ const MIN_THREAD_CHARS = 20;
 
 function looksLikeError(doc: Document, heading: string): boolean {
   const title = doc.title ?? '';
-  return (heading.length < 80 && ERROR_HEADING.test(heading)) || /^\s*(404|page not found|error\b)/i.test(title);
+  return (heading.length < 80 && ERROR_HEADING.test(heading)) || /^\s*(404\b|page not found|error\s*$)/i.test(title);
 }
 
 /** Sums paragraph text until `need` is reached (stops early: cheap on long pages). */

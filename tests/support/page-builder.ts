@@ -257,7 +257,7 @@ export function buildThreadPage(s: ThreadSpec): BuiltPage {
     const parts: string[] = [];
     if (p.quotes) {
       parts.push(`<aside class="quote no-group" data-username="${esc(p.quotes.author)}"><div class="title">${esc(p.quotes.author)}:</div><blockquote><p>${esc(p.quotes.text)}</p></blockquote></aside>`);
-      out.notParagraphs.push(p.quotes.text);
+      // The quoted text stays once (in the post it came from): checked by paragraph counts.
     }
     parts.push(...p.paragraphs.map((x) => `<p>${esc(x)}</p>`));
     if (p.onebox) {

@@ -14,7 +14,7 @@ export { TAXONOMY, topicLabel, topicForName } from './taxonomy';
 export type SignalKind = 'url' | 'metadata' | 'text';
 export type DetectOptions = { ignore?: SignalKind[] };
 
-const W = { urlStrong: 20, urlWeak: 4, ldSection: 10, metaSection: 8, moreOn: 7, category: 6, keywordName: 4, keywordsCap: 6, crumb: 3, text: 8 };
+const W = { urlStrong: 20, urlWeak: 4, ldSection: 10, metaSection: 8, moreOn: 9, category: 8.5, keywordName: 4, keywordsCap: 6, crumb: 3, text: 8 };
 /** Fallback when no signal at all is found: the broad industry topic. */
 const FALLBACK: TopicId = 'business';
 

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle, cleanText, stripTitleSuffix, toIsoDate, isBoilerplateText } from '../../src/core/extract/index';
+import { recognisePage } from '../../src/core/recognise';
+import { isArticle } from '../../src/core/validate';
+import { loadFixturePages, parsePage, type FixturePage } from '../support/fixtures';
+import { buildArticlePage, buildThreadPage } from '../support/page-builder';
+
+const pages = loadFixturePages().filter((f) => f.expected.kind !== 'none' && f.expected.confirmed);
+
+function extract(f: FixturePage) {
+  const a = extractArticle(parsePage(f.html, f.url), f.url, recognisePage(f.url));
+  if (!a) throw new Error(`no article from ${f.name}`);
+  return a;
+}
+
+describe('extractArticle on every fixture page', () => {
+  for (const f of pages) {
+    describe(f.name, () => {
+      const e = f.expected;
+      it('gives a valid Article with the expected metadata', () => {
+        const a = extract(f);
+        expect(isArticle(a)).toBe(true);
+        expect(a.kind).toBe(e.kind);
+        if (e.title) expect(a.title).toBe(e.title);
+        if (e.author) expect(a.author).toBe(e.author);
+        if (e.published) expect(a.published?.slice(0, 10)).toBe(e.published);
+        if (e.updated) expect(a.updated ?? a.published).toBe(e.updated);
+        if (e.moreOn) expect(a.moreOn).toBe(e.moreOn);
+        expect(a.title).not.toMatch(/spiceworks/i);
+        expect(a.canonicalUrl.startsWith('https://')).toBe(true);
+      });
+      it('keeps the paragraphs in order', () => {
+        const a = extract(f);
+        if (e.paragraphCount !== undefined) expect(a.paragraphs).toHaveLength(e.paragraphCount);
+        if (e.firstParagraph) expect(a.paragraphs[0]).toContain(e.firstParagraph);
+        if (e.lastParagraph) expect(a.paragraphs[a.paragraphs.length - 1]).toContain(e.lastParagraph);
+        for (const s of e.mustContain ?? []) expect(a.paragraphs.join('\n')).toContain(s);
+      });
+      it('drops the boilerplate', () => {
+        const text = extract(f).paragraphs.join('\n');
+        for (const b of e.boilerplate ?? []) expect(text, b).not.toContain(b);
+        const paras = new Set(extract(f).paragraphs);
+        for (const p of e.notParagraphs ?? []) expect(paras.has(p), p).toBe(false);
+      });
+    });
+  }
+});
+
+describe('extractArticle details', () => {
+  const meta = pages.find((p) => p.name === 'meta-ai-workforce')!;
+
+  it('reads JSON-LD, og/article meta, breadcrumbs and the MORE ON heading', () => {
+    const a = extract(meta);
+    expect(a.jsonLd.types).toContain('NewsArticle');
+    expect(a.jsonLd.sections).toEqual(['Artificial Intelligence']);
+    expect(a.jsonLd.keywords).toContain('AI talent');
+    expect(a.meta['og:type']).toBe('article');
+    expect(a.breadcrumbs).toEqual(['Artificial Intelligence', 'News']);
+    expect(a.section).toBe('artificial-intelligence');
+    expect(a.contentType).toBe('news');
+  });
+
+  it('does not change the page it reads', () => {
+    const doc = parsePage(meta.html, meta.url);
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc, meta.url, recognisePage(meta.url));
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('returns null for none pages and empty shells', () => {
+    expect(extractArticle(parsePage(meta.html, meta.url), meta.url, { kind: 'none' })).toBeNull();
+    const url = 'https://www.spiceworks.com/tech/cloud/news/x/';
+    expect(extractArticle(parsePage('<html><body><main><div id="app"></div></main></body></html>', url), url, recognisePage(url))).toBeNull();
+  });
+
+  it('removes "Opens a new window" glued to link text and keeps the link text', () => {
+    const url = 'https://www.spiceworks.com/tech/devops/news/git-turns-twenty/';
+    const body = [
+      { type: 'p' as const, text: 'Git was written in 2005 to manage the Linux kernel after the project lost access to its previous version control tool, and it spread from there to nearly every software team.' },
+      { type: 'p' as const, text: 'Its design favours cheap branches and local history, which made workflows such as pull requests possible on hosting sites built around it.' },
+    ];
+    const built = buildArticlePage({ url, title: 'Git Turns Twenty', template: 'bare', blocks: body });
+    const html = built.html.replace('cheap branches', '<a href="https://git-scm.com/">cheap branches<span class="sr-only">Opens a new window</span></a>');
+    const a = extractArticle(parsePage(html, url), url, recognisePage(url))!;
+    expect(a.paragraphs.join(' ')).toContain('favours cheap branches and local history');
+    expect(a.paragraphs.join(' ')).not.toContain('Opens a new window');
+  });
+
+  it('reads a Discourse thread: first post, answers, no quotes, signatures or oneboxes', () => {
+    const url = 'https://community.spiceworks.com/t/vpn-drops-every-hour/55';
+    const built = buildThreadPage({
+      url,
+      title: 'VPN drops every hour',
+      category: 'Networking',
+      tags: ['vpn'],
+      view: 'js',
+      posts: [
+        { author: 'anna', paragraphs: ['Our site-to-site VPN drops exactly every hour and comes back after a minute.'], signature: 'Anna | IT at a small school' },
+        { author: 'bo', paragraphs: ['Check the phase 2 lifetime on both ends; a mismatch gives exactly that pattern.'], onebox: { title: 'IPsec lifetimes', text: 'A vendor note on rekeying.' } },
+        { author: 'anna', quotes: { author: 'bo', text: 'Check the phase 2 lifetime on both ends; a mismatch gives exactly that pattern.' }, paragraphs: ['That was it, the firewall had 3600 seconds and the router 28800.'] },
+      ],
+    });
+    const a = extractArticle(parsePage(built.html, url), url, recognisePage(url))!;
+    expect(a.paragraphs).toEqual([
+      'Our site-to-site VPN drops exactly every hour and comes back after a minute.',
+      'Check the phase 2 lifetime on both ends; a mismatch gives exactly that pattern.',
+      'That was it, the firewall had 3600 seconds and the router 28800.',
+    ]);
+    expect(a.section).toBe('Networking');
+    expect(a.tags).toEqual(['vpn']);
+    expect(a.title).toBe('VPN drops every hour');
+    expect(a.contentType).toBe('thread');
+  });
+});
+
+describe('text helpers', () => {
+  it('strips both Spiceworks title suffixes and a community category', () => {
+    expect(stripTitleSuffix('What Is JSON? - Spiceworks')).toBe('What Is JSON?');
+    expect(stripTitleSuffix('What Is JSON? – Spiceworks News and Insights')).toBe('What Is JSON?');
+    expect(stripTitleSuffix('Printer offline - Windows - Spiceworks Community', 'Windows')).toBe('Printer offline');
+    expect(stripTitleSuffix('Spiceworks Raises Funding')).toBe('Spiceworks Raises Funding');
+  });
+  it('turns page dates into ISO dates', () => {
+    expect(toIsoDate('October 11, 2022')).toBe('2022-10-11');
+    expect(toIsoDate('3 April 2024')).toBe('2024-04-03');
+    expect(toIsoDate('2024-04-03T09:00:00+00:00')).toBe('2024-04-03T09:00:00+00:00');
+    expect(toIsoDate('soon')).toBeUndefined();
+  });
+  it('cleans whitespace and link chrome', () => {
+    expect(cleanText('  Threat Post Opens a new window\n')).toBe('Threat Post');
+  });
+  it.each([
+    'See More: What Is Serverless? Definition and Examples',
+    'A Typical JSON Coding Dashboard | Source',
+    'Did this article help you understand JSON? Tell us on Facebook, Twitter, and LinkedIn.',
+    'Do you still have questions? Head over to the Spiceworks Community to find answers.',
+    '- Advertisement -',
+    'Pinterest LinkedIn Tumblr',
+    'Share Facebook Twitter LinkedIn Email',
+    'Image Source: Shutterstock',
+    'Sign up for the Spiceworks newsletter and get the latest IT news in your inbox.',
+  ])('"%s" is boilerplate', (t) => expect(isBoilerplateText(t)).toBe(true));
+  it.each([
+    'Researchers see source code as the main source of the leak.',
+    'The newsletter team at the company was laid off, the report says, and LinkedIn confirmed it.',
+    'Share prices fell after the outage.',
+  ])('"%s" is content', (t) => expect(isBoilerplateText(t)).toBe(false));
+});

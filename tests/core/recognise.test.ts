@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { recognisePage } from '../../src/core/recognise';
+
+const W = 'https://www.spiceworks.com';
+const C = 'https://community.spiceworks.com';
+
+describe('recognisePage: articles on www.spiceworks.com', () => {
+  it.each([
+    [`${W}/tech/artificial-intelligence/news/meta-struggles-to-maintain-ai-workforce-following-high-level-exits/`, 'artificial-intelligence', 'news'],
+    [`${W}/tech/devops/articles/what-is-json/`, 'devops', 'articles'],
+    [`${W}/tech/networking/articles/what-is-network-switch`, 'networking', 'articles'],
+    [`${W}/tech/cloud/guest-article/why-cloud-bills-surprise-finance-teams/`, 'cloud', 'guest-article'],
+    [`${W}/tech/it-careers-skills/interviews/a-cio-on-hiring-for-curiosity/`, 'it-careers-skills', 'interviews'],
+    [`${W}/it-security/vulnerability-management/news/ivanti-connect-secure-zero-days-exploited/`, 'vulnerability-management', 'news'],
+    [`${W}/it-security/identity-access-management/articles/what-is-sso/?utm_source=x#_002`, 'identity-access-management', 'articles'],
+    ['https://spiceworks.com/tech/big-data/news/some-story/', 'big-data', 'news'],
+  ])('%s is an article', (url, section, contentType) => {
+    const p = recognisePage(url);
+    expect(p.kind).toBe('article');
+    if (p.kind === 'article') {
+      expect(p.section).toBe(section);
+      expect(p.contentType).toBe(contentType);
+      expect(p.slug.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('recognisePage: community threads', () => {
+  it.each([
+    [`${C}/t/windows-11-24h2-update-breaks-shared-printers/1073412`, '1073412'],
+    [`${C}/t/windows-11-24h2-update-breaks-shared-printers/1073412/7`, '1073412'],
+    [`${C}/t/nightly-backup-job-fails/1082233/3?u=someone`, '1082233'],
+    [`${C}/topic/2126673-spark-intel-tells-remote-keyboard-users-to-delete`, '2126673'],
+  ])('%s is a thread', (url, id) => {
+    const p = recognisePage(url);
+    expect(p.kind).toBe('thread');
+    if (p.kind === 'thread') expect(p.id).toBe(id);
+  });
+});
+
+describe('recognisePage: everything else is none', () => {
+  it.each([
+    `${W}/`,
+    `${W}/tech/`,
+    `${W}/tech/cloud/`,
+    `${W}/tech/cloud/news/`,
+    `${W}/tech/cloud/news/page/2/`,
+    `${W}/tech/cloud/articles/page/3/`,
+    `${W}/it-security/`,
+    `${W}/it-security/network-security/`,
+    `${W}/it-security/network-security/news/`,
+    `${W}/user/about/maren-holt/`,
+    `${W}/editorial-standards/`,
+    `${W}/about/`,
+    `${W}/privacy-policy/`,
+    `${W}/tech/cloud/blogs/some-post/`,
+    `${W}/hr/articles/some-post/`,
+    `${W}/tech/cloud/news/some-story/amp/`,
+    `${C}/`,
+    `${C}/latest`,
+    `${C}/top`,
+    `${C}/c/windows/7`,
+    `${C}/tags/printers`,
+    `${C}/help/Spiceworks_Community_Guidelines`,
+    `${C}/t/not-a-number/abc`,
+    `${C}/u/fjordadmin`,
+    'https://www.theregister.com/2013/11/14/spiceworks_company_analysis_part_2/',
+    'https://evil.example/tech/cloud/news/some-story/',
+    'https://www.spiceworks.com.evil.example/tech/cloud/news/some-story/',
+    'not a url',
+    'file:///tech/cloud/news/x/',
+    '',
+  ])('%s is none', (url) => {
+    expect(recognisePage(url)).toEqual({ kind: 'none' });
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import taxonomyJson from '../../assets/taxonomy.json';
+import { extractArticle } from '../../src/core/extract/index';
+import { recognisePage } from '../../src/core/recognise';
+import { detectTopic, TAXONOMY, topicForName } from '../../src/core/topic/index';
+import { parseTaxonomy } from '../../src/core/topic/taxonomy';
+import { TOPIC_IDS, type Article } from '../../src/core/types';
+import { isTopicResult } from '../../src/core/validate';
+import { loadFixturePages, parsePage } from '../support/fixtures';
+
+const LABELS: Record<string, string> = {
+  ai: 'kunstig intelligens',
+  security: 'IT-tryggleik',
+  cloud: 'skytenester',
+  networking: 'nettverk',
+  data: 'data, databasar og lagring',
+  devops: 'programvareutvikling og DevOps',
+  hardware: 'maskinvare og datasenter',
+  software: 'operativsystem og programvare',
+  careers: 'IT-karriere og arbeidsliv',
+  business: 'teknologibransjen',
+};
+
+const KNOWN_SECTIONS = [
+  'artificial-intelligence', 'devops', 'networking', 'cloud', 'edge-computing', 'big-data', 'iot', 'data-center', 'it-strategy', 'tech-general', 'it-careers-skills', 'innovation',
+  'security-general', 'network-security', 'identity-access-management', 'endpoint-security', 'data-security', 'vulnerability-management', 'web-security', 'application-security',
+];
+
+function article(over: Partial<Article>): Article {
+  return {
+    url: 'https://www.spiceworks.com/tech/tech-general/news/x/',
+    canonicalUrl: 'https://www.spiceworks.com/tech/tech-general/news/x/',
+    kind: 'article',
+    title: '',
+    tags: [],
+    breadcrumbs: [],
+    jsonLd: { types: [], sections: [], keywords: [] },
+    meta: {},
+    paragraphs: [],
+    ...over,
+  };
+}
+
+describe('taxonomy', () => {
+  it('has exactly the product ids with their Nynorsk labels', () => {
+    expect(TAXONOMY.topics.map((t) => t.id)).toEqual([...TOPIC_IDS]);
+    for (const t of TAXONOMY.topics) expect(t.label).toBe(LABELS[t.id]);
+  });
+  it('maps every known URL section', () => {
+    for (const s of KNOWN_SECTIONS) expect(TAXONOMY.sections[s], s).toBeDefined();
+  });
+  it('has a lexicon for every topic and rejects a broken file', () => {
+    for (const t of TAXONOMY.topics) expect(Object.keys(t.lexicon).length).toBeGreaterThan(10);
+    expect(() => parseTaxonomy({ ...taxonomyJson, topics: [{ id: 'nope', label: 'x', aliases: [], lexicon: {} }] })).toThrow();
+  });
+  it('finds topics by metadata names', () => {
+    expect(topicForName('Artificial Intelligence')).toBe('ai');
+    expect(topicForName('network-security')).toBe('security');
+    expect(topicForName('IT Careers')).toBe('careers');
+    expect(topicForName('Gardening')).toBeNull();
+  });
+});
+
+describe('detectTopic on every fixture page', () => {
+  for (const f of loadFixturePages().filter((p) => p.expected.topic)) {
+    it(`${f.name} → ${f.expected.topic}`, () => {
+      const a = extractArticle(parsePage(f.html, f.url), f.url, recognisePage(f.url))!;
+      const t = detectTopic(a);
+      expect(isTopicResult(t)).toBe(true);
+      expect(t.id).toBe(f.expected.topic);
+      expect(t.label).toBe(LABELS[t.id]);
+      expect(t.confidence).toBeGreaterThan(0);
+      expect(t.confidence).toBeLessThanOrEqual(1);
+      expect(t.secondary.length).toBeLessThanOrEqual(2);
+      expect(t.secondary).not.toContain(t.id);
+      for (const s of f.expected.secondary ?? []) expect(t.secondary).toContain(s);
+      expect(t.reasons.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('the Meta article is ai with careers secondary, for the right reasons, even from its text alone', () => {
+    const f = loadFixturePages().find((p) => p.name === 'meta-ai-workforce')!;
+    const a = extractArticle(parsePage(f.html, f.url), f.url, recognisePage(f.url))!;
+    const t = detectTopic(a);
+    expect(t.id).toBe('ai');
+    expect(t.secondary[0]).toBe('careers');
+    expect(t.reasons).toContain('URL-bolken artificial-intelligence');
+    expect(t.reasons.some((r) => r.startsWith('ord i teksten:') && r.includes('LLM'))).toBe(true);
+    expect(t.confidence).toBeGreaterThanOrEqual(0.9);
+    const textOnly = detectTopic(a, { ignore: ['url', 'metadata'] });
+    expect(textOnly.id).toBe('ai');
+    expect(textOnly.secondary).toContain('careers');
+  });
+});
+
+describe('detectTopic signals', () => {
+  const aiText = ['The team trained a large language model on support tickets, and the chatbot now answers routine questions with generative AI.'];
+  it('the URL section beats the text', () => {
+    const t = detectTopic(article({ url: 'https://www.spiceworks.com/tech/cloud/news/x/', section: 'cloud', title: 'A chatbot for the help desk', paragraphs: aiText }));
+    expect(t.id).toBe('cloud');
+    expect(t.reasons[0]).toBe('URL-bolken cloud');
+  });
+  it('every /it-security/ section is security', () => {
+    const t = detectTopic(article({ url: 'https://www.spiceworks.com/it-security/some-new-section/news/x/', section: 'some-new-section', paragraphs: aiText }));
+    expect(t.id).toBe('security');
+  });
+  it('a general section leaves the topic to the text', () => {
+    expect(detectTopic(article({ section: 'tech-general', paragraphs: aiText })).id).toBe('ai');
+  });
+  it('JSON-LD articleSection and the MORE ON heading count when the URL says nothing', () => {
+    const a = article({ section: 'tech-general', paragraphs: aiText, jsonLd: { types: ['NewsArticle'], sections: ['Networking'], keywords: [] } });
+    expect(detectTopic(a).id).toBe('networking');
+    expect(detectTopic(a).reasons).toContain('JSON-LD-bolken «Networking»');
+    const b = article({ section: 'tech-general', paragraphs: aiText, moreOn: 'MORE ON DEVOPS' });
+    expect(detectTopic(b).id).toBe('devops');
+  });
+  it('a Discourse category counts for threads', () => {
+    const a = article({ kind: 'thread', section: 'Security', title: 'Odd login attempts', paragraphs: ['We see odd login attempts on the file server every night.'] });
+    expect(detectTopic(a).id).toBe('security');
+    expect(detectTopic(a).reasons[0]).toBe('Discourse-kategorien «Security»');
+  });
+  it('falls back with low confidence when nothing is known', () => {
+    const t = detectTopic(article({ title: 'Hello', paragraphs: ['Nothing to see here at all.'] }));
+    expect(isTopicResult(t)).toBe(true);
+    expect(t.confidence).toBeLessThan(0.3);
+  });
+  it('reasons are written in Nynorsk forms', () => {
+    const t = detectTopic(article({ section: 'artificial-intelligence', url: 'https://www.spiceworks.com/tech/artificial-intelligence/news/x/', paragraphs: aiText }));
+    expect(t.reasons.join(' ')).toMatch(/URL-bolken|ord i teksten/);
+    expect(t.reasons.join(' ')).not.toMatch(/\b(ikke|hva|hvordan|fra|og også|delen)\b/);
+  });
+});
