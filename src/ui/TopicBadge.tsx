@@ -11,7 +11,7 @@ export function TopicBadge({ topic }: { topic: Card['topic'] }) {
     <div class="nk-topic" data-testid="topic" data-topic={topic.id}>
       <span class="nk-topic__badge">
         <span class="nk-visually-hidden">{text.topicLabel}: </span>
-        {topic.label}
+        {upperFirst(topic.label)}
       </span>
       {reasons.length > 0 && (
         <details class="nk-topic__why">
@@ -26,3 +26,6 @@ export function TopicBadge({ topic }: { topic: Card['topic'] }) {
     </div>
   );
 }
+
+/** Badges start with a capital letter, whatever case the taxonomy uses. */
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

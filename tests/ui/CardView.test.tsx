@@ -41,8 +41,9 @@ describe('CardView, ready', () => {
 
   it('leaves the reasons out when there are none', () => {
     const card = sampleCard();
-    const { container } = render(<CardView state={{ status: 'ready', url: card.url, card: { ...card, topic: { id: 'cloud', label: 'Sky', confidence: 0.5 } } }} />);
+    const { container } = render(<CardView state={{ status: 'ready', url: card.url, card: { ...card, topic: { id: 'cloud', label: 'skytenester', confidence: 0.5 } } }} />);
     expect(container.querySelector('[data-testid=topic]')!.getAttribute('data-topic')).toBe('cloud');
+    expect(container.querySelector('.nk-topic__badge')!.textContent).toBe('Emne: Skytenester');
     expect(container.querySelector('[data-testid=topic] details')).toBeNull();
   });
 
