@@ -1,0 +1,58 @@
+/**
+ * Everything the fact card says, worked out once from the article: kind,
+ * topic, author, dates, length, names, terms and key sentences. The card's
+ * parts (summary, facts, FAQ) are all written from this one object.
+ */
+import { formatDateNn } from '../format-nn';
+import type { Article, TopicId, TopicResult } from '../types';
+import { findEntities, type Entities } from './entities';
+import { extractKeyPoints, type KeyPoint } from './key-points';
+import { measureLength, type Length } from './reading';
+import { findTerms, pickTerms, type TermHit } from './terms';
+import { textKind, type TextKind } from './text-kind';
+
+export type DigestFacts = {
+  kind: TextKind;
+  isThread: boolean;
+  title: string;
+  url: string;
+  topic: TopicResult;
+  topicLabel: string;
+  author?: string;
+  /** Nynorsk dates ("3. april 2024"); absent when the page gives none or an unreadable one. */
+  published?: string;
+  updated?: string;
+  length: Length;
+  entities: Entities;
+  terms: TermHit[];
+  keyPoints: KeyPoint[];
+  /** Paragraphs that name the author (an author box, a signature), for evidence. */
+  authorParagraphs: number[];
+};
+
+export type GatherOptions = { taxonomyLabel?: (id: TopicId) => string; maxTerms?: number };
+
+/** Works out the card's facts from the article and its topic. */
+export function gatherFacts(article: Article, topic: TopicResult, opts: GatherOptions = {}): DigestFacts {
+  const paragraphs = article.paragraphs;
+  const author = article.author?.trim() || undefined;
+  const published = formatDateNn(article.published);
+  const updatedNn = formatDateNn(article.updated);
+  const facts: DigestFacts = {
+    kind: textKind(article),
+    isThread: article.kind === 'thread',
+    title: article.title.trim(),
+    url: article.canonicalUrl || article.url,
+    topic,
+    topicLabel: opts.taxonomyLabel?.(topic.id) ?? topic.label,
+    length: measureLength(paragraphs),
+    entities: findEntities(paragraphs),
+    terms: pickTerms(findTerms(paragraphs), opts.maxTerms ?? 8),
+    keyPoints: extractKeyPoints(paragraphs),
+    authorParagraphs: author ? paragraphs.flatMap((p, i) => (p.includes(author) ? [i] : [])) : [],
+  };
+  if (author) facts.author = author;
+  if (published) facts.published = published;
+  if (updatedNn && updatedNn !== published) facts.updated = updatedNn;
+  return facts;
+}
