@@ -122,11 +122,11 @@ if (kind === 'overlay') {
   });
 } else if (kind === 'options') {
   addStyle(cardCss + pageCss);
-  document.body.className = 'nk-theme';
+  document.documentElement.className = 'nk-theme';
   render(<OptionsApp browser={fakeBrowser({}, { settings: { version: 1, overlay: 'pill' } })} />, root);
 } else {
   addStyle(cardCss + pageCss);
-  document.body.className = 'nk-theme';
+  document.documentElement.className = 'nk-theme';
   const state = states[name];
   render(<PopupApp browser={fakeBrowser(state ? { 'tab:1': state } : {}, {})} search="?tab=1" />, root);
 }
