@@ -4,8 +4,8 @@
 // dictionary-nb and dictionary-nn (and dictionary-en, to leave English
 // words alone). Deterministic: same packages in, same bytes out.
 //
-//   node scripts/nynorsk/build-data.mjs           write the files
-//   node scripts/nynorsk/build-data.mjs --verify  rebuild in memory and compare
+//   tsx scripts/nynorsk/build-data.mjs           write the files
+//   tsx scripts/nynorsk/build-data.mjs --verify  rebuild in memory and compare
 //                                                 sha256 with the manifest
 //
 // Method:
@@ -30,15 +30,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDictionary, expandDictionary, expandRoot, isCompound } from './hunspell.mjs';
 import { LEXICON, CONTEXT, CASED, HOMOGRAPHS } from './lexicon.mjs';
+import { createWordMatcher, HEAD_GROUPS } from '../../src/core/nynorsk/checker.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, 'assets', 'nynorsk');
 const MAX_LEN = 13;
 /** Bokmål lemmas longer than this are mostly compounds the check cannot split. */
 const MAX_LEMMA = 10;
+/**
+ * Bokmål lemmas kept whole: only those whose spelling is Bokmål by itself
+ * (hv-, frem-, -het, -else, -lig ...). Other lemmas that Nynorsk's dictionary
+ * lacks are mostly technical words Nynorsk writes the same way (piksel,
+ * skript): they go to the review channel, not to the flags.
+ */
+const BOKMAL_LEMMA = /^(hv|frem|tjen|hjem|selv|sammen|uten|innen)|(het|else|lig)$/;
 /** Comparison endings: rare in IT/news text, and left out for Bokmål lemmas. */
 const LEMMA_DEGREE = /(ere|est|este|ste)$/;
-const MIN_TAIL = 4;
+const MIN_TAIL = 5;
 const MIN_HEAD = 5;
 const MIN_HEAD_REST = 3;
 
@@ -47,7 +55,7 @@ export const REWRITES = [
   ['ene', 'ane'], ['ene', 'a'], ['er', 'ar'], ['er', ''], ['en', 'a'], ['ede', 'a'], ['ete', 'a'],
   ['et', 'a'], ['ende', 'ande'], ['het', 'heit'], ['heten', 'heita'], ['heter', 'heiter'],
   ['hetene', 'heitene'], ['lig', 'leg'], ['lige', 'lege'], ['ligere', 'legare'], ['ligst', 'legast'],
-  ['es', 'ast'], ['te', 'de'], ['else', 'ing'], ['elsen', 'inga'], ['elser', 'ingar'], ['else', 'sle'],
+  ['es', 'ast'], ['te', 'de'], ['erne', 'arane'], ['eren', 'aren'], ['ere', 'arar'], ['else', 'ing'], ['elsen', 'inga'], ['elser', 'ingar'], ['else', 'sle'],
 ];
 
 function pkgVersion(name) {
@@ -104,6 +112,7 @@ export function build() {
   for (const r of nbD.roots) {
     const w = r.word;
     if (w !== w.toLowerCase() || w.length > MAX_LEMMA || nn.forms.has(w) || looseCompound(w)) continue;
+    if (!BOKMAL_LEMMA.test(w)) continue;
     expandRoot(r, nbD.aff, (form) => {
       const f = form.toLowerCase();
       if (LEMMA_DEGREE.test(f) && !LEMMA_DEGREE.test(w)) return;
@@ -144,11 +153,20 @@ export function build() {
   };
   const words = [];
   const noHead = new Set();
+  const headGroup = new Set(HEAD_GROUPS);
+  const isHead = (f) => {
+    const i = kept.get(f) ?? -1;
+    return headGroup.has(i < 0 ? '' : `${REWRITES[i][0]}>${REWRITES[i][1]}`);
+  };
+  for (const f of Object.keys(LEXICON)) {
+    for (const h of [f, f + 's']) if (h.length >= MIN_HEAD && (headPrefixes.has(h) || nn.forms.has(h))) noHead.add(h);
+  }
   for (const f of candidates) {
     if (f.length > MAX_LEN) continue;
     if (covered(f) || (f.endsWith('s') && covered(f.slice(0, -1)))) continue;
     words.push(f);
     if (f.length >= MIN_TAIL && !noTail.has(f)) tails.add(f);
+    if (!isHead(f)) continue; // heads: Bokmål lemmas, as the checker takes them
     for (const h of [f, f + 's']) {
       if (h.length < MIN_HEAD) continue;
       if (headPrefixes.has(h) || nn.forms.has(h)) noHead.add(h);
@@ -190,18 +208,32 @@ export function build() {
       .filter((t) => wordSet.has(t) || tailExtra.has(t))
       .sort(byCode)
       .join(' '),
-    noHead: [...noHead].filter((h) => wordSet.has(h) || wordSet.has(h.slice(0, -1))).sort(byCode).join(' '),
+    nynorsk: '',
+    noHead: [...noHead]
+      .filter((h) => [h, h.slice(0, -1)].some((x) => wordSet.has(x) || LEXICON[x] !== undefined))
+      .sort(byCode)
+      .join(' '),
     lexicon,
     cased: CASED,
-    context: CONTEXT.map(({ form, suggestion, unlessPrev, unlessNextCapitalised }) => ({
+    context: CONTEXT.map(({ form, suggestion, unlessPrev, unlessNext, unlessNextCapitalised }) => ({
       form,
       suggestion,
       ...(unlessPrev ? { unlessPrev } : {}),
+      ...(unlessNext ? { unlessNext } : {}),
       ...(unlessNextCapitalised ? { unlessNextCapitalised } : {}),
     })),
   };
+  // Run the checker's own word rules over every Nynorsk form: what they
+  // would flag (s-genitives, compound parts) is listed as Nynorsk.
+  const probe = createWordMatcher({ ...data, nynorsk: '' });
+  const exceptions = [];
+  for (const f of nnList) {
+    if (lexicon[f] !== undefined || !/^[a-zæøåéèêóòôü]+$/.test(f)) continue;
+    if (probe.direct(f) || probe.compound(f)) exceptions.push(f);
+  }
+  data.nynorsk = exceptions.sort(byCode).join(' ');
   const json = JSON.stringify(data) + '\n';
-  const manifest = {
+  const manifestObj = {
     generatedBy: 'scripts/nynorsk/build-data.mjs',
     packages: {
       'dictionary-nb': pkgVersion('dictionary-nb'),
@@ -214,12 +246,13 @@ export function build() {
       bokmalOnly: bokmalOnly.size,
       signalling: kept.size,
       shippedWords: words.length,
+      nynorskExceptions: exceptions.length,
       lexicon: Object.keys(lexicon).length,
       contextRules: CONTEXT.length,
     },
     files: { 'bokmal.json': { sha256: sha256(json), bytes: Buffer.byteLength(json) } },
   };
-  return { json, manifest: JSON.stringify(manifest, null, 2) + '\n' };
+  return { json, manifest: JSON.stringify(manifestObj, null, 2) + '\n' };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -38,7 +38,7 @@ export const LEXICON = {
     mer: 'meir', flere: 'fleire', hele: 'heile', helt: 'heilt', samme: 'same',
   sammen: 'saman', sammenheng: 'samanheng', hjem: 'heim', hjemme: 'heime',
     // verbs
-  ble: 'vart', være: 'vere', vært: 'vore', gjøre: 'gjere', gikk: 'gjekk',
+  ble: 'vart', være: 'vere', vært: 'vore', gjøre: 'gjere', gjør: 'gjer', gikk: 'gjekk',
   fikk: 'fekk', sier: 'seier', ga: 'gav',   brukere: 'brukarar',
   brukerne: 'brukarane', brukeren: 'brukaren', brukes: 'blir brukt',   forteller: 'fortel', velger: 'vel', valgte: 'valde',
   jobber: 'jobbar', krever: 'krev', kreves: 'krevst',
@@ -58,7 +58,8 @@ export const LEXICON = {
   høyt: 'høgt', høyere: 'høgare', lav: 'låg', lave: 'låge', lavt: 'lågt', eksisterende: 'eksisterande',
   ledende: 'leiande', økende: 'aukande', følgende: 'følgjande', nåværende: 'noverande',
   tidligere: 'tidlegare', senere: 'seinare', nylig: 'nyleg', daglig: 'dagleg', åpen: 'open',
-  åpne: 'opne', åpent: 'ope', bedre: 'betre',   selskaper: 'selskap', selskapene: 'selskapa', talenter: 'talent', medier: 'medium',
+  åpne: 'opne', åpner: 'opnar', åpnet: 'opna', åpnes: 'opnast', bilene: 'bilane',
+  beslutningen: 'avgjerda', beslutningene: 'avgjerdene', åpent: 'ope', bedre: 'betre',   selskaper: 'selskap', selskapene: 'selskapa', talenter: 'talent', medier: 'medium',
   mediene: 'media', fagfolkene: 'fagfolka', angrepene: 'åtaka',
   arbeidsplasser: 'arbeidsplassar', nettsted: 'nettstad', nettsteder: 'nettstader',
   oppdateringer: 'oppdateringar', endringer: 'endringar',
@@ -76,9 +77,9 @@ export const LEXICON = {
 export const CONTEXT = [
   { form: 'fordeler', suggestion: 'fordelar', why: 'noun plural; Nynorsk verb "fordeler" after a subject', unlessPrev: SUBJECTS },
   { form: 'pakker', suggestion: 'pakkar', why: 'noun plural; Nynorsk verb "pakker" after a subject', unlessPrev: SUBJECTS },
-  { form: 'bare', suggestion: 'berre', why: 'adverb "only"; Nynorsk adjective "bare" (naked) after these words', unlessPrev: ['er', 'var', 'vere', 'vore', 'blitt', 'vorte', 'heilt', 'med', 'på', 'nesten', 'dei', 'står', 'stod', 'ligg', 'låg'] },
+  { form: 'bare', suggestion: 'berre', why: 'adverb "only"; Nynorsk adjective "bare" (naked) after these words', unlessPrev: ['heilt', 'med', 'på', 'nesten', 'står', 'stod', 'ligg', 'låg'] },
   { form: 'nå', suggestion: 'no', why: 'adverb "now"; Nynorsk verb "nå" after å or a modal', unlessPrev: BEFORE_VERB },
-  { form: 'et', suggestion: 'eit', why: 'article; Nynorsk verb "et" (eats) after a subject', unlessPrev: SUBJECTS },
+  { form: 'et', suggestion: 'eit', why: 'article; Nynorsk verb "et" (eats) after a subject; Latin "et al."', unlessPrev: SUBJECTS, unlessNext: ['al'] },
   { form: 'en', suggestion: 'ein', why: 'article; also English and French "en"', unlessNextCapitalised: true },
   { form: 'de', suggestion: 'dei', why: 'pronoun "they"; Nynorsk "de" is "you" (plural), rare in news; also "de" in names', unlessNextCapitalised: true },
 ];
@@ -93,5 +94,5 @@ export const CASED = { Norge: 'Noreg', Sør: 'Sør' };
 export const HOMOGRAPHS = [
   'ble', 'hun', 'mye', 'ikke', 'uten', 'mens', 'siden', 'hele', 'helt', 'gikk', 'fikk', 'egen',
   'høy', 'høye', 'lav', 'lave', 'lavt', 'ledelse', 'mulig', 'mulige', 'vanlig', 'vanlige',
-  'vanligvis', 'tydelig', 'nylig', 'nemlig', 'daglig', 'verden',
+  'vanligvis', 'tydelig', 'nylig', 'nemlig', 'daglig', 'verden', 'bilene', 'gjør',
 ];

@@ -38,8 +38,23 @@ const HAS_UPPER = /\p{Lu}/u;
 
 type Hit = { suggestion?: string };
 
-/** Builds a checker from the shipped data. */
-export function createChecker(data: NynorskData, options: CheckerOptions = {}): NynorskChecker {
+/** Letters and pairs Norwegian words hardly use: such words are not split as compounds. */
+const FOREIGN = /[cqwxz]/u;
+/** Word groups whose forms can be the first part of a compound (sikkerhets-, tjeneste-). */
+export const HEAD_GROUPS = ['', 'het>heit', 'lig>leg'];
+/** Shortest first part before a Bokmål last part (keeps "inn"+"pakker" out). */
+const MIN_TAIL_HEAD = 4;
+
+/**
+ * The word-level half of the checker: is one lower-case word (no hyphen)
+ * Bokmål by itself, by its s-genitive, or as the last or first part of a
+ * compound? Context rules are the caller's job. Exported so the data build
+ * can run it over every Nynorsk form and list the ones it must never flag.
+ */
+export function createWordMatcher(data: NynorskData): {
+  direct(word: string): Hit | undefined;
+  compound(word: string): Hit | undefined;
+} {
   const suggestionOf = new Map<string, string | undefined>();
   for (const [rule, list] of Object.entries(data.words)) {
     const [from, to] = rule === '' ? ['', undefined] : (rule.split('>') as [string, string]);
@@ -48,17 +63,21 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
       suggestionOf.set(w, to === undefined ? undefined : w.slice(0, w.length - from.length) + to);
     }
   }
+  const heads = new Set(
+    [...HEAD_GROUPS.flatMap((g) => (data.words[g] ?? '').split(' ')), ...Object.keys(data.lexicon)].filter(
+      (w) => w.length >= data.minHead,
+    ),
+  );
   const lexicon = new Map(Object.entries(data.lexicon));
-  const cased = new Map(Object.entries(data.cased));
   const context = new Map<string, ContextRule>(data.context.map((r) => [r.form, r]));
   const noTail = new Set(data.noTail.split(' '));
   const noHead = new Set(data.noHead.split(' '));
-  const allow = new Set(options.allow ?? []);
+  const nynorsk = new Set(data.nynorsk.split(' '));
 
-  /** A whole word (not a compound part) that is Bokmål by itself. */
   const direct = (w: string): Hit | undefined => {
     const lex = lexicon.get(w);
     if (lex !== undefined) return { suggestion: lex };
+    if (nynorsk.has(w)) return undefined;
     if (suggestionOf.has(w)) return { suggestion: suggestionOf.get(w) };
     if (w.endsWith('s') && suggestionOf.has(w.slice(0, -1))) {
       const s = suggestionOf.get(w.slice(0, -1));
@@ -67,15 +86,17 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
     return undefined;
   };
 
-  /** Bokmål as the last or first part of a compound. */
   const compound = (w: string): Hit | undefined => {
+    if (nynorsk.has(w) || FOREIGN.test(w)) return undefined;
     for (let i = 3; i <= w.length - data.minTail; i++) {
       const tail = w.slice(i);
       const head = w.slice(0, i);
       // Context forms end many Nynorsk verbs after a particle (innpakker);
       // after a longer first part they are the noun (lønnspakker).
+      // A three-letter first part only before a hand-listed word (sky+tjenester).
+      if (head.length < (lexicon.has(tail) ? 3 : MIN_TAIL_HEAD)) continue;
       const ctx = context.get(tail);
-      if (ctx && head.length >= 4) return { suggestion: head + ctx.suggestion };
+      if (ctx && tail.length >= 5) return { suggestion: head + ctx.suggestion };
       if (noTail.has(tail)) continue;
       const hit = direct(tail);
       if (hit) return { suggestion: hit.suggestion === undefined ? undefined : head + hit.suggestion };
@@ -83,14 +104,24 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
     for (let i = w.length - data.minHeadRest; i >= data.minHead; i--) {
       const head = w.slice(0, i);
       if (noHead.has(head)) continue;
-      if (suggestionOf.has(head) || (head.endsWith('s') && suggestionOf.has(head.slice(0, -1)))) return {};
+      if (heads.has(head) || (head.endsWith('s') && heads.has(head.slice(0, -1)))) return {};
     }
     return undefined;
   };
+  return { direct, compound };
+}
+
+/** Builds a checker from the shipped data. */
+export function createChecker(data: NynorskData, options: CheckerOptions = {}): NynorskChecker {
+  const { direct, compound } = createWordMatcher(data);
+  const cased = new Map(Object.entries(data.cased));
+  const context = new Map<string, ContextRule>(data.context.map((r) => [r.form, r]));
+  const allow = new Set(options.allow ?? []);
 
   const contextHit = (rule: ContextRule, prev: Token | undefined, next: Token | undefined): Hit | undefined => {
     if (rule.unlessPrev && prev && rule.unlessPrev.includes(prev.text.toLowerCase())) return undefined;
     if (rule.unlessNextCapitalised && next && HAS_UPPER.test(next.text[0] ?? '')) return undefined;
+    if (rule.unlessNext && next && rule.unlessNext.includes(next.text.toLowerCase())) return undefined;
     return { suggestion: rule.suggestion };
   };
 
@@ -118,7 +149,8 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
           } else {
             const base = lower.replace(/['’]s?$/u, '');
             const rule = context.get(base);
-            if (rule) hit = single ? contextHit(rule, tokens[idx - 1], tokens[idx + 1]) : { suggestion: rule.suggestion };
+            // In a hyphenated word only the long context forms count (AI-fordeler, not T-en).
+            if (rule) hit = single ? contextHit(rule, tokens[idx - 1], tokens[idx + 1]) : base.length >= 5 ? { suggestion: rule.suggestion } : undefined;
             else hit = direct(base) ?? compound(base);
             if (!hit && options.isKnownNynorsk && base.length > 1 && !allow.has(base) && !options.isKnownNynorsk(base)) {
               review.push({ form: w, start: part.start, end: part.end });

@@ -12,6 +12,8 @@ export type NynorskData = {
   words: Record<string, string>;
   noTail: string;
   noHead: string;
+  /** Nynorsk forms the word rules would otherwise flag (never flagged). */
+  nynorsk: string;
   lexicon: Record<string, string>;
   cased: Record<string, string>;
   context: ContextRule[];
@@ -23,6 +25,8 @@ export type ContextRule = {
   suggestion: string;
   /** Not flagged when the word before is one of these (lower case). */
   unlessPrev?: string[];
+  /** Not flagged when the word after is one of these (lower case). */
+  unlessNext?: string[];
   /** Not flagged when the next word starts with a capital (a name). */
   unlessNextCapitalised?: boolean;
 };
@@ -37,6 +41,7 @@ const isRule = (v: unknown): v is ContextRule => {
     typeof r.form === 'string' &&
     typeof r.suggestion === 'string' &&
     (r.unlessPrev === undefined || (Array.isArray(r.unlessPrev) && r.unlessPrev.every((x) => typeof x === 'string'))) &&
+    (r.unlessNext === undefined || (Array.isArray(r.unlessNext) && r.unlessNext.every((x) => typeof x === 'string'))) &&
     (r.unlessNextCapitalised === undefined || typeof r.unlessNextCapitalised === 'boolean')
   );
 };
@@ -53,6 +58,7 @@ export function isNynorskData(v: unknown): v is NynorskData {
     isStringRecord(d.words) &&
     typeof d.noTail === 'string' &&
     typeof d.noHead === 'string' &&
+    typeof d.nynorsk === 'string' &&
     isStringRecord(d.lexicon) &&
     isStringRecord(d.cased) &&
     Array.isArray(d.context) &&
