@@ -37,9 +37,8 @@ function manifestFor(target, { test }) {
   }
   if (test) {
     // Firefox refuses direct navigation to moz-extension:// over BiDi: tests reach the popup from a page.
-    m.web_accessible_resources = [{ resources: ['popup.html', 'popup.js', '*.css'], matches: ['<all_urls>'] }];
+    m.web_accessible_resources = [...(m.web_accessible_resources ?? []), { resources: ['popup.html', 'popup.js', '*.css'], matches: ['<all_urls>'] }];
   }
-  if (!m.web_accessible_resources?.length) delete m.web_accessible_resources;
   return m;
 }
 

@@ -49,7 +49,8 @@ async function showCard(page: PageKind, myRun: number): Promise<void> {
   const prefs = await prefsP.catch((): OverlayPrefs => ({ mode: 'pill', hiddenForSession: false }));
   if (myRun !== run) return;
   if (prefs.mode !== 'off' && !prefs.hiddenForSession) {
-    overlay = createOverlay(document);
+    // The linked sheets are the fallback where a page's CSP refuses adopted stylesheets.
+    overlay = createOverlay(document, { stylesheetUrls: ['card.css', 'overlay.css'].map((f) => browser.runtime.getURL(f)) });
   }
   const opts = {
     startOpen: prefs.mode === 'open',
