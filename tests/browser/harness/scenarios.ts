@@ -249,19 +249,21 @@ export function defineScenarios(label: string, launch: (site: Site) => Promise<H
       await tab.close();
     });
 
-    it('does not cover the text column on a wide screen, pill or panel', async () => {
-      const { tab } = await openArticle(h, pages.meta.url, WIDE);
-      const column = await textColumn(tab);
-      expect(column).not.toBeNull();
-      const pill = await rect(tab, '[data-testid=pill]');
-      expect(pill).not.toBeNull();
-      expect(overlaps(pill!, column!), `pill ${JSON.stringify(pill)} vs text ${JSON.stringify(column)}`).toBe(false);
-      await openPanel(tab);
-      const panel = await rect(tab, '[role=dialog]');
-      expect(panel).not.toBeNull();
-      expect(overlaps(panel!, column!), `panel ${JSON.stringify(panel)} vs text ${JSON.stringify(column)}`).toBe(false);
-      await tab.close();
-    });
+    for (const which of ['meta', 'otherMeta', 'security'] as const) {
+      it(`does not cover the text column on a wide screen, pill or panel (${which})`, async () => {
+        const { tab } = await openArticle(h, pages[which].url, WIDE);
+        const column = await textColumn(tab);
+        expect(column).not.toBeNull();
+        const pill = await rect(tab, '[data-testid=pill]');
+        expect(pill).not.toBeNull();
+        expect(overlaps(pill!, column!), `pill ${JSON.stringify(pill)} vs text ${JSON.stringify(column)}`).toBe(false);
+        await openPanel(tab);
+        const panel = await rect(tab, '[role=dialog]');
+        expect(panel).not.toBeNull();
+        expect(overlaps(panel!, column!), `panel ${JSON.stringify(panel)} vs text ${JSON.stringify(column)}`).toBe(false);
+        await tab.close();
+      });
+    }
 
     it('becomes a bottom sheet on a narrow screen', async () => {
       const { tab } = await openArticle(h, pages.meta.url, NARROW);

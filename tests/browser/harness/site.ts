@@ -35,6 +35,8 @@ export const OTHER_SITE_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>An unrelated page</title></head>
 <body><h1>An unrelated page</h1><p>This page is not on Spiceworks, so the extension has nothing to say about it.</p></body></html>`;
 
+const PLACEHOLDER_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9" viewBox="0 0 16 9"><rect width="16" height="9" fill="#d9dde3"/></svg>';
+
 const NOT_FOUND_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>404 Page not found</title></head>
 <body><h1>Page not found</h1></body></html>`;
 
@@ -73,11 +75,13 @@ export class Site {
     } catch {
       return null;
     }
+    // Article images (on any host) get a grey placeholder, so screenshots show no broken-image icons.
+    if (/\.(png|jpe?g|gif|webp|svg)$/i.test(u.pathname)) return { status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG };
     if (!SERVED_ORIGINS.includes(u.origin)) return null;
     const html = this.pages.get(normalise(url));
     if (html !== undefined) return { status: 200, contentType: 'text/html; charset=utf-8', body: html };
     // Sub-resources of fixture pages (images, scripts, fonts) are not needed.
-    const isDocumentLike = !/\.(png|jpe?g|gif|webp|svg|ico|css|js|mjs|woff2?|ttf|json|xml)$/i.test(u.pathname);
+    const isDocumentLike = !/\.(ico|css|js|mjs|woff2?|ttf|json|xml)$/i.test(u.pathname);
     return isDocumentLike
       ? { status: 404, contentType: 'text/html; charset=utf-8', body: NOT_FOUND_HTML }
       : { status: 404, contentType: 'text/plain', body: '' };

@@ -1,0 +1,118 @@
+/**
+ * Chromium-only scenarios: single-page navigation (history.pushState), the
+ * real toolbar popup (chrome.action.openPopup) and dark mode. Firefox runs
+ * the shared scenarios in firefox.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ChromiumHarness } from './harness/chromium';
+import { screenshotPath, TEST_BUILD } from './harness/paths';
+import { openArticle, openPanel, readyCard, scenarioSite } from './harness/scenarios';
+import { NARROW, WIDE } from './harness/types';
+import { computedStyle, waitFor, waitForSnapshot } from './harness/wait';
+
+/** Replaces the document with the page at `url` (fetched through the harness) and pushes `url`, as a SPA does. */
+const spaNavigate = (page: Page, url: string) =>
+  page.evaluate(async (to) => {
+    const html = await (await fetch(to)).text();
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    document.head.innerHTML = next.head.innerHTML;
+    document.body.innerHTML = next.body.innerHTML;
+    history.pushState({}, '', to);
+  }, url);
+
+/** Relative luminance of a CSS rgb()/rgba() colour, 0 (black) to 1 (white). */
+function luminance(css: string | undefined): number {
+  const [r = 0, g = 0, b = 0] = (css?.match(/[\d.]+/g) ?? []).map(Number);
+  const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+describe('Chromium only', () => {
+  const { site, pages } = scenarioSite();
+  let h: ChromiumHarness;
+  beforeAll(async () => {
+    h = await ChromiumHarness.launch({ extensionDir: TEST_BUILD.chrome, site });
+  }, 90_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('replaces the card when the site changes article with history.pushState, and removes it on a listing', async () => {
+    const { tab, tabId, card: metaCard } = await openArticle(h, pages.meta.url);
+    expect(metaCard.engine.kind).toBe('library');
+    const page = (tab as unknown as { page: Page }).page;
+
+    await spaNavigate(page, pages.otherMeta.url);
+    const { tabId: sameTab, card } = await readyCard(h, pages.otherMeta.url);
+    expect(sameTab).toBe(tabId);
+    expect(card.engine.kind).toBe('digest');
+    expect(card.title).not.toBe(metaCard.title);
+    const open = await openPanel(tab);
+    expect(open.hosts).toBe(1);
+    expect(open.card?.engine).toBe('digest');
+    expect(open.card?.title).toBe(card.title);
+
+    await spaNavigate(page, pages.listing.url);
+    await waitForSnapshot(tab, 'the overlay gone after pushState to a listing', (s) => s.hosts === 0);
+    const state = await waitFor('the tab state cleared', () => h.tabState(tabId), (s) => s === null || s.status === 'none');
+    expect(state?.status ?? 'none').toBe('none');
+    await tab.close();
+  });
+
+  it('shows the card in the real toolbar popup for the active tab', async () => {
+    const { tab } = await openArticle(h, pages.meta.url);
+    const { card } = await readyCard(h, pages.meta.url);
+    // An extension page to look into the popup from; opened first, since a new tab would close the popup.
+    const helper = await h.openPopup(null);
+    await (tab as unknown as { page: Page }).page.bringToFront();
+    const sw = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
+    await sw.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+    const seen = await waitFor(
+      'the toolbar popup with a card',
+      () =>
+        helper.evaluate<{ engine: string | null; title: string } | null>(`(function () {
+          var v = chrome.extension.getViews({ type: 'popup' })[0];
+          var c = v && v.document.querySelector('[data-testid=card]');
+          return c ? { engine: c.getAttribute('data-engine'), title: (c.querySelector('h2') || {}).textContent || '' } : null;
+        })()`),
+      (v) => v !== null,
+    );
+    expect(seen).toEqual({ engine: 'library', title: card.title });
+    await helper.close();
+    await tab.close();
+  });
+
+  it('follows the dark colour scheme (screenshots in artifacts/screenshots)', async () => {
+    const shot = (name: string) => screenshotPath(`chromium-dark-${name}`);
+    const light = await openArticle(h, pages.meta.url, WIDE);
+    await openPanel(light.tab);
+    const lightBg = (await computedStyle(light.tab, '[role=dialog]', ['background-color']))?.['background-color'];
+    await light.tab.close();
+
+    for (const [size, label] of [
+      [WIDE, 'wide'],
+      [NARROW, 'narrow'],
+    ] as const) {
+      const { tab } = await openArticle(h, pages.meta.url, size);
+      const page = (tab as unknown as { page: Page }).page;
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await tab.screenshot(shot(`overlay-collapsed-${label}`));
+      await openPanel(tab);
+      const darkBg = (await computedStyle(tab, '[role=dialog]', ['background-color']))?.['background-color'];
+      expect(luminance(darkBg), `dark ${darkBg} vs light ${lightBg}`).toBeLessThan(0.2);
+      expect(luminance(lightBg)).toBeGreaterThan(0.6);
+      await tab.screenshot(shot(`overlay-open-${label}`));
+      if (label === 'wide') {
+        const popup = await h.openPopup(await h.tabIdOf(pages.meta.url));
+        const pp = (popup as unknown as { page: Page }).page;
+        await pp.emulateMedia({ colorScheme: 'dark' });
+        await pp.setViewportSize({ width: 400, height: 600 });
+        await waitForSnapshot(popup, 'the popup card', (s) => s.card !== null, 'page');
+        await popup.screenshot(shot('popup'), { fullPage: false });
+        await popup.close();
+      }
+      await tab.close();
+    }
+  });
+});
