@@ -46,8 +46,12 @@ export function systemMessage(prefs: ModelPrefs, task: 'card' | 'part' | 'combin
   };
 }
 
+/** A whole-word matcher; abbreviations in capitals match only in capitals. */
 const wordRe = (term: string) =>
-  new RegExp(`(^|[^\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}\\p{N}])`, 'iu');
+  new RegExp(
+    `(^|[^\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}\\p{N}])`,
+    /^[\p{Lu}\p{N}]{2,}$/u.test(term) ? 'u' : 'iu',
+  );
 
 /** The terminology entries whose English term occurs in the text, longest first, at most MAX_TERMS. */
 export function relevantTerms(text: string, terms: readonly Term[] = []): Term[] {
@@ -57,7 +61,7 @@ export function relevantTerms(text: string, terms: readonly Term[] = []): Term[]
     .sort((a, b) => b.en.length - a.en.length)
     .filter((t) => {
       const key = t.en.toLowerCase();
-      if (seen.has(key) || !wordRe(t.en).test(text)) return false;
+      if (seen.has(key) || ![t.en, ...(t.aka ?? [])].some((w) => w.trim() && wordRe(w).test(text))) return false;
       seen.add(key);
       return true;
     })
@@ -80,7 +84,7 @@ function header(article: Article, topic: TopicResult | undefined): string {
 }
 
 function termsBlock(terms: readonly Term[]): string {
-  return terms.length ? `Terms: ${terms.map((t) => `${t.en} = ${t.nn}`).join('; ')}` : '';
+  return terms.length ? `Terms: ${terms.map((t) => `${[t.en, ...(t.aka ?? [])].join('/')} = ${t.nn}`).join('; ')}` : '';
 }
 
 const numbered = (article: Article, from: number, to: number) =>

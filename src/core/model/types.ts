@@ -44,8 +44,8 @@ export type PartialCardContent = {
   draft?: string;
 };
 
-/** One terminology entry, English → Nynorsk. */
-export type Term = { en: string; nn: string };
+/** One terminology entry, English → Nynorsk (assets/terms.json's shape); `aka`: other English spellings and abbreviations. */
+export type Term = { en: string; nn: string; aka?: readonly string[] };
 
 /** A flagged Bokmål form, as the Nynorsk checker reports it. */
 export type BokmalFinding = { form: string; suggestion?: string };

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { buildCombineMessages, buildMessages, buildRepairMessages, planPrompt, relevantTerms } from '../../../src/core/model/prompt';
+import { estimateMessagesTokens, estimateTokens } from '../../../src/core/model/tokens';
+import { DEFAULT_PREFS } from '../../../src/core/model/types';
+import { makeArticle } from '../../factories/article';
+import { GOOD_CONTENT, TEST_ARTICLE, TEST_TOPIC } from '../../support/model-server';
+
+const TERMS = [
+  { en: 'ransomware', nn: 'løysepengevirus' },
+  { en: 'multi-factor authentication', nn: 'fleirfaktorautentisering', aka: ['MFA'] },
+  { en: 'zero trust', nn: 'nulltillit' },
+  { en: 'large language model', nn: 'stor språkmodell', aka: ['LLM'] },
+  { en: 'artificial intelligence', nn: 'kunstig intelligens', aka: ['AI'] },
+];
+
+describe('estimateTokens', () => {
+  it('counts words by length and punctuation marks', () => {
+    expect(estimateTokens('')).toBe(0);
+    expect(estimateTokens('the cat')).toBe(2);
+    expect(estimateTokens('infrastructure')).toBe(4);
+    expect(estimateTokens('Hi, you.')).toBe(4);
+  });
+  it('grows with the text', () => {
+    const t = TEST_ARTICLE.paragraphs.join(' ');
+    expect(estimateTokens(t + ' ' + t)).toBe(2 * estimateTokens(t));
+  });
+});
+
+describe('relevantTerms', () => {
+  it('keeps only the terms the text uses, matching whole words and abbreviations in capitals', () => {
+    const used = relevantTerms('Attackers used ransomware; MFA was off. Zero trust next.', TERMS).map((t) => t.en);
+    expect(used.sort()).toEqual(['multi-factor authentication', 'ransomware', 'zero trust']);
+    expect(relevantTerms('they said "ai" is a word in Portuguese', TERMS)).toEqual([]);
+    expect(relevantTerms('plain AI news', TERMS).map((t) => t.en)).toEqual(['artificial intelligence']);
+  });
+});
+
+describe('buildMessages', () => {
+  const msgs = buildMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS, { terms: TERMS });
+  const user = msgs[1]!.content;
+  it('sends the title, metadata, topic and numbered paragraphs, never HTML', () => {
+    expect(msgs.map((m) => m.role)).toEqual(['system', 'user']);
+    expect(user).toContain(`Title: ${TEST_ARTICLE.title}`);
+    expect(user).toContain('Topic: IT-tryggleik (security)');
+    expect(user).toContain('Published: 2026-03-18');
+    TEST_ARTICLE.paragraphs.forEach((p, i) => expect(user).toContain(`[${i}] ${p}`));
+    expect(user).not.toMatch(/<[a-z][^>]*>/i);
+  });
+  it('holds the terminology entries the article uses and no others', () => {
+    expect(user).toContain('ransomware = løysepengevirus');
+    expect(user).toContain('multi-factor authentication/MFA = fleirfaktorautentisering');
+    expect(user).not.toContain('språkmodell');
+  });
+  it('asks for Nynorsk in the chosen norm and for JSON', () => {
+    const sys = msgs[0]!.content;
+    expect(sys).toMatch(/Nynorsk \(not Bokmål/);
+    expect(sys).toContain('e-infinitive');
+    expect(sys).toContain('"me/oss"');
+    const a = buildMessages(TEST_ARTICLE, TEST_TOPIC, { infinitive: 'a', pronoun: 'vi', length: 'short' })[0]!.content;
+    expect(a).toContain('a-infinitive (å skriva');
+    expect(a).toContain('"vi/oss"');
+    expect(a).toContain('summary: 2-3');
+    expect(sys).toContain('summary: 4-6');
+  });
+});
+
+describe('planPrompt', () => {
+  it('keeps a normal article in one prompt within 1.1 × article tokens + 600', () => {
+    const plan = planPrompt(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS, { terms: TERMS });
+    expect(plan.split).toBe(false);
+    expect(plan.parts).toHaveLength(1);
+    expect(plan.parts[0]!.tokens).toBeLessThanOrEqual(1.1 * plan.articleTokens + 600);
+  });
+
+  const long = makeArticle({
+    paragraphs: Array.from({ length: 60 }, (_, i) => `Paragraph ${i} explains how a municipal IT team moved service ${i} to the cloud and what it cost them in licences, staff time and training over three years.`),
+  });
+  it('splits a long article into parts that each fit the limit and cover every paragraph once', () => {
+    const plan = planPrompt(long, undefined, DEFAULT_PREFS, { maxPromptTokens: 800 });
+    expect(plan.split).toBe(true);
+    expect(plan.parts.length).toBeGreaterThan(1);
+    for (const p of plan.parts) expect(p.tokens).toBeLessThanOrEqual(800);
+    const covered = plan.parts.flatMap((p) => Array.from({ length: p.range.to - p.range.from }, (_, k) => p.range.from + k));
+    expect(covered).toEqual(long.paragraphs.map((_, i) => i));
+    expect(plan.parts[1]!.messages[1]!.content).toContain(`Part 2 of ${plan.parts.length}, paragraphs ${plan.parts[1]!.range.from}-`);
+    expect(plan.parts[1]!.messages[1]!.content).toContain(`[${plan.parts[1]!.range.from}] `);
+  });
+  it('does not split under the default limit', () => {
+    expect(planPrompt(long, undefined, DEFAULT_PREFS).split).toBe(false);
+  });
+  it('combine and repair prompts do not resend the article', () => {
+    const combine = buildCombineMessages(long, undefined, DEFAULT_PREFS, [GOOD_CONTENT, GOOD_CONTENT]);
+    expect(combine[1]!.content).not.toContain(long.paragraphs[3]);
+    expect(combine[1]!.content).toContain('numbered 0-59');
+    const repair = buildRepairMessages(DEFAULT_PREFS, GOOD_CONTENT, [{ form: 'ikke', suggestion: 'ikkje' }, { form: 'hva' }]);
+    expect(repair[1]!.content).toContain('«ikke» → «ikkje», «hva»');
+    expect(repair[1]!.content).toContain(JSON.stringify(GOOD_CONTENT));
+    expect(estimateMessagesTokens(repair)).toBeLessThan(estimateMessagesTokens(buildMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS)) + 600);
+  });
+});

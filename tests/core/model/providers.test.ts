@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ModelError, OLLAMA_ORIGINS_HINT } from '../../../src/core/model/errors';
+import { backoffDelay } from '../../../src/core/model/http';
+import { listModels, streamCompletion, testConnection } from '../../../src/core/model/providers';
+import { buildMessages } from '../../../src/core/model/prompt';
+import { CARD_CONTENT_SCHEMA } from '../../../src/core/model/schema';
+import { DEFAULT_PREFS, type ModelConfig, type Provider, type StreamOptions } from '../../../src/core/model/types';
+import { GOOD_CONTENT, SCENARIO_MODELS, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
+
+let server: ModelServer;
+beforeAll(async () => {
+  server = await startModelServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.reset();
+  server.setOptions({ slowDelayMs: 150, chunkDelayMs: 0, rejectExtensionOrigins: false });
+});
+
+const PROVIDERS: Provider[] = ['openai', 'ollama', 'anthropic'];
+const config = (provider: Provider, model = 'nn-writer', over: Partial<ModelConfig> = {}): ModelConfig => ({
+  provider,
+  endpoint: server.endpoints[provider],
+  model,
+  ...(provider === 'ollama' ? {} : { apiKey: server.apiKey }),
+  prefs: DEFAULT_PREFS,
+  ...over,
+});
+const messages = buildMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS);
+const noSleep: { delays: number[]; sleep: NonNullable<StreamOptions['sleep']> } = {
+  delays: [],
+  sleep: async (ms) => void noSleep.delays.push(ms),
+};
+const opts = (over: Partial<StreamOptions> = {}): StreamOptions => ({ fetch, sleep: noSleep.sleep, ...over });
+
+/** The ModelError a promise rejects with. */
+async function failure(p: Promise<unknown>): Promise<ModelError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ModelError);
+    return e as ModelError;
+  }
+  throw new Error('expected a ModelError');
+}
+
+describe.each(PROVIDERS)('%s', (provider) => {
+  it('streams the answer in pieces over the real protocol', async () => {
+    const pieces: string[] = [];
+    const text = await streamCompletion(config(provider), messages, opts({ onText: (d) => pieces.push(d) }));
+    expect(JSON.parse(text)).toEqual(GOOD_CONTENT);
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.join('')).toBe(text);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('asks for JSON against the card schema, with the key in its own header only', async () => {
+    await streamCompletion(config(provider), messages, opts());
+    const req = server.requests[0]!;
+    const body = JSON.parse(req.body) as Record<string, any>;
+    expect(req.method).toBe('POST');
+    expect(body.stream).toBe(true);
+    expect(body.model).toBe('nn-writer');
+    if (provider === 'openai') {
+      expect(req.path).toBe('/v1/chat/completions');
+      expect(req.headers.authorization).toBe(`Bearer ${server.apiKey}`);
+      expect(body.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'nynorsk_card', strict: true, schema: CARD_CONTENT_SCHEMA } });
+      expect(body.messages).toEqual(messages);
+    } else if (provider === 'ollama') {
+      expect(req.path).toBe('/api/chat');
+      expect(body.format).toEqual(CARD_CONTENT_SCHEMA);
+      expect(req.headers.authorization).toBeUndefined();
+      expect(body.messages).toEqual(messages);
+    } else {
+      expect(req.path).toBe('/v1/messages');
+      expect(req.headers['x-api-key']).toBe(server.apiKey);
+      expect(req.headers['anthropic-version']).toBe('2023-06-01');
+      expect(req.headers['anthropic-dangerous-direct-browser-access']).toBe('true');
+      expect(req.headers.authorization).toBeUndefined();
+      expect(body.tools[0].input_schema).toEqual(CARD_CONTENT_SCHEMA);
+      expect(body.tool_choice).toEqual({ type: 'tool', name: 'nynorsk_card' });
+      expect(body.system).toBe(messages[0]!.content);
+      expect(body.messages).toEqual([messages[1]]);
+    }
+    expect(req.headers.cookie).toBeUndefined();
+  });
+
+  it('lists the models and tests the connection in Nynorsk', async () => {
+    const models = await listModels(config(provider), { fetch });
+    expect(models.map((m) => m.replace(/:latest$/, '')).sort()).toEqual(Object.keys(SCENARIO_MODELS).sort());
+    const good = await testConnection(config(provider), { fetch });
+    expect(good.ok).toBe(true);
+    expect(good.message).toContain('Tilkoplinga verkar');
+    const missing = await testConnection(config(provider, 'llama-ukjend'), { fetch });
+    expect(missing.ok).toBe(false);
+    expect(missing.message).toContain('«llama-ukjend» finst ikkje');
+    expect(missing.models).toEqual(models);
+    expect(missing.message).toContain(models[0]);
+  });
+
+  it('says when the model does not exist', async () => {
+    const e = await failure(streamCompletion(config(provider, 'llama-ukjend'), messages, opts()));
+    expect(e.kind).toBe('model-not-found');
+    expect(e.message).toContain('«llama-ukjend»');
+    if (provider === 'ollama') expect(e.message).toContain('ollama pull llama-ukjend');
+  });
+
+  it('says when the article is too long for the model', async () => {
+    const e = await failure(streamCompletion(config(provider, 'nn-context'), messages, opts()));
+    expect(e.kind).toBe('context-too-long');
+    expect(e.message).toMatch(/for lang/);
+  });
+
+  it('retries 429 with exponential backoff and gives up with a rate-limit error', async () => {
+    noSleep.delays = [];
+    const e = await failure(streamCompletion(config(provider, 'nn-rate-limit'), messages, opts({ retries: 2, backoffMs: 100 })));
+    expect(e.kind).toBe('rate-limit');
+    expect(server.requests).toHaveLength(3);
+    expect(noSleep.delays).toEqual([100, 200]);
+  });
+
+  it('succeeds after 429s, honouring Retry-After', async () => {
+    noSleep.delays = [];
+    const text = await streamCompletion(config(provider, 'nn-rate-limit-then-ok'), messages, opts());
+    expect(JSON.parse(text)).toEqual(GOOD_CONTENT);
+    expect(server.requests).toHaveLength(3);
+    expect(noSleep.delays).toEqual([0, 0]);
+  });
+
+  it('retries a 500 once and succeeds; a lasting 500 is a server error', async () => {
+    expect(JSON.parse(await streamCompletion(config(provider, 'nn-500-then-ok'), messages, opts()))).toEqual(GOOD_CONTENT);
+    expect(server.requests).toHaveLength(2);
+    server.reset();
+    const e = await failure(streamCompletion(config(provider, 'nn-500'), messages, opts({ retries: 1 })));
+    expect(e.kind).toBe('server');
+    expect(e.message).toContain('HTTP 500');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('reports a stream cut in the middle', async () => {
+    const e = await failure(streamCompletion(config(provider, 'nn-cut'), messages, opts()));
+    expect(e.kind).toBe('invalid-answer');
+    expect(e.message).toContain('stoppa før det var ferdig');
+  });
+
+  it('times out when the server goes quiet, and waits for a slow one within the limit', async () => {
+    const e = await failure(streamCompletion(config(provider, 'nn-slow'), messages, opts({ timeoutMs: 40 })));
+    expect(e.kind).toBe('timeout');
+    expect(e.message).toContain('Fekk ikkje svar');
+    server.setOptions({ slowDelayMs: 5 });
+    expect(JSON.parse(await streamCompletion(config(provider, 'nn-slow'), messages, opts({ timeoutMs: 2000 })))).toEqual(GOOD_CONTENT);
+  });
+
+  it('cancels mid-stream and before the start', async () => {
+    server.setOptions({ chunkDelayMs: 5 });
+    const ctl = new AbortController();
+    let seen = 0;
+    const e = await failure(
+      streamCompletion(config(provider), messages, opts({ signal: ctl.signal, onText: () => ++seen === 2 && ctl.abort() })),
+    );
+    expect(e.kind).toBe('cancelled');
+    expect(seen).toBe(2);
+    server.reset();
+    const pre = new AbortController();
+    pre.abort();
+    expect((await failure(streamCompletion(config(provider), messages, opts({ signal: pre.signal })))).kind).toBe('cancelled');
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('errors by provider', () => {
+  it('a wrong key is 401 with advice about the key (OpenAI-compatible, Anthropic)', async () => {
+    for (const p of ['openai', 'anthropic'] as const) {
+      const e = await failure(streamCompletion(config(p, 'nn-writer', { apiKey: 'sk-wrong' }), messages, opts()));
+      expect(e.kind).toBe('unauthorized');
+      expect(e.status).toBe(401);
+      expect(e.message).toContain('API-nøkkelen');
+      const v = await testConnection(config(p, 'nn-writer', { apiKey: 'sk-wrong' }), { fetch });
+      expect(v.ok).toBe(false);
+      expect(v.message).toContain('API-nøkkelen');
+    }
+  });
+  it('a plain 403 is a key problem; Ollama 403 tells how to allow extension origins', async () => {
+    const plain = await failure(streamCompletion(config('openai', 'nn-forbidden'), messages, opts()));
+    expect(plain.kind).toBe('unauthorized');
+    expect(plain.status).toBe(403);
+    const ollama = await failure(streamCompletion(config('ollama', 'nn-ollama-origin'), messages, opts()));
+    expect(ollama.kind).toBe('ollama-origin');
+    expect(ollama.message).toContain(OLLAMA_ORIGINS_HINT);
+  });
+  it('Ollama refusing an extension Origin is detected from the list call too', async () => {
+    server.setOptions({ rejectExtensionOrigins: true });
+    const fromExtension: typeof fetch = (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: 'chrome-extension://abcdefghijklmnop' } });
+    const v = await testConnection(config('ollama'), { fetch: fromExtension });
+    expect(v.ok).toBe(false);
+    expect(v.error?.kind).toBe('ollama-origin');
+    expect(v.message).toContain(OLLAMA_ORIGINS_HINT);
+  });
+  it('no server at the address is "no connection"; a bad address is a config error', async () => {
+    const closed = await startModelServer();
+    const url = closed.url;
+    await closed.close();
+    const e = await failure(streamCompletion(config('ollama', 'nn-writer', { endpoint: url }), messages, opts()));
+    expect(e.kind).toBe('no-connection');
+    expect(e.message).toContain(url);
+    const bad = await failure(streamCompletion(config('ollama', 'nn-writer', { endpoint: 'localhost:11434' }), messages, opts()));
+    expect(bad.kind).toBe('bad-config');
+  });
+  it('reads an OpenAI-compatible server that answers without SSE', async () => {
+    const pieces: string[] = [];
+    const text = await streamCompletion(config('openai', 'nn-no-sse'), messages, opts({ onText: (d) => pieces.push(d) }));
+    expect(JSON.parse(text)).toEqual(GOOD_CONTENT);
+    expect(pieces).toHaveLength(1);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('doubles from the base, takes Retry-After when given, caps at 30 s', () => {
+    expect([0, 1, 2].map((a) => backoffDelay(a, 500, null))).toEqual([500, 1000, 2000]);
+    expect(backoffDelay(0, 500, '3')).toBe(3000);
+    expect(backoffDelay(0, 500, 'soon')).toBe(500);
+    expect(backoffDelay(10, 500, null)).toBe(30000);
+  });
+});

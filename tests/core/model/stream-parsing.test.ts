@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { checkCardContent, extractJson } from '../../../src/core/model/parse';
+import { parsePartialJson, partialCardContent } from '../../../src/core/model/partial-json';
+import { createLineSplitter, createSseParser, type SseEvent } from '../../../src/core/model/sse';
+import { GOOD_CONTENT } from '../../support/model-server';
+
+describe('SSE parser', () => {
+  const parse = (chunks: string[]) => {
+    const events: SseEvent[] = [];
+    const p = createSseParser((e) => events.push(e));
+    chunks.forEach((c) => p.feed(c));
+    p.end();
+    return events;
+  };
+  it('reads events across any chunking, with CRLF, comments and multi-line data', () => {
+    const text = ': keep-alive\r\nevent: content_block_delta\r\ndata: {"a":1}\r\n\r\ndata: line one\ndata: line two\n\ndata:[DONE]\n\n';
+    const whole = parse([text]);
+    expect(whole).toEqual([
+      { event: 'content_block_delta', data: '{"a":1}' },
+      { data: 'line one\nline two' },
+      { data: '[DONE]' },
+    ]);
+    // One character at a time gives the same events, including a CR LF split over two chunks.
+    expect(parse([...text])).toEqual(whole);
+  });
+  it('splits lines on LF, CRLF and CR, keeping an unfinished last line until the end', () => {
+    const lines: string[] = [];
+    const s = createLineSplitter((l) => lines.push(l));
+    s.feed('a\r');
+    s.feed('\nb\rc\nd');
+    expect(lines).toEqual(['a', 'b', 'c']);
+    s.end();
+    expect(lines).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('partial JSON', () => {
+  const full = JSON.stringify(GOOD_CONTENT);
+  it('shows complete paragraphs and FAQ items, and the text being written', () => {
+    const cut = full.indexOf(GOOD_CONTENT.summary[1]!) + 20;
+    const p = partialCardContent(full.slice(0, cut));
+    expect(p.title).toBe(GOOD_CONTENT.title);
+    expect(p.summary).toEqual([GOOD_CONTENT.summary[0]]);
+    expect(p.draft).toBe(GOOD_CONTENT.summary[1]!.slice(0, 20));
+    expect(p.faq).toEqual([]);
+    const inFaq = full.indexOf(GOOD_CONTENT.faq[2]!.q);
+    const q = partialCardContent(full.slice(0, inFaq));
+    expect(q.summary).toEqual(GOOD_CONTENT.summary);
+    expect(q.faq).toEqual(GOOD_CONTENT.faq.slice(0, 2));
+  });
+  it('grows monotonically over every prefix and ends with the whole content', () => {
+    let prev = { summary: 0, faq: 0 };
+    for (let i = 0; i <= full.length; i += 7) {
+      const p = partialCardContent(full.slice(0, i));
+      expect(p.summary.length).toBeGreaterThanOrEqual(prev.summary);
+      expect(p.faq.length).toBeGreaterThanOrEqual(prev.faq);
+      prev = { summary: p.summary.length, faq: p.faq.length };
+    }
+    const end = partialCardContent(full);
+    expect(end).toEqual({ title: GOOD_CONTENT.title, summary: GOOD_CONTENT.summary, faq: GOOD_CONTENT.faq });
+  });
+  it('handles escapes, a half escape at the end, and text before the JSON', () => {
+    expect(partialCardContent('Her: {"title": "A \\"B\\" \\u00e6", "summary": ["x\\n').title).toBe('A "B" æ');
+    expect(partialCardContent('{"summary": ["ab\\').draft).toBe('ab');
+    expect(partialCardContent('no json yet')).toEqual({ summary: [], faq: [] });
+  });
+  it('does not count a number at the very end as complete', () => {
+    const n = parsePartialJson('{"faq":[{"q":"a","a":"b","evidence":[1');
+    expect(n?.t === 'obj' && n.done).toBe(false);
+    expect(partialCardContent('{"faq":[{"q":"a","a":"b","evidence":[1').faq).toEqual([]);
+    expect(partialCardContent('{"faq":[{"q":"a","a":"b","evidence":[1]}').faq).toEqual([{ q: 'a', a: 'b', evidence: [1] }]);
+  });
+});
+
+describe('extractJson', () => {
+  it('reads plain JSON, fenced JSON and JSON inside prose', () => {
+    const s = JSON.stringify(GOOD_CONTENT);
+    expect(extractJson(s)).toEqual(GOOD_CONTENT);
+    expect(extractJson('```json\n' + s + '\n```')).toEqual(GOOD_CONTENT);
+    expect(extractJson(`Sjå her: ${s} Håpar det hjelper {ikkje json}`)).toEqual(GOOD_CONTENT);
+  });
+  it('returns undefined for broken JSON', () => {
+    expect(extractJson('{"title": "x", "summary": [')).toBeUndefined();
+    expect(extractJson('ingen json')).toBeUndefined();
+  });
+});
+
+describe('checkCardContent', () => {
+  it('accepts good content unchanged', () => {
+    const r = checkCardContent(GOOD_CONTENT, 7);
+    expect(r).toEqual({ ok: true, content: GOOD_CONTENT, droppedEvidence: [], droppedFaq: [] });
+  });
+  it('drops evidence the article does not have and reports it', () => {
+    const v = { ...GOOD_CONTENT, faq: [{ q: 'Kva?', a: 'Dette.', evidence: [2, 9, -1, 1.5, '3', 2] }] };
+    const r = checkCardContent(v, 7);
+    expect(r.ok && r.content.faq[0]!.evidence).toEqual([2, 3]);
+    expect(r.ok && r.droppedEvidence.map((d) => d.value)).toEqual([9, -1, 1.5]);
+  });
+  it('rejects wrong types and drops FAQ items without question or answer', () => {
+    expect(checkCardContent({ title: 42, summary: 'x', faq: {} }, 7)).toEqual({ ok: false, errors: ['title', 'faq'] });
+    expect(checkCardContent({ title: 'T', summary: [1, 2], faq: [] }, 7)).toEqual({ ok: false, errors: ['summary'] });
+    const r = checkCardContent({ title: 'T', summary: ['A.'], faq: [{ q: '', a: 'x', evidence: [] }, { q: 'K?', a: 'S.', evidence: [] }] }, 7);
+    expect(r.ok && r.droppedFaq).toEqual([0]);
+    expect(r.ok && r.content.faq).toEqual([{ q: 'K?', a: 'S.', evidence: [] }]);
+  });
+});
