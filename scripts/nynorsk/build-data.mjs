@@ -34,16 +34,17 @@ import { createWordMatcher, HEAD_GROUPS } from '../../src/core/nynorsk/checker.t
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, 'assets', 'nynorsk');
-const MAX_LEN = 13;
+const MAX_LEN = 15;
 /** Bokmål lemmas longer than this are mostly compounds the check cannot split. */
-const MAX_LEMMA = 10;
+const MAX_LEMMA = 13;
 /**
  * Bokmål lemmas kept whole: only those whose spelling is Bokmål by itself
  * (hv-, frem-, -het, -else, -lig ...). Other lemmas that Nynorsk's dictionary
  * lacks are mostly technical words Nynorsk writes the same way (piksel,
  * skript): they go to the review channel, not to the flags.
  */
-const BOKMAL_LEMMA = /^(hv|frem|tjen|hjem|selv|sammen|uten|innen)|(het|else|lig)$/;
+const BOKMAL_START = /^(hv|frem|tjen|hjem|selv|sammen|uten|innen|hoved|neden|ovenfor|efter|navn|syk(?!k)|tegn)/;
+const BOKMAL_LEMMA = /(het|else|lig)$/;
 /** Comparison endings: rare in IT/news text, and left out for Bokmål lemmas. */
 const LEMMA_DEGREE = /(ere|est|este|ste)$/;
 const MIN_TAIL = 5;
@@ -111,8 +112,9 @@ export function build() {
   };
   for (const r of nbD.roots) {
     const w = r.word;
-    if (w !== w.toLowerCase() || w.length > MAX_LEMMA || nn.forms.has(w) || looseCompound(w)) continue;
-    if (!BOKMAL_LEMMA.test(w)) continue;
+    if (w !== w.toLowerCase() || w.length > MAX_LEMMA || nn.forms.has(w)) continue;
+    // A Bokmål first part makes the whole compound Bokmål (hjemmekontor).
+    if (!BOKMAL_START.test(w) && (looseCompound(w) || !BOKMAL_LEMMA.test(w))) continue;
     expandRoot(r, nbD.aff, (form) => {
       const f = form.toLowerCase();
       if (LEMMA_DEGREE.test(f) && !LEMMA_DEGREE.test(w)) return;
