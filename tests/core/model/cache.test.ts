@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { fnv1a64, hashText, memoryStore, ModelCache, modelCacheKey } from '../../../src/core/model/cache';
+import { DEFAULT_PREFS } from '../../../src/core/model/types';
+import type { Card } from '../../../src/core/types';
+import { TEST_ARTICLE } from '../../support/model-server';
+import { sampleCard } from '../../ui/sample-card';
+
+const card = (title: string): Card => ({ ...sampleCard(), title, engine: { kind: 'model', model: 'm' } });
+
+describe('ModelCache', () => {
+  it('evicts the least recently used entry beyond maxEntries; a read counts as use', async () => {
+    const store = memoryStore();
+    const cache = new ModelCache(store, { maxEntries: 2 });
+    await cache.set('a', card('A'));
+    await cache.set('b', card('B'));
+    expect((await cache.get('a'))?.title).toBe('A');
+    await cache.set('c', card('C'));
+    expect(await cache.keys()).toEqual(['a', 'c']);
+    expect(await cache.get('b')).toBeUndefined();
+    expect(store.map.has('modelCard:b')).toBe(false);
+  });
+  it('drops an entry that is no longer a valid card', async () => {
+    const store = memoryStore();
+    const cache = new ModelCache(store);
+    await cache.set('x', card('X'));
+    await store.set('modelCard:x', { title: 'broken' });
+    expect(await cache.get('x')).toBeUndefined();
+    expect(await cache.keys()).toEqual([]);
+  });
+  it('clear() removes every entry and the index, and nothing else', async () => {
+    const store = memoryStore();
+    await store.set('settings', { overlay: 'pill' });
+    const cache = new ModelCache(store);
+    await Promise.all([cache.set('a', card('A')), cache.set('b', card('B'))]);
+    expect(await cache.keys()).toEqual(['a', 'b']);
+    await cache.clear();
+    expect([...store.map.keys()]).toEqual(['settings']);
+  });
+});
+
+describe('cache keys', () => {
+  it('depend on URL, text, provider, model and each preference', async () => {
+    const base = { provider: 'ollama' as const, model: 'llama3.1', prefs: DEFAULT_PREFS };
+    const k = await modelCacheKey(TEST_ARTICLE, base);
+    expect(k).toMatch(/^[0-9a-f]{64}$/);
+    expect(await modelCacheKey(structuredClone(TEST_ARTICLE), base)).toBe(k);
+    const variants = await Promise.all([
+      modelCacheKey({ ...TEST_ARTICLE, canonicalUrl: 'https://www.spiceworks.com/other/' }, base),
+      modelCacheKey({ ...TEST_ARTICLE, paragraphs: [...TEST_ARTICLE.paragraphs, 'More.'] }, base),
+      modelCacheKey(TEST_ARTICLE, { ...base, provider: 'openai' }),
+      modelCacheKey(TEST_ARTICLE, { ...base, model: 'qwen3' }),
+      modelCacheKey(TEST_ARTICLE, { ...base, prefs: { ...DEFAULT_PREFS, infinitive: 'a' } }),
+      modelCacheKey(TEST_ARTICLE, { ...base, prefs: { ...DEFAULT_PREFS, pronoun: 'vi' } }),
+      modelCacheKey(TEST_ARTICLE, { ...base, prefs: { ...DEFAULT_PREFS, length: 'short' } }),
+    ]);
+    expect(new Set([k, ...variants]).size).toBe(8);
+  });
+  it('hashText is SHA-256; FNV-1a 64 is the fallback', async () => {
+    expect(await hashText('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(fnv1a64('')).toBe('cbf29ce484222325');
+    expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
+  });
+});

@@ -1,0 +1,237 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { memoryStore, ModelCache } from '../../../src/core/model/cache';
+import { ModelError } from '../../../src/core/model/errors';
+import { generateModelCard, type GenerateDeps, type GenerateStage } from '../../../src/core/model/generate';
+import { DEFAULT_PREFS, type BokmalFinding, type ModelConfig, type PartialCardContent, type Provider } from '../../../src/core/model/types';
+import { validateCard } from '../../../src/core/validate';
+import { makeArticle } from '../../factories/article';
+import { GOOD_CONTENT, PLANTED_BOKMAL, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
+
+let server: ModelServer;
+beforeAll(async () => {
+  server = await startModelServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+const NOW = new Date('2026-03-20T08:30:00Z');
+const config = (provider: Provider = 'openai', model = 'nn-writer', over: Partial<ModelConfig> = {}): ModelConfig => ({
+  provider,
+  endpoint: server.endpoints[provider],
+  model,
+  ...(provider === 'ollama' ? {} : { apiKey: server.apiKey }),
+  prefs: DEFAULT_PREFS,
+  ...over,
+});
+
+/** A stand-in for the Nynorsk checker: finds the planted Bokmål words. */
+const findBokmal = (text: string): BokmalFinding[] =>
+  [...text.matchAll(/\p{L}+/gu)].flatMap((m) => {
+    const nn = PLANTED_BOKMAL[m[0].toLowerCase()];
+    return nn ? [{ form: m[0], suggestion: nn }] : [];
+  });
+
+const deps = (over: Partial<GenerateDeps> = {}): GenerateDeps => ({ fetch, now: () => NOW, sleep: async () => {}, ...over });
+
+async function failure(p: Promise<unknown>): Promise<ModelError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ModelError);
+    return e as ModelError;
+  }
+  throw new Error('expected a ModelError');
+}
+
+describe.each(['openai', 'ollama', 'anthropic'] as const)('generateModelCard over %s', (provider) => {
+  it('writes a valid model card from the streamed answer, streaming partial content first', async () => {
+    const partials: PartialCardContent[] = [];
+    const r = await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config(provider), deps({ onPartial: (p) => partials.push(structuredClone(p)) }));
+    expect(validateCard(r.card, TEST_ARTICLE.paragraphs.length).ok).toBe(true);
+    expect(r.card).toMatchObject({
+      url: TEST_ARTICLE.canonicalUrl,
+      title: GOOD_CONTENT.title,
+      sourceTitle: TEST_ARTICLE.title,
+      summary: GOOD_CONTENT.summary,
+      faq: GOOD_CONTENT.faq,
+      topic: { id: 'security', label: 'IT-tryggleik' },
+      source: { site: 'Spiceworks', author: 'Test Writer', published: '2026-03-18' },
+      engine: { kind: 'model', model: 'nn-writer' },
+      language: { lang: 'nn', bokmalForms: [] },
+      createdAt: NOW.toISOString(),
+    });
+    expect(r).toMatchObject({ fromCache: false, requests: 1, droppedEvidence: [] });
+    expect(partials.length).toBeGreaterThan(5);
+    expect(partials.some((p) => p.summary.length === 1 && p.faq.length === 0)).toBe(true);
+    expect(partials.at(-1)!.summary).toEqual(GOOD_CONTENT.summary);
+  });
+});
+
+describe('generateModelCard', () => {
+  it('sends only the article text, only to the endpoint', async () => {
+    const article = {
+      ...TEST_ARTICLE,
+      url: TEST_ARTICLE.url + '?session=SECRET-QUERY',
+      meta: { 'og:type': 'article', 'x-tracking': 'SECRET-META' },
+      description: 'SECRET-DESCRIPTION',
+      jsonLd: { types: ['NewsArticle'], sections: [], keywords: ['SECRET-KEYWORD'] },
+    };
+    await generateModelCard(article, TEST_TOPIC, config('openai'), deps());
+    expect(server.requests).toHaveLength(1);
+    const body = server.requests[0]!.body;
+    for (const p of article.paragraphs) expect(body).toContain(JSON.stringify(p).slice(1, -1));
+    expect(body).not.toMatch(/SECRET|<\/?(p|div|script|html)\b/);
+    expect(server.requests[0]!.headers.cookie).toBeUndefined();
+  });
+
+  it('sends the API key to no other origin, even when the endpoint redirects', async () => {
+    const calls: { url: string; init?: RequestInit }[] = [];
+    const spy: typeof fetch = (input, init) => {
+      calls.push({ url: String(input), ...(init ? { init } : {}) });
+      return fetch(input, init);
+    };
+    const cache = new ModelCache(memoryStore());
+    for (const provider of ['openai', 'anthropic'] as const) {
+      await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config(provider, 'nn-bokmal-stubborn'), deps({ fetch: spy, findBokmal, cache }));
+    }
+    expect(calls.length).toBe(4);
+    for (const c of calls) {
+      expect(new URL(c.url).origin).toBe(server.url);
+      expect(c.init?.redirect).toBe('error');
+      expect(c.init?.credentials).toBe('omit');
+    }
+    // A server that redirects elsewhere: the key must not follow.
+    const seenElsewhere: string[] = [];
+    const other = createServer((req, res) => {
+      seenElsewhere.push(JSON.stringify(req.headers));
+      res.end('{}');
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const redirector = createServer((req, res) => {
+      res.writeHead(307, { location: `${otherUrl}${req.url}` });
+      res.end();
+    });
+    await new Promise<void>((r) => redirector.listen(0, '127.0.0.1', r));
+    const redirUrl = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+    try {
+      for (const provider of ['openai', 'anthropic'] as const) {
+        const e = await failure(generateModelCard(TEST_ARTICLE, TEST_TOPIC, config(provider, 'nn-writer', { endpoint: provider === 'openai' ? `${redirUrl}/v1` : redirUrl }), deps()));
+        expect(e.kind).toBe('no-connection');
+      }
+      expect(seenElsewhere).toEqual([]);
+    } finally {
+      redirector.close();
+      other.close();
+    }
+  });
+
+  it('repairs Bokmål forms in one round, sending back only the flagged words and the card', async () => {
+    const stages: GenerateStage[] = [];
+    const r = await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('ollama', 'nn-bokmal'), deps({ findBokmal, onStage: (s) => stages.push(s) }));
+    expect(r.requests).toBe(2);
+    expect(r.repair?.asked.sort()).toEqual(['Hva', 'Hvordan', 'ikke', 'mens']);
+    expect(r.repair?.remaining).toEqual([]);
+    expect(r.card.language.bokmalForms).toEqual([]);
+    expect(r.card.summary).toEqual(GOOD_CONTENT.summary);
+    expect(stages.map((s) => s.stage)).toEqual(['writing', 'repairing']);
+    const repairBody = server.requests[1]!.body;
+    expect(repairBody).toContain('«ikke» → «ikkje»');
+    expect(repairBody).toContain('«Hvordan» → «korleis»');
+    expect(repairBody).not.toContain(TEST_ARTICLE.paragraphs[5]);
+  });
+
+  it('keeps what stays Bokmål after the repair round, marked on the card', async () => {
+    const r = await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai', 'nn-bokmal-stubborn'), deps({ findBokmal }));
+    expect(r.requests).toBe(2);
+    expect(r.card.language.bokmalForms.sort()).toEqual(['Hva', 'Hvordan', 'ikke', 'mens']);
+    expect(r.card.faq[0]!.q).toBe('Hvordan kom åtakarane inn?');
+  });
+
+  it('runs no repair round without a checker, or when nothing is flagged', async () => {
+    expect((await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai', 'nn-bokmal'), deps())).requests).toBe(1);
+    server.reset();
+    const r = await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai'), deps({ findBokmal }));
+    expect(r.requests).toBe(1);
+    expect(r.repair).toBeUndefined();
+  });
+
+  it('drops evidence outside the article and reports it', async () => {
+    const r = await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('anthropic', 'nn-evidence'), deps());
+    expect(r.card.faq[0]!.evidence).toEqual([1]);
+    expect(r.card.faq[1]!.evidence).toEqual([2]);
+    expect(r.droppedEvidence).toEqual([
+      { faq: 0, value: 99 },
+      { faq: 0, value: -1 },
+      { faq: 1, value: 7 },
+    ]);
+  });
+
+  it('reads fenced JSON and JSON in prose', async () => {
+    for (const m of ['nn-fenced', 'nn-prose']) {
+      expect((await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai', m), deps())).card.summary).toEqual(GOOD_CONTENT.summary);
+    }
+  });
+
+  it('rejects invalid JSON, wrong types and a cut stream as an invalid answer', async () => {
+    for (const m of ['nn-invalid-json', 'nn-wrong-types', 'nn-cut']) {
+      const e = await failure(generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('ollama', m), deps()));
+      expect(e.kind).toBe('invalid-answer');
+    }
+  });
+
+  it('summarises a long article in parts, then combines them', async () => {
+    const long = makeArticle({
+      paragraphs: Array.from({ length: 40 }, (_, i) => `Paragraph ${i} describes how the county IT team replaced file server ${i} with a managed cloud share, and what the users said about it afterwards.`),
+    });
+    const stages: GenerateStage[] = [];
+    const partials: PartialCardContent[] = [];
+    const r = await generateModelCard(long, TEST_TOPIC, config('openai'), deps({ maxPromptTokens: 700, onStage: (s) => stages.push(s), onPartial: (p) => partials.push(p) }));
+    const writing = stages.filter((s) => s.stage === 'writing');
+    expect(writing.length).toBeGreaterThan(1);
+    expect(stages.at(-1)).toEqual({ stage: 'combining', parts: writing.length });
+    expect(r.requests).toBe(writing.length + 1);
+    expect(server.requests.slice(0, -1).every((q) => q.body.includes(' of ' + writing.length + ', paragraphs'))).toBe(true);
+    expect(JSON.parse(server.requests.at(-1)!.body).messages[1].content).not.toContain(long.paragraphs[0]);
+    expect(validateCard(r.card, long.paragraphs.length).ok).toBe(true);
+    expect(r.card.summary).toEqual(GOOD_CONTENT.summary);
+    // While parts are written, finished part summaries stay visible.
+    expect(partials.some((p) => p.summary.some((s) => s.startsWith('Del 1 av')) && p.summary.some((s) => s.startsWith('Del 2 av')))).toBe(true);
+  });
+
+  it('caches the card: the second time costs 0 requests; preferences, model and "Lag på nytt" miss', async () => {
+    const cache = new ModelCache(memoryStore());
+    const first = await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('ollama'), deps({ cache }));
+    expect(first.fromCache).toBe(false);
+    const second = await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('ollama'), deps({ cache }));
+    expect(second).toMatchObject({ fromCache: true, requests: 0 });
+    expect(second.card).toEqual(first.card);
+    expect(server.requests).toHaveLength(1);
+    await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('ollama', 'nn-writer', { prefs: { ...DEFAULT_PREFS, infinitive: 'a' } }), deps({ cache }));
+    expect(server.requests).toHaveLength(2);
+    await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('ollama', 'nn-fenced'), deps({ cache }));
+    expect(server.requests).toHaveLength(3);
+    const forced = await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('ollama'), deps({ cache, force: true, now: () => new Date('2026-03-21T00:00:00Z') }));
+    expect(forced).toMatchObject({ fromCache: false, requests: 1 });
+    expect((await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('ollama'), deps({ cache }))).card.createdAt).toBe('2026-03-21T00:00:00.000Z');
+    const edited = { ...TEST_ARTICLE, paragraphs: [...TEST_ARTICLE.paragraphs.slice(0, 6), 'The district changed its plans.'] };
+    expect((await generateModelCard(edited, TEST_TOPIC, config('ollama'), deps({ cache }))).fromCache).toBe(false);
+  });
+
+  it('cancel stops the stream and caches nothing', async () => {
+    const cache = new ModelCache(memoryStore());
+    const ctl = new AbortController();
+    server.setOptions({ chunkDelayMs: 5 });
+    try {
+      const e = await failure(
+        generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('anthropic'), deps({ cache, signal: ctl.signal, onPartial: () => ctl.abort() })),
+      );
+      expect(e.kind).toBe('cancelled');
+      expect(await cache.keys()).toEqual([]);
+    } finally {
+      server.setOptions({ chunkDelayMs: 0 });
+    }
+  });
+});
