@@ -1,0 +1,94 @@
+// Every Nynorsk string the product ships goes through the Nynorsk checker:
+// the JSON files under assets/ (library cards, taxonomy, terminology,
+// templates; found by glob, so new files are included) and the UI strings
+// in src/ui/text.ts. No Bokmål form may be flagged, and every word the
+// Nynorsk dictionary does not know must be in assets/nynorsk/allow.json
+// with a reason.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { NynorskChecker } from '../src/core/nynorsk/checker';
+import { loadNodeChecker, readAllowList } from '../src/core/nynorsk/node';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** Keys whose values are not Nynorsk prose (ids, URLs, English, source data). */
+const SKIP_KEYS = new Set([
+  'url', 'id', 'slugs', 'all', 'any', 'anchors', 'sourceTitle', 'source', 'engine', 'createdAt',
+  'en', 'aka', 'aliases', 'context', 'notNext', 'topic', 'strength', 'securityRoot', 'version', 'match', 'notes',
+]);
+
+type Shipped = { where: string; text: string };
+
+function jsonTexts(v: unknown, where: string, out: Shipped[]): void {
+  if (typeof v === 'string') out.push({ where, text: v });
+  else if (Array.isArray(v)) v.forEach((x, i) => jsonTexts(x, `${where}[${i}]`, out));
+  else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) if (!SKIP_KEYS.has(k)) jsonTexts(x, `${where}.${k}`, out);
+  }
+}
+
+/** JSON files under assets/, except the checker's own data. */
+function assetJsonFiles(dir = join(ROOT, 'assets')): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.json') && !f.startsWith('nynorsk'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+async function shippedTexts(): Promise<Shipped[]> {
+  const out: Shipped[] = [];
+  for (const file of assetJsonFiles()) {
+    jsonTexts(JSON.parse(readFileSync(file, 'utf8')), relative(ROOT, file), out);
+  }
+  const uiText = join(ROOT, 'src', 'ui', 'text.ts');
+  if (existsSync(uiText)) {
+    const mod = (await import('../src/ui/text')) as { text?: unknown };
+    if (mod.text !== undefined) jsonTexts(mod.text, 'src/ui/text.ts', out);
+  } else {
+    console.warn('src/ui/text.ts is absent: UI strings not checked');
+  }
+  return out;
+}
+
+let checker: NynorskChecker;
+let texts: Shipped[];
+
+beforeAll(async () => {
+  checker = loadNodeChecker({ root: ROOT, review: true });
+  texts = await shippedTexts();
+}, 60_000);
+
+describe('shipped Nynorsk text', () => {
+  it('finds shipped text to check', () => {
+    expect(texts.length, 'no shipped Nynorsk text found at all').toBeGreaterThan(0);
+    expect(texts.reduce((n, t) => n + checker.check(t.text).tokens, 0)).toBeGreaterThan(0);
+  });
+
+  it('has no Bokmål forms', () => {
+    const flagged = texts.flatMap((t) =>
+      checker.check(t.text).flagged.map((f) => `${t.where}: "${f.form}"${f.suggestion ? ` → ${f.suggestion}` : ''}`),
+    );
+    expect(flagged).toEqual([]);
+  });
+
+  it('has every word unknown to the Nynorsk dictionary in the reviewed allow-list', () => {
+    const unknown = new Set<string>();
+    const where = new Map<string, string>();
+    for (const t of texts) {
+      for (const f of checker.check(t.text).review) {
+        const w = f.form.toLowerCase();
+        unknown.add(w);
+        if (!where.has(w)) where.set(w, t.where);
+      }
+    }
+    expect([...unknown].sort().map((w) => `${w} (${where.get(w)})`)).toEqual([]);
+  });
+
+  it('keeps a reason for every allow-list entry', () => {
+    const entries = readAllowList(ROOT);
+    for (const e of entries) expect(e.reason.trim().length, e.word).toBeGreaterThan(3);
+    expect(new Set(entries.map((e) => e.word)).size).toBe(entries.length);
+  });
+});
