@@ -7,7 +7,7 @@
  * names, and anything the rules cannot place is left out: a wrong name on
  * the card is worse than a missing one.
  */
-import { EMPLOYER_CUE, GIVEN_NAMES, NOT_NAMES, ORG_HEADS, ORG_SUFFIXES, ORGANISATIONS, PERSON_CUES_AFTER, PERSON_CUES_BEFORE, PRODUCTS } from './known-names';
+import { EMPLOYER_CUE, GIVEN_NAMES, NOT_NAMES, ORG_HEADS, ORG_VERB_CUE, ORG_SUFFIXES, ORGANISATIONS, PERSON_CUES_AFTER, PERSON_CUES_BEFORE, PRODUCTS } from './known-names';
 import { articleSentences, words } from './sentences';
 import { STOPWORDS } from './stopwords';
 
@@ -65,7 +65,8 @@ function knownPrefix(texts: string[], known: ReadonlySet<string>): number {
   return 0;
 }
 
-type Found = { name: string; kind: EntityKind | 'single'; paragraph: number; offset: number };
+/** 'single': a lone capitalised word, kept only as part of a person's name; 'actor': one that acts like an organisation ("Ivanti published"). */
+type Found = { name: string; kind: EntityKind | 'single' | 'actor'; paragraph: number; offset: number };
 
 /** Finds and classifies the names in the article's paragraphs. */
 export function findEntities(paragraphs: readonly string[]): Entities {
@@ -90,7 +91,8 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         const startsKnown = knownPrefix(run.map((t) => bare(t.text)), ORGANISATIONS) || knownPrefix(run.map((t) => bare(t.text)), PRODUCTS);
         const givenThenName = GIVEN_NAMES.has(b) && !!run[1] && NAME_WORD.test(bare(run[1].text));
         const commonAtStart = at(first) && lower.has(lw) && !givenThenName && !(startsKnown && !(startsKnown === 1 && run.length === 1));
-        if (STOPWORDS.has(lw) || NOT_NAMES.has(b) || b === 'Spiceuser' || commonAtStart || (at(first) && !startsKnown && !givenThenName && run.length === 1)) {
+        const actsAtStart = run.length === 1 && !lower.has(lw) && ORG_VERB_CUE.test(s.text.slice(first.end));
+        if (STOPWORDS.has(lw) || NOT_NAMES.has(b) || b === 'Spiceuser' || commonAtStart || (at(first) && !startsKnown && !givenThenName && !actsAtStart && run.length === 1)) {
           run = run.slice(1);
         } else break;
       }
@@ -145,7 +147,9 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         emit(name, 'person');
         continue;
       }
-      if (!titleCase && texts.length === 1 && NAME_WORD.test(name) && !lower.has(name.toLowerCase())) emit(name, 'single');
+      const unknownWord = texts.length === 1 && !lower.has(name.toLowerCase()) && !GIVEN_NAMES.has(name) && /^\p{Lu}[\p{L}\p{N}-]+$/u.test(name);
+      if (unknownWord && ORG_VERB_CUE.test(after)) emit(name, 'actor');
+      else if (!titleCase && texts.length === 1 && NAME_WORD.test(name) && !lower.has(name.toLowerCase())) emit(name, 'single');
     }
   }
   return collect(found);
@@ -160,13 +164,16 @@ function collect(found: Found[]): Entities {
       if (!e.paragraphs.includes(f.paragraph)) e.paragraphs.push(f.paragraph);
     } else byName.set(name, { name, kind, count: 1, first: { paragraph: f.paragraph, offset: f.offset }, paragraphs: [f.paragraph] });
   };
-  for (const f of found) if (f.kind !== 'single') add(f, f.name, f.kind);
-  // A lone capitalised word counts when it is the surname or first name of a person named in full.
+  for (const f of found) if (f.kind !== 'single' && f.kind !== 'actor') add(f, f.name, f.kind);
+  // A lone capitalised word counts when it is the surname or first name of a person named in full;
+  // one that acts ("Ivanti published", "Whitfield said") is otherwise an organisation.
   const people = [...byName.values()].filter((e) => e.kind === 'person' && e.name.includes(' '));
+  const inName = (w: string) => [...byName.values()].some((e) => e.kind !== 'person' && e.name.split(' ').includes(w));
   for (const f of found) {
-    if (f.kind !== 'single') continue;
+    if (f.kind !== 'single' && f.kind !== 'actor') continue;
     const p = people.find((e) => e.name.split(' ').includes(f.name));
     if (p) add(f, p.name, 'person');
+    else if (f.kind === 'actor' && !inName(f.name)) add(f, f.name, 'organisation');
   }
   const all = [...byName.values()].sort((a, b) => a.first.paragraph - b.first.paragraph || a.first.offset - b.first.offset);
   // "Microsoft" inside a longer product name "Microsoft Teams" stays an organisation of its own.

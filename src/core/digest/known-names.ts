@@ -22,7 +22,7 @@ export const ORGANISATIONS = set(
     'Zscaler|Tenable|Rapid7|Qualys|Veeam|Rubrik|Cohesity|NetApp|Pure Storage|Nutanix|Citrix|SolarWinds|ConnectWise|Kaseya|Datto|' +
     'Atera|N-able|Freshworks|Zendesk|HubSpot|Intuit|PayPal|Stripe|Mastercard|Walmart|Boeing|Pentagon|White House|Congress|' +
     'Department of Defense|Department of Justice|Federal Trade Commission|FTC|FCC|SEC|Ponemon Institute|Verizon Business|Slashdot|' +
-    'The Register|Wired|CNBC|CNN|BBC|Fortune|Forbes|Axios|Stack Overflow|Wikipedia|MIT|Stanford|Harvard',
+    'The Register|Wired|CNBC|CNN|BBC|Fortune|Forbes|Axios|Stack Overflow|Wikipedia|MIT|Stanford|Harvard|IEEE|Wi-Fi Alliance|W3C|IETF|ISO|OWASP|MITRE|Linux Foundation|Apache Software Foundation',
 );
 
 /** Products, platforms and services (exact spelling; a version number may follow). */
@@ -35,13 +35,13 @@ export const PRODUCTS = set(
     'YouTube|WhatsApp|Instagram|Firefox|Safari|Edge|Jira|Confluence|Salesforce Cloud|Oracle Database|Power BI|Tableau|Snowflake Data Cloud|' +
     'Spiceworks Community|Spiceworks Help Desk|Meta AI|Llama 2|Llama 3|Apple Intelligence|Vision Pro|Pixel|Galaxy|Surface|ThinkPad|' +
     'Xbox|PlayStation|Zoom|Webex|Dropbox|OneDrive|Google Drive|Google Workspace|BigQuery|Vertex AI|Bedrock|SageMaker|EC2|S3|Lambda|' +
-    'Stable Diffusion|Midjourney|DALL-E|Sora|Perplexity|Cortana|Remote Keyboard',
+    'Stable Diffusion|Midjourney|DALL-E|Sora|Perplexity|Cortana|Remote Keyboard|Group Policy|PowerShell|Wi-Fi 7',
 );
 
 /** Last words that make a capitalised sequence an organisation. */
 export const ORG_SUFFIXES = set(
   'Inc|Inc.|Corp|Corp.|Corporation|Ltd|Ltd.|LLC|PLC|plc|GmbH|AG|SA|AB|ASA|Group|Technologies|Technology|Systems|Networks|Labs|Software|' +
-    'Solutions|Holdings|Partners|Foundation|University|Institute|Association|Agency|Council|Commission|Ministry|Bank|Capital|Ventures|' +
+    'Alliance|Solutions|Holdings|Partners|Foundation|University|Institute|Association|Agency|Council|Commission|Ministry|Bank|Capital|Ventures|' +
     'Consulting|Communications|Semiconductor|Microsystems|Electronics|Industries|Enterprises|Company|Co.|Media|Studios',
 );
 
@@ -81,4 +81,7 @@ export const PERSON_CUES_AFTER = /^[,\s]*(?:(?:said|says|say|told|tells|explaine
 export const PERSON_CUES_BEFORE = /(?:according to|\bby|Spiceuser|\bMr\.?|\bMrs\.?|\bMs\.?|\bDr\.?|\bProf\.?|CEO|CTO|CIO|CISO|CFO|founder|president|analyst|researcher|director|manager|engineer|scientist|chief executive|writer|author|astronauts?)\s*,?\s*$/i;
 
 /** Text before a capitalised run that makes it an employer: "chief evangelist at Symmetry Systems". */
-export const EMPLOYER_CUE = /\b(?:CEO|CTO|CIO|CISO|CFO|COO|founder|president|director|manager|analyst|researcher|evangelist|officer|head|engineer|scientist|lead|partner|architect|consultant|spokesperson|professor|writer|editor|VP)\b[\p{L}\s,-]{0,50}\bat\s+$/iu;
+export const EMPLOYER_CUE = /\b(?:CEO|CTO|CIO|CISO|CFO|COO|founder|president|director|manager|analyst|researcher|evangelist|officer|head|engineer|scientist|lead|partner|architect|consultant|spokesperson|professor|writer|editor|VP|employed|works|worked|working)\b[\p{L}\s,-]{0,50}\bat\s+$/iu;
+
+/** Text after a lone unknown capitalised word that makes it an organisation: "Ivanti published a fix". */
+export const ORG_VERB_CUE = /^\s+(?:has\s+|have\s+|had\s+)?(?:announced|announces|released|releases|launched|launches|published|publishes|unveiled|unveils|acquired|acquires|reported|reports|disclosed|discloses|patched|confirmed|confirms|said|says|told\s+customers|warned|warns)\b/i;

@@ -8,7 +8,7 @@
 import raw from '../../../assets/terms.json';
 
 /** One entry of the terminology list. */
-export type TermEntry = { en: string; nn: string; aka?: string[]; notNext?: string[]; generic?: boolean };
+export type TermEntry = { en: string; nn: string; aka?: string[]; notNext?: string[]; generic?: boolean; context?: string[] };
 /** A term found in the article: where it first occurs and how often. */
 export type TermHit = { en: string; nn: string; generic: boolean; count: number; first: { paragraph: number; offset: number }; paragraphs: number[] };
 
@@ -18,7 +18,7 @@ export function parseTerms(v: unknown): TermEntry[] {
   if (!Array.isArray(terms)) throw new Error('terms: bad shape');
   return terms.map((t: Record<string, unknown>, i) => {
     const strs = (x: unknown) => x === undefined || (Array.isArray(x) && x.every((s) => typeof s === 'string'));
-    if (typeof t.en !== 'string' || typeof t.nn !== 'string' || !t.en || !t.nn || !strs(t.aka) || !strs(t.notNext) || (t.generic !== undefined && typeof t.generic !== 'boolean')) throw new Error(`terms: bad entry ${i}`);
+    if (typeof t.en !== 'string' || typeof t.nn !== 'string' || !t.en || !t.nn || !strs(t.aka) || !strs(t.notNext) || !strs(t.context) || (t.generic !== undefined && typeof t.generic !== 'boolean')) throw new Error(`terms: bad entry ${i}`);
     return t as TermEntry;
   });
 }
@@ -83,6 +83,12 @@ export function findTerms(paragraphs: readonly string[], terms: readonly TermEnt
       } else hits.set(s.entry, { en: t.en, nn: t.nn, generic: t.generic === true, count: 1, first: { paragraph: pi, offset: s.start }, paragraphs: [pi] });
     }
   });
+  // An ambiguous term ("switch", "repository") counts only where its field's words occur too.
+  const text = paragraphs.join('\n');
+  for (const [entry] of hits) {
+    const ctx = terms[entry]?.context;
+    if (ctx?.length && !ctx.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${esc(w)}(?![\\p{L}\\p{N}])`, 'iu').test(text))) hits.delete(entry);
+  }
   return [...hits.values()].sort((a, b) => a.first.paragraph - b.first.paragraph || a.first.offset - b.first.offset);
 }
 

@@ -1,0 +1,77 @@
+/**
+ * The fact card on every repo page fixture that is an article or a thread,
+ * through the real pipeline (jsdom → understandPage → buildDigestCard):
+ * card-wide checks, facts against known values, names against the gold,
+ * and the Nynorsk checker on every Nynorsk string.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildDigestCard, findEntities } from '../../../src/core/digest/index';
+import { formatDateNn } from '../../../src/core/format-nn';
+import { loadNodeChecker } from '../../../src/core/nynorsk/node';
+import { FIXTURE_GOLD, MUST_FIND } from './gold';
+import { cardProblems, loadFixtureInputs, nynorskStrings, scoreNames } from './support';
+
+const inputs = loadFixtureInputs();
+const checker = loadNodeChecker();
+const NOW = new Date('2026-01-02T03:04:05Z');
+
+describe('fact card on the repo page fixtures', () => {
+  it('has fixtures to run on, each with a gold list of names', () => {
+    expect(inputs.length).toBeGreaterThanOrEqual(5);
+    for (const i of inputs) expect(FIXTURE_GOLD[i.name], i.name).toBeDefined();
+  });
+
+  for (const { name, article, topic, expected } of inputs) {
+    describe(name, () => {
+      const card = buildDigestCard(article, topic, { now: NOW });
+
+      it('is a complete, valid card with no broken sentence', () => {
+        expect(cardProblems(card, article)).toEqual([]);
+        expect(card.createdAt).toBe(NOW.toISOString());
+        expect(card.keyPoints?.length).toBeGreaterThanOrEqual(Math.min(3, article.paragraphs.length));
+      });
+
+      it('states the known title, author and date', () => {
+        expect(card.title).toBe(expected?.title);
+        const facts = Object.fromEntries((card.facts ?? []).map((f) => [f.label, f.value]));
+        if (expected?.author) {
+          expect(card.source.author).toBe(expected.author);
+          expect(facts['Kjelde']).toContain(expected.author);
+        }
+        if (expected?.published) {
+          expect(facts['Publisert']).toBe(formatDateNn(expected.published));
+          expect(card.summary.join(' ')).toContain(formatDateNn(expected.published));
+        }
+      });
+
+      it('names the people, organisations and products a reader finds in the text', () => {
+        const gold = FIXTURE_GOLD[name];
+        if (!gold) return;
+        const s = scoreNames(findEntities(article.paragraphs), gold);
+        expect(s.wrong).toEqual([]);
+        const shown = (card.facts ?? []).filter((f) => f.label.startsWith('Namngjevne')).map((f) => f.value).join(' | ');
+        for (const n of MUST_FIND[name] ?? []) expect(shown).toContain(n);
+      });
+
+      it('says the topic in Nynorsk and why', () => {
+        expect(card.topic.id).toBe(topic.id);
+        expect(card.summary[0]).toContain(topic.label);
+      });
+
+      it('has no Bokmål forms in its Nynorsk text', () => {
+        const flagged = nynorskStrings(card).flatMap((s) => checker.check(s).flagged.map((f) => f.form));
+        expect(flagged).toEqual([]);
+      });
+    });
+  }
+
+  it('a thread is introduced as a community question and its FAQ speaks of the thread', () => {
+    const threads = inputs.filter((i) => i.article.kind === 'thread');
+    expect(threads.length).toBeGreaterThan(0);
+    for (const t of threads) {
+      const card = buildDigestCard(t.article, t.topic);
+      expect(card.summary[0]).toMatch(/^(Spørsmål|Innlegg) i Spiceworks-fellesskapet om /);
+      expect(card.faq.some((f) => /tråden/.test(f.q + f.a))).toBe(true);
+    }
+  });
+});

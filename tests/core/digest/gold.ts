@@ -1,0 +1,79 @@
+/**
+ * Known values, verified by reading each text: the names of people,
+ * organisations and products it mentions (named-entity gold for precision
+ * and recall), and for the shared texts the title the card must carry.
+ * Names only, never the texts themselves (those stay in /work/shared).
+ */
+
+export type GoldNames = { people: string[]; organisations: string[]; products: string[] };
+
+/** Repo page fixtures (tests/fixtures/pages/<name>), our own texts. */
+export const FIXTURE_GOLD: Record<string, GoldNames> = {
+  'community-backup-vss-crawler': { people: [], organisations: [], products: ['SQL Server'] },
+  'community-print-spooler': { people: [], organisations: [], products: ['Windows 11', 'Windows Server', 'Windows Server 2019', 'Group Policy'] },
+  'help-desk-to-cloud-engineer': { people: ['Ingrid Solberg'], organisations: ['Northwind Systems'], products: ['PowerShell', 'Python'] },
+  'ivanti-zero-days': { people: [], organisations: ['Ivanti'], products: ['Ivanti Connect Secure', 'Connect Secure', 'Policy Secure'] },
+  'meta-ai-workforce': {
+    people: ['Mark Zuckerberg', 'Devi Parikh', 'Abhishek Das', 'Erik Meijer'],
+    organisations: ['Meta', 'Anthropic', 'Cohere', 'OpenAI'],
+    products: [],
+  },
+  'meta-llama-government': { people: [], organisations: ['Meta', 'OpenAI', 'Google'], products: ['Llama'] },
+  'what-is-cloud-repatriation': { people: [], organisations: [], products: ['AWS', 'Azure', 'Google Cloud'] },
+  'wifi-7-tech-general': { people: [], organisations: ['Wi-Fi Alliance', 'IEEE'], products: ['Wi-Fi 7'] },
+};
+
+/** Shared third-party texts (/work/shared/fixtures/texts/<id>.json). */
+export const SHARED_GOLD: Record<string, GoldNames> = {
+  'ai-it-pros-anti-hype': { people: ['Lisa Su', 'Alawford', 'Marcel6452'], organisations: ['Spiceworks', 'AMD', 'Dell'], products: ['Spiceworks Community'] },
+  'business-register-spiceworks-world-domination': {
+    people: ['Scott Abel'],
+    organisations: ['Spiceworks', 'Adams Street Partners', 'Tenaya Capital', 'Institutional Venture Partners', 'IVP', 'Shasta Ventures', 'Austin Ventures'],
+    products: [],
+  },
+  'careers-whats-going-on-tech-layoffs': { people: [], organisations: ['Gartner', 'BLS', 'Layoffs.fyi', 'Twit.tv'], products: [] },
+  'cloud-idc-seven-steps-cloud-sprawl': { people: [], organisations: [], products: [] },
+  'community-digest-ai-hype-train': {
+    people: ['J-Nonya', 'Duckworth', 'Ed Rubin', 'Jimeagle'],
+    organisations: ['Spiceworks'],
+    products: ['Microsoft Copilot', 'Spiceworks Community', 'Segway'],
+  },
+  'data-sqlskills-transaction-log-full': { people: [], organisations: [], products: ['SQL Server', 'SQL Server 2008', 'Change Data Capture'] },
+  'devops-what-is-dynamic-programming': { people: ['Richard Bellman'], organisations: [], products: ['Python', 'Wordle'] },
+  'devops-what-is-gitops': { people: [], organisations: [], products: ['Kubernetes'] },
+  'devops-what-is-json': {
+    people: ['Douglas Crockford', 'Robert Anderson', 'Praise Johnson'],
+    organisations: ['IBM', 'Google', 'Amazon', 'Amazon Web Services', 'Atari'],
+    products: ['JavaScript', 'Java', 'BigQuery', 'Google Big Query', 'Amazon Redshift', 'AWS', 'Amazon AWS', 'IBM Cloudant'],
+  },
+  'hardware-intel-mega-datacenters-chips': {
+    people: ['Mark Fontecchio', 'Jason Waxman'],
+    organisations: ['Intel', 'Microsoft', 'Google', 'Amazon', 'AT&T', 'Verizon', 'The Register'],
+    products: [],
+  },
+  'hardware-spark-intel-nvidia-32bit': {
+    people: ['Alan Shepard', 'Scott Carpenter', 'Gordon Cooper', 'John Glenn', 'Gus Grissom', 'Wally Schirra', 'Donald Slayton'],
+    organisations: ['NASA', 'Intel', 'Nvidia', 'Apple', 'Microsoft', 'Threat Post', 'Engadget', 'The Verge'],
+    products: ['GeForce', 'iPhone 8', 'iPhone 8 Plus', 'Microsoft Office 365'],
+  },
+  'networking-sd-wan-waxes-mpls-wanes': { people: ['Greg Bryan', 'Elizabeth Thorne'], organisations: ['TeleGeography'], products: [] },
+  'networking-what-is-network-switch': { people: [], organisations: ['Cisco', 'IDC'], products: ['Cisco Nexus'] },
+  'nonarticle-editorial-standards': { people: [], organisations: ['Spiceworks'], products: [] },
+  'nonarticle-slashdot-about': { people: [], organisations: ['Slashdot Media', 'Slashdot'], products: [] },
+  'os-software-treehouse-windows-11': { people: [], organisations: ['Microsoft'], products: ['Windows 11', 'Windows 10', 'Windows', 'Microsoft Teams', 'Android'] },
+  'security-holiday-ransomware-storm': { people: ['Claude Mandy'], organisations: ['Symmetry Systems', 'Bureau of Transportation Statistics'], products: [] },
+  'security-spectre-meltdown-by-numbers': { people: [], organisations: ['Spiceworks'], products: ['Windows'] },
+};
+
+/** Names the card must find (a subset of the gold, the ones a reader would miss most). */
+export const MUST_FIND: Record<string, string[]> = {
+  'meta-ai-workforce': ['Mark Zuckerberg', 'Devi Parikh', 'Abhishek Das', 'Erik Meijer', 'Meta', 'Anthropic', 'Cohere', 'OpenAI'],
+  'help-desk-to-cloud-engineer': ['Ingrid Solberg', 'Northwind Systems'],
+  'meta-llama-government': ['Meta', 'Llama', 'OpenAI', 'Google'],
+  'what-is-cloud-repatriation': ['AWS', 'Azure', 'Google Cloud'],
+  'hardware-intel-mega-datacenters-chips': ['Mark Fontecchio', 'Jason Waxman', 'Intel', 'Google'],
+  'networking-sd-wan-waxes-mpls-wanes': ['Greg Bryan', 'Elizabeth Thorne', 'TeleGeography'],
+  'security-holiday-ransomware-storm': ['Claude Mandy', 'Symmetry Systems'],
+  'os-software-treehouse-windows-11': ['Microsoft', 'Windows 11'],
+  'business-register-spiceworks-world-domination': ['Scott Abel', 'Spiceworks'],
+};
