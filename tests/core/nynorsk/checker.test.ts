@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createChecker, type NynorskChecker } from '../../../src/core/nynorsk/checker';
+import { isNynorskData, type NynorskData } from '../../../src/core/nynorsk/data';
+import { loadChecker, NYNORSK_DATA_PATH } from '../../../src/core/nynorsk/load';
+import { readNynorskData } from '../../../src/core/nynorsk/node';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+let data: NynorskData;
+let checker: NynorskChecker;
+
+beforeAll(() => {
+  data = readNynorskData(ROOT);
+  checker = createChecker(data);
+});
+
+const forms = (text: string) => checker.check(text).flagged.map((f) => f.form);
+
+describe('function words and frequent forms', () => {
+  it.each([
+    ['Vi vil ikke gjere det.', 'ikke', 'ikkje'],
+    ['Kva meiner hun om saka?', 'hun', 'ho'],
+    ['Er det noen som veit?', 'noen', 'nokon'],
+    ['Det kostar mye pengar.', 'mye', 'mykje'],
+    ['Saka ble lagt fram i går.', 'ble', 'vart'],
+    ['I går sa jeg nei.', 'jeg', 'eg'],
+    ['Dei veit ikkje hvordan det skjedde.', 'hvordan', 'korleis'],
+    ['Det er uklart hvorfor tenesta stoppa.', 'hvorfor', 'kvifor'],
+    ['Dei kom fra Bergen.', 'fra', 'frå'],
+    ['Vi klarer oss uten nett.', 'uten', 'utan'],
+    ['Dei tilsette venta mens leiinga møttest.', 'mens', 'medan'],
+    ['Ring oss hvis noko skjer.', 'hvis', 'dersom'],
+    ['Dei ansatte fekk beskjed.', 'ansatte', 'tilsette'],
+    ['Det er ei stor virksomhet.', 'virksomhet', 'verksemd'],
+    ['Sikkerhet er viktig.', 'Sikkerhet', 'Tryggleik'],
+  ])('%s → %s', (text, form, suggestion) => {
+    const r = checker.check(text);
+    expect(r.flagged).toHaveLength(1);
+    expect(r.flagged[0]).toMatchObject({ form, suggestion });
+  });
+});
+
+describe('inflection and compounds from the dictionary data', () => {
+  it('flags Bokmål plural and definite endings with the Nynorsk rewrite', () => {
+    const r = checker.check('Kundene og talenter møttest i bankene.');
+    expect(r.flagged.map((f) => [f.form, f.suggestion])).toEqual([
+      ['Kundene', 'Kundane'],
+      ['talenter', 'talent'],
+      ['bankene', 'bankane'],
+    ]);
+  });
+
+  it('flags a compound by its Bokmål last part and builds the suggestion', () => {
+    expect(checker.check('Dei tilbyr gode lønnspakker.').flagged[0]).toMatchObject({
+      form: 'lønnspakker',
+      suggestion: 'lønnspakkar',
+    });
+    expect(checker.check('Vi sel skytjenester.').flagged[0]).toMatchObject({ form: 'skytjenester', suggestion: 'skytenester' });
+  });
+
+  it('flags a compound by its Bokmål first part', () => {
+    expect(forms('Sikkerhetsrutinane er nye.')).toEqual(['Sikkerhetsrutinane']);
+  });
+
+  it('checks each part of a hyphenated word on its own', () => {
+    const text = 'Meta ser etter AI-talenter og IT-tryggleik.';
+    const r = checker.check(text);
+    expect(r.flagged).toHaveLength(1);
+    const f = r.flagged[0]!;
+    expect(f.form).toBe('talenter');
+    expect(text.slice(f.start, f.end)).toBe('talenter');
+  });
+
+  it('does not flag Nynorsk forms that the word rules would otherwise match', () => {
+    // Every form listed as Nynorsk in the data is a form the rules would hit.
+    const sample = data.nynorsk.split(' ').slice(0, 50);
+    expect(sample.length).toBeGreaterThan(0);
+    for (const w of sample) expect(forms(`og ${w} og`), w).toEqual([]);
+  });
+});
+
+describe('context rules', () => {
+  it('reads fordeler after a subject as the Nynorsk verb, elsewhere as the Bokmål noun', () => {
+    expect(forms('Ho fordeler arbeidet mellom dei tilsette.')).toEqual([]);
+    expect(forms('Avtalen har mange fordeler.')).toEqual(['fordeler']);
+    expect(forms('Attraktive pakker og fordeler lokkar.')).toEqual(['pakker', 'fordeler']);
+  });
+
+  it('reads nå after å or a modal as the verb', () => {
+    expect(forms('Målet er å nå fleire lesarar.')).toEqual([]);
+    expect(forms('Vi kan nå målet.')).toEqual([]);
+    expect(forms('Tenesta er nå oppe igjen.')).toEqual(['nå']);
+  });
+
+  it('leaves "en" and "de" before names and "et al." alone', () => {
+    expect(forms('Robert de Niro og Fattal et al. skreiv om det.')).toEqual([]);
+    expect(forms('Det var en feil i systemet.')).toEqual(['en']);
+  });
+
+  it('does not flag short context forms inside hyphenated words', () => {
+    expect(forms('Armane på T-en går over e-en.')).toEqual([]);
+  });
+});
+
+describe('what is never flagged', () => {
+  it('leaves English text, names, URLs, code and numbers alone', () => {
+    const text =
+      'Les meir på https://example.com/hun/ikke-noen og skriv til ikke@example.com. ' +
+      'The developers said users should update. Køyr `npm run ikke` i mappa src/noen.ts. ' +
+      'Namna Hun Sen og Jeg Industries står her, 2024 er eit år, og 3,5 % er eit tal.';
+    expect(forms(text)).toEqual([]);
+  });
+
+  it('leaves acronyms and camelCase alone', () => {
+    expect(forms('IKKE, NOEN og iPhone er ikkje ord her.')).toEqual([]);
+  });
+
+  it('does not flag clean Nynorsk', () => {
+    const r = checker.check(
+      'Dei tilsette i verksemda fekk ikkje vite kva som skjedde, men leiinga sa at tryggleiken no er betre. ' +
+        'Ho meiner at det er mogleg å gjere noko med det. Eg veit ikkje korleis, men vi prøver.',
+    );
+    expect(r.flagged).toEqual([]);
+    expect(r.tokens).toBe(36);
+    expect(r.per100).toBe(0);
+  });
+});
+
+describe('positions, capitals and the score', () => {
+  it('gives positions that slice back to the form, and keeps the capital in suggestions', () => {
+    const text = 'Først ting først. Ikke gjer det!\nHvordan? Spør ledelsen.';
+    const r = checker.check(text);
+    expect(r.flagged.map((f) => [f.form, f.suggestion])).toEqual([
+      ['Ikke', 'Ikkje'],
+      ['Hvordan', 'Korleis'],
+      ['ledelsen', 'leiinga'],
+    ]);
+    for (const f of r.flagged) expect(text.slice(f.start, f.end)).toBe(f.form);
+  });
+
+  it('counts tokens and flagged words per 100', () => {
+    const r = checker.check('ikke ikkje ikke ikkje');
+    expect(r.tokens).toBe(4);
+    expect(r.flagged).toHaveLength(2);
+    expect(r.per100).toBe(50);
+    expect(checker.check('').per100).toBe(0);
+  });
+
+  it('treats a capitalised word inside a sentence as a name, but Norge as Noreg', () => {
+    expect(forms('Vi møtte Hun i går.')).toEqual([]);
+    expect(checker.check('Dei bur i Norge.').flagged[0]).toMatchObject({ form: 'Norge', suggestion: 'Noreg' });
+  });
+});
+
+describe('review channel', () => {
+  it('reports words unknown to the given lexicon, never as flags, and honours the allow-list', () => {
+    const known = new Set(['dette', 'er', 'eit', 'ord']);
+    const c = createChecker(data, { isKnownNynorsk: (w) => known.has(w), allow: ['blorp'] });
+    const r = c.check('Dette er eit snurkeord og blorp.');
+    expect(r.flagged).toEqual([]);
+    expect(r.review.map((f) => f.form)).toEqual(['snurkeord', 'og']);
+  });
+
+  it('is empty without a lexicon', () => {
+    expect(checker.check('Dette er eit snurkeord.').review).toEqual([]);
+  });
+});
+
+describe('loading', () => {
+  it('loads through a fetch function with the shipped path and validates the data', async () => {
+    const asked: string[] = [];
+    const c = await loadChecker(async (p) => {
+      asked.push(p);
+      return JSON.parse(readFileSync(join(ROOT, p), 'utf8')) as unknown;
+    });
+    expect(asked).toEqual([NYNORSK_DATA_PATH]);
+    expect(c.check('ikke').flagged).toHaveLength(1);
+    await expect(loadChecker(async () => ({ format: 2 }))).rejects.toThrow(/not Nynorsk checker data/);
+  });
+
+  it('rejects malformed data', () => {
+    expect(isNynorskData(data)).toBe(true);
+    expect(isNynorskData({ ...data, words: { '': 3 } })).toBe(false);
+    expect(isNynorskData({ ...data, context: [{ form: 'x' }] })).toBe(false);
+    expect(isNynorskData(null)).toBe(false);
+  });
+});
