@@ -14,44 +14,47 @@ export type BlockResult = {
   lastUpdated?: string;
 };
 
-const BLOCKS = 'p, li, pre, blockquote, dd, h1, h2, h3, h4, h5, h6, figcaption, td';
-const CONTAINERS = 'p, li, pre, blockquote, dd, td';
+/** Blocks whose own text is a paragraph (they cannot hold other paragraphs). */
+const LEAF_BLOCKS = new Set(['P', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** Blocks that are a paragraph only when no paragraph sits inside them. */
+const CONTAINER_BLOCKS = new Set(['LI', 'BLOCKQUOTE', 'DD', 'TD']);
 const HEADING = /^H[1-6]$/;
 
-/** Containers whose whole content is chrome, never article text. */
-export const SKIP_CONTAINERS = [
-  'figure',
-  'figcaption',
-  'nav',
-  'aside',
-  'footer',
-  'form',
-  'button',
-  '.author-box',
-  '.author-bio',
-  '.about-author',
-  '.post-author',
-  '.toc',
-  '#toc',
-  '.table-of-contents',
-  '.ez-toc-container',
-  '.share',
-  '.share-bar',
-  '.social-share',
-  '.newsletter',
-  '.newsletter-signup',
-  '.cookie-banner',
-  '.cookie-consent',
-  '#onetrust-banner-sdk',
-  '.more-on',
-  '.related-articles',
-  '.advertisement',
-  '.ad-slot',
-  '.user-signature',
-  '.signature',
-  '.onebox',
-  '.read-more',
-].join(', ');
+/** Elements whose whole content is chrome, never article text: by tag, id and class. */
+const SKIP_TAGS = new Set(['FIGURE', 'FIGCAPTION', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
+const SKIP_IDS = new Set(['toc', 'onetrust-banner-sdk']);
+export const SKIP_CLASSES = new Set([
+  'author-box',
+  'author-bio',
+  'about-author',
+  'post-author',
+  'toc',
+  'table-of-contents',
+  'ez-toc-container',
+  'share',
+  'share-bar',
+  'social-share',
+  'newsletter',
+  'newsletter-signup',
+  'cookie-banner',
+  'cookie-consent',
+  'more-on',
+  'related-articles',
+  'advertisement',
+  'ad-slot',
+  'user-signature',
+  'signature',
+  'onebox',
+  'read-more',
+]);
+
+function skipped(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (el.id && SKIP_IDS.has(el.id)) return true;
+  const cl = el.classList;
+  for (let i = 0; i < cl.length; i++) if (SKIP_CLASSES.has(cl[i] ?? '')) return true;
+  return false;
+}
 
 const MORE_ON = /^more on\s+(.{2,60})$/i;
 const LAST_UPDATED = /^last updated\s*:?\s*(.*)$/i;
@@ -93,37 +96,61 @@ function isTocEntry(el: Element): boolean {
 }
 
 /**
- * Collects paragraphs from `root` in document order. Stops at the
- * "MORE ON <TOPIC>" heading (everything after it is related links and the
- * author box) and at the "Do you still have questions?" footer.
+ * Collects paragraphs from `root` in document order, in one walk of its
+ * subtree (cheap: Readability's output is small; no selector matching).
+ * Stops at the "MORE ON <TOPIC>" heading (everything after it is related
+ * links and the author box) and at the "Do you still have questions?" footer.
  */
 export function collectParagraphs(root: Element): BlockResult {
   const out: BlockResult = { paragraphs: [] };
-  const seen = new Set<string>();
-  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
-    const raw = el.textContent ?? '';
-    const text = cleanText(raw);
-    if (!text) continue;
+  let stopped = false;
+
+  /** Handles one block's text; sets `stopped` at the end of the article. */
+  const take = (el: Element, text: string): void => {
     const more = MORE_ON.exec(text);
     if (more && (HEADING.test(el.tagName) || text === text.toUpperCase())) {
       out.moreOn = text;
-      break;
+      stopped = true;
+      return;
     }
-    if (/^do you still have questions\?/i.test(text)) break;
-    if (HEADING.test(el.tagName) || el.tagName === 'FIGCAPTION') continue;
-    // Leaf blocks only: a list item holding paragraphs gives its paragraphs.
-    if (el.querySelector(CONTAINERS)) continue;
-    if (el.closest(SKIP_CONTAINERS) || isTocEntry(el)) continue;
+    if (/^do you still have questions\?/i.test(text)) {
+      stopped = true;
+      return;
+    }
+    if (HEADING.test(el.tagName) || isTocEntry(el)) return;
     const lu = LAST_UPDATED.exec(text);
     if (lu) {
       out.lastUpdated ??= toIsoDate(lu[1]);
-      continue;
+      return;
     }
-    if (isBoilerplateText(text)) continue;
-    // A blockquote nested in a cell or a repeated widget gives the same text twice.
-    if (el.tagName === 'TD' && seen.has(text)) continue;
-    seen.add(text);
+    if (isBoilerplateText(text)) return;
     out.paragraphs.push(text);
-  }
+  };
+
+  /** Walks `el`'s children; returns true when a block with text sits inside. */
+  const walk = (el: Element): boolean => {
+    let sawBlock = false;
+    for (let c = el.firstElementChild; c && !stopped; c = c.nextElementSibling) {
+      const tag = c.tagName.toUpperCase();
+      if (skipped(c)) continue;
+      if (LEAF_BLOCKS.has(tag)) {
+        const text = cleanText(c.textContent ?? '');
+        if (text) {
+          sawBlock = true;
+          take(c, text);
+        }
+      } else if (CONTAINER_BLOCKS.has(tag)) {
+        if (!walk(c) && !stopped) {
+          const text = cleanText(c.textContent ?? '');
+          if (text) take(c, text);
+        }
+        sawBlock = true;
+      } else if (walk(c)) {
+        sawBlock = true;
+      }
+    }
+    return sawBlock;
+  };
+  walk(root);
   return out;
 }

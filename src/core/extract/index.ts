@@ -79,7 +79,7 @@ export function extractArticle(doc: Document, url: string, page: PageKind): Arti
     meta,
     paragraphs: blocks.paragraphs,
   };
-  const author = thread?.author ?? readAuthor(doc, meta, ld, byline);
+  const author = thread?.author ?? readAuthor(meta, ld, byline);
   if (author) article.author = author;
   if (published) article.published = published;
   if (updated && updated !== published) article.updated = updated;

@@ -58,12 +58,14 @@ export function canonicalUrl(doc: Document, url: string, meta: Record<string, st
   }
 }
 
-/** The article's title, from the page heading first and the <title> last. */
+/** The article's title: og:title and JSON-LD first (no DOM search), then the page heading, then <title>. */
 export function readTitle(doc: Document, meta: Record<string, string>, ld: JsonLdInfo, thread: boolean, category?: string): string {
-  const h1 = doc.querySelector(thread ? '#topic-title h1, #topic-title .fancy-title, h1' : 'article h1, main h1, h1.entry-title, h1');
-  const candidates = [h1?.textContent, meta['og:title'], ld.headline, doc.title];
+  const heading = () =>
+    thread ? (doc.getElementById('topic-title')?.querySelector('h1') ?? doc.querySelector('h1'))?.textContent : doc.querySelector('h1')?.textContent;
+  const candidates = thread ? [heading, meta['og:title'], doc.title] : [meta['og:title'], ld.headline, heading, doc.title];
   for (const c of candidates) {
-    const t = c ? stripTitleSuffix(c, category) : '';
+    const raw = typeof c === 'function' ? c() : c;
+    const t = raw ? stripTitleSuffix(raw, category) : '';
     if (t) return t;
   }
   return '';
@@ -71,11 +73,11 @@ export function readTitle(doc: Document, meta: Record<string, string>, ld: JsonL
 
 const BY = /^(by|written by|posted by|av)\s*:?\s+/i;
 
-/** The author: meta, JSON-LD, then byline markup. */
-export function readAuthor(doc: Document, meta: Record<string, string>, ld: JsonLdInfo, byline?: string | null): string | undefined {
+/** The author: meta, JSON-LD, then Readability's byline. */
+export function readAuthor(meta: Record<string, string>, ld: JsonLdInfo, byline?: string | null): string | undefined {
   const metaAuthor = meta['author'] ?? (meta['article:author'] && !/^https?:/.test(meta['article:author']) ? meta['article:author'] : undefined);
-  const el = doc.querySelector('[rel="author"], .author-name, .byline .author, .entry-author-name, [itemprop="author"] [itemprop="name"]');
-  for (const c of [metaAuthor, ld.author, el?.textContent, byline]) {
+  // Readability's byline covers rel=author and byline markup: no second search of the page.
+  for (const c of [metaAuthor, ld.author, byline]) {
     const t = c ? cleanText(c).replace(BY, '') : '';
     if (t && t.length < 100) return t;
   }
@@ -84,9 +86,9 @@ export function readAuthor(doc: Document, meta: Record<string, string>, ld: Json
 
 /** Published date: meta, JSON-LD, then the first <time datetime>. */
 export function readPublished(doc: Document, meta: Record<string, string>, ld: JsonLdInfo, fallback?: string | null): string | undefined {
-  const time = doc.querySelector('article time[datetime], header time[datetime], time[datetime]')?.getAttribute('datetime');
-  for (const c of [meta['article:published_time'], ld.datePublished, time, fallback]) {
-    const d = toIsoDate(c);
+  const fromTime = () => doc.querySelector('time[datetime]')?.getAttribute('datetime');
+  for (const c of [meta['article:published_time'], ld.datePublished, fromTime, fallback]) {
+    const d = toIsoDate(typeof c === 'function' ? c() : c);
     if (d) return d;
   }
   return undefined;
@@ -97,21 +99,17 @@ export function readUpdated(meta: Record<string, string>, ld: JsonLdInfo): strin
   return toIsoDate(meta['article:modified_time']) ?? toIsoDate(ld.dateModified);
 }
 
-const CRUMB_SELECTOR = [
-  'nav[aria-label*="readcrumb"] a',
-  'nav[aria-label*="readcrumb"] li',
-  '.breadcrumbs a',
-  '.breadcrumb a',
-  '.breadcrumb li',
-  '[itemtype$="BreadcrumbList"] [itemprop="name"]',
-].join(', ');
+const CRUMB_ROOT = 'nav[aria-label*="readcrumb"], .breadcrumbs, .breadcrumb, [itemtype$="BreadcrumbList"]';
 
-/** Breadcrumb names without "Home", from JSON-LD or markup. */
+/** Breadcrumb names without "Home", from JSON-LD or (only when it has none) markup. */
 export function readBreadcrumbs(doc: Document, ld: JsonLdInfo): string[] {
   let names = ld.breadcrumbs.map(cleanText);
   if (names.length === 0) {
-    const els = Array.from(doc.querySelectorAll(CRUMB_SELECTOR)).filter((e) => !e.querySelector('a, [itemprop="name"]'));
-    names = els.map((e) => cleanText(e.textContent ?? ''));
+    const root = doc.querySelector(CRUMB_ROOT);
+    if (root) {
+      const items = Array.from(root.querySelectorAll('li, [itemprop="name"]')).filter((e) => !e.querySelector('li, [itemprop="name"]'));
+      names = (items.length ? items : Array.from(root.querySelectorAll('a'))).map((e) => cleanText(e.textContent ?? ''));
+    }
   }
   return unique(names.filter((n) => n && !/^home$/i.test(n) && n.length < 80));
 }
