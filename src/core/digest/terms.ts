@@ -36,40 +36,76 @@ function formSource(form: string): string {
   return `${body}s?`;
 }
 
-type Form = { entry: number; re: RegExp; length: number };
+/** The lookup key of a form or a match: lower case, one space between words. */
+const keyOf = (s: string) => s.toLowerCase().replace(/[\s\u00a0-]+/g, ' ');
 
-function compileForms(terms: readonly TermEntry[]): Form[] {
-  const forms: Form[] = [];
+/** Singular candidates of a matched key ("vulnerabilities" → "vulnerability"). */
+function singulars(k: string): string[] {
+  const out = [k];
+  if (k.endsWith('ies')) out.push(`${k.slice(0, -3)}y`);
+  if (k.endsWith('es')) out.push(k.slice(0, -2));
+  if (k.endsWith('s')) out.push(k.slice(0, -1));
+  return out;
+}
+
+/** One scanner per case mode: a single alternation (longest forms first) and a key → entry map. */
+type Scanner = { re: RegExp; byKey: Map<string, number> };
+type Compiled = { scanners: Scanner[]; notNext: Map<number, RegExp> };
+
+function compile(terms: readonly TermEntry[]): Compiled {
+  const modes = { ci: { forms: [] as string[], byKey: new Map<string, number>() }, cs: { forms: [] as string[], byKey: new Map<string, number>() } };
+  const notNext = new Map<number, RegExp>();
   terms.forEach((t, entry) => {
     for (const f of [t.en, ...(t.aka ?? [])]) {
       const abbrev = /[A-Z]/.test(f) && f === f.toUpperCase() && f.replace(/[^A-Za-z]/g, '').length <= 6;
-      const next = t.notNext?.length ? `(?!\\s+(?:${t.notNext.map(esc).join('|')})\\b)` : '';
-      const src = `(?<![\\p{L}\\p{N}-])${formSource(f)}(?![\\p{L}\\p{N}])${next}`;
-      forms.push({ entry, re: new RegExp(src, abbrev ? 'gu' : 'giu'), length: f.length });
+      const m = abbrev ? modes.cs : modes.ci;
+      m.forms.push(f);
+      const k = abbrev ? f.replace(/[\s\u00a0-]+/g, ' ') : keyOf(f);
+      if (!m.byKey.has(k)) m.byKey.set(k, entry);
     }
+    if (t.notNext?.length) notNext.set(entry, new RegExp(`^\\s+(?:${t.notNext.map(esc).join('|')})\\b`, 'i'));
   });
-  return forms;
+  const scanner = (forms: string[], flags: string, byKey: Map<string, number>): Scanner => {
+    const alts = [...forms].sort((a, b) => b.length - a.length).map(formSource);
+    return { re: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, flags), byKey };
+  };
+  return { scanners: [scanner(modes.ci.forms, 'giu', modes.ci.byKey), scanner(modes.cs.forms, 'gu', modes.cs.byKey)], notNext };
 }
 
-const COMPILED = new WeakMap<readonly TermEntry[], Form[]>();
+const COMPILED = new WeakMap<readonly TermEntry[], Compiled>();
+
+function lookup(sc: Scanner, match: string, caseSensitive: boolean): number | undefined {
+  const base = caseSensitive ? match.replace(/[\s\u00a0-]+/g, ' ') : keyOf(match);
+  for (const k of singulars(base)) {
+    const e = sc.byKey.get(k);
+    if (e !== undefined) return e;
+  }
+  return undefined;
+}
 
 /**
  * All terms that occur in the paragraphs, ordered by first occurrence.
  * Overlapping matches go to the longer term.
  */
 export function findTerms(paragraphs: readonly string[], terms: readonly TermEntry[] = TERMS): TermHit[] {
-  let forms = COMPILED.get(terms);
-  if (!forms) {
-    forms = compileForms(terms);
-    COMPILED.set(terms, forms);
+  let c = COMPILED.get(terms);
+  if (!c) {
+    c = compile(terms);
+    COMPILED.set(terms, c);
   }
   const hits = new Map<number, TermHit>();
   paragraphs.forEach((p, pi) => {
     const spans: { entry: number; start: number; end: number }[] = [];
-    for (const f of forms) {
-      f.re.lastIndex = 0;
-      for (let m = f.re.exec(p); m; m = f.re.exec(p)) spans.push({ entry: f.entry, start: m.index, end: m.index + m[0].length });
-    }
+    (c as Compiled).scanners.forEach((sc, mode) => {
+      sc.re.lastIndex = 0;
+      for (let m = sc.re.exec(p); m; m = sc.re.exec(p)) {
+        const entry = lookup(sc, m[0], mode === 1);
+        if (entry === undefined) continue;
+        const end = m.index + m[0].length;
+        if ((c as Compiled).notNext.get(entry)?.test(p.slice(end))) continue;
+        spans.push({ entry, start: m.index, end });
+      }
+    });
     spans.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
     let until = -1;
     for (const s of spans) {
