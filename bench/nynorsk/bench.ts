@@ -1,0 +1,195 @@
+// npm run bench:nynorsk — measures the Nynorsk checker:
+//  (a) false flags on human-written Nynorsk: the Norwegian paragraphs of
+//      Debian's gimp-help-nn (installed with apt-get when missing and root);
+//      flagged forms listed in gimp-slips.json are reviewed real Bokmål
+//      slips of the translators and are reported apart from false flags;
+//  (b) catch rate on tests/core/nynorsk/catch-set.json;
+//  (c) load time, check time of a 1,000-word text and memory, in Node and
+//      in headless Chromium (playwright-core with Debian's chromium, when
+//      installed; `--no-browser` skips it).
+// Prints a Markdown table and writes it to bench/nynorsk/RESULTS.md.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { createChecker } from '../../src/core/nynorsk/checker';
+import { isNynorskData } from '../../src/core/nynorsk/data';
+import { ensureGimpHelp, gimpParagraphs } from './gimp';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DATA = join(ROOT, 'assets', 'nynorsk', 'bokmal.json');
+const CHROMIUM = '/usr/lib/chromium/chromium';
+
+type Slips = { slips: Record<string, string>; falseFlagsSeen: Record<string, string> };
+type Item = { clean: string; nn: string; nb: string };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const pct = (n: number, d: number, digits = 2) => `${((n / d) * 100).toFixed(digits)} %`;
+
+function loadData() {
+  const raw = readFileSync(DATA, 'utf8');
+  const data: unknown = JSON.parse(raw);
+  if (!isNynorskData(data)) throw new Error('bad data');
+  return { raw, data };
+}
+
+/** A text of exactly 1,000 words made of our own clean catch-set sentences. */
+function thousandWords(items: Item[]): string {
+  const words: string[] = [];
+  for (let i = 0; words.length < 1000; i++) words.push(...(items[i % items.length]?.clean ?? '').split(' '));
+  return words.slice(0, 1000).join(' ');
+}
+
+function gimpBench(lines: string[]): string[] {
+  if (!ensureGimpHelp()) {
+    lines.push('| False flags on gimp-help-nn | not measured: gimp-help-nn missing and not root |');
+    return [];
+  }
+  const checker = createChecker(loadData().data);
+  const slips = JSON.parse(readFileSync(join(import.meta.dirname, 'gimp-slips.json'), 'utf8')) as Slips;
+  const paragraphs = gimpParagraphs();
+  let tokens = 0;
+  let slipCount = 0;
+  const falseFlags = new Map<string, number>();
+  const slipForms = new Map<string, number>();
+  for (const p of paragraphs) {
+    const r = checker.check(p);
+    tokens += r.tokens;
+    for (const f of r.flagged) {
+      const k = f.form.toLowerCase();
+      if (slips.slips[k] !== undefined) {
+        slipCount++;
+        slipForms.set(k, (slipForms.get(k) ?? 0) + 1);
+      } else falseFlags.set(k, (falseFlags.get(k) ?? 0) + 1);
+    }
+  }
+  const ff = [...falseFlags.values()].reduce((a, b) => a + b, 0);
+  const top = (m: Map<string, number>, n: number) =>
+    [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([w, c]) => `${w} ${c}`).join(', ');
+  lines.push(`| gimp-help-nn: Norwegian paragraphs / tokens | ${paragraphs.length} / ${tokens} |`);
+  lines.push(`| gimp-help-nn: all flagged tokens | ${slipCount + ff} (${pct(slipCount + ff, tokens, 3)}) |`);
+  lines.push(`| gimp-help-nn: reviewed real Bokmål slips | ${slipCount} (${pct(slipCount, tokens, 3)}), ${slipForms.size} forms |`);
+  lines.push(`| **gimp-help-nn: false flags** (goal ≤ 0.2 %) | **${ff} (${pct(ff, tokens, 3)})** |`);
+  return [
+    '',
+    `Top reviewed slips: ${top(slipForms, 20)}.`,
+    '',
+    `False flags: ${ff === 0 ? 'none' : top(falseFlags, 30)}.`,
+    ...Object.entries(slips.falseFlagsSeen)
+      .filter(([w]) => falseFlags.has(w))
+      .map(([w, why]) => `- ${w}: ${why}`),
+  ];
+}
+
+function catchBench(lines: string[], items: Item[]): void {
+  const checker = createChecker(loadData().data);
+  let caught = 0;
+  let cleanFlagged = 0;
+  for (const it of items) {
+    const i = it.clean.indexOf(it.nn);
+    const text = it.clean.slice(0, i) + it.nb + it.clean.slice(i + it.nn.length);
+    if (checker.check(text).flagged.some((f) => f.start >= i && f.end <= i + it.nb.length)) caught++;
+    cleanFlagged += checker.check(it.clean).flagged.length;
+  }
+  lines.push(`| **Catch rate** (catch set, goal ≥ 90 %) | **${caught} / ${items.length} (${pct(caught, items.length, 1)})** |`);
+  lines.push(`| Clean versions flagged | ${cleanFlagged} |`);
+}
+
+function nodeBench(lines: string[], text: string): void {
+  const before = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const { data } = loadData();
+  const checker = createChecker(data);
+  const load = performance.now() - t0;
+  const heap = process.memoryUsage().heapUsed - before;
+  const runs: number[] = [];
+  let tokens = 0;
+  for (let i = 0; i < 30; i++) {
+    const s = performance.now();
+    tokens = checker.check(text).tokens;
+    runs.push(performance.now() - s);
+  }
+  lines.push(`| Node ${process.versions.node}: load (read + parse + build) | ${load.toFixed(0)} ms, heap +${(heap / 1048576).toFixed(0)} MB |`);
+  lines.push(`| Node: check ${tokens} words (median of 30) | ${median(runs).toFixed(2)} ms |`);
+}
+
+async function browserBench(lines: string[], text: string): Promise<void> {
+  if (process.argv.includes('--no-browser') || !existsSync(CHROMIUM)) {
+    lines.push(`| Browser | not measured (${existsSync(CHROMIUM) ? '--no-browser' : `no ${CHROMIUM}; apt-get install -y chromium`}) |`);
+    return;
+  }
+  const { chromium } = await import('playwright-core');
+  const bundle = await build({
+    entryPoints: [join(ROOT, 'src', 'core', 'nynorsk', 'index.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'NynorskChecker',
+    write: false,
+    target: 'es2022',
+  });
+  const code = bundle.outputFiles[0]?.text ?? '';
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><title>bench</title>');
+    await page.addScriptTag({ content: code });
+    const raw = loadData().raw;
+    const r = await page.evaluate(
+      ({ raw, text }) => {
+        const g = globalThis as unknown as {
+          NynorskChecker: { createChecker: (d: unknown) => { check: (t: string) => { tokens: number } } };
+        };
+        const t0 = performance.now();
+        const checker = g.NynorskChecker.createChecker(JSON.parse(raw));
+        const load = performance.now() - t0;
+        const runs: number[] = [];
+        let tokens = 0;
+        for (let i = 0; i < 30; i++) {
+          const s = performance.now();
+          tokens = checker.check(text).tokens;
+          runs.push(performance.now() - s);
+        }
+        runs.sort((a, b) => a - b);
+        const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+        return { load, check: runs[15] ?? NaN, tokens, mem, ua: navigator.userAgent };
+      },
+      { raw, text },
+    );
+    const version = /Chrome\/([\d.]+)/.exec(r.ua)?.[1] ?? '?';
+    lines.push(`| Chromium ${version}: load (parse + build, data in memory) | ${r.load.toFixed(0)} ms, JS heap ${(r.mem / 1048576).toFixed(0)} MB |`);
+    lines.push(`| Chromium: check ${r.tokens} words (median of 30) | ${r.check.toFixed(2)} ms |`);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const items = (JSON.parse(readFileSync(join(ROOT, 'tests', 'core', 'nynorsk', 'catch-set.json'), 'utf8')) as { items: Item[] }).items;
+  const raw = readFileSync(DATA);
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'assets', 'nynorsk', 'manifest.json'), 'utf8')) as {
+    packages: Record<string, string>;
+    counts: { shippedWords: number; lexicon: number };
+  };
+  const lines = ['| Measure | Result |', '| --- | --- |'];
+  lines.push(
+    `| Shipped data assets/nynorsk/bokmal.json | ${(raw.length / 1024).toFixed(0)} KB raw, ${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(0)} KB gzip; ${manifest.counts.shippedWords} forms + ${manifest.counts.lexicon} hand-written |`,
+  );
+  const notes = gimpBench(lines);
+  catchBench(lines, items);
+  const text = thousandWords(items);
+  nodeBench(lines, text);
+  await browserBench(lines, text);
+  const md = [
+    '# Nynorsk checker: measured figures',
+    '',
+    `Made by \`npm run bench:nynorsk\` on ${new Date().toISOString().slice(0, 10)} (dictionaries: ${Object.entries(manifest.packages).map(([k, v]) => `${k}@${v}`).join(', ')}).`,
+    '',
+    ...lines,
+    ...notes,
+    '',
+  ].join('\n');
+  console.log(md);
+  writeFileSync(join(import.meta.dirname, 'RESULTS.md'), md);
+}
+
+await main();
