@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ChromiumHarness } from './harness/chromium';
 import { screenshotPath, TEST_BUILD } from './harness/paths';
-import { openArticle, openPanel, readyCard, scenarioSite } from './harness/scenarios';
+import { openArticle, openPanel, readyCard, scenarioSite } from './harness/flow';
 import { NARROW, WIDE } from './harness/types';
 import { computedStyle, waitFor, waitForSnapshot } from './harness/wait';
 

@@ -15,10 +15,13 @@ import { tabStateKey } from '../../../src/protocol';
 import { isBrowserInternal, type Site } from './site';
 import type { Harness, Tab } from './types';
 
-/** Where Chromium lives: $CHROMIUM_PATH, else Debian's binary (not the /usr/bin wrapper). */
-export function chromiumPath(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
+/** Where Chromium usually lives on Debian/Ubuntu (the binary, not the /usr/bin wrapper, comes first). */
+export const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+/** The Chromium to use: $CHROMIUM_PATH when set (null when it does not exist), else the first usual path found. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = CHROMIUM_CANDIDATES): string | null {
+  if (env.CHROMIUM_PATH) return existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null;
+  return candidates.find((p) => existsSync(p)) ?? null;
 }
 
 export type ChromiumOptions = {

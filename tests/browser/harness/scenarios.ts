@@ -4,10 +4,10 @@
  * file; the tests run in order and share it, so each test opens its own tabs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Card, CardState } from '../../../src/core/types';
+import { openArticle, openPanel, QUIET_MS, readyCard, scenarioSite } from './flow';
 import type { Snapshot } from './in-page';
 import { screenshotPath } from './paths';
-import { OTHER_SITE_URL, Site, SITE_CSS, withStyle, type FixturePage } from './site';
+import { OTHER_SITE_URL, SITE_CSS, withStyle, type Site } from './site';
 import { NARROW, WIDE, type Harness, type Tab } from './types';
 import {
   activeText,
@@ -19,67 +19,10 @@ import {
   sleep,
   snapshot,
   textColumn,
-  viewport,
   waitFor,
+  viewport,
   waitForSnapshot,
 } from './wait';
-
-/** Page CSS that tries everything a careless or hostile site stylesheet does to injected UI. */
-export const HOSTILE_CSS = `
-  * { color: red !important; font-size: 40px !important; font-family: monospace !important; line-height: 3 !important; }
-  button, p, section, article, div, ul, li, h2, h3, h4 { background: yellow !important; padding: 30px !important; margin: 30px !important; }
-  [data-testid] { display: none !important; }
-`;
-
-/** How long a negative check ("no overlay appears") waits after the load event. Content scripts run at document_idle. */
-export const QUIET_MS = 1500;
-
-/** The pages every scenario run serves. */
-export function scenarioSite(): { site: Site; pages: Record<'meta' | 'otherMeta' | 'security' | 'hostile' | 'editorial' | 'listing', FixturePage> } {
-  const site = new Site();
-  const pages = {
-    meta: site.addFixture('meta-ai-workforce'),
-    otherMeta: site.addFixture('meta-llama-government'),
-    security: site.addFixture('ivanti-zero-days'),
-    editorial: site.addFixture('editorial-standards'),
-    listing: site.addFixture('section-listing-cloud'),
-  };
-  // The Meta article again, with hostile CSS, at a URL that differs only in its query (same slug, same card).
-  const hostile = { ...pages.meta, name: 'meta-ai-workforce+hostile-css', url: `${pages.meta.url}?style=hostile` };
-  site.add(hostile.url, withStyle(hostile.html, SITE_CSS + HOSTILE_CSS));
-  return { site, pages: { ...pages, hostile } };
-}
-
-/** Waits until the background has stored a ready card for the tab showing `url`, and returns it. */
-export async function readyCard(h: Harness, url: string): Promise<{ tabId: number; card: Card }> {
-  const tabId = await waitFor(`a tab at ${url}`, () => h.tabIdOf(url), () => true);
-  const state = await waitFor<CardState | null>(
-    `a ready card for ${url}`,
-    () => h.tabState(tabId),
-    (s) => (s?.status === 'ready' || s?.status === 'error') && sameUrl(s.url, url),
-  );
-  if (state?.status !== 'ready') throw new Error(`card for ${url} is ${JSON.stringify(state)}`);
-  return { tabId, card: state.card };
-}
-
-const sameUrl = (a: string | undefined, b: string) => (a ?? '').replace(/#.*$/, '') === b.replace(/#.*$/, '');
-
-/** The pill's words for a card: the topic label, as the overlay shows it. */
-const pillNamesTopic = (s: Snapshot, card: Card) => !!s.pill && s.pill.toLowerCase().includes(card.topic.label.toLowerCase());
-
-/** Opens an article and waits for the collapsed overlay naming the card's topic. */
-export async function openArticle(h: Harness, url: string, size = WIDE): Promise<{ tab: Tab; tabId: number; card: Card; pill: Snapshot }> {
-  const tab = await h.open(url, size);
-  const { tabId, card } = await readyCard(h, url);
-  const pill = await waitForSnapshot(tab, 'the pill naming the topic', (s) => s.hosts === 1 && pillNamesTopic(s, card));
-  return { tab, tabId, card, pill };
-}
-
-/** Opens the overlay's panel with a real click on the pill and waits for the card. */
-export async function openPanel(tab: Tab): Promise<Snapshot> {
-  await clickElement(tab, '[data-testid=pill]');
-  return waitForSnapshot(tab, 'the open card', (s) => s.open && s.card !== null);
-}
 
 /** The shared scenarios, registered inside the caller's describe. */
 export function defineScenarios(label: string, launch: (site: Site) => Promise<Harness>): void {
@@ -98,6 +41,7 @@ export function defineScenarios(label: string, launch: (site: Site) => Promise<H
     let metaOverlay: Snapshot;
     let metaTabId: number;
     let metaTab: Tab | undefined;
+    let metaOverlayStyle: Record<string, string> | null = null;
 
     it('shows the curated library card on the Meta article, collapsed to a pill that names the topic', async () => {
       const { tab, tabId, card, pill } = await openArticle(h, pages.meta.url);
@@ -117,6 +61,7 @@ export function defineScenarios(label: string, launch: (site: Site) => Promise<H
       expect(open.card?.faq).toHaveLength(5);
       expect(open.card?.faq.every((f) => !f.expanded && !f.answerVisible)).toBe(true);
       expect(open.card?.source).toContain('Spiceworks');
+      metaOverlayStyle = await computedStyle(tab, '[data-testid=summary] p', ['font-size']);
       await tab.screenshot(shot('overlay-open-wide'));
       metaTab = tab; // the popup test reads this tab's card; closing a tab drops its card
     });
@@ -150,7 +95,8 @@ export function defineScenarios(label: string, launch: (site: Site) => Promise<H
       await tab.press('Escape');
       const closed = await waitForSnapshot(tab, 'the panel closed by Escape', (x) => !x.open && x.pill !== null);
       expect(closed.hosts).toBe(1);
-      expect(await activeText(tab)).toBe(closed.pill);
+      // Focus moves back to the pill in an effect after the render.
+      await waitFor('focus back on the pill', () => activeText(tab), (t) => t === closed.pill);
       await tab.close();
     });
 
@@ -161,6 +107,10 @@ export function defineScenarios(label: string, launch: (site: Site) => Promise<H
       const { text: _a, ...popupCard } = inPopup.card ?? ({} as NonNullable<Snapshot['card']>);
       const { text: _b, ...overlayCard } = metaOverlay.card ?? ({} as NonNullable<Snapshot['card']>);
       expect(popupCard).toEqual(overlayCard);
+      // The popup's text is not smaller than the overlay's (e.g. shrunk by the browser's own styles for extension pages).
+      const px = (st: Record<string, string> | null) => parseFloat(st?.['font-size'] ?? 'NaN');
+      const popupSize = px(await computedStyle(popup, '[data-testid=summary] p', ['font-size'], 'page'));
+      expect(popupSize).toBeGreaterThanOrEqual(px(metaOverlayStyle));
       await popup.setViewport(400, 600);
       await popup.screenshot(shot('popup-meta'), { fullPage: true });
       await popup.close();
