@@ -7,8 +7,11 @@
 import { createChecker, type CheckerOptions, type NynorskChecker } from './checker';
 import { isNynorskData } from './data';
 
-/** Path of the shipped data, relative to the extension root. */
-export const NYNORSK_DATA_PATH = 'assets/nynorsk/bokmal.json';
+/**
+ * Path of the shipped data inside the built extension (build.mjs copies
+ * assets/nynorsk/ to nynorsk/). In the repository it is assets/nynorsk/bokmal.json.
+ */
+export const NYNORSK_DATA_PATH = 'nynorsk/bokmal.json';
 
 /** Fetches the data via `fetchJson(NYNORSK_DATA_PATH)`, validates it, builds a checker. */
 export async function loadChecker(

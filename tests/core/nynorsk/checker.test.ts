@@ -172,7 +172,7 @@ describe('loading', () => {
     const asked: string[] = [];
     const c = await loadChecker(async (p) => {
       asked.push(p);
-      return JSON.parse(readFileSync(join(ROOT, p), 'utf8')) as unknown;
+      return JSON.parse(readFileSync(join(ROOT, 'assets', p), 'utf8')) as unknown;
     });
     expect(asked).toEqual([NYNORSK_DATA_PATH]);
     expect(c.check('ikke').flagged).toHaveLength(1);
