@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadNodeChecker } from '../../src/core/nynorsk/node';
 import taxonomyJson from '../../assets/taxonomy.json';
 import { extractArticle } from '../../src/core/extract/index';
 import { recognisePage } from '../../src/core/recognise';
@@ -124,6 +126,22 @@ describe('detectTopic signals', () => {
     expect(isTopicResult(t)).toBe(true);
     expect(t.confidence).toBeLessThan(0.3);
   });
+  it.skipIf(!existsSync('assets/nynorsk/bokmal.json'))('labels and every kind of reason pass the Nynorsk checker', () => {
+    const checker = loadNodeChecker();
+    const reasons = new Set<string>();
+    for (const f of loadFixturePages().filter((p) => p.expected.topic)) {
+      const a = extractArticle(parsePage(f.html, f.url), f.url, recognisePage(f.url))!;
+      for (const r of detectTopic(a).reasons) reasons.add(r);
+    }
+    reasons.add(detectTopic(article({ title: 'x', paragraphs: ['y'] })).reasons.join(' '));
+    // English names quoted from the page («...», terms after the colon) are not Nynorsk text.
+    const nynorskPart = (r: string) => r.replace(/«[^»]*»/g, '').replace(/:.*$/, '').replace(/URL-bolken \S+/, 'URL-bolken');
+    const texts = [...TAXONOMY.topics.map((t) => t.label), ...[...reasons].map(nynorskPart)];
+    const flagged = texts.flatMap((t) => checker.check(t).flagged.map((f) => `${t}: ${f.form}`));
+    expect(flagged).toEqual([]);
+    expect(reasons.size).toBeGreaterThan(5);
+  });
+
   it('reasons are written in Nynorsk forms', () => {
     const t = detectTopic(article({ section: 'artificial-intelligence', url: 'https://www.spiceworks.com/tech/artificial-intelligence/news/x/', paragraphs: aiText }));
     expect(t.reasons.join(' ')).toMatch(/URL-bolken|ord i teksten/);

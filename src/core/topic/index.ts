@@ -83,7 +83,7 @@ function metadataSignals(acc: Acc, a: Article): void {
     else for (const [id, s] of scoreText(w, '').scores) addKw(id, s / 3, w);
   }
   for (const [id, e] of kwPoints) credit(acc, id, Math.min(W.keywordsCap, e.pts), `nøkkelord og merkelappar: ${e.words.slice(0, 4).join(', ')}`);
-  for (const c of a.breadcrumbs) credit(acc, topicForName(c), W.crumb, `brødsmulestien «${c}»`);
+  for (const c of a.breadcrumbs) credit(acc, topicForName(c), W.crumb, `brødsmulestigen «${c}»`);
 }
 
 function bestOf(scores: Map<TopicId, number>): TopicId | null {
@@ -128,7 +128,7 @@ export function detectTopic(article: Article, options: DetectOptions = {}): Topi
   // Secondary: topics the text (or metadata) supports well beside the primary.
   const secondary = ranked
     .filter((r) => r.id !== primary)
-    .filter((r) => (r.text >= 0.3 * textTop && r.text >= 4) || r.score - r.text * textScale >= W.keywordsCap)
+    .filter((r) => (r.text >= 0.25 * textTop && r.text >= 6) || r.score - r.text * textScale >= W.keywordsCap)
     .slice(0, 2)
     .map((r) => r.id);
 
