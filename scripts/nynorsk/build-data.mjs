@@ -30,7 +30,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDictionary, expandDictionary, expandRoot, isCompound } from './hunspell.mjs';
 import { LEXICON, CONTEXT, CASED, HOMOGRAPHS } from './lexicon.mjs';
-import { createWordMatcher, HEAD_GROUPS } from '../../src/core/nynorsk/checker.ts';
+import { createWordMatcher, HEAD_GROUPS, FOREIGN, MIN_TAIL_HEAD } from '../../src/core/nynorsk/checker.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, 'assets', 'nynorsk');
@@ -97,24 +97,12 @@ export function build() {
     }
   }
   // 3b: Bokmål lemmas.
-  const rootWords = new Set();
-  for (const r of nbD.roots) rootWords.add(r.word.toLowerCase());
-  for (const r of nnD.roots) rootWords.add(r.word.toLowerCase());
-  const known = (x) => nb.forms.has(x) || nn.forms.has(x);
-  const looseCompound = (w) => {
-    for (let i = 3; i <= w.length - 4; i++) {
-      if (!rootWords.has(w.slice(i))) continue;
-      const h = w.slice(0, i);
-      if (known(h)) return true;
-      if (h.length >= 4 && /[se]$/.test(h) && known(h.slice(0, -1))) return true;
-    }
-    return false;
-  };
   for (const r of nbD.roots) {
     const w = r.word;
     if (w !== w.toLowerCase() || w.length > MAX_LEMMA || nn.forms.has(w)) continue;
-    // A Bokmål first part makes the whole compound Bokmål (hjemmekontor).
-    if (!BOKMAL_START.test(w) && (looseCompound(w) || !BOKMAL_LEMMA.test(w))) continue;
+    // A Bokmål first part (hjemmekontor) or a Bokmål derivation ending
+    // (datasikkerhet, avgjørelse) makes the whole word Bokmål.
+    if (!BOKMAL_START.test(w) && !BOKMAL_LEMMA.test(w)) continue;
     expandRoot(r, nbD.aff, (form) => {
       const f = form.toLowerCase();
       if (LEMMA_DEGREE.test(f) && !LEMMA_DEGREE.test(w)) return;
@@ -148,8 +136,12 @@ export function build() {
   candidates.sort((a, b) => a.length - b.length || byCode(a, b));
   const tails = new Set();
   const heads = new Set();
+  // Mirrors createWordMatcher: a form is dropped only if the checker finds
+  // it anyway through a shipped last part (after a first part of at least
+  // MIN_TAIL_HEAD letters) or a shipped first part.
   const covered = (f) => {
-    for (let i = 3; i <= f.length - MIN_TAIL; i++) if (tails.has(f.slice(i))) return true;
+    if (FOREIGN.test(f)) return false;
+    for (let i = MIN_TAIL_HEAD; i <= f.length - MIN_TAIL; i++) if (tails.has(f.slice(i))) return true;
     for (let i = MIN_HEAD; i <= f.length - MIN_HEAD_REST; i++) if (heads.has(f.slice(0, i))) return true;
     return false;
   };

@@ -39,11 +39,11 @@ const HAS_UPPER = /\p{Lu}/u;
 type Hit = { suggestion?: string };
 
 /** Letters and pairs Norwegian words hardly use: such words are not split as compounds. */
-const FOREIGN = /[cqwxz]/u;
+export const FOREIGN = /[cqwxz]/u;
 /** Word groups whose forms can be the first part of a compound (sikkerhets-, tjeneste-). */
 export const HEAD_GROUPS = ['', 'het>heit', 'lig>leg'];
 /** Shortest first part before a Bokmål last part (keeps "inn"+"pakker" out). */
-const MIN_TAIL_HEAD = 4;
+export const MIN_TAIL_HEAD = 4;
 
 /**
  * The word-level half of the checker: is one lower-case word (no hyphen)
