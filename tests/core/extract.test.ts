@@ -113,6 +113,18 @@ describe('extractArticle details', () => {
   });
 });
 
+describe('date lines', () => {
+  it('takes a date-only line as the published date, not as a paragraph', () => {
+    const url = 'https://www.spiceworks.com/tech/cloud/news/object-storage-prices/';
+    const para = '<p>Object storage prices fell again this quarter as providers competed for backup and archive workloads from enterprises of every size.</p>';
+    const html = `<html><head><title>Object Storage Prices Fall - Spiceworks</title></head><body><div class="story"><h1>Object Storage Prices Fall</h1><div class="meta">Published: March 3, 2024</div>${para.repeat(4)}</div></body></html>`;
+    const a = extractArticle(parsePage(html, url), url, recognisePage(url))!;
+    expect(a.published).toBe('2024-03-03');
+    expect(a.paragraphs.some((p) => p.includes('March 3, 2024'))).toBe(false);
+    expect(a.paragraphs.length).toBeGreaterThan(0);
+  });
+});
+
 describe('text helpers', () => {
   it('strips both Spiceworks title suffixes and a community category', () => {
     expect(stripTitleSuffix('What Is JSON? - Spiceworks')).toBe('What Is JSON?');

@@ -42,7 +42,13 @@ export type SharedPage = {
 export const SHARED_DIR = process.env.SHARED_FIXTURES ?? '/work/shared/fixtures/texts';
 
 /** Paragraphs of the texts that are chrome by construction (not content to keep). */
-const NOISE = [/^-\s*advertisement\s*-$/i, /^pinterest linkedin tumblr$/i, /^this article is more than \d+ years? old$/i];
+const NOISE = [
+  /^-\s*advertisement\s*-$/i,
+  /^pinterest linkedin tumblr$/i,
+  /^this article is more than \d+ years? old$/i,
+  // A line holding only a date is page metadata (it becomes the published date), not content.
+  /^((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[a-z]{3,9}\s+\d{1,2},?\s+\d{4}$/i,
+];
 
 const cleanTitle = (t: string) => t.replace(/\s*\(.*\)\s*$/, '').trim();
 const isoDay = (s: string | null) => (s ? /^\d{4}-\d{2}-\d{2}/.exec(s)?.[0] : undefined);

@@ -12,6 +12,8 @@ export type BlockResult = {
   moreOn?: string;
   /** ISO date from a "Last Updated: <date>" line. */
   lastUpdated?: string;
+  /** ISO date from a line that holds nothing but a date (a byline date Readability kept). */
+  dateLine?: string;
 };
 
 /** Blocks whose own text is a paragraph (they cannot hold other paragraphs). */
@@ -58,6 +60,8 @@ function skipped(el: Element): boolean {
 
 const MORE_ON = /^more on\s+(.{2,60})$/i;
 const LAST_UPDATED = /^last updated\s*:?\s*(.*)$/i;
+const DATE_LINE =
+  /^((published|posted|updated)(\s+on)?\s*:?\s*)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?([a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[a-z]{3,9}\.?\s+\d{4})$/i;
 const SHARE_WORDS = '(facebook|twitter|x|linkedin|email|e-mail|reddit|pinterest|tumblr|whatsapp|print|copy link|share)';
 const SHARE_BAR = new RegExp(`^(share( this( article| post)?)?\\s*:?\\s*)?(${SHARE_WORDS}[\\s,|·•/]*){2,}$`, 'i');
 
@@ -121,6 +125,10 @@ export function collectParagraphs(root: Element): BlockResult {
     const lu = LAST_UPDATED.exec(text);
     if (lu) {
       out.lastUpdated ??= toIsoDate(lu[1]);
+      return;
+    }
+    if (text.length < 60 && DATE_LINE.test(text)) {
+      out.dateLine ??= toIsoDate(text);
       return;
     }
     if (isBoilerplateText(text)) return;

@@ -65,7 +65,7 @@ export function extractArticle(doc: Document, url: string, page: PageKind): Arti
 
   const category = thread?.category;
   const moreOn = blocks.moreOn ?? (page.kind === 'article' ? findMoreOn(doc) : undefined);
-  const published = (thread?.published ? toIsoDate(thread.published) : undefined) ?? readPublished(doc, meta, ld, rdPublished) ?? blocks.lastUpdated;
+  const published = (thread?.published ? toIsoDate(thread.published) : undefined) ?? readPublished(doc, meta, ld, rdPublished) ?? blocks.dateLine ?? blocks.lastUpdated;
   const updated = readUpdated(meta, ld) ?? blocks.lastUpdated;
 
   const article: Article = {
