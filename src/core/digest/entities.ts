@@ -8,6 +8,7 @@
  * the card is worse than a missing one.
  */
 import { EMPLOYER_CUE, GIVEN_NAMES, NOT_NAMES, ORG_HEADS, ORG_VERB_CUE, ORG_SUFFIXES, ORGANISATIONS, PERSON_CUES_AFTER, PERSON_CUES_BEFORE, PRODUCTS } from './known-names';
+import { isSiteChrome } from './chrome';
 import { articleSentences, words } from './sentences';
 import { STOPWORDS } from './stopwords';
 
@@ -20,10 +21,11 @@ type Token = { text: string; start: number; end: number };
 
 const TOKEN = /[\p{L}\p{N}]+(?:[&'’.\-][\p{L}\p{N}]+)*/gu;
 const CAP = /^(?:\p{Lu}|[a-z]{1,2}\p{Lu})/u;
-const VERSION = /^(?:\d+[a-z]?|\d+(?:\.\d+)+|XP|Pro|Plus|Max|Mini|Ultra|Server|Online|Enterprise|Home)$/;
+const VERSION = /^(?:\d{1,4}[a-zA-Z]?\d?|\d+(?:\.\d+)+|XP|Pro|Plus|Max|Mini|Ultra|Server|Online|Enterprise|Home)$/;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'al']);
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?$/u;
 const POSSESSIVE = /['’]s?$/;
+const YEAR = /^(?:19|20)\d\d$/;
 
 const bare = (t: string) => t.replace(POSSESSIVE, '');
 
@@ -49,7 +51,7 @@ function capitalisedRuns(sentence: string): Token[][] {
       CAP.test(next.text) &&
       /^\s+$/.test(sentence.slice(t.end, next.start)) &&
       ((t.text === 'of' && ORG_HEADS.has(bare(run[0]?.text ?? ''))) || PARTICLES.has(t.text));
-    const version = run.length > 0 && gapOk && VERSION.test(t.text) && !/^\d{4}$/.test(t.text);
+    const version = run.length > 0 && gapOk && VERSION.test(t.text);
     if ((cap || joiner || version) && (run.length === 0 || gapOk)) run.push(t);
     else {
       close();
@@ -75,6 +77,7 @@ export function findEntities(paragraphs: readonly string[]): Entities {
   const found: Found[] = [];
 
   for (const s of articleSentences(paragraphs)) {
+    if (isSiteChrome(s.text)) continue;
     const ws = words(s.text);
     const capShare = ws.filter((w) => CAP.test(w)).length / Math.max(1, ws.length);
     const titleCase = ws.length >= 3 && capShare > 0.6; // headings and link lists: no new names from them
@@ -92,7 +95,9 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         const givenThenName = GIVEN_NAMES.has(b) && !!run[1] && NAME_WORD.test(bare(run[1].text));
         const commonAtStart = at(first) && lower.has(lw) && !givenThenName && !(startsKnown && !(startsKnown === 1 && run.length === 1));
         const actsAtStart = run.length === 1 && !lower.has(lw) && ORG_VERB_CUE.test(s.text.slice(first.end));
-        if (STOPWORDS.has(lw) || NOT_NAMES.has(b) || b === 'Spiceuser' || commonAtStart || (at(first) && !startsKnown && !givenThenName && !actsAtStart && run.length === 1)) {
+        if (knownPrefix(run.map((t) => bare(t.text)), ORGANISATIONS) > 1) break; // "The Verge", "The Register"
+        const knownAfterFirst = at(first) && !startsKnown && !givenThenName && run.length > 1 && (knownPrefix(run.slice(1).map((t) => bare(t.text)), ORGANISATIONS) || knownPrefix(run.slice(1).map((t) => bare(t.text)), PRODUCTS));
+        if (knownAfterFirst || STOPWORDS.has(lw) || NOT_NAMES.has(b) || b === 'Spiceuser' || commonAtStart || (at(first) && !startsKnown && !givenThenName && !actsAtStart && run.length === 1)) {
           run = run.slice(1);
         } else break;
       }
@@ -121,7 +126,7 @@ export function findEntities(paragraphs: readonly string[]): Entities {
       if (orgK > 0) {
         const rest = texts.slice(orgK);
         if (rest.every((t) => ORG_SUFFIXES.has(t))) emit(name, 'organisation');
-        else if (knownPrefix(rest, PRODUCTS) > 0 || rest.some((t) => /\d/.test(t))) emit(name, 'product');
+        else if (knownPrefix(rest, PRODUCTS) > 0 || rest.some((t) => /\d/.test(t) && !YEAR.test(t))) emit(name, 'product');
         else emit(texts.slice(0, orgK).join(' '), 'organisation');
         continue;
       }

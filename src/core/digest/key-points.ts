@@ -7,6 +7,7 @@
  * from both being chosen. Sentences are quoted verbatim, in article order.
  */
 import { isBoilerplateText } from '../extract/blocks';
+import { isChromeSentence } from './chrome';
 import { articleSentences, words, type Sentence } from './sentences';
 import { STOPWORDS } from './stopwords';
 
@@ -21,24 +22,6 @@ const ITERATIONS = 40;
 /** Cosine similarity above which a lower-ranked sentence counts as saying the same thing. */
 const REDUNDANT = 0.6;
 
-/** Sentences that look like page chrome, calls to action, link lists or headings. */
-const CHROME: RegExp[] = [
-  /opens a new window/i,
-  /\bsee more\s*:/i,
-  /\bclick here\b/i,
-  /\b(subscribe|sign up|newsletter|follow us)\b/i,
-  /\btell us on\b/i,
-  /\bspice ?ups?\b/i,
-  /\bcookies?\b.*\b(accept|consent|policy)\b/i,
-  /\b(advertisement|sponsored)\b/i,
-  /\bread (the )?(full|more)\b/i,
-  /\b(image|photo) (source|credit)\b/i,
-  /\|\s*source\b/i,
-  /^\s*(#|\*|•|\d+[.)]\s)/,
-  /https?:\/\//i,
-  /\b(pinterest|tumblr|whatsapp)\b/i,
-];
-
 function isCandidate(s: Sentence, paragraph: string): boolean {
   const t = s.text;
   const n = words(t).length;
@@ -46,7 +29,7 @@ function isCandidate(s: Sentence, paragraph: string): boolean {
   if (!/[.!…]["'”’)\]]*$/.test(t)) return false; // headings, cut-off text, lists introduced with ":"
   if (/\?["'”’)\]]*$/.test(t)) return false;
   if (/^["“‘]/.test(t) && !/["”’]$/.test(t.replace(/[.!…]+$/, ''))) return false; // half a quotation
-  if (CHROME.some((re) => re.test(t))) return false;
+  if (isChromeSentence(t)) return false;
   return !isBoilerplateText(paragraph);
 }
 

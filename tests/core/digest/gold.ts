@@ -21,7 +21,24 @@ export const FIXTURE_GOLD: Record<string, GoldNames> = {
   'meta-llama-government': { people: [], organisations: ['Meta', 'OpenAI', 'Google'], products: ['Llama'] },
   'what-is-cloud-repatriation': { people: [], organisations: [], products: ['AWS', 'Azure', 'Google Cloud'] },
   'wifi-7-tech-general': { people: [], organisations: ['Wi-Fi Alliance', 'IEEE'], products: ['Wi-Fi 7'] },
+  // Held out: fixtures added by another helper after the rules were written; annotated by reading before any rule change.
+  'broadcom-vmware-licensing-strategy': { people: [], organisations: ['Broadcom', 'VMware'], products: [] },
+  'liquid-cooling-data-center': { people: [], organisations: [], products: [] },
+  'passkeys-rollout-interview': { people: [], organisations: [], products: [] },
+  'platform-engineering-devops-news': { people: [], organisations: [], products: [] },
+  'what-is-a-data-lakehouse': { people: [], organisations: [], products: ['Parquet'] },
+  'windows-10-end-of-support-general': { people: [], organisations: ['Microsoft'], products: ['Windows 10', 'Windows 11', 'Extended Security Updates'] },
 };
+
+/** The fixtures of FIXTURE_GOLD that the rules were not tuned on. */
+export const HELD_OUT = new Set([
+  'broadcom-vmware-licensing-strategy',
+  'liquid-cooling-data-center',
+  'passkeys-rollout-interview',
+  'platform-engineering-devops-news',
+  'what-is-a-data-lakehouse',
+  'windows-10-end-of-support-general',
+]);
 
 /** Shared third-party texts (/work/shared/fixtures/texts/<id>.json). */
 export const SHARED_GOLD: Record<string, GoldNames> = {
