@@ -14,7 +14,7 @@ export const text = {
   pillHint: 'Opne kortet',
   panelLabel: 'Nynorsk-kort for denne artikkelen',
   close: 'Lukk',
-  hideForSession: 'Skjul på denne sida i denne økta',
+  hideForSession: 'Skjul kortet resten av økta',
   hideForSessionHint: 'Du kan slå kortet av for godt i innstillingane.',
 
   // The card.

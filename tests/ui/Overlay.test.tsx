@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CardState } from '../../src/core/types';
 import { Overlay, pillText } from '../../src/ui/Overlay';
+import { text } from '../../src/ui/text';
 import { readyState } from './sample-card';
 
 afterEach(cleanup);
@@ -66,7 +67,7 @@ describe('Overlay', () => {
   it('hides itself for the session through the callback', async () => {
     const user = userEvent.setup();
     const { container, onHideForSession } = setup(readyState(), true);
-    await user.click(screen.getByRole('button', { name: 'Skjul på denne sida i denne økta' }));
+    await user.click(screen.getByRole('button', { name: text.hideForSession }));
     expect(onHideForSession).toHaveBeenCalledTimes(1);
     expect(container.querySelector('.nk-overlay')).toBeNull();
   });
