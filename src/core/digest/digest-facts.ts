@@ -6,6 +6,7 @@
 import { formatDateNn } from '../format-nn';
 import type { Article, TopicId, TopicResult } from '../types';
 import { findEntities, type Entities } from './entities';
+import { inSentence } from './format';
 import { extractKeyPoints, type KeyPoint } from './key-points';
 import { measureLength, type Length } from './reading';
 import { findTerms, pickTerms, type TermHit } from './terms';
@@ -17,6 +18,7 @@ export type DigestFacts = {
   title: string;
   url: string;
   topic: TopicResult;
+  /** The topic's Nynorsk label as it reads inside a sentence. */
   topicLabel: string;
   author?: string;
   /** Nynorsk dates ("3. april 2024"); absent when the page gives none or an unreadable one. */
@@ -44,7 +46,7 @@ export function gatherFacts(article: Article, topic: TopicResult, opts: GatherOp
     title: article.title.trim(),
     url: article.canonicalUrl || article.url,
     topic,
-    topicLabel: opts.taxonomyLabel?.(topic.id) ?? topic.label,
+    topicLabel: inSentence(opts.taxonomyLabel?.(topic.id) ?? topic.label),
     length: measureLength(paragraphs),
     entities: findEntities(paragraphs),
     terms: pickTerms(findTerms(paragraphs), opts.maxTerms ?? 8),

@@ -37,3 +37,11 @@ export function paragraphCountNn(n: number): string {
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * A label as it reads inside a sentence: "Kunstig intelligens" → "kunstig
+ * intelligens", while "IT-tryggleik" and "DevOps" keep their capitals.
+ */
+export function inSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}+(?=[\s,]|$)/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}

@@ -116,6 +116,12 @@ describe('missing facts', () => {
     expect(card.facts?.[0]).toEqual({ label: 'Kjelde', value: 'Spiceworks-fellesskapet, starta av fjordadmin' });
   });
 
+  it('a capitalised label from the taxonomy reads in lower case in the kind line and the FAQ', () => {
+    const card = buildDigestCard(base.article, base.topic, { taxonomyLabel: () => 'Kunstig intelligens' });
+    expect(card.summary[0]).toBe('Nyheitsartikkel om kunstig intelligens');
+    expect(card.topic.label).toBe('kunstig intelligens');
+  });
+
   it('an updated date different from the published one is stated as Oppdatert', () => {
     const a = strip({ published: '2024-04-03', updated: '2024-05-10' });
     const card = buildDigestCard(a, base.topic);

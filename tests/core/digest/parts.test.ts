@@ -1,7 +1,7 @@
 /** The fact card's parts one by one, on sentences written for the test. */
 import { describe, expect, it } from 'vitest';
 import { extractKeyPoints, findEntities, findTerms, pickTerms, TERMS } from '../../../src/core/digest/index';
-import { listNn, numberNn, paragraphsNn } from '../../../src/core/digest/format';
+import { inSentence, listNn, numberNn, paragraphsNn } from '../../../src/core/digest/format';
 import { measureLength } from '../../../src/core/digest/reading';
 import { splitSentences } from '../../../src/core/digest/sentences';
 import { parseTerms } from '../../../src/core/digest/terms';
@@ -165,5 +165,13 @@ describe('Nynorsk formatting', () => {
     const words = Array.from({ length: 850 }, () => 'word').join(' ');
     expect(measureLength([words])).toEqual({ words: 850, minutes: 4, paragraphs: 1 });
     expect(measureLength(['One two.']).minutes).toBe(1);
+  });
+
+  it('topic labels read in lower case inside a sentence, but abbreviations keep their capitals', () => {
+    expect(inSentence('Kunstig intelligens')).toBe('kunstig intelligens');
+    expect(inSentence('Nettverk')).toBe('nettverk');
+    expect(inSentence('IT-tryggleik')).toBe('IT-tryggleik');
+    expect(inSentence('DevOps og programvare')).toBe('DevOps og programvare');
+    expect(inSentence('skytenester')).toBe('skytenester');
   });
 });
