@@ -66,6 +66,14 @@ export const LEXICON = {
   endringene: 'endringane', undersøkelse: 'undersøking', undersøkelsen: 'undersøkinga',
   ressurser: 'ressursar',   beslutning: 'avgjerd', beslutninger: 'avgjerder', utfordringer: 'utfordringar',
   utfordringene: 'utfordringane', erfaringer: 'erfaringar',
+  påvirke: 'påverke', påvirker: 'påverkar', påvirket: 'påverka',
+  påvirkning: 'påverknad', bidro: 'bidrog', måned: 'månad', måneder: 'månader', måneden: 'månaden',
+  langsom: 'langsam', imidlertid: 'likevel', sjelden: 'sjeldan', dets: 'dess', solgt: 'selt',
+  selge: 'selje', tror: 'trur', holder: 'held', nettsiden: 'nettsida', eierne: 'eigarane',
+  leder: 'leiar', lederen: 'leiaren', ledere: 'leiarar', lederne: 'leiarane', følge: 'følgje',
+  vanskelig: 'vanskeleg', tilgjengelig: 'tilgjengeleg', umulig: 'umogleg', kommer: 'kjem',
+  ligger: 'ligg', sitter: 'sit', finner: 'finn', legger: 'legg', setter: 'set', skrevet: 'skrive',
+  funnet: 'funne', tallene: 'tala', uke: 'veke', uker: 'veker', vet: 'veit',
 };
 
 /**
@@ -80,6 +88,8 @@ export const CONTEXT = [
   { form: 'bare', suggestion: 'berre', why: 'adverb "only"; Nynorsk adjective "bare" (naked) after these words', unlessPrev: ['heilt', 'med', 'på', 'nesten', 'står', 'stod', 'ligg', 'låg'] },
   { form: 'nå', suggestion: 'no', why: 'adverb "now"; Nynorsk verb "nå" after å or a modal', unlessPrev: BEFORE_VERB },
   { form: 'et', suggestion: 'eit', why: 'article; Nynorsk verb "et" (eats) after a subject; Latin "et al."', unlessPrev: SUBJECTS, unlessNext: ['al'] },
+  { form: 'da', suggestion: 'då', why: 'Bokmål "da"; also in names (da Vinci)', unlessNextCapitalised: true },
+  { form: 'man', suggestion: 'ein', why: 'pronoun "man"; Nynorsk noun "man" (mane) is rare; English man-in-the-middle', unlessNextCapitalised: true },
   { form: 'en', suggestion: 'ein', why: 'article; also English and French "en"', unlessNextCapitalised: true },
   { form: 'de', suggestion: 'dei', why: 'pronoun "they"; Nynorsk "de" is "you" (plural), rare in news; also "de" in names', unlessNextCapitalised: true },
 ];
@@ -95,4 +105,7 @@ export const HOMOGRAPHS = [
   'ble', 'hun', 'mye', 'ikke', 'uten', 'mens', 'siden', 'hele', 'helt', 'gikk', 'fikk', 'egen',
   'høy', 'høye', 'lav', 'lave', 'lavt', 'ledelse', 'mulig', 'mulige', 'vanlig', 'vanlige',
   'vanligvis', 'tydelig', 'nylig', 'nemlig', 'daglig', 'verden', 'bilene', 'gjør',
+  // frequent in news text, and in dictionary-nn only as rare or old side forms
+  'vanskelig', 'tilgjengelig', 'umulig', 'kommer', 'ligger', 'sitter', 'finner', 'legger', 'setter',
+  'skrevet', 'funnet', 'tallene', 'uke', 'vet', 'leder',
 ];

@@ -71,3 +71,19 @@ describe('the seed summary', () => {
   });
   if (files.length === 0) console.warn(`${SEED} is absent: seed slips checked only through catch-set.json`);
 });
+
+describe('held-out set (written after tuning; reported by the bench)', () => {
+  const held = JSON.parse(readFileSync(join(import.meta.dirname, 'heldout-set.json'), 'utf8')) as { items: Item[] };
+
+  it('does not flag any clean sentence', () => {
+    expect(held.items.flatMap((i) => checker.check(i.clean).flagged.map((f) => f.form))).toEqual([]);
+  });
+
+  it('catches at least 80 % (a floor against regressions; the bench reports the figure)', () => {
+    const caught = held.items.filter((item) => {
+      const v = bokmalVersion(item);
+      return checker.check(v.text).flagged.some((f) => f.start >= v.start && f.end <= v.end);
+    }).length;
+    expect(caught / held.items.length).toBeGreaterThanOrEqual(0.8);
+  });
+});
