@@ -28,7 +28,7 @@ export type PageExpectation = {
   notParagraphs?: string[];
 };
 
-export type FixturePage = { name: string; url: string; template: string; html: string; expected: PageExpectation };
+export type FixturePage = { name: string; url: string; template: string; html: string; expected: PageExpectation; heldOut?: boolean };
 
 /** Folder of the page fixtures. */
 export const PAGES_DIR = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
@@ -40,8 +40,9 @@ export function loadFixturePages(dir = PAGES_DIR): FixturePage[] {
     .map((d) => d.name)
     .sort()
     .map((name) => {
-      const meta = JSON.parse(readFileSync(join(dir, name, 'page.json'), 'utf8')) as { url: string; template: string; expected: PageExpectation };
-      return { name, url: meta.url, template: meta.template, expected: meta.expected, html: readFileSync(join(dir, name, 'source.html'), 'utf8') };
+      const meta = JSON.parse(readFileSync(join(dir, name, 'page.json'), 'utf8')) as { url: string; template: string; expected: PageExpectation; heldOut?: boolean };
+      const html = readFileSync(join(dir, name, 'source.html'), 'utf8');
+      return { name, url: meta.url, template: meta.template, expected: meta.expected, html, heldOut: meta.heldOut === true };
     });
 }
 
