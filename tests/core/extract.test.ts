@@ -113,6 +113,17 @@ describe('extractArticle details', () => {
   });
 });
 
+describe('tables and figures', () => {
+  it('keeps a table wrapped in a WordPress figure but drops its caption', () => {
+    const url = 'https://www.spiceworks.com/tech/networking/articles/wifi-standards-compared/';
+    const para = '<p>Each Wi-Fi generation raised the top speed and changed how access points share the air between many clients at once.</p>';
+    const html = `<html><head><title>Wi-Fi Standards Compared - Spiceworks</title></head><body><article><h1>Wi-Fi Standards Compared</h1>${para.repeat(3)}<figure class="wp-block-table"><table><tr><td>Wi-Fi 6 tops out at 9.6 Gbit/s in theory</td></tr></table><figcaption>Standards at a glance | Source</figcaption></figure>${para}</article></body></html>`;
+    const a = extractArticle(parsePage(html, url), url, recognisePage(url))!;
+    expect(a.paragraphs).toContain('Wi-Fi 6 tops out at 9.6 Gbit/s in theory');
+    expect(a.paragraphs.join(' ')).not.toContain('Standards at a glance');
+  });
+});
+
 describe('date lines', () => {
   it('takes a date-only line as the published date, not as a paragraph', () => {
     const url = 'https://www.spiceworks.com/tech/cloud/news/object-storage-prices/';

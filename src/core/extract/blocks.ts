@@ -22,9 +22,14 @@ const LEAF_BLOCKS = new Set(['P', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const CONTAINER_BLOCKS = new Set(['LI', 'BLOCKQUOTE', 'DD', 'TD']);
 const HEADING = /^H[1-6]$/;
 
-/** Elements whose whole content is chrome, never article text: by tag, id and class. */
-const SKIP_TAGS = new Set(['FIGURE', 'FIGCAPTION', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
+/**
+ * Elements whose whole content is chrome, never article text: by tag, id and
+ * class. FIGURE is not among them: WordPress wraps tables and pull quotes in
+ * figures; their captions (FIGCAPTION) are dropped instead.
+ */
+const SKIP_TAGS = new Set(['FIGCAPTION', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
 const SKIP_IDS = new Set(['toc', 'onetrust-banner-sdk']);
+/** Class names of Spiceworks and Discourse chrome containers (author box, TOC, share bar, banners, signatures, oneboxes). */
 export const SKIP_CLASSES = new Set([
   'author-box',
   'author-bio',
