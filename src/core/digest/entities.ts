@@ -94,7 +94,7 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         const startsKnown = knownPrefix(run.map((t) => bare(t.text)), ORGANISATIONS) || knownPrefix(run.map((t) => bare(t.text)), PRODUCTS);
         const givenThenName = GIVEN_NAMES.has(b) && !!run[1] && NAME_WORD.test(bare(run[1].text));
         const commonAtStart = at(first) && lower.has(lw) && !givenThenName && !(startsKnown && !(startsKnown === 1 && run.length === 1));
-        const actsAtStart = run.length === 1 && !lower.has(lw) && ORG_VERB_CUE.test(s.text.slice(first.end));
+        const actsAtStart = run.length === 1 && !lower.has(lw) && (ORG_VERB_CUE.test(s.text.slice(first.end)) || (s.start === 0 && /^:\s*["“]/.test(s.text.slice(first.end))));
         if (knownPrefix(run.map((t) => bare(t.text)), ORGANISATIONS) > 1) break; // "The Verge", "The Register"
         const knownAfterFirst = at(first) && !startsKnown && !givenThenName && run.length > 1 && (knownPrefix(run.slice(1).map((t) => bare(t.text)), ORGANISATIONS) || knownPrefix(run.slice(1).map((t) => bare(t.text)), PRODUCTS));
         if (knownAfterFirst || STOPWORDS.has(lw) || NOT_NAMES.has(b) || b === 'Spiceuser' || commonAtStart || (at(first) && !startsKnown && !givenThenName && !actsAtStart && run.length === 1)) {
@@ -148,7 +148,9 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         emit(name, 'person');
         continue;
       }
-      if (handle && texts.length === 1) {
+      // A community member quoted by handle at the start of a paragraph: "Duckworth: “...”".
+      const quotedHandle = texts.length === 1 && s.start === 0 && at(first) && !lower.has(name.toLowerCase()) && /^:\s*["“]/.test(after);
+      if ((handle || quotedHandle) && texts.length === 1) {
         emit(name, 'person');
         continue;
       }

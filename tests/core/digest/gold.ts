@@ -51,7 +51,7 @@ export const SHARED_GOLD: Record<string, GoldNames> = {
   'careers-whats-going-on-tech-layoffs': { people: [], organisations: ['Gartner', 'BLS', 'Layoffs.fyi', 'Twit.tv'], products: [] },
   'cloud-idc-seven-steps-cloud-sprawl': { people: [], organisations: [], products: [] },
   'community-digest-ai-hype-train': {
-    people: ['J-Nonya', 'Duckworth', 'Ed Rubin', 'Jimeagle'],
+    people: ['J-Nonya', 'Duckworth', 'Ed Rubin', 'C-T', 'Jimeagle'],
     organisations: ['Spiceworks'],
     products: ['Microsoft Copilot', 'Spiceworks Community', 'Segway'],
   },

@@ -137,6 +137,16 @@ describe('named entities', () => {
     for (const w of ['However', 'Tuesday', 'Seattle', 'Cloud', 'The', 'Analysts']) expect(all).not.toContain(w);
   });
 
+  it('takes community handles quoted at the start of a paragraph or after "Spiceuser" for people, not list labels', () => {
+    const c = findEntities([
+      'Fjordadmin: “We rolled back the update on every print server.”',
+      'As Spiceuser Northbay puts it, the patch was rushed.',
+      'Cost: steady workloads can be cheaper on owned hardware.',
+    ]);
+    expect(names(c.people)).toEqual(['Fjordadmin', 'Northbay']);
+    expect([...names(c.organisations), ...names(c.products)]).toEqual([]);
+  });
+
   it('finds nothing in text without names', () => {
     const none = findEntities(['The team met to plan the move.', 'Everyone agreed on the budget.']);
     expect(none).toEqual({ people: [], organisations: [], products: [] });
