@@ -218,13 +218,15 @@ export function build() {
     })),
   };
   // Run the checker's own word rules over every Nynorsk form: what they
-  // would flag (s-genitives, compound parts) is listed as Nynorsk.
+  // would flag (s-genitives, compound parts) is listed as not Bokmål.
   const probe = createWordMatcher({ ...data, nynorsk: '' });
-  const exceptions = [];
-  for (const f of nnList) {
-    if (lexicon[f] !== undefined || !/^[a-zæøåéèêóòôü]+$/.test(f)) continue;
-    if (probe.direct(f) || probe.compound(f)) exceptions.push(f);
+  // English words too (developers, translates): they are not Bokmål.
+  const exceptionSet = new Set();
+  for (const f of [...nnList, ...en.forms]) {
+    if (lexicon[f] !== undefined || exceptionSet.has(f) || !/^[a-zæøåéèêóòôü]+$/.test(f)) continue;
+    if (probe.direct(f) || probe.compound(f)) exceptionSet.add(f);
   }
+  const exceptions = [...exceptionSet];
   data.nynorsk = exceptions.sort(byCode).join(' ');
   const json = JSON.stringify(data) + '\n';
   const manifestObj = {

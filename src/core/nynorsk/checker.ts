@@ -34,6 +34,10 @@ export type CheckerOptions = {
 };
 
 const LETTERS = /^[\p{Ll}\p{Lu}\p{M}'’]+$/u;
+/** Longer "words" are identifiers or garbage, and would make the compound search slow. */
+const MAX_WORD = 40;
+/** English function words: a word next to one of them is in an English phrase. */
+const ENGLISH = new Set(['the', 'of', 'and', 'are', 'was', 'were', 'with', 'this', 'that', 'you', 'it', 'has', 'a', 'an', 'its', 'their', 'from', 'or', 'which', 'will', 'can', 'should', 'would', 'these', 'those']);
 const HAS_UPPER = /\p{Lu}/u;
 
 type Hit = { suggestion?: string };
@@ -135,7 +139,8 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
         const single = parts.length === 1;
         for (const part of parts) {
           const w = part.text;
-          if (!w || !LETTERS.test(w)) continue; // digits, symbols: not words
+          if (!w || w.length > MAX_WORD || !LETTERS.test(w)) continue; // digits, symbols: not words
+          if (inEnglish(tokens, idx)) continue;
           const rest = w.slice(1);
           const lower = w.toLocaleLowerCase('nb');
           const casedHit = cased.get(w);
@@ -167,6 +172,12 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
       return { tokens: n, flagged, review, per100: n === 0 ? 0 : (flagged.length / n) * 100 };
     },
   };
+}
+
+/** True when the word before or after is an English function word. */
+function inEnglish(tokens: Token[], idx: number): boolean {
+  for (const t of [tokens[idx - 1], tokens[idx + 1]]) if (t && ENGLISH.has(t.text.toLowerCase())) return true;
+  return false;
 }
 
 /** Gives the suggestion the capital the original word had. */
