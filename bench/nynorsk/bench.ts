@@ -8,9 +8,9 @@
 //      in headless Chromium (playwright-core with Debian's chromium, when
 //      installed; `--no-browser` skips it).
 // Prints a Markdown table and writes it to bench/nynorsk/RESULTS.md.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { createChecker } from '../../src/core/nynorsk/checker';
 import { isNynorskData } from '../../src/core/nynorsk/data';
@@ -93,6 +93,31 @@ function catchBench(lines: string[], items: Item[], label = 'Catch rate** (catch
   }
   lines.push(`| **${label} | **${caught} / ${items.length} (${pct(caught, items.length, 1)})** |`);
   lines.push(`| Clean versions flagged | ${cleanFlagged} |`);
+}
+
+/** English texts and the shared yardstick, where ../shared is present. */
+function sharedBench(lines: string[]): void {
+  const checker = createChecker(loadData().data);
+  const texts = join(ROOT, '..', 'shared', 'fixtures', 'texts');
+  if (existsSync(texts)) {
+    let tokens = 0;
+    let flagged = 0;
+    for (const f of readdirSync(texts).filter((x) => x.endsWith('.json'))) {
+      const doc = JSON.parse(readFileSync(join(texts, f), 'utf8')) as { paragraphs?: string[] };
+      for (const p of doc.paragraphs ?? []) {
+        const r = checker.check(p);
+        tokens += r.tokens;
+        flagged += r.flagged.length;
+      }
+    }
+    lines.push(`| English IT texts (../shared/fixtures/texts): flagged | ${flagged} of ${tokens} tokens |`);
+  }
+  const ref = join(ROOT, '..', 'shared', 'reference', 'bokmal-only-forms-frequent.txt.gz');
+  if (existsSync(ref)) {
+    const forms = gunzipSync(readFileSync(ref)).toString('utf8').split('\n').filter(Boolean);
+    const caught = forms.filter((w) => checker.check(`og ${w} og`).flagged.length > 0).length;
+    lines.push(`| Yardstick: frequent Bokmål-only forms (../shared/reference) caught as single words | ${caught} / ${forms.length} (${pct(caught, forms.length, 1)}) |`);
+  }
 }
 
 function nodeBench(lines: string[], text: string): void {
@@ -178,6 +203,7 @@ async function main(): Promise<void> {
   catchBench(lines, items);
   const heldout = (JSON.parse(readFileSync(join(ROOT, 'tests', 'core', 'nynorsk', 'heldout-set.json'), 'utf8')) as { items: Item[] }).items;
   catchBench(lines, heldout, 'Catch rate, held-out set** (written after tuning)');
+  sharedBench(lines);
   const text = thousandWords(items);
   nodeBench(lines, text);
   await browserBench(lines, text);
