@@ -32,6 +32,16 @@ const MIN_ARTICLE_CHARS_SIGNALLED = 200;
 /** A thread's first post can be a one-line question. */
 const MIN_THREAD_CHARS = 20;
 
+/** The content of <meta property|name=key>, read without an attribute-selector scan. */
+function metaContent(doc: Document, key: string): string | undefined {
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i]!;
+    if (m.getAttribute('property') === key || m.getAttribute('name') === key) return m.getAttribute('content') ?? undefined;
+  }
+  return undefined;
+}
+
 function looksLikeError(doc: Document, heading: string): boolean {
   const title = doc.title ?? '';
   return (heading.length < 80 && ERROR_HEADING.test(heading)) || /^\s*(404\b|page not found|error\s*$)/i.test(title);
@@ -59,7 +69,7 @@ export function confirmArticle(doc: Document, page: PageKind): boolean {
   const ldArticle = types.some((t) => ARTICLE_LD_TYPES.includes(t));
   const ldListing = !ldArticle && types.some((t) => LISTING_LD_TYPES.includes(t));
   if (ldListing) return false;
-  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
+  const ogType = metaContent(doc, 'og:type')?.trim().toLowerCase();
   const signalled = ldArticle || ogType === 'article';
 
   if (page.kind === 'thread') {
@@ -70,11 +80,11 @@ export function confirmArticle(doc: Document, page: PageKind): boolean {
     return enoughText(posts, MIN_THREAD_CHARS);
   }
 
-  const h1s = doc.querySelectorAll('h1');
+  const h1s = doc.getElementsByTagName('h1');
   const headings = Array.from(h1s).filter((h) => (h.textContent ?? '').trim().length > 0);
   // One main heading: a logo h1 beside the article's own is tolerated.
   if (headings.length === 0 || headings.length > 2) return false;
   const heading = (headings[headings.length - 1]?.textContent ?? '').trim();
   if (looksLikeError(doc, heading)) return false;
-  return enoughText(doc.querySelectorAll('p'), signalled ? MIN_ARTICLE_CHARS_SIGNALLED : MIN_ARTICLE_CHARS);
+  return enoughText(doc.getElementsByTagName('p'), signalled ? MIN_ARTICLE_CHARS_SIGNALLED : MIN_ARTICLE_CHARS);
 }

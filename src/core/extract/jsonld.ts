@@ -31,7 +31,10 @@ function nameOf(v: unknown): string | undefined {
 /** Parses every `script[type="application/ld+json"]` of the document. */
 export function readJsonLd(doc: Document): JsonLdInfo {
   const info: JsonLdInfo = { types: [], sections: [], keywords: [], breadcrumbs: [] };
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  const scripts = doc.getElementsByTagName('script');
+  for (let i = 0; i < scripts.length; i++) {
+    const s = scripts[i]!;
+    if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     let data: unknown;
     try {
       data = JSON.parse(s.textContent ?? '');

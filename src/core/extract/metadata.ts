@@ -30,7 +30,9 @@ const META_KEYS = [
 /** Reads the meta tags listed in META_KEYS; repeated tags (article:tag) are joined with ", ". */
 export function readMeta(doc: Document): Record<string, string> {
   const meta: Record<string, string> = {};
-  for (const m of Array.from(doc.querySelectorAll('meta[property], meta[name]'))) {
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i]!;
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? '').toLowerCase();
     const val = cleanText(m.getAttribute('content') ?? '');
     if (!val) continue;
@@ -99,13 +101,20 @@ export function readUpdated(meta: Record<string, string>, ld: JsonLdInfo): strin
   return toIsoDate(meta['article:modified_time']) ?? toIsoDate(ld.dateModified);
 }
 
-const CRUMB_ROOT = 'nav[aria-label*="readcrumb"], .breadcrumbs, .breadcrumb, [itemtype$="BreadcrumbList"]';
+/** The breadcrumb container: by class or an aria-labelled nav (no attribute-selector scan of the page). */
+function crumbRoot(doc: Document): Element | undefined {
+  const byClass = doc.getElementsByClassName('breadcrumbs')[0] ?? doc.getElementsByClassName('breadcrumb')[0];
+  if (byClass) return byClass;
+  const navs = doc.getElementsByTagName('nav');
+  for (let i = 0; i < navs.length; i++) if (/breadcrumb/i.test(navs[i]?.getAttribute('aria-label') ?? '')) return navs[i];
+  return undefined;
+}
 
 /** Breadcrumb names without "Home", from JSON-LD or (only when it has none) markup. */
 export function readBreadcrumbs(doc: Document, ld: JsonLdInfo): string[] {
   let names = ld.breadcrumbs.map(cleanText);
   if (names.length === 0) {
-    const root = doc.querySelector(CRUMB_ROOT);
+    const root = crumbRoot(doc);
     if (root) {
       const items = Array.from(root.querySelectorAll('li, [itemprop="name"]')).filter((e) => !e.querySelector('li, [itemprop="name"]'));
       names = (items.length ? items : Array.from(root.querySelectorAll('a'))).map((e) => cleanText(e.textContent ?? ''));
