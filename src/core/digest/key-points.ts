@@ -19,6 +19,12 @@ const MAX_WORDS = 45;
 const MAX_CHARS = 320;
 const DAMPING = 0.85;
 const ITERATIONS = 40;
+/**
+ * Most sentences ranked in one graph. TextRank is quadratic in the number of
+ * sentences; a longer text is ranked on an evenly spaced sample of its
+ * sentences, which keeps every part of it represented.
+ */
+const MAX_GRAPH = 240;
 /** Cosine similarity above which a lower-ranked sentence counts as saying the same thing. */
 const REDUNDANT = 0.6;
 
@@ -105,7 +111,9 @@ export function extractKeyPoints(paragraphs: readonly string[], options: KeyPoin
   const min = options.min ?? 3;
   const max = options.max ?? 5;
   const all = articleSentences(paragraphs);
-  const cands = all.filter((s) => isCandidate(s, paragraphs[s.paragraph] ?? ''));
+  const usable = all.filter((s) => isCandidate(s, paragraphs[s.paragraph] ?? ''));
+  const step = usable.length / MAX_GRAPH;
+  const cands = step > 1 ? Array.from({ length: MAX_GRAPH }, (_, i) => usable[Math.floor(i * step)] as Sentence) : usable;
   const n = cands.length;
   if (n === 0) return [];
   const stems = cands.map((s) => contentStems(s.text));
@@ -122,7 +130,7 @@ export function extractKeyPoints(paragraphs: readonly string[], options: KeyPoin
   const score = pageRank(weights, n);
   // Ties (and a graph with no edges) fall back to position: earlier sentences first.
   const order = [...cands.keys()].sort((a, b) => (score[b] ?? 0) - (score[a] ?? 0) || a - b);
-  const want = targetCount(n, min, max);
+  const want = targetCount(usable.length, min, max);
   const chosen: number[] = [];
   for (const i of order) {
     if (chosen.length >= want) break;

@@ -59,6 +59,14 @@ describe('key points (TextRank)', () => {
     expect(r.map((k) => k.text)).not.toContain(off);
   });
 
+  it('ranks a very long text on a sample of its sentences and still quotes verbatim', () => {
+    const topics = ['backup', 'firewall', 'patching', 'monitoring', 'licensing', 'storage'];
+    const long = Array.from({ length: 400 }, (_, i) => `Section ${i} explains how the ${topics[i % 6]} team reviewed the plan for site number ${i} last week.`);
+    const r = extractKeyPoints(long);
+    expect(r.length).toBe(5);
+    for (const k of r) expect(long[k.evidence[0] as number]).toBe(k.text);
+  });
+
   it('returns nothing for a text with no usable sentence', () => {
     expect(extractKeyPoints(['Short.', 'Menu', 'Is this it?'])).toEqual([]);
   });
