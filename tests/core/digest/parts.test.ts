@@ -60,10 +60,13 @@ describe('key points (TextRank)', () => {
   });
 
   it('ranks a very long text on a sample of its sentences and still quotes verbatim', () => {
-    const topics = ['backup', 'firewall', 'patching', 'monitoring', 'licensing', 'storage'];
-    const long = Array.from({ length: 400 }, (_, i) => `Section ${i} explains how the ${topics[i % 6]} team reviewed the plan for site number ${i} last week.`);
+    const subjects = ['The backup team', 'Our firewall vendor', 'The patching crew', 'A monitoring service', 'The licensing office', 'Storage engineers', 'The help desk'];
+    const verbs = ['reviewed', 'rewrote', 'tested', 'approved', 'questioned'];
+    const objects = ['the recovery plan for the branch offices', 'the rules for remote access to servers', 'the schedule for laptop updates', 'the budget for cloud storage next year'];
+    const long = Array.from({ length: 420 }, (_, i) => `${subjects[i % 7]} ${verbs[i % 5]} ${objects[i % 4]} during week ${i}.`);
     const r = extractKeyPoints(long);
-    expect(r.length).toBe(5);
+    expect(r.length).toBeGreaterThanOrEqual(3);
+    expect(r.length).toBeLessThanOrEqual(5);
     for (const k of r) expect(long[k.evidence[0] as number]).toBe(k.text);
   });
 
