@@ -37,7 +37,9 @@ const LETTERS = /^[\p{Ll}\p{Lu}\p{M}'’]+$/u;
 /** Longer "words" are identifiers or garbage, and would make the compound search slow. */
 const MAX_WORD = 40;
 /** English function words: a word next to one of them is in an English phrase. */
-const ENGLISH = new Set(['the', 'of', 'and', 'are', 'was', 'were', 'with', 'this', 'that', 'you', 'it', 'has', 'a', 'an', 'its', 'their', 'from', 'or', 'which', 'will', 'can', 'should', 'would', 'these', 'those']);
+const ENGLISH = new Set(
+  'the of and are was were with this that you it has a an its their from or which will can should would these those'.split(' '),
+);
 const HAS_UPPER = /\p{Lu}/u;
 
 type Hit = { suggestion?: string };
@@ -59,14 +61,20 @@ export function createWordMatcher(data: NynorskData): {
   direct(word: string): Hit | undefined;
   compound(word: string): Hit | undefined;
 } {
-  const suggestionOf = new Map<string, string | undefined>();
+  // Word -> index of its rewrite group; suggestions are made on demand.
+  const rewrites: Array<[string, string] | undefined> = [];
+  const groupOf = new Map<string, number>();
   for (const [rule, list] of Object.entries(data.words)) {
-    const [from, to] = rule === '' ? ['', undefined] : (rule.split('>') as [string, string]);
-    for (const w of list.split(' ')) {
-      if (!w) continue;
-      suggestionOf.set(w, to === undefined ? undefined : w.slice(0, w.length - from.length) + to);
-    }
+    const g = rewrites.push(rule === '' ? undefined : (rule.split('>') as [string, string])) - 1;
+    for (const w of list.split(' ')) if (w) groupOf.set(w, g);
   }
+  const suggestionOf = {
+    has: (w: string) => groupOf.has(w),
+    get(w: string): string | undefined {
+      const r = rewrites[groupOf.get(w) ?? -1];
+      return r === undefined ? undefined : w.slice(0, w.length - r[0].length) + r[1];
+    },
+  };
   const heads = new Set(
     [...HEAD_GROUPS.flatMap((g) => (data.words[g] ?? '').split(' ')), ...Object.keys(data.lexicon)].filter(
       (w) => w.length >= data.minHead,
