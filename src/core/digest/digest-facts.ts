@@ -12,6 +12,7 @@ import { measureLength, type Length } from './reading';
 import { findTerms, pickTerms, type TermHit } from './terms';
 import { textKind, type TextKind } from './text-kind';
 
+/** The facts one card is written from. */
 export type DigestFacts = {
   kind: TextKind;
   isThread: boolean;
@@ -32,6 +33,7 @@ export type DigestFacts = {
   authorParagraphs: number[];
 };
 
+/** Label lookup (test seam) and how many terms to keep. */
 export type GatherOptions = { taxonomyLabel?: (id: TopicId) => string; maxTerms?: number };
 
 /** Works out the card's facts from the article and its topic. */

@@ -12,9 +12,11 @@ import { isSiteChrome } from './chrome';
 import { articleSentences, words } from './sentences';
 import { STOPWORDS } from './stopwords';
 
+/** The three kinds of name the card lists. */
 export type EntityKind = 'person' | 'organisation' | 'product';
 /** A name found in the article, with where it is first named and every paragraph that names it. */
 export type Entity = { name: string; kind: EntityKind; count: number; first: { paragraph: number; offset: number }; paragraphs: number[] };
+/** The names of an article by kind, each list in order of first mention. */
 export type Entities = { people: Entity[]; organisations: Entity[]; products: Entity[] };
 
 type Token = { text: string; start: number; end: number };

@@ -10,6 +10,7 @@ import { gatherFacts } from './digest-facts';
 import { buildSummary } from './summary';
 import { TEMPLATES } from './templates';
 
+/** Options of `buildDigestCard`. */
 export type DigestOptions = {
   /** Clock for `createdAt` (test seam). */
   now?: Date;

@@ -11,7 +11,9 @@ import { isChromeSentence } from './chrome';
 import { articleSentences, words, type Sentence } from './sentences';
 import { STOPWORDS } from './stopwords';
 
+/** A sentence quoted verbatim, with the index of the paragraph that holds it. */
 export type KeyPoint = { text: string; evidence: number[] };
+/** How many key points to aim for (default 3-5). */
 export type KeyPointOptions = { min?: number; max?: number };
 
 const MIN_WORDS = 8;

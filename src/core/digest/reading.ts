@@ -4,6 +4,7 @@ import { words } from './sentences';
 /** Words a reader takes in per minute (English prose, screen reading). */
 export const WORDS_PER_MINUTE = 230;
 
+/** Words, rounded reading time in minutes, paragraphs. */
 export type Length = { words: number; minutes: number; paragraphs: number };
 
 /** Word count of all paragraphs and the rounded reading time (never under one minute). */

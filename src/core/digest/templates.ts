@@ -5,6 +5,7 @@
  */
 import raw from '../../../assets/digest-templates.json';
 
+/** The shape of assets/digest-templates.json. */
 export type DigestTemplates = typeof raw;
 
 /** The shipped templates. */

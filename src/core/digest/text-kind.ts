@@ -6,6 +6,7 @@
  */
 import type { Article } from '../types';
 
+/** The kinds of text the card's first line distinguishes. */
 export type TextKind = 'news' | 'explainer' | 'howto' | 'article' | 'guest-article' | 'interview' | 'question' | 'thread';
 
 const EXPLAINER_TITLE = /^\s*(what\s+(is|are)\b|what['’]s\s+(an?|the)\s|(an?\s+)?introduction\s+to\b|.*\bexplained\b)/i;
