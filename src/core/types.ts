@@ -76,7 +76,8 @@ export type Card = {
   faq: FaqItem[];
   source: { site: 'Spiceworks'; url: string; author?: string; published?: string };
   engine: { kind: EngineKind; model?: string };
-  language: { lang: 'nn'; bokmalForms: string[] };
+  /** bokmalForms: forms the Nynorsk checker flagged; suggestions: a Nynorsk form for each, where known. */
+  language: { lang: 'nn'; bokmalForms: string[]; suggestions?: Record<string, string> };
   /** Plain-language note shown with the card (e.g. that no summary exists yet). */
   notice?: string;
   /** Fact card: labelled Nynorsk facts (kjelde, dato, lesetid, namngjevne ...). */

@@ -95,7 +95,13 @@ export function validateCard(v: unknown, paragraphCount?: number): CardCheck {
   const e = v.engine;
   need(isObj(e) && (e.kind === 'library' || e.kind === 'model' || e.kind === 'digest') && isOptStr(e.model), 'engine');
   const l = v.language;
-  need(isObj(l) && l.lang === 'nn' && isStrArr(l.bokmalForms), 'language');
+  need(
+    isObj(l) &&
+      l.lang === 'nn' &&
+      isStrArr(l.bokmalForms) &&
+      (l.suggestions === undefined || (isObj(l.suggestions) && Object.values(l.suggestions).every(isStr))),
+    'language',
+  );
   need(isOptStr(v.notice), 'notice');
   need(v.facts === undefined || (Array.isArray(v.facts) && v.facts.every((f) => isObj(f) && isStr(f.label) && isStr(f.value) && f.value.trim() !== '')), 'facts');
   need(v.keyPoints === undefined || (Array.isArray(v.keyPoints) && v.keyPoints.every((k) => isObj(k) && isStr(k.text) && k.text.trim() !== '' && evidenceOk(k.evidence))), 'keyPoints');
