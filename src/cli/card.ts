@@ -8,6 +8,7 @@ import { JSDOM } from 'jsdom';
 import templates from '../../assets/card-templates.json';
 import { cardToText } from '../core/card-to-text';
 import { LIBRARY } from '../core/library-data';
+import { loadNodeChecker } from '../core/nynorsk/node';
 import { resolveCard } from '../core/resolve';
 import { understandPage } from '../core/understand';
 
@@ -54,8 +55,10 @@ export function runCardCli(argv: string[]): CliResult {
     const msg = understood.reason === 'not-article' ? templates.cli.notArticle : templates.cli.noArticleText;
     return { code: 3, stdout: '', stderr: `${msg}\n` };
   }
+  const checker = loadNodeChecker();
   const { card } = resolveCard(understood.article, understood.topic, {
     library: LIBRARY,
+    findBokmal: (text) => checker.check(text).flagged,
     engine: args.engine === 'digest' ? 'digest' : 'auto',
   });
   if (args.engine === 'library' && card.engine.kind !== 'library') return { code: 4, stdout: '', stderr: `${templates.cli.noLibraryCard}\n` };

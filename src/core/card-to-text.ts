@@ -9,6 +9,21 @@ export function cardToText(card: Card): string {
   if (card.sourceTitle && card.sourceTitle !== card.title) lines.push(`(${card.sourceTitle})`);
   lines.push('', `${t.topic}: ${card.topic.label}`, '');
   for (const p of card.summary) lines.push(p, '');
+  if (card.facts?.length) {
+    lines.push(t.facts, '-'.repeat(t.facts.length));
+    for (const f of card.facts) lines.push(`${f.label}: ${f.value}`);
+    lines.push('');
+  }
+  if (card.keyPoints?.length) {
+    lines.push(t.keyPoints, '-'.repeat(t.keyPoints.length));
+    for (const k of card.keyPoints) lines.push(`* «${k.text}» (${t.paragraph} ${k.evidence.map((i) => i + 1).join(', ')})`);
+    lines.push('');
+  }
+  if (card.terms?.length) {
+    lines.push(t.terms, '-'.repeat(t.terms.length));
+    for (const term of card.terms) lines.push(`${term.en} = ${term.nn}`);
+    lines.push('');
+  }
   if (card.notice) lines.push(card.notice, '');
   if (card.faq.length) {
     lines.push(t.faq, '-'.repeat(t.faq.length));

@@ -3,23 +3,19 @@
  * card when one matches, otherwise a card that says honestly what is known.
  * Pure: the background, the CLI and the tests call the same function.
  */
-import templates from '../../assets/card-templates.json';
-import { formatDateNn } from './format-nn';
+import { buildDigestCard } from './digest';
 import { findEvidence, matchLibrary, type LibraryEntry } from './library';
-import { fill } from './template';
 import type { Article, Card, TopicResult } from './types';
 import { validateCard } from './validate';
 
 export type ResolveDeps = {
   library: readonly LibraryEntry[];
-  /** Returns the Bokmål forms found in a Nynorsk text; absent until the checker's data is loaded. */
-  findBokmal?: (text: string) => string[];
+  /** The Nynorsk checker: Bokmål forms in a Nynorsk text, with suggestions where known. */
+  findBokmal?: (text: string) => { form: string; suggestion?: string }[];
   now?: () => Date;
   /** 'auto' (default): library card if one matches, else the digest; 'digest' skips the library. */
   engine?: 'auto' | 'digest';
 };
-
-const WORDS_PER_MINUTE = 230;
 
 /** The card's topic: the detected one, with its reasons one click away. */
 function cardTopic(topic: TopicResult): Card['topic'] {
@@ -58,45 +54,20 @@ function libraryCard(article: Article, topic: TopicResult, entry: LibraryEntry, 
   };
 }
 
-/** What can be said without a summary: kind, topic, author, date, length. */
-function basicCard(article: Article, topic: TopicResult, now: Date): Card {
-  const t = templates;
-  const isThread = article.kind === 'thread';
-  const kindKey = (isThread ? 'thread' : article.contentType ?? 'other') as keyof typeof t.kind;
-  const kind = t.kind[kindKey] ?? t.kind.other;
-  const words = article.paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
-  const facts = [fill(isThread ? t.aboutThread : t.about, { kind, topic: topic.label })];
-  if (article.author) facts.push(fill(isThread ? t.bylineThread : t.byline, { author: article.author }));
-  const date = formatDateNn(article.published);
-  if (date) facts.push(fill(t.published, { date }));
-  const summary = [facts.join(' ')];
-  if (words > 0) summary.push(fill(t.length, { words, minutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)) }));
-  return {
-    url: article.canonicalUrl || article.url,
-    title: article.title,
-    sourceTitle: article.title,
-    topic: cardTopic(topic),
-    summary,
-    faq: [],
-    source: source(article),
-    engine: { kind: 'digest' },
-    language: { lang: 'nn', bokmalForms: [] },
-    notice: t.noSummary,
-    createdAt: now.toISOString(),
-  };
-}
-
 export type Resolved = { card: Card; matchedBy?: 'slug' | 'fingerprint' };
 
 /** Resolves and validates the card for an article. Throws if the result is not a valid card. */
 export function resolveCard(article: Article, topic: TopicResult, deps: ResolveDeps): Resolved {
   const now = deps.now?.() ?? new Date();
   const match = deps.engine === 'digest' ? null : matchLibrary(article, deps.library);
-  const card = match ? libraryCard(article, topic, match.entry, now) : basicCard(article, topic, now);
+  const card = match ? libraryCard(article, topic, match.entry, now) : buildDigestCard(article, topic, { now });
   if (deps.findBokmal) {
     // The digest card's title is the English original; only our own Nynorsk is checked.
     const text = nynorskTextOf(card.engine.kind === 'digest' ? { ...card, title: '' } : card);
-    card.language.bokmalForms = [...new Set(deps.findBokmal(text))];
+    const found = deps.findBokmal(text);
+    card.language.bokmalForms = [...new Set(found.map((f) => f.form.toLowerCase()))];
+    const suggestions = Object.fromEntries(found.filter((f) => f.suggestion).map((f) => [f.form.toLowerCase(), f.suggestion!]));
+    if (Object.keys(suggestions).length) card.language.suggestions = suggestions;
   }
   const checked = validateCard(card, article.paragraphs.length);
   if (!checked.ok) throw new Error(`invalid card: ${checked.errors.join(', ')}`);
