@@ -42,7 +42,7 @@ function manifestFor(target, { test }) {
   return m;
 }
 
-async function bundle(outDir, { test }) {
+async function bundle(outDir, { test, bench }) {
   const common = {
     bundle: true,
     minify: !test,
@@ -53,7 +53,10 @@ async function bundle(outDir, { test }) {
     loader: { '.css': 'text' },
     legalComments: 'none',
     logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // __NK_BENCH__: the content script's timing hook (src/content/bench-hook.ts), true only in bench builds.
+    define: { 'process.env.NODE_ENV': '"production"', __NK_BENCH__: bench ? 'true' : 'false' },
+    // Bench builds stamp the content script's start, before any bundled module runs.
+    ...(bench ? { banner: { js: 'var __nkBenchT0 = performance.now();' } } : {}),
   };
   // Content scripts are classic scripts; the background runs as a classic script in Firefox too.
   await esbuild.build({
@@ -83,11 +86,14 @@ function copyStatic(outDir) {
   cpSync(join(root, 'LICENSE'), join(outDir, 'LICENSE'));
 }
 
-/** Builds one browser's unpacked extension into `outDir`. */
-export async function buildTarget(target, outDir, { test = false } = {}) {
+/**
+ * Builds one browser's unpacked extension into `outDir`. `bench: true` (npm run bench
+ * only) adds the content script's timing hook to an otherwise normal build.
+ */
+export async function buildTarget(target, outDir, { test = false, bench = false } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  await bundle(outDir, { test });
+  await bundle(outDir, { test, bench });
   copyStatic(outDir);
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifestFor(target, { test }), null, 2));
   return outDir;

@@ -16,6 +16,13 @@ import type { Message, OverlayPrefs } from '../protocol';
 import { createOverlay } from './overlay';
 import { watchArticle } from './watch-article';
 import { watchNavigation } from './watch-navigation';
+// Bench-only timing (npm run bench): every use is behind `if (__NK_BENCH__)`, false outside bench builds, so dropped.
+import { benchAdd, benchBegin, benchEnd, benchInit, benchReport, countDomReads } from './bench-hook';
+
+if (__NK_BENCH__) {
+  benchInit();
+  countDomReads();
+}
 
 type Overlay = ReturnType<typeof createOverlay>;
 
@@ -43,10 +50,24 @@ function teardown() {
 async function showCard(page: PageKind, myRun: number): Promise<void> {
   const url = location.href;
   const prefsP = send({ type: 'overlay:get' }) as Promise<OverlayPrefs>;
+  if (__NK_BENCH__) benchBegin();
   const article = extractArticle(document, url, page);
-  if (!article || article.paragraphs.length === 0) return;
+  if (__NK_BENCH__) benchEnd('extract');
+  if (!article || article.paragraphs.length === 0) {
+    if (__NK_BENCH__) benchReport('no-article');
+    return;
+  }
+  if (__NK_BENCH__) benchBegin();
   const topic = detectTopic(article);
+  if (__NK_BENCH__) {
+    benchEnd('topic');
+    benchBegin();
+  }
   const prefs = await prefsP.catch((): OverlayPrefs => ({ mode: 'pill', hiddenForSession: false }));
+  if (__NK_BENCH__) {
+    benchEnd('waitPrefs');
+    benchBegin();
+  }
   if (myRun !== run) return;
   if (prefs.mode !== 'off' && !prefs.hiddenForSession) {
     // The linked sheets are the fallback where a page's CSP refuses adopted stylesheets.
@@ -62,6 +83,11 @@ async function showCard(page: PageKind, myRun: number): Promise<void> {
   };
   overlay?.render({ status: 'loading', url, title: article.title }, opts);
   hadCard = true;
+  if (__NK_BENCH__) {
+    benchEnd('overlay');
+    benchReport('mounted');
+    benchBegin();
+  }
   let state: CardState;
   try {
     const reply = await send({ type: 'card:request', article, topic });
@@ -69,7 +95,15 @@ async function showCard(page: PageKind, myRun: number): Promise<void> {
   } catch {
     state = { status: 'error', url, message: templates.errors.noAnswer };
   }
+  if (__NK_BENCH__) {
+    benchEnd('waitCard');
+    benchBegin();
+  }
   if (myRun === run) overlay?.render(state, opts);
+  if (__NK_BENCH__) {
+    benchEnd('render');
+    benchReport('answered');
+  }
 }
 
 function start(page: PageKind): void {
@@ -81,21 +115,36 @@ function start(page: PageKind): void {
     return;
   }
   // An article URL may still hold an empty shell or an error page: wait for the content.
-  stopWatching = watchArticle(document, () => confirmArticle(document, page), () => {
+  stopWatching = watchArticle(document, () => (__NK_BENCH__ ? benchConfirm : confirmArticle)(document, page), () => {
     stopWatching = null;
     if (myRun === run) void showCard(page, myRun);
   });
 }
 
+/** Bench builds only: confirmArticle, timed. */
+function benchConfirm(doc: Document, page: PageKind): boolean {
+  const tb = performance.now();
+  const ok = confirmArticle(doc, page);
+  benchAdd('confirm', tb);
+  return ok;
+}
+
 let currentKey = '';
 function onLocation(): void {
+  if (__NK_BENCH__) benchBegin();
   const url = new URL(location.href);
   const page = recognisePage(url.href);
   const key = pageKey(page, url);
+  if (__NK_BENCH__) benchEnd('recognise');
   if (key === currentKey) return;
   currentKey = key;
   start(page);
 }
 
 onLocation();
+if (__NK_BENCH__) benchBegin();
 watchNavigation(window, onLocation);
+if (__NK_BENCH__) {
+  benchEnd('watch');
+  benchReport(recognisePage(location.href).kind === 'none' ? 'none' : 'started');
+}

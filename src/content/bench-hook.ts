@@ -1,0 +1,125 @@
+/**
+ * Timing hook for `npm run bench` (bench/page-cost), compiled into bench
+ * builds only. Every call site in index.ts sits behind `if (__NK_BENCH__)`;
+ * build.mjs defines that constant as `false` in normal and test builds, so
+ * esbuild drops the calls and tree-shakes this module away: shipped bundles
+ * carry none of it (bench/page-cost checks that the string "nk-bench" is
+ * absent from dist content.js).
+ *
+ * In a bench build (`buildTarget(..., { bench: true })`) the content script
+ * sums the main-thread time of each phase with performance.now() and reports
+ * the record to the page as a `nk-bench` CustomEvent on `document` whose
+ * detail is a JSON string (strings cross from the isolated world to the
+ * page's main world, where the bench reads them).
+ */
+
+/** Phases of the content script's synchronous work, and the two waits on the background. */
+export type BenchPhase =
+  | 'init' // script start (bench banner) → first statement of index.ts: evaluating the bundled modules
+  | 'recognise' // URL parse, recognisePage, pageKey
+  | 'confirm' // confirmArticle (each call)
+  | 'extract' // extractArticle
+  | 'topic' // detectTopic
+  | 'overlay' // createOverlay + first render (the "loading" card): the overlay is mounted
+  | 'render' // render of the background's answer
+  | 'watch' // watchNavigation setup
+  | 'waitPrefs' // await of the overlay preferences (asynchronous, not main-thread work)
+  | 'waitCard'; // await of the card from the background (asynchronous, not main-thread work)
+
+/** What the content script reached when a record is sent. */
+export type BenchOutcome = 'none' | 'started' | 'no-article' | 'mounted' | 'answered';
+
+/** The record sent with each `nk-bench` event. */
+export type BenchRecord = {
+  outcome: BenchOutcome;
+  /** Milliseconds per phase (sums over repeated calls). */
+  ms: Partial<Record<BenchPhase, number>>;
+  /** Calls per phase: proves, on a non-article page, that confirm/extract/topic never ran. */
+  calls: Partial<Record<BenchPhase, number>>;
+  /** DOM reads made by the content script, when the page asked for counting (see countDomReads). */
+  domReads?: Record<string, number>;
+};
+
+/** Set by the bench banner (build.mjs, bench builds only) as the content script's first statement. */
+declare const __nkBenchT0: number | undefined;
+
+const record: BenchRecord = { outcome: 'none', ms: {}, calls: {} };
+
+/** Adds the time since `t0` to `phase`. */
+export function benchAdd(phase: BenchPhase, t0: number): void {
+  const d = performance.now() - t0;
+  record.ms[phase] = (record.ms[phase] ?? 0) + d;
+  record.calls[phase] = (record.calls[phase] ?? 0) + 1;
+}
+
+let openedAt = 0;
+
+/** Starts timing the next phase (phases in index.ts run one after another, never nested). */
+export function benchBegin(): void {
+  openedAt = performance.now();
+}
+
+/** Ends the phase started by the last benchBegin(). */
+export function benchEnd(phase: BenchPhase): void {
+  benchAdd(phase, openedAt);
+}
+
+/** Records module evaluation: from the banner's timestamp to now. */
+export function benchInit(): void {
+  if (typeof __nkBenchT0 === 'number') benchAdd('init', __nkBenchT0);
+}
+
+/** Sends the record so far to the page. */
+export function benchReport(outcome: BenchOutcome): void {
+  record.outcome = outcome;
+  if (domCounts) record.domReads = { ...domCounts };
+  document.dispatchEvent(new CustomEvent('nk-bench', { detail: JSON.stringify(record) }));
+}
+
+let domCounts: Record<string, number> | null = null;
+
+/**
+ * When the page carries `data-nk-bench-count-dom` on <html> (set by the bench
+ * before any script runs), wraps this world's DOM query methods and the
+ * text/markup getters with counters, so a run can show that no DOM walk
+ * happened. Used in a separate pass: the wrappers would slow the timed runs.
+ */
+export function countDomReads(): void {
+  if (!document.documentElement.hasAttribute('data-nk-bench-count-dom')) return;
+  const counts: Record<string, number> = {};
+  domCounts = counts;
+  const wrapMethod = (proto: object, name: string, label: string) => {
+    const orig = (proto as Record<string, unknown>)[name];
+    if (typeof orig !== 'function') return;
+    counts[label] = 0;
+    (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+      counts[label] = (counts[label] ?? 0) + 1;
+      return (orig as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  };
+  const wrapGetter = (proto: object, name: string, label: string) => {
+    const d = Object.getOwnPropertyDescriptor(proto, name);
+    if (!d?.get) return;
+    const get = d.get;
+    counts[label] = 0;
+    Object.defineProperty(proto, name, {
+      ...d,
+      get(this: unknown) {
+        counts[label] = (counts[label] ?? 0) + 1;
+        return get.call(this);
+      },
+    });
+  };
+  for (const m of ['querySelector', 'querySelectorAll', 'getElementsByTagName', 'getElementsByClassName']) {
+    wrapMethod(Document.prototype, m, `document.${m}`);
+    wrapMethod(Element.prototype, m, `element.${m}`);
+  }
+  wrapMethod(Document.prototype, 'getElementById', 'document.getElementById');
+  wrapMethod(Document.prototype, 'createTreeWalker', 'document.createTreeWalker');
+  wrapMethod(Document.prototype, 'createNodeIterator', 'document.createNodeIterator');
+  wrapMethod(Node.prototype, 'cloneNode', 'node.cloneNode');
+  wrapGetter(Node.prototype, 'textContent', 'node.textContent');
+  wrapGetter(Node.prototype, 'childNodes', 'node.childNodes');
+  wrapGetter(Element.prototype, 'innerHTML', 'element.innerHTML');
+  wrapGetter(HTMLElement.prototype, 'innerText', 'element.innerText');
+}
