@@ -15,7 +15,15 @@ export type Message =
   | { type: 'overlay:get' }
   | { type: 'overlay:hide-for-session' }
   /** popup/overlay → background: open the options page. */
-  | { type: 'options:open' };
+  | { type: 'options:open' }
+  /**
+   * popup → content script (browser.tabs.sendMessage): scroll to paragraph
+   * `index` of the extracted article (Article.paragraphs) and highlight it.
+   */
+  | { type: 'evidence:show'; index: number };
+
+/** The content script's answer to 'evidence:show': whether the paragraph was found on the page. */
+export type EvidenceReply = { found: boolean };
 
 export type OverlayPrefs = { mode: 'pill' | 'open' | 'off'; hiddenForSession: boolean };
 
@@ -24,9 +32,11 @@ export type Reply<M extends Message> = M extends { type: 'card:request' }
   ? CardState
   : M extends { type: 'overlay:get' }
     ? OverlayPrefs
-    : { ok: true };
+    : M extends { type: 'evidence:show' }
+      ? EvidenceReply
+      : { ok: true };
 
-const TYPES = new Set(['card:request', 'card:clear', 'overlay:get', 'overlay:hide-for-session', 'options:open']);
+const TYPES = new Set(['card:request', 'card:clear', 'overlay:get', 'overlay:hide-for-session', 'options:open', 'evidence:show']);
 
 /** Returns the message if it is one of ours and well formed, else null. */
 export function parseMessage(value: unknown): Message | null {
@@ -38,6 +48,8 @@ export function parseMessage(value: unknown): Message | null {
       return isArticle(m.article) && isTopicResult(m.topic) ? (m as Message) : null;
     case 'card:clear':
       return typeof m.url === 'string' ? (m as Message) : null;
+    case 'evidence:show':
+      return typeof m.index === 'number' && Number.isSafeInteger(m.index) && m.index >= 0 ? { type: 'evidence:show', index: m.index } : null;
     default:
       return { type: m.type } as Message;
   }

@@ -17,6 +17,8 @@ export type OverlayOptions = {
   startOpen: boolean;
   onHideForSession(): void;
   onOpenOptions(): void;
+  /** "Vis i artikkelen": scroll to and highlight an evidence paragraph (see ./evidence). */
+  onShowEvidence?(index: number): boolean;
 };
 
 export type OverlayHandle = {
@@ -71,6 +73,7 @@ export function createOverlay(doc: Document = document, styles: OverlayStyleOpti
           startOpen={opts.startOpen}
           onHideForSession={opts.onHideForSession}
           onOpenOptions={opts.onOpenOptions}
+          onShowEvidence={opts.onShowEvidence}
         />,
         target,
       );

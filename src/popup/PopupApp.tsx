@@ -2,9 +2,11 @@
  * The popup's UI: the card of the tab it was opened for, live, or the
  * explanation of what the extension does when that tab has no card.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardState } from '../core/types';
+import type { Message } from '../protocol';
 import { CardView } from '../ui/CardView';
+import type { ShowEvidence } from '../ui/Evidence';
 import { text } from '../ui/text';
 import { readTabState, resolveTabId, watchTabState, type PopupBrowser } from './tab-state';
 
@@ -19,6 +21,7 @@ export type PopupAppProps = {
 
 export function PopupApp({ browser, search, onDone }: PopupAppProps) {
   const [state, setState] = useState<CardState | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -30,6 +33,7 @@ export function PopupApp({ browser, search, onDone }: PopupAppProps) {
         setState({ status: 'none' });
         return;
       }
+      setTabId(tabId);
       stop = watchTabState(browser, tabId, setState);
       const initial = await readTabState(browser, tabId);
       // A change that arrived while reading is newer than what was read.
@@ -43,6 +47,8 @@ export function PopupApp({ browser, search, onDone }: PopupAppProps) {
     };
   }, [browser, search]);
 
+  const showEvidence = useMemo(() => evidenceSender(browser, tabId), [browser, tabId]);
+
   const openOptions = () => {
     void browser.runtime.openOptionsPage().then(() => onDone?.(), () => undefined);
   };
@@ -55,7 +61,26 @@ export function PopupApp({ browser, search, onDone }: PopupAppProps) {
         </span>
         {text.appName}
       </h1>
-      {state && <CardView state={state} onOpenOptions={openOptions} />}
+      {state && <CardView state={state} onOpenOptions={openOptions} onShowEvidence={showEvidence} />}
     </main>
   );
+}
+
+/**
+ * "Vis i artikkelen" from the popup: asks the tab's content script to scroll
+ * to the paragraph and highlight it. False when the tab does not answer (no
+ * content script there any more) or does not find the paragraph.
+ */
+export function evidenceSender(browser: PopupBrowser, tabId: number | null): ShowEvidence | undefined {
+  const send = browser.tabs.sendMessage;
+  if (tabId === null || !send) return undefined;
+  return async (index) => {
+    const msg: Message = { type: 'evidence:show', index };
+    try {
+      const reply = await send.call(browser.tabs, tabId, msg);
+      return !!reply && typeof reply === 'object' && (reply as { found?: unknown }).found === true;
+    } catch {
+      return false;
+    }
+  };
 }

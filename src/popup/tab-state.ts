@@ -14,7 +14,11 @@ type ChangeListener = (changes: Record<string, StorageChange>, areaName: string)
 
 /** The part of the extension API the popup uses. */
 export type PopupBrowser = {
-  tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>> };
+  tabs: {
+    query(q: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>>;
+    /** Messages the tab's content script ("Vis i artikkelen"); needs no `tabs` permission. */
+    sendMessage?(tabId: number, message: unknown): Promise<unknown>;
+  };
   storage: {
     session: { get(keys: string): Promise<Record<string, unknown>> };
     onChanged: { addListener(fn: ChangeListener): void; removeListener(fn: ChangeListener): void };

@@ -5,7 +5,9 @@
  * (data-testid card/topic/summary/faq-item/status).
  */
 import type { Card, CardState } from '../core/types';
+import { EvidenceProvider, type ShowEvidence } from './Evidence';
 import { Faq } from './Faq';
+import { Flagged, FlagProvider } from './Flagged';
 import { Facts, KeyPoints, Terms } from './FactSections';
 import { SourceLine } from './SourceLine';
 import { StatusView } from './StatusView';
@@ -16,14 +18,29 @@ export type CardViewProps = {
   state: CardState;
   /** Shown as a link-button in the empty and error states when given. */
   onOpenOptions?: () => void;
+  /**
+   * Shows an evidence paragraph in the page ("Vis i artikkelen"). Without it
+   * the card names the paragraphs but offers no button.
+   */
+  onShowEvidence?: ShowEvidence;
 };
 
-export function CardView({ state, onOpenOptions }: CardViewProps) {
+export function CardView({ state, onOpenOptions, onShowEvidence }: CardViewProps) {
   if (state.status !== 'ready') return <StatusView state={state} onOpenOptions={onOpenOptions} />;
-  return <ReadyCard card={state.card} />;
+  return <ReadyCard card={state.card} onShowEvidence={onShowEvidence} />;
 }
 
-function ReadyCard({ card }: { card: Card }) {
+function ReadyCard({ card, onShowEvidence }: { card: Card; onShowEvidence?: ShowEvidence }) {
+  return (
+    <FlagProvider language={card.language}>
+      <EvidenceProvider onShow={onShowEvidence}>
+        <CardBody card={card} />
+      </EvidenceProvider>
+    </FlagProvider>
+  );
+}
+
+function CardBody({ card }: { card: Card }) {
   return (
     <article class="nk-card" data-testid="card" data-engine={card.engine.kind} lang="nn">
       <header class="nk-card__header">
@@ -39,7 +56,11 @@ function ReadyCard({ card }: { card: Card }) {
       {card.notice && card.summary.length > 0 && <Notice text={card.notice} />}
       <section class="nk-summary" data-testid="summary" aria-label={text.summaryHeading}>
         {card.summary.length > 0
-          ? card.summary.map((p, i) => <p key={i}>{p}</p>)
+          ? card.summary.map((p, i) => (
+              <p key={i}>
+                <Flagged text={p} />
+              </p>
+            ))
           : card.notice && <Notice text={card.notice} />}
       </section>
       {card.facts && <Facts facts={card.facts} />}

@@ -4,6 +4,7 @@
  * equivalents. Each section renders only when the card has it.
  */
 import type { Card } from '../core/types';
+import { EvidenceButtons } from './Evidence';
 import { fmt, text } from './text';
 
 export function Facts({ facts }: { facts: NonNullable<Card['facts']> }) {
@@ -34,7 +35,10 @@ export function KeyPoints({ points }: { points: NonNullable<Card['keyPoints']> }
           <li key={i}>
             <q lang="en">{p.text}</q>
             {p.evidence[0] !== undefined && (
-              <span class="nk-keypoints__ref"> {fmt(text.keyPointEvidence, { n: p.evidence[0] + 1 })}</span>
+              <span class="nk-keypoints__ref">
+                {' '}
+                {fmt(text.keyPointEvidence, { n: p.evidence[0] + 1 })} <EvidenceButtons evidence={p.evidence.slice(0, 1)} />
+              </span>
             )}
           </li>
         ))}

@@ -5,6 +5,8 @@
  */
 import { useId, useState } from 'preact/hooks';
 import type { FaqItem } from '../core/types';
+import { EvidenceButtons } from './Evidence';
+import { Flagged } from './Flagged';
 import { joinListNn } from './format';
 import { fmt, text } from './text';
 
@@ -38,15 +40,23 @@ export function Faq({ items }: { items: readonly FaqItem[] }) {
                   aria-controls={answerId}
                   onClick={() => toggle(i)}
                 >
-                  <span class="nk-faq__qtext">{item.q}</span>
+                  <span class="nk-faq__qtext">
+                    <Flagged text={item.q} focusable={false} />
+                  </span>
                   <svg class="nk-faq__chevron" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
                     <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
                   </svg>
                 </button>
               </h4>
               <div class="nk-faq__a" id={answerId} hidden={!expanded}>
-                <p>{item.a}</p>
-                {item.evidence.length > 0 && <p class="nk-faq__evidence">{evidenceLine(item.evidence)}</p>}
+                <p>
+                  <Flagged text={item.a} />
+                </p>
+                {item.evidence.length > 0 && (
+                  <p class="nk-faq__evidence">
+                    {evidenceLine(item.evidence)} <EvidenceButtons evidence={item.evidence} />
+                  </p>
+                )}
               </div>
             </li>
           );

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardState } from '../core/types';
 import { CardView } from './CardView';
+import type { ShowEvidence } from './Evidence';
 import { fmt, text } from './text';
 
 export type OverlayProps = {
@@ -16,9 +17,11 @@ export type OverlayProps = {
   /** The user asked to hide the overlay on this site for this browser session. */
   onHideForSession(): void;
   onOpenOptions(): void;
+  /** Scrolls the page to an evidence paragraph and highlights it ("Vis i artikkelen"). */
+  onShowEvidence?: ShowEvidence;
 };
 
-export function Overlay({ state, startOpen, onHideForSession, onOpenOptions }: OverlayProps) {
+export function Overlay({ state, startOpen, onHideForSession, onOpenOptions, onShowEvidence }: OverlayProps) {
   const [open, setOpen] = useState(startOpen);
   const [hidden, setHidden] = useState(false);
   const panelRef = useRef<HTMLElement>(null);
@@ -97,7 +100,7 @@ export function Overlay({ state, startOpen, onHideForSession, onOpenOptions }: O
           </button>
         </div>
         <div class="nk-panel__body">
-          <CardView state={state} onOpenOptions={onOpenOptions} />
+          <CardView state={state} onOpenOptions={onOpenOptions} onShowEvidence={onShowEvidence} />
         </div>
         <div class="nk-panel__foot">
           <button

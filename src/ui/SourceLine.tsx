@@ -34,13 +34,17 @@ export function SourceLine({ card }: { card: Card }) {
         <span class="nk-meta__label">{text.engineLabel}: </span>
         {describeEngine(card.engine)}
       </p>
-      <LanguageBadge forms={card.language.bokmalForms} />
+      <LanguageBadge forms={card.language.bokmalForms} suggestions={card.language.suggestions} />
     </footer>
   );
 }
 
-/** Quiet check mark when the Nynorsk check found nothing; the flagged words otherwise. */
-export function LanguageBadge({ forms }: { forms: readonly string[] }) {
+/**
+ * Quiet check mark when the Nynorsk check found nothing; otherwise how many
+ * possible Bokmål forms it found and which, each with its Nynorsk suggestion
+ * where the checker has one. The same words are marked in the text above.
+ */
+export function LanguageBadge({ forms, suggestions = {} }: { forms: readonly string[]; suggestions?: Readonly<Record<string, string>> }) {
   if (forms.length === 0) {
     return (
       <p class="nk-lang nk-lang--ok" data-testid="language" data-flagged="0">
@@ -51,15 +55,28 @@ export function LanguageBadge({ forms }: { forms: readonly string[] }) {
       </p>
     );
   }
+  const count = forms.length === 1 ? text.languageFlaggedOne : fmt(text.languageFlaggedMany, { n: forms.length });
   return (
     <div class="nk-lang nk-lang--flagged" data-testid="language" data-flagged={String(forms.length)}>
-      <p>{text.languageFlagged}</p>
-      <ul class="nk-lang__forms">
-        {forms.map((f) => (
-          <li key={f}>
-            <mark>{f}</mark>
-          </li>
-        ))}
+      <p class="nk-lang__count">{count}</p>
+      <ul class="nk-lang__forms" aria-label={text.languageFlagged}>
+        {forms.map((f) => {
+          const suggestion = suggestions[f] ?? suggestions[f.toLowerCase()];
+          return (
+            <li key={f}>
+              <mark>{f}</mark>
+              {suggestion && (
+                <>
+                  <span class="nk-visually-hidden">, {text.languageSuggestion} </span>
+                  <span class="nk-lang__arrow" aria-hidden="true">
+                    {' → '}
+                  </span>
+                  <span class="nk-lang__suggestion">{suggestion}</span>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -44,6 +44,18 @@ export const text = {
   engineModelUnnamed: 'Språkmodell',
   languageOk: 'Nynorsk-kontrollen fann ingen bokmålsformer',
   languageFlagged: 'Nynorsk-kontrollen fann desse bokmålsformene:',
+  languageFlaggedOne: '1 mogleg bokmålsform',
+  languageFlaggedMany: '{n} moglege bokmålsformer',
+  languageSuggestion: 'på nynorsk:',
+  flaggedTip: 'Bokmålsform. Nynorsk: {suggestion}',
+  flaggedTipPlain: 'Bokmålsform',
+
+  // "Vis i artikkelen": the paragraphs a key point or an answer rests on.
+  showInArticle: 'Vis i artikkelen',
+  showParagraph: 'Vis avsnitt {n}',
+  showParagraphName: 'Vis avsnitt {n} i artikkelen',
+  evidenceShown: 'Avsnitt {n} er markert i artikkelen.',
+  evidenceMissing: 'Fann ikkje avsnitt {n} på sida. Sida kan ha endra seg sidan kortet vart laga.',
   noticeLabel: 'Merk',
 
   // Status states.
