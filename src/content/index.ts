@@ -13,6 +13,7 @@ import { detectTopic } from '../core/topic';
 import type { CardState, PageKind } from '../core/types';
 import { isCardState } from '../core/validate';
 import type { Message, OverlayPrefs } from '../protocol';
+import { listenForEvidenceRequests, setCurrentArticle, showEvidence } from './evidence';
 import { createOverlay } from './overlay';
 import { watchArticle } from './watch-article';
 import { watchNavigation } from './watch-navigation';
@@ -45,6 +46,7 @@ function teardown() {
   stopWatching = null;
   overlay?.destroy();
   overlay = null;
+  setCurrentArticle(null);
 }
 
 async function showCard(page: PageKind, myRun: number): Promise<void> {
@@ -57,6 +59,7 @@ async function showCard(page: PageKind, myRun: number): Promise<void> {
     if (__NK_BENCH__) benchReport('no-article');
     return;
   }
+  setCurrentArticle(article);
   if (__NK_BENCH__) benchBegin();
   const topic = detectTopic(article);
   if (__NK_BENCH__) {
@@ -80,6 +83,7 @@ async function showCard(page: PageKind, myRun: number): Promise<void> {
       void send({ type: 'overlay:hide-for-session' });
     },
     onOpenOptions: () => void send({ type: 'options:open' }),
+    onShowEvidence: showEvidence,
   };
   overlay?.render({ status: 'loading', url, title: article.title }, opts);
   hadCard = true;
@@ -141,6 +145,7 @@ function onLocation(): void {
   start(page);
 }
 
+listenForEvidenceRequests(browser.runtime);
 onLocation();
 if (__NK_BENCH__) benchBegin();
 watchNavigation(window, onLocation);
