@@ -25,33 +25,44 @@ export type ParagraphLocator = {
 };
 
 /**
- * Makes a locator for the article's `paragraphs` in `doc`. A cached element
- * that has left the document is looked up again.
+ * Makes a locator for the article's `paragraphs` in `doc`. The page is read
+ * on the first lookup; a cached element that has left the document makes the
+ * next lookup read it again.
  */
 export function createParagraphLocator(doc: Document, paragraphs: readonly string[]): ParagraphLocator {
-  const cache = new Map<number, Element | null>();
+  const cache = new Map<number, Element>();
+  let scan: PageScan | null = null;
   return {
     find(index) {
       if (!Number.isInteger(index) || index < 0 || index >= paragraphs.length) return null;
       const cached = cache.get(index);
       if (cached?.isConnected) return cached;
-      if (cached === null && cache.has(index)) return null;
-      const found = locate(doc, paragraphs, index);
-      cache.set(index, found);
+      // A cached element that left the page means the page changed: read it again.
+      if (cached || !scan) scan = scanPage(doc);
+      const found = locate(scan, paragraphs, index);
+      // A miss is not kept: the page may still be loading, so the next lookup reads it again.
+      if (found) cache.set(index, found);
+      else scan = null;
       return found;
     },
   };
 }
 
-function locate(doc: Document, paragraphs: readonly string[], index: number): Element | null {
+/** The page's candidate blocks and their normalised text, read once per lookup round. */
+type PageScan = { blocks: Element[]; texts: string[] };
+
+function scanPage(doc: Document): PageScan {
+  const blocks = candidateBlocks(doc);
+  return { blocks, texts: blocks.map((el) => normaliseText(el.textContent ?? '')) };
+}
+
+function locate({ blocks, texts }: PageScan, paragraphs: readonly string[], index: number): Element | null {
   const wanted = normaliseText(paragraphs[index] ?? '');
   if (!wanted) return null;
   // The same text can occur twice in an article: paragraph i is the n-th occurrence.
   let nth = 0;
   for (let i = 0; i < index; i++) if (normaliseText(paragraphs[i] ?? '') === wanted) nth++;
 
-  const blocks = candidateBlocks(doc);
-  const texts = blocks.map((el) => normaliseText(el.textContent ?? ''));
   const exact = innermost(blocks.filter((_, i) => texts[i] === wanted));
   if (exact.length > 0) return exact[Math.min(nth, exact.length - 1)] ?? null;
 

@@ -47,11 +47,11 @@ export function revealElement(el: Element, opts: RevealOptions = {}): Highlight 
   if (win) scrollIntoFreeView(win, el, opts.covered ?? [], opts.smooth ?? !prefersReducedMotion(win));
   const duration = opts.durationMs ?? HIGHLIGHT_MS;
   const highlight = drawBox(doc, el, win && prefersReducedMotion(win) ? 0 : duration);
-  const timer = (win ?? globalThis).setTimeout(() => highlight.remove(), duration);
+  const timer = setTimeout(() => highlight.remove(), duration);
   const handle: Highlight = {
     host: highlight.host,
     remove() {
-      (win ?? globalThis).clearTimeout(timer);
+      clearTimeout(timer);
       highlight.remove();
       if (current === handle) current = null;
     },
@@ -67,8 +67,9 @@ export function freeBand(viewHeight: number, viewWidth: number, covered: readonl
   for (const r of covered) {
     // Only a full-width sheet hides the text; a side panel leaves the column free.
     if (r.width < viewWidth * 0.9 || r.height <= 0) continue;
-    if (r.top > viewHeight / 2) bottom = Math.min(bottom, r.top);
-    else top = Math.max(top, r.bottom);
+    // A sheet along the bottom edge hides what is below its top; one along the top edge what is above its bottom.
+    if (r.bottom >= viewHeight - 1 && r.top > 0) bottom = Math.min(bottom, r.top);
+    else if (r.top <= 1) top = Math.max(top, r.bottom);
   }
   return bottom - top < 80 ? { top: 0, bottom: viewHeight } : { top, bottom };
 }
