@@ -76,6 +76,26 @@ export function benchReport(outcome: BenchOutcome): void {
   document.dispatchEvent(new CustomEvent('nk-bench', { detail: JSON.stringify(record) }));
 }
 
+/**
+ * Lets the bench re-run the content script's work warm (JIT compiled, regexes
+ * compiled): on a `nk-bench-rerun` event (detail: repetitions as a string),
+ * runs `work` that many times and answers with a `nk-bench-warm` event whose
+ * detail is the JSON array of durations in ms. Separates start-up cost from
+ * the work itself.
+ */
+export function benchOnRerun(work: () => void): void {
+  document.addEventListener('nk-bench-rerun', (e) => {
+    const n = Number((e as CustomEvent<string>).detail) || 1;
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      work();
+      times.push(performance.now() - t0);
+    }
+    document.dispatchEvent(new CustomEvent('nk-bench-warm', { detail: JSON.stringify(times) }));
+  });
+}
+
 let domCounts: Record<string, number> | null = null;
 
 /**

@@ -18,7 +18,7 @@ import { createOverlay } from './overlay';
 import { watchArticle } from './watch-article';
 import { watchNavigation } from './watch-navigation';
 // Bench-only timing (npm run bench): every use is behind `if (__NK_BENCH__)`, false outside bench builds, so dropped.
-import { benchAdd, benchBegin, benchEnd, benchInit, benchReport, countDomReads } from './bench-hook';
+import { benchAdd, benchBegin, benchEnd, benchInit, benchOnRerun, benchReport, countDomReads } from './bench-hook';
 
 if (__NK_BENCH__) {
   benchInit();
@@ -151,5 +151,11 @@ if (__NK_BENCH__) benchBegin();
 watchNavigation(window, onLocation);
 if (__NK_BENCH__) {
   benchEnd('watch');
+  // The same work as one page visit (recognise, confirm, extract, topic), repeatable warm on request.
+  benchOnRerun(() => {
+    const page = recognisePage(location.href);
+    const article = confirmArticle(document, page) ? extractArticle(document, location.href, page) : null;
+    if (article) detectTopic(article);
+  });
   benchReport(recognisePage(location.href).kind === 'none' ? 'none' : 'started');
 }
