@@ -27,7 +27,7 @@ export type RevealOptions = {
   /** Areas of the window covered by our own UI (the open panel), to keep the paragraph out from under. */
   covered?: readonly DOMRectReadOnly[];
   durationMs?: number;
-  /** Smooth scrolling unless the reader asked for reduced motion. */
+  /** Smooth scrolling unless the reader asked for reduced motion or the tab is hidden. */
   smooth?: boolean;
 };
 
@@ -44,7 +44,8 @@ export function revealElement(el: Element, opts: RevealOptions = {}): Highlight 
   const doc = el.ownerDocument;
   const win = doc.defaultView;
   current?.remove();
-  if (win) scrollIntoFreeView(win, el, opts.covered ?? [], opts.smooth ?? !prefersReducedMotion(win));
+  // A hidden tab (the popup opened as a tab) may never run a smooth scroll's frames: jump there.
+  if (win) scrollIntoFreeView(win, el, opts.covered ?? [], opts.smooth ?? (!prefersReducedMotion(win) && doc.visibilityState !== 'hidden'));
   const duration = opts.durationMs ?? HIGHLIGHT_MS;
   const highlight = drawBox(doc, el, win && prefersReducedMotion(win) ? 0 : duration);
   const timer = setTimeout(() => highlight.remove(), duration);
@@ -86,9 +87,17 @@ function scrollIntoFreeView(win: Window, el: Element, covered: readonly DOMRectR
   const root = win.document.documentElement;
   const rect = el.getBoundingClientRect();
   const band = freeBand(root.clientHeight || win.innerHeight, root.clientWidth || win.innerWidth, covered);
-  const top = scrollTargetY(win.scrollY, rect, band);
-  if (typeof win.scrollTo === 'function') win.scrollTo({ top, behavior: smooth ? 'smooth' : 'auto' });
+  const startY = win.scrollY;
+  const top = scrollTargetY(startY, rect, band);
+  if (typeof win.scrollTo !== 'function' || Math.abs(top - startY) < 1) return;
+  win.scrollTo({ top, behavior: smooth ? 'smooth' : 'auto' });
+  // Chromium sometimes drops a smooth scroll (seen when the page's layout settles at the same moment):
+  // if the page has not moved at all after a while, jump there.
+  if (smooth) setTimeout(() => win.scrollY === startY && scrollIntoFreeView(win, el, covered, false), SMOOTH_CHECK_MS);
 }
+
+/** How long a smooth scroll gets before the jump fallback checks whether it started. */
+const SMOOTH_CHECK_MS = 600;
 
 function prefersReducedMotion(win: Window): boolean {
   return typeof win.matchMedia === 'function' && win.matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -34,7 +34,6 @@ describe('showEvidence', () => {
     setCurrentArticle(article, document);
     expect(showEvidence(4)).toBe(true);
     expect(document.querySelectorAll(HIGHLIGHT_TAG)).toHaveLength(1);
-    expect(window.scrollTo).toHaveBeenCalled();
   });
 
   it('says false, and draws nothing, without an article or for a paragraph the article lacks', () => {
