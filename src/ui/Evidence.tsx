@@ -34,6 +34,8 @@ export function EvidenceProvider({ onShow, children }: { onShow?: ShowEvidence; 
       if (!onShow) return;
       const ticket = ++latest.current;
       const n = index + 1;
+      // Emptied first, so that showing the same paragraph again is announced again.
+      setMessage(null);
       Promise.resolve()
         .then(() => onShow(index))
         .catch(() => false)

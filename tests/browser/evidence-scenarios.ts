@@ -13,8 +13,8 @@ import type { Card } from '../../src/core/types';
 import { openArticle, openPanel } from './harness/flow';
 import { screenshotPath } from './harness/paths';
 import { Site } from './harness/site';
-import { WIDE, type Harness, type Tab } from './harness/types';
-import { clickElement, waitFor, waitForSnapshot } from './harness/wait';
+import { NARROW, WIDE, type Harness, type Tab } from './harness/types';
+import { clickElement, rect, waitFor, waitForSnapshot } from './harness/wait';
 
 /** What the page shows of the highlight: the box, the paragraph under it, the scroll position. */
 type Seen = {
@@ -91,10 +91,16 @@ export function defineEvidenceScenarios(label: string, launch: (site: Site) => P
     /** Waits until the box covers the expected paragraph, scrolled into view, and returns what was seen. */
     async function expectHighlighted(tab: Tab, scrollBefore: number): Promise<Seen> {
       const want = norm(paragraphs[target.index] ?? '');
+      // Scrolled, settled (a smooth scroll has ended: the same position twice in a row) and in view.
+      let lastY = NaN;
       const s = await waitFor(
         `paragraph ${target.index + 1} highlighted and in view`,
         () => seen(tab),
-        (x) => x.boxes === 1 && x.covered !== null && x.scrollY !== scrollBefore && x.top !== null && x.top >= 0 && (x.bottom ?? Infinity) <= x.viewHeight,
+        (x) => {
+          const settled = x.scrollY === lastY;
+          lastY = x.scrollY;
+          return settled && x.boxes === 1 && x.covered !== null && x.scrollY !== scrollBefore && x.top !== null && x.top >= 0 && (x.bottom ?? Infinity) <= x.viewHeight;
+        },
         2000,
       );
       expect(s.covered).toBe(want);
@@ -165,6 +171,27 @@ export function defineEvidenceScenarios(label: string, launch: (site: Site) => P
       await tab.screenshot(screenshotPath(`${h.name}-evidence-popup`));
       await waitFor('the highlight gone', () => seen(tab), (x) => x.boxes === 0, 6000);
       await popup.close();
+    });
+
+    it('on a narrow screen: the paragraph lands above the bottom sheet, not under it', async () => {
+      const opened = await openArticle(h, meta.url, NARROW);
+      await openPanel(opened.tab);
+      const item = `[data-testid=faq-item]:nth-child(${target.item + 1})`;
+      await reveal(opened.tab, `${item} .nk-faq__button`);
+      await waitForSnapshot(opened.tab, 'the answer open', (s) => s.card?.faq[target.item]?.answerVisible === true);
+      await reveal(opened.tab, `${item} [data-testid=show-evidence][data-index="${target.index}"]`);
+      const s = await expectHighlighted(opened.tab, 0);
+      const sheet = await rect(opened.tab, '[role=dialog]');
+      expect(sheet).not.toBeNull();
+      const top = s.top ?? -1;
+      const bottom = s.bottom ?? Infinity;
+      const where = `paragraph ${top}–${bottom} vs sheet top ${sheet!.y}`;
+      // Its start is visible above the sheet; all of it when it fits there.
+      expect(top, where).toBeGreaterThanOrEqual(0);
+      expect(top + 40, where).toBeLessThanOrEqual(sheet!.y);
+      if (bottom - top <= sheet!.y) expect(bottom, where).toBeLessThanOrEqual(sheet!.y);
+      await opened.tab.screenshot(screenshotPath(`${h.name}-evidence-overlay-narrow`));
+      await opened.tab.close();
     });
 
     it('from the popup: a paragraph the page does not have is reported, nothing is drawn', async () => {
