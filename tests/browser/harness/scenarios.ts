@@ -81,8 +81,17 @@ export function defineScenarios(label: string, launch: (site: Site) => Promise<H
       expect(s.card?.faq[0]?.answerVisible).toBe(true);
       expect(s.card?.faq[1]?.expanded).toBe(false);
 
-      await tab.press('Tab');
+      // Tab goes through the open answer's "Vis i artikkelen" buttons, then to the next question.
+      const stops: (string | null)[] = [];
+      for (let i = 0; i < 6; i++) {
+        await tab.press('Tab');
+        const t = await activeText(tab);
+        if (t === faq[1]?.q) break;
+        stops.push(t);
+      }
       expect(await activeText(tab)).toBe(faq[1]?.q);
+      expect(stops.length).toBeGreaterThan(0);
+      for (const t of stops) expect(t).toMatch(/^Vis (i artikkelen|avsnitt \d+)$/);
       await tab.press(' ');
       s = await waitForSnapshot(tab, 'the second answer open', (x) => x.card?.faq[1]?.expanded === true);
       expect(s.card?.faq[1]?.answerVisible).toBe(true);
