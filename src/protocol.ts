@@ -3,8 +3,9 @@
  * Every message that arrives is checked with `parseMessage` before it is trusted:
  * a page can't send these, but a stale or buggy context can.
  */
+import type { PartialCardContent } from './core/model/types';
 import type { Article, CardState, TopicResult } from './core/types';
-import { isArticle, isTopicResult } from './core/validate';
+import { isArticle, isCardState, isTopicResult } from './core/validate';
 
 export type Message =
   /** content → background: the page holds this article; resolve its card. */
@@ -20,12 +21,25 @@ export type Message =
    * popup → content script (browser.tabs.sendMessage): scroll to paragraph
    * `index` of the extracted article (Article.paragraphs) and highlight it.
    */
-  | { type: 'evidence:show'; index: number };
+  | { type: 'evidence:show'; index: number }
+  /**
+   * popup → content script (browser.tabs.sendMessage): write a model card for
+   * the article in this tab ("Lag nynorsk samandrag"; `force`: "Lag på nytt").
+   * The content script runs it through its own port, which lives as long as the page.
+   */
+  | { type: 'model:generate'; force: boolean }
+  /** popup → content script: stop the model card being written ("Avbryt"). */
+  | { type: 'model:cancel' }
+  /** content → background: the port broke mid-stream; record the error in this tab's job state. */
+  | { type: 'model:failed'; message: string };
 
 /** The content script's answer to 'evidence:show': whether the paragraph was found on the page. */
 export type EvidenceReply = { found: boolean };
 
-export type OverlayPrefs = { mode: 'pill' | 'open' | 'off'; hiddenForSession: boolean };
+/** The model the user configured, as the page needs to know it (never the key or the endpoint). */
+export type ModelOffer = { model: string; auto: boolean };
+
+export type OverlayPrefs = { mode: 'pill' | 'open' | 'off'; hiddenForSession: boolean; model?: ModelOffer | null };
 
 /** Replies, by message type. */
 export type Reply<M extends Message> = M extends { type: 'card:request' }
@@ -36,7 +50,17 @@ export type Reply<M extends Message> = M extends { type: 'card:request' }
       ? EvidenceReply
       : { ok: true };
 
-const TYPES = new Set(['card:request', 'card:clear', 'overlay:get', 'overlay:hide-for-session', 'options:open', 'evidence:show']);
+const TYPES = new Set([
+  'card:request',
+  'card:clear',
+  'overlay:get',
+  'overlay:hide-for-session',
+  'options:open',
+  'evidence:show',
+  'model:generate',
+  'model:cancel',
+  'model:failed',
+]);
 
 /** Returns the message if it is one of ours and well formed, else null. */
 export function parseMessage(value: unknown): Message | null {
@@ -50,6 +74,10 @@ export function parseMessage(value: unknown): Message | null {
       return typeof m.url === 'string' ? (m as Message) : null;
     case 'evidence:show':
       return typeof m.index === 'number' && Number.isSafeInteger(m.index) && m.index >= 0 ? { type: 'evidence:show', index: m.index } : null;
+    case 'model:generate':
+      return { type: 'model:generate', force: m.force === true };
+    case 'model:failed':
+      return typeof m.message === 'string' && m.message.length <= 2000 ? { type: 'model:failed', message: m.message } : null;
     default:
       return { type: m.type } as Message;
   }
@@ -57,3 +85,76 @@ export function parseMessage(value: unknown): Message | null {
 
 /** storage.session key of a tab's card state. */
 export const tabStateKey = (tabId: number) => `tab:${tabId}`;
+
+/** storage.session key of a tab's model job (the card being written, or the offer to write one). */
+export const modelJobKey = (tabId: number) => `model:${tabId}`;
+
+/**
+ * A tab's model job, kept in storage.session so the popup shows what the
+ * overlay shows: `idle` (a model is configured and can write the card),
+ * `running` (the answer so far), or `error` (a Nynorsk message with what to do).
+ */
+export type ModelJob =
+  | { status: 'idle'; model: string }
+  | { status: 'running'; model: string; startedAt: string; partial: PartialCardContent; stage?: string }
+  | { status: 'error'; model: string; message: string };
+
+/** The long-lived port the content script opens to the background while a model card is written. */
+export const MODEL_PORT = 'nk-model';
+
+/** content → background over the model port. */
+export type PortRequest = { type: 'start'; article: Article; topic: TopicResult; force: boolean } | { type: 'cancel' };
+
+/** background → content over the model port. */
+export type PortEvent =
+  | { type: 'job'; job: ModelJob }
+  | { type: 'done'; state: CardState; fromCache: boolean; requests: number };
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** Checks partial card content as it travels between contexts. */
+export function isPartialContent(v: unknown): v is PartialCardContent {
+  if (!v || typeof v !== 'object') return false;
+  const p = v as Record<string, unknown>;
+  return (
+    (p.title === undefined || typeof p.title === 'string') &&
+    isStrings(p.summary) &&
+    Array.isArray(p.faq) &&
+    p.faq.every((f) => !!f && typeof f === 'object' && typeof (f as Record<string, unknown>).q === 'string' && typeof (f as Record<string, unknown>).a === 'string' && Array.isArray((f as Record<string, unknown>).evidence)) &&
+    (p.draft === undefined || typeof p.draft === 'string')
+  );
+}
+
+/** Returns the job if well formed, else null. */
+export function parseModelJob(v: unknown): ModelJob | null {
+  if (!v || typeof v !== 'object') return null;
+  const j = v as Record<string, unknown>;
+  if (typeof j.model !== 'string') return null;
+  if (j.status === 'idle') return { status: 'idle', model: j.model };
+  if (j.status === 'error') return typeof j.message === 'string' ? { status: 'error', model: j.model, message: j.message } : null;
+  if (j.status === 'running' && typeof j.startedAt === 'string' && isPartialContent(j.partial) && (j.stage === undefined || typeof j.stage === 'string'))
+    return j as ModelJob;
+  return null;
+}
+
+/** Checks a port request from the content script. */
+export function parsePortRequest(v: unknown): PortRequest | null {
+  if (!v || typeof v !== 'object') return null;
+  const m = v as Record<string, unknown>;
+  if (m.type === 'cancel') return { type: 'cancel' };
+  if (m.type === 'start' && isArticle(m.article) && isTopicResult(m.topic)) return { type: 'start', article: m.article, topic: m.topic, force: m.force === true };
+  return null;
+}
+
+/** Checks a port event from the background. */
+export function parsePortEvent(v: unknown): PortEvent | null {
+  if (!v || typeof v !== 'object') return null;
+  const m = v as Record<string, unknown>;
+  if (m.type === 'job') {
+    const job = parseModelJob(m.job);
+    return job ? { type: 'job', job } : null;
+  }
+  if (m.type === 'done' && isCardState(m.state) && typeof m.fromCache === 'boolean' && typeof m.requests === 'number')
+    return { type: 'done', state: m.state, fromCache: m.fromCache, requests: m.requests };
+  return null;
+}

@@ -2,25 +2,122 @@
  * The one typed settings module: defaults, migration, and a runtime check of
  * what comes back from storage. Settings live in storage.local and are never
  * overwritten by a failed read: a broken value falls back to its default
- * field by field.
+ * field by field. API keys are not settings: they live in storage.local under
+ * their own key (API_KEYS_KEY), never in storage.sync, and are never logged.
  */
+import type { ModelConfig, ModelPrefs, Provider } from './core/model/types';
+
+/** Which engine makes cards beyond the curated library. */
+export type Engine = 'builtin' | Provider;
+
+/** Endpoint and model of one provider. */
+export type ProviderSettings = { endpoint: string; model: string };
+
 export type Settings = {
-  version: 1;
+  version: 2;
   /** How the overlay starts on an article: collapsed pill, open card, or not at all. */
   overlay: 'pill' | 'open' | 'off';
+  /** 'builtin': library and fact cards only, nothing leaves the browser. */
+  engine: Engine;
+  /** Endpoint and model per provider, kept when the user switches engine. */
+  providers: Record<Provider, ProviderSettings>;
+  /** Nynorsk preferences that go into the prompt. */
+  prefs: ModelPrefs;
+  /** Write a model card as soon as an article without one opens. */
+  autoGenerate: boolean;
 };
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, overlay: 'pill' };
+export const PROVIDERS: readonly Provider[] = ['ollama', 'openai', 'anthropic'];
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: 2,
+  overlay: 'pill',
+  engine: 'builtin',
+  providers: {
+    ollama: { endpoint: 'http://localhost:11434', model: '' },
+    openai: { endpoint: 'https://api.openai.com/v1', model: '' },
+    anthropic: { endpoint: 'https://api.anthropic.com', model: '' },
+  },
+  prefs: { infinitive: 'e', pronoun: 'me', length: 'full' },
+  autoGenerate: false,
+};
 
 export const SETTINGS_KEY = 'settings';
 
+/** storage.local key of the API keys ({ openai?: string, anthropic?: string }); never synced. */
+export const API_KEYS_KEY = 'apiKeys';
+
+export type ApiKeys = Partial<Record<Provider, string>>;
+
+const isProvider = (v: unknown): v is Provider => v === 'ollama' || v === 'openai' || v === 'anthropic';
+const str = (v: unknown, max = 2000): string | undefined => (typeof v === 'string' && v.length <= max ? v.trim() : undefined);
+
 /** Turns whatever storage held (nothing, an old version, junk) into valid settings. */
 export function migrateSettings(raw: unknown): Settings {
-  const s: Settings = { ...DEFAULT_SETTINGS };
+  const s: Settings = structuredCloneSettings(DEFAULT_SETTINGS);
   if (!raw || typeof raw !== 'object') return s;
   const r = raw as Record<string, unknown>;
   if (r.overlay === 'pill' || r.overlay === 'open' || r.overlay === 'off') s.overlay = r.overlay;
   // version 0 (never shipped) had a boolean `showOverlay`.
   else if (r.showOverlay === false) s.overlay = 'off';
+  // version 1 had only `overlay`; everything below starts at its default.
+  if (r.engine === 'builtin' || isProvider(r.engine)) s.engine = r.engine;
+  if (r.providers && typeof r.providers === 'object') {
+    const p = r.providers as Record<string, unknown>;
+    for (const id of PROVIDERS) {
+      const v = p[id];
+      if (!v || typeof v !== 'object') continue;
+      const endpoint = str((v as Record<string, unknown>).endpoint);
+      const model = str((v as Record<string, unknown>).model, 300);
+      if (endpoint) s.providers[id].endpoint = endpoint;
+      if (model !== undefined) s.providers[id].model = model;
+    }
+  }
+  if (r.prefs && typeof r.prefs === 'object') {
+    const p = r.prefs as Record<string, unknown>;
+    if (p.infinitive === 'e' || p.infinitive === 'a') s.prefs.infinitive = p.infinitive;
+    if (p.pronoun === 'me' || p.pronoun === 'vi') s.prefs.pronoun = p.pronoun;
+    if (p.length === 'short' || p.length === 'full') s.prefs.length = p.length;
+  }
+  if (typeof r.autoGenerate === 'boolean') s.autoGenerate = r.autoGenerate;
   return s;
+}
+
+function structuredCloneSettings(s: Settings): Settings {
+  return {
+    ...s,
+    providers: { ollama: { ...s.providers.ollama }, openai: { ...s.providers.openai }, anthropic: { ...s.providers.anthropic } },
+    prefs: { ...s.prefs },
+  };
+}
+
+/** Keeps only string keys of known providers. */
+export function migrateApiKeys(raw: unknown): ApiKeys {
+  const out: ApiKeys = {};
+  if (!raw || typeof raw !== 'object') return out;
+  for (const id of PROVIDERS) {
+    const v = str((raw as Record<string, unknown>)[id], 500);
+    if (v) out[id] = v;
+  }
+  return out;
+}
+
+/** The configured model, or null when the engine is built-in or no model is named. */
+export function modelConfigOf(settings: Settings, keys: ApiKeys): ModelConfig | null {
+  if (settings.engine === 'builtin') return null;
+  const p = settings.providers[settings.engine];
+  if (!p.model || !p.endpoint) return null;
+  const apiKey = keys[settings.engine];
+  return { provider: settings.engine, endpoint: p.endpoint, model: p.model, ...(apiKey ? { apiKey } : {}), prefs: { ...settings.prefs } };
+}
+
+/** The origin pattern the extension must be granted to reach an endpoint, or null for a bad URL. */
+export function originPattern(endpoint: string): string | null {
+  try {
+    const u = new URL(endpoint);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return `${u.origin}/*`;
+  } catch {
+    return null;
+  }
 }

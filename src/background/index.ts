@@ -8,8 +8,11 @@ import templates from '../../assets/card-templates.json';
 import { LIBRARY } from '../core/library-data';
 import { resolveCard } from '../core/resolve';
 import type { Article, CardState, TopicResult } from '../core/types';
-import { parseMessage, tabStateKey, type Message, type OverlayPrefs } from '../protocol';
+import { loadChecker } from '../core/nynorsk';
+import { TERMS } from '../core/digest';
+import { MODEL_PORT, modelJobKey, parseMessage, tabStateKey, type Message, type OverlayPrefs } from '../protocol';
 import { migrateSettings, SETTINGS_KEY } from '../settings';
+import { applyModel, modelOffer, serveModelPort, type ModelDeps } from './generate';
 
 const HIDDEN_KEY = 'overlay:hidden';
 
@@ -18,11 +21,30 @@ async function setTabState(tabId: number | undefined, state: CardState): Promise
   await browser.storage.session.set({ [tabStateKey(tabId)]: state });
 }
 
+// The checker's data is large: fetched once, when a model card first needs it.
+let checker: ReturnType<typeof loadChecker> | null = null;
+const modelDeps: ModelDeps = {
+  storage: browser.storage,
+  permissions: browser.permissions,
+  fetch: (input, init) => fetch(input, init),
+  findBokmal: async () => {
+    checker ??= loadChecker((p) => fetch(browser.runtime.getURL(p)).then((r) => r.json() as Promise<unknown>));
+    const c = await checker.catch((e: unknown) => {
+      checker = null;
+      throw e;
+    });
+    return (text: string) => c.check(text).flagged;
+  },
+  terms: TERMS,
+};
+
 async function requestCard(article: Article, topic: TopicResult, tabId: number | undefined): Promise<CardState> {
   let state: CardState;
   try {
     const { card } = resolveCard(article, topic, { library: LIBRARY });
     state = { status: 'ready', url: article.url, card };
+    // Library first (always); then a cached model card, and the offer to write one.
+    state = await applyModel(modelDeps, tabId, article, state);
   } catch (err) {
     console.error('Nynorsk-kort: resolve failed', err);
     state = { status: 'error', url: article.url, message: templates.errors.resolve };
@@ -33,7 +55,11 @@ async function requestCard(article: Article, topic: TopicResult, tabId: number |
 
 async function overlayPrefs(): Promise<OverlayPrefs> {
   const [local, session] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), browser.storage.session.get(HIDDEN_KEY)]);
-  return { mode: migrateSettings(local[SETTINGS_KEY]).overlay, hiddenForSession: session[HIDDEN_KEY] === true };
+  return {
+    mode: migrateSettings(local[SETTINGS_KEY]).overlay,
+    hiddenForSession: session[HIDDEN_KEY] === true,
+    model: await modelOffer(browser.storage.local).catch(() => null),
+  };
 }
 
 async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> {
@@ -49,6 +75,14 @@ async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unkn
     case 'overlay:hide-for-session':
       await browser.storage.session.set({ [HIDDEN_KEY]: true });
       return { ok: true };
+    case 'model:failed': {
+      if (tabId === undefined) return { ok: true };
+      const key = modelJobKey(tabId);
+      const prev = (await browser.storage.session.get(key))[key] as { model?: unknown } | undefined;
+      const model = typeof prev?.model === 'string' ? prev.model : '';
+      await browser.storage.session.set({ [key]: { status: 'error', model, message: msg.message } });
+      return { ok: true };
+    }
     case 'options:open':
       await browser.runtime.openOptionsPage();
       return { ok: true };
@@ -58,14 +92,22 @@ async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unkn
 // Answer only our own messages; returning undefined lets other listeners answer the rest.
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const msg = parseMessage(raw);
-  return msg ? handle(msg, sender) : undefined;
+  // model:generate and model:cancel go from the popup to the content script, not here.
+  return msg && msg.type !== 'model:generate' && msg.type !== 'model:cancel' ? handle(msg, sender) : undefined;
+});
+
+// A model card is written through a port from the tab's content script: the open port keeps
+// the service worker alive while the answer streams, and a dropped port aborts the request.
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== MODEL_PORT || port.sender?.id !== browser.runtime.id) return;
+  serveModelPort(port, port.sender?.tab?.id, modelDeps);
 });
 
 // A card never outlives its page: a tab that starts loading anything drops its state,
 // and the content script (on Spiceworks) asks again once the new page is there.
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') void browser.storage.session.remove(tabStateKey(tabId));
+  if (change.status === 'loading') void browser.storage.session.remove([tabStateKey(tabId), modelJobKey(tabId)]);
 });
 browser.tabs.onRemoved.addListener((tabId) => {
-  void browser.storage.session.remove(tabStateKey(tabId));
+  void browser.storage.session.remove([tabStateKey(tabId), modelJobKey(tabId)]);
 });

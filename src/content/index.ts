@@ -10,9 +10,11 @@ import { confirmArticle } from '../core/confirm';
 import { extractArticle } from '../core/extract';
 import { recognisePage } from '../core/recognise';
 import { detectTopic } from '../core/topic';
-import type { CardState, PageKind } from '../core/types';
+import type { Article, CardState, PageKind, TopicResult } from '../core/types';
 import { isCardState } from '../core/validate';
-import type { Message, OverlayPrefs } from '../protocol';
+import { MODEL_PORT, parseMessage, type Message, type ModelJob, type OverlayPrefs } from '../protocol';
+import type { ModelControls } from '../ui/ModelControls';
+import { createModelRunner, type ClientPort } from './model-job';
 import { listenForEvidenceRequests, setCurrentArticle, showEvidence } from './evidence';
 import { createOverlay } from './overlay';
 import { watchArticle } from './watch-article';
@@ -41,7 +43,46 @@ let stopWatching: (() => void) | null = null;
 let hadCard = false;
 let run = 0;
 
+/** The model engine on this page: the job shown in the overlay and the port that runs it. */
+type ModelView = {
+  article: Article;
+  topic: TopicResult;
+  state: CardState;
+  job: ModelJob | null;
+  render(): void;
+};
+let modelView: ModelView | null = null;
+const runner = createModelRunner({
+  connect: () => browser.runtime.connect({ name: MODEL_PORT }) as unknown as ClientPort,
+  onJob: (job) => {
+    if (!modelView) return;
+    modelView.job = job;
+    modelView.render();
+  },
+  onDone: (state) => {
+    if (!modelView) return;
+    modelView.state = state;
+    if (modelView.job) modelView.job = { status: 'idle', model: modelView.job.model };
+    modelView.render();
+  },
+  reportFailure: (message) => void send({ type: 'model:failed', message }).catch(() => undefined),
+});
+
+/** "Lag nynorsk samandrag" / "Lag på nytt" (overlay button, popup message, or automatic). */
+function generate(force: boolean): boolean {
+  const v = modelView;
+  if (!v || !v.job || runner.running) return false;
+  v.job = { status: 'running', model: v.job.model, startedAt: new Date().toISOString(), partial: { summary: [], faq: [] } };
+  v.render();
+  runner.start(v.article, v.topic, force);
+  return true;
+}
+
+const modelControls = (job: ModelJob): ModelControls => ({ job, onGenerate: (force) => void generate(force), onCancel: () => runner.cancel() });
+
 function teardown() {
+  runner.dispose();
+  modelView = null;
   stopWatching?.();
   stopWatching = null;
   overlay?.destroy();
@@ -103,7 +144,23 @@ async function showCard(page: PageKind, myRun: number): Promise<void> {
     benchEnd('waitCard');
     benchBegin();
   }
-  if (myRun === run) overlay?.render(state, opts);
+  if (myRun !== run) return;
+  const offer = prefs.model ?? null;
+  const view: ModelView = {
+    article,
+    topic,
+    state,
+    job: offer ? { status: 'idle', model: offer.model } : null,
+    render: () => {
+      if (modelView !== view || myRun !== run) return;
+      const showModel = view.job && !(view.state.status === 'ready' && view.state.card.engine.kind === 'library');
+      overlay?.render(view.state, { ...opts, ...(showModel && view.job ? { model: modelControls(view.job) } : {}) });
+    },
+  };
+  modelView = view;
+  view.render();
+  // Automatic writing only where no library or cached model card answered.
+  if (offer?.auto && state.status === 'ready' && state.card.engine.kind === 'digest') generate(false);
   if (__NK_BENCH__) {
     benchEnd('render');
     benchReport('answered');
@@ -146,6 +203,16 @@ function onLocation(): void {
 }
 
 listenForEvidenceRequests(browser.runtime);
+// The popup's "Lag nynorsk samandrag", "Lag på nytt" and "Avbryt" run through this page's port.
+browser.runtime.onMessage.addListener((raw: unknown) => {
+  const msg = parseMessage(raw);
+  if (msg?.type === 'model:generate') return Promise.resolve({ started: generate(msg.force) });
+  if (msg?.type === 'model:cancel') {
+    runner.cancel();
+    return Promise.resolve({ ok: true });
+  }
+  return undefined;
+});
 onLocation();
 if (__NK_BENCH__) benchBegin();
 watchNavigation(window, onLocation);

@@ -7,7 +7,9 @@
 import { render as preactRender } from 'preact';
 import cardCss from '../ui/card.css';
 import overlayCss from '../ui/overlay.css';
+import modelCss from '../ui/model.css';
 import type { CardState } from '../core/types';
+import type { ModelControls } from '../ui/ModelControls';
 import { Overlay } from '../ui/Overlay';
 
 /** The host element's name (part of the browser-test contract). */
@@ -19,6 +21,8 @@ export type OverlayOptions = {
   onOpenOptions(): void;
   /** "Vis i artikkelen": scroll to and highlight an evidence paragraph (see ./evidence). */
   onShowEvidence?(index: number): boolean;
+  /** The model job and its actions, when a model is configured (see ./model-job). */
+  model?: ModelControls;
 };
 
 export type OverlayHandle = {
@@ -29,7 +33,7 @@ export type OverlayHandle = {
 };
 
 /** The overlay's stylesheet text (card + shell), bundled as text by esbuild. */
-export const OVERLAY_CSS = `${cardCss}\n${overlayCss}`;
+export const OVERLAY_CSS = `${cardCss}\n${overlayCss}\n${modelCss}`;
 
 /** How the shadow root gets its CSS. */
 export type OverlayStyleOptions = {
@@ -74,6 +78,7 @@ export function createOverlay(doc: Document = document, styles: OverlayStyleOpti
           onHideForSession={opts.onHideForSession}
           onOpenOptions={opts.onOpenOptions}
           onShowEvidence={opts.onShowEvidence}
+          model={opts.model}
         />,
         target,
       );

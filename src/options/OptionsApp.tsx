@@ -1,16 +1,21 @@
 /**
- * The options page: how the overlay shows on Spiceworks pages, and (for
- * now only described) which engine makes the cards. Each change is saved
- * at once and confirmed in a polite live region.
+ * The options page: how the overlay shows on Spiceworks pages, which engine
+ * makes the cards (built in, or a model the user chooses), the Nynorsk
+ * preferences and the cache. Each change is saved at once and confirmed in
+ * a polite live region.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { FetchLike } from '../core/model/types';
+import { DEFAULT_SETTINGS, type ApiKeys, type Settings } from '../settings';
 import { fmt, text } from '../ui/text';
-import { loadSettings, saveSettings, type OptionsBrowser } from './settings-store';
+import { ModelSettings } from './ModelSettings';
+import { loadApiKeys, loadSettings, saveApiKeys, saveSettings, type OptionsBrowser } from './settings-store';
 
 export type OptionsAppProps = {
   /** Test seam: the extension API (webextension-polyfill on the real page). */
   browser: OptionsBrowser;
+  /** Test seam: the fetch "Test tilkoplinga" uses. */
+  fetch?: FetchLike;
 };
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
@@ -21,8 +26,9 @@ const OVERLAY_CHOICES: ReadonlyArray<{ value: Settings['overlay']; label: string
   { value: 'off', label: text.overlayOff, help: text.overlayOffHelp },
 ];
 
-export function OptionsApp({ browser }: OptionsAppProps) {
+export function OptionsApp({ browser, fetch }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [keys, setKeys] = useState<ApiKeys>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
   useEffect(() => {
@@ -35,10 +41,36 @@ export function OptionsApp({ browser }: OptionsAppProps) {
         setStatus({ kind: 'error', message: text.loadFailed });
       },
     );
+    loadApiKeys(browser).then(
+      (k) => !cancelled && setKeys(k),
+      () => undefined,
+    );
     return () => {
       cancelled = true;
     };
   }, [browser]);
+
+  const save = async (next: Settings) => {
+    setSettings(next);
+    setStatus({ kind: 'idle' });
+    try {
+      setSettings(await saveSettings(browser, next));
+      setStatus({ kind: 'saved' });
+    } catch (e) {
+      setStatus({ kind: 'error', message: fmt(text.saveFailed, { message: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
+  const saveKeys = async (next: ApiKeys) => {
+    setKeys(next);
+    try {
+      await saveApiKeys(browser, next);
+      setStatus({ kind: 'saved' });
+    } catch (e) {
+      // The message is the storage error's, never the key.
+      setStatus({ kind: 'error', message: fmt(text.saveFailed, { message: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
 
   const choose = async (overlay: Settings['overlay']) => {
     if (!settings) return;
@@ -90,20 +122,16 @@ export function OptionsApp({ browser }: OptionsAppProps) {
         </p>
       </fieldset>
 
-      <fieldset data-testid="engine">
-        <legend>{text.engineHeading}</legend>
-        <div class="nk-choice">
-          <input type="radio" id="engine-builtin" name="engine" value="builtin" checked readOnly aria-describedby="help-engine" />
-          <label class="nk-choice__label" for="engine-builtin">
-            {text.engineBuiltin}
-          </label>
-          <p class="nk-choice__help" id="help-engine">
-            {text.engineBuiltinHelp}
-          </p>
-        </div>
-        <p class="nk-options__hint">{text.engineLater}</p>
-      </fieldset>
-
+      {settings && (
+        <ModelSettings
+          browser={browser}
+          settings={settings}
+          keys={keys}
+          onChange={(next) => void save(next)}
+          onKeysChange={(next) => void saveKeys(next)}
+          {...(fetch ? { fetch } : {})}
+        />
+      )}
     </main>
   );
 }

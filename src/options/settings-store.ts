@@ -1,18 +1,22 @@
 /**
- * Reads and writes the settings for the options page through a
+ * Reads and writes the settings and API keys for the options page through a
  * `browser`-like object (test seam). Always goes through `migrateSettings`,
- * so a broken stored value never reaches the UI.
+ * so a broken stored value never reaches the UI. Keys go to storage.local
+ * under their own key, never to storage.sync.
  */
-import { migrateSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { API_KEYS_KEY, migrateApiKeys, migrateSettings, SETTINGS_KEY, type ApiKeys, type Settings } from '../settings';
 
 /** The part of the extension API the options page uses. */
 export type OptionsBrowser = {
   storage: {
     local: {
-      get(keys: string): Promise<Record<string, unknown>>;
+      get(keys: string | string[]): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
+      remove?(keys: string | string[]): Promise<void>;
     };
   };
+  /** Asks the user for an endpoint's origin ("Test tilkoplinga"); absent in old tests. */
+  permissions?: { request(p: { origins: string[] }): Promise<boolean> };
 };
 
 /** Loads settings; missing or malformed values fall back to defaults. */
@@ -25,5 +29,18 @@ export async function loadSettings(browser: OptionsBrowser): Promise<Settings> {
 export async function saveSettings(browser: OptionsBrowser, settings: Settings): Promise<Settings> {
   const clean = migrateSettings(settings);
   await browser.storage.local.set({ [SETTINGS_KEY]: clean });
+  return clean;
+}
+
+/** Loads the API keys (storage.local only). */
+export async function loadApiKeys(browser: OptionsBrowser): Promise<ApiKeys> {
+  const got = await browser.storage.local.get(API_KEYS_KEY);
+  return migrateApiKeys(got[API_KEYS_KEY]);
+}
+
+/** Saves the API keys (storage.local only); an empty key is dropped. */
+export async function saveApiKeys(browser: OptionsBrowser, keys: ApiKeys): Promise<ApiKeys> {
+  const clean = migrateApiKeys(keys);
+  await browser.storage.local.set({ [API_KEYS_KEY]: clean });
   return clean;
 }

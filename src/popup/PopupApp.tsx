@@ -4,10 +4,11 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardState } from '../core/types';
-import type { Message } from '../protocol';
+import type { Message, ModelJob } from '../protocol';
 import { CardView } from '../ui/CardView';
 import type { ShowEvidence } from '../ui/Evidence';
 import { text } from '../ui/text';
+import { popupModelControls, readModelJob, watchModelJob } from './model-job';
 import { readTabState, resolveTabId, watchTabState, type PopupBrowser } from './tab-state';
 
 export type PopupAppProps = {
@@ -22,6 +23,7 @@ export type PopupAppProps = {
 export function PopupApp({ browser, search, onDone }: PopupAppProps) {
   const [state, setState] = useState<CardState | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
+  const [job, setJob] = useState<ModelJob | null>(null);
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -34,10 +36,22 @@ export function PopupApp({ browser, search, onDone }: PopupAppProps) {
         return;
       }
       setTabId(tabId);
-      stop = watchTabState(browser, tabId, setState);
-      const initial = await readTabState(browser, tabId);
+      const stopState = watchTabState(browser, tabId, setState);
+      let jobChanged = false;
+      const stopJob = watchModelJob(browser, tabId, (j) => {
+        jobChanged = true;
+        setJob(j);
+      });
+      stop = () => {
+        stopState();
+        stopJob();
+      };
+      const [initial, initialJob] = await Promise.all([readTabState(browser, tabId), readModelJob(browser, tabId).catch(() => null)]);
       // A change that arrived while reading is newer than what was read.
-      if (!cancelled) setState((current) => current ?? initial);
+      if (!cancelled) {
+        setState((current) => current ?? initial);
+        if (!jobChanged) setJob(initialJob);
+      }
     })().catch(() => {
       if (!cancelled) setState({ status: 'none' });
     });
@@ -48,6 +62,8 @@ export function PopupApp({ browser, search, onDone }: PopupAppProps) {
   }, [browser, search]);
 
   const showEvidence = useMemo(() => evidenceSender(browser, tabId), [browser, tabId]);
+  const model = useMemo(() => (tabId !== null && job ? popupModelControls(browser, tabId, job, setJob) : undefined), [browser, tabId, job]);
+  const showModel = model && !(state?.status === 'ready' && state.card.engine.kind === 'library');
 
   const openOptions = () => {
     void browser.runtime.openOptionsPage().then(() => onDone?.(), () => undefined);
@@ -61,7 +77,7 @@ export function PopupApp({ browser, search, onDone }: PopupAppProps) {
         </span>
         {text.appName}
       </h1>
-      {state && <CardView state={state} onOpenOptions={openOptions} onShowEvidence={showEvidence} />}
+      {state && <CardView state={state} onOpenOptions={openOptions} onShowEvidence={showEvidence} {...(showModel ? { model } : {})} />}
     </main>
   );
 }

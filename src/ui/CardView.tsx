@@ -9,6 +9,7 @@ import { EvidenceProvider, type ShowEvidence } from './Evidence';
 import { Faq } from './Faq';
 import { Flagged, FlagProvider } from './Flagged';
 import { Facts, KeyPoints, Terms } from './FactSections';
+import { ModelBar, StreamingCard, type ModelControls } from './ModelControls';
 import { SourceLine } from './SourceLine';
 import { StatusView } from './StatusView';
 import { TopicBadge } from './TopicBadge';
@@ -23,24 +24,27 @@ export type CardViewProps = {
    * the card names the paragraphs but offers no button.
    */
   onShowEvidence?: ShowEvidence;
+  /** Present when a model is configured for this tab: its job and the actions. */
+  model?: ModelControls;
 };
 
-export function CardView({ state, onOpenOptions, onShowEvidence }: CardViewProps) {
+export function CardView({ state, onOpenOptions, onShowEvidence, model }: CardViewProps) {
+  if (model?.job.status === 'running') return <StreamingCard job={model.job} onCancel={model.onCancel} />;
   if (state.status !== 'ready') return <StatusView state={state} onOpenOptions={onOpenOptions} />;
-  return <ReadyCard card={state.card} onShowEvidence={onShowEvidence} />;
+  return <ReadyCard card={state.card} onShowEvidence={onShowEvidence} model={model} />;
 }
 
-function ReadyCard({ card, onShowEvidence }: { card: Card; onShowEvidence?: ShowEvidence }) {
+function ReadyCard({ card, onShowEvidence, model }: { card: Card; onShowEvidence?: ShowEvidence; model?: ModelControls }) {
   return (
     <FlagProvider language={card.language}>
       <EvidenceProvider onShow={onShowEvidence}>
-        <CardBody card={card} />
+        <CardBody card={card} model={model} />
       </EvidenceProvider>
     </FlagProvider>
   );
 }
 
-function CardBody({ card }: { card: Card }) {
+function CardBody({ card, model }: { card: Card; model?: ModelControls }) {
   return (
     <article class="nk-card" data-testid="card" data-engine={card.engine.kind} lang="nn">
       <header class="nk-card__header">
@@ -53,6 +57,7 @@ function CardBody({ card }: { card: Card }) {
           </p>
         )}
       </header>
+      {model && <ModelBar card={card} controls={model} />}
       {card.notice && card.summary.length > 0 && <Notice text={card.notice} />}
       <section class="nk-summary" data-testid="summary" aria-label={text.summaryHeading}>
         {card.summary.length > 0

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardState } from '../core/types';
 import { CardView } from './CardView';
 import type { ShowEvidence } from './Evidence';
+import type { ModelControls } from './ModelControls';
 import { fmt, text } from './text';
 
 export type OverlayProps = {
@@ -19,9 +20,11 @@ export type OverlayProps = {
   onOpenOptions(): void;
   /** Scrolls the page to an evidence paragraph and highlights it ("Vis i artikkelen"). */
   onShowEvidence?: ShowEvidence;
+  /** The model job and its actions, when a model is configured. */
+  model?: ModelControls;
 };
 
-export function Overlay({ state, startOpen, onHideForSession, onOpenOptions, onShowEvidence }: OverlayProps) {
+export function Overlay({ state, startOpen, onHideForSession, onOpenOptions, onShowEvidence, model }: OverlayProps) {
   const [open, setOpen] = useState(startOpen);
   const [hidden, setHidden] = useState(false);
   const panelRef = useRef<HTMLElement>(null);
@@ -61,9 +64,9 @@ export function Overlay({ state, startOpen, onHideForSession, onOpenOptions, onS
           lang="nn"
         >
           <span class="nk-pill__mark" aria-hidden="true">
-            {state.status === 'loading' ? <span class="nk-spinner nk-spinner--small" /> : 'nn'}
+            {state.status === 'loading' || model?.job.status === 'running' ? <span class="nk-spinner nk-spinner--small" /> : 'nn'}
           </span>
-          <span class="nk-pill__text">{pillText(state)}</span>
+          <span class="nk-pill__text">{model?.job.status === 'running' ? text.pillWriting : pillText(state)}</span>
         </button>
       </div>
     );
@@ -100,7 +103,7 @@ export function Overlay({ state, startOpen, onHideForSession, onOpenOptions, onS
           </button>
         </div>
         <div class="nk-panel__body">
-          <CardView state={state} onOpenOptions={onOpenOptions} onShowEvidence={onShowEvidence} />
+          <CardView state={state} onOpenOptions={onOpenOptions} onShowEvidence={onShowEvidence} model={model} />
         </div>
         <div class="nk-panel__foot">
           <button

@@ -5,25 +5,26 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../src/options/OptionsApp';
 import { loadSettings, saveSettings } from '../../src/options/settings-store';
 import { fakeBrowser } from '../popup/fake-browser';
+import { DEFAULT_SETTINGS } from '../../src/settings';
 
 afterEach(cleanup);
 
 describe('settings-store', () => {
   it('loads defaults from empty or broken storage and migrates old values', async () => {
-    expect(await loadSettings(fakeBrowser())).toEqual({ version: 1, overlay: 'pill' });
-    expect(await loadSettings(fakeBrowser({ local: { settings: 'tull' } }))).toEqual({ version: 1, overlay: 'pill' });
-    expect(await loadSettings(fakeBrowser({ local: { settings: { showOverlay: false } } }))).toEqual({ version: 1, overlay: 'off' });
+    expect(await loadSettings(fakeBrowser())).toEqual({ ...DEFAULT_SETTINGS, overlay: 'pill' });
+    expect(await loadSettings(fakeBrowser({ local: { settings: 'tull' } }))).toEqual({ ...DEFAULT_SETTINGS, overlay: 'pill' });
+    expect(await loadSettings(fakeBrowser({ local: { settings: { showOverlay: false } } }))).toEqual({ ...DEFAULT_SETTINGS, overlay: 'off' });
   });
   it('saves under the settings key', async () => {
     const b = fakeBrowser();
-    await saveSettings(b, { version: 1, overlay: 'open' });
-    expect(b.areas.local.settings).toEqual({ version: 1, overlay: 'open' });
+    await saveSettings(b, { ...DEFAULT_SETTINGS, overlay: 'open' });
+    expect(b.areas.local.settings).toEqual({ ...DEFAULT_SETTINGS, overlay: 'open' });
   });
 });
 
 describe('OptionsApp', () => {
   it('shows the stored overlay mode', async () => {
-    render(<OptionsApp browser={fakeBrowser({ local: { settings: { version: 1, overlay: 'off' } } })} />);
+    render(<OptionsApp browser={fakeBrowser({ local: { settings: { ...DEFAULT_SETTINGS, overlay: 'off' } } })} />);
     await waitFor(() => expect((screen.getByRole('radio', { name: 'Ikkje vis på sida' }) as HTMLInputElement).checked).toBe(true));
     expect((screen.getByRole('radio', { name: 'Vis som ein liten knapp' }) as HTMLInputElement).checked).toBe(false);
   });
@@ -35,7 +36,7 @@ describe('OptionsApp', () => {
     const open = screen.getByRole('radio', { name: 'Opne kortet med ein gong' }) as HTMLInputElement;
     await waitFor(() => expect((screen.getByRole('radio', { name: 'Vis som ein liten knapp' }) as HTMLInputElement).checked).toBe(true));
     await user.click(open);
-    await waitFor(() => expect(b.areas.local.settings).toEqual({ version: 1, overlay: 'open' }));
+    await waitFor(() => expect(b.areas.local.settings).toEqual({ ...DEFAULT_SETTINGS, overlay: 'open' }));
     const status = screen.getByTestId('options-status');
     expect(status.getAttribute('aria-live')).toBe('polite');
     await waitFor(() => expect(status.textContent).toBe('Innstillinga er lagra.'));
@@ -52,9 +53,9 @@ describe('OptionsApp', () => {
     await waitFor(() => expect(screen.getByTestId('options-status').textContent).toContain('kvote full'));
   });
 
-  it('describes the built-in engine and that nothing leaves the browser', () => {
+  it('describes the built-in engine and that nothing leaves the browser', async () => {
     render(<OptionsApp browser={fakeBrowser()} />);
-    const engine = screen.getByTestId('engine');
+    const engine = await screen.findByTestId('engine');
     expect(engine.textContent).toContain('Berre innebygd');
     expect(engine.textContent).toContain('Ingenting av det du les, blir sendt ut av nettlesaren.');
   });

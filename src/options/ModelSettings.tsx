@@ -1,0 +1,300 @@
+/**
+ * The engine part of the options page: "Berre innebygd" or a model
+ * (Ollama, an OpenAI-compatible endpoint, Anthropic) with endpoint, model
+ * and key; "Test tilkoplinga", which first asks the user for the endpoint's
+ * origin (from the click itself: browsers want a user gesture) and then
+ * gives a plain Nynorsk verdict and the server's model list; the Nynorsk
+ * preferences for the prompt; and the cache of written cards.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { testConnection } from '../core/model/providers';
+import type { FetchLike, Provider } from '../core/model/types';
+import { modelCache, type StorageArea } from '../background/model-cache';
+import { originPattern, type ApiKeys, type Engine, type Settings } from '../settings';
+import { fmt, text } from '../ui/text';
+import type { OptionsBrowser } from './settings-store';
+
+export type ModelSettingsProps = {
+  browser: OptionsBrowser;
+  settings: Settings;
+  keys: ApiKeys;
+  /** Saves a changed copy of the settings. */
+  onChange(next: Settings): void;
+  onKeysChange(next: ApiKeys): void;
+  /** The fetch for "Test tilkoplinga" (test seam; the page's own fetch by default). */
+  fetch?: FetchLike;
+};
+
+const ENGINES: ReadonlyArray<{ value: Engine; label: string; help: string }> = [
+  { value: 'builtin', label: text.engineBuiltin, help: text.engineBuiltinHelp },
+  { value: 'ollama', label: text.engineOllama, help: text.engineOllamaHelp },
+  { value: 'openai', label: text.engineOpenai, help: text.engineOpenaiHelp },
+  { value: 'anthropic', label: text.engineAnthropic, help: text.engineAnthropicHelp },
+];
+
+type Verdict = { ok: boolean; message: string } | { ok: null; message: string };
+
+export function ModelSettings({ browser, settings, keys, onChange, onKeysChange, fetch: fetchImpl }: ModelSettingsProps) {
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [models, setModels] = useState<string[]>([]);
+  const engine = settings.engine;
+  const provider: Provider | null = engine === 'builtin' ? null : engine;
+  const current = provider ? settings.providers[provider] : null;
+
+  useEffect(() => {
+    setVerdict(null);
+    setModels([]);
+  }, [engine]);
+
+  const setProvider = (patch: Partial<{ endpoint: string; model: string }>) => {
+    if (!provider) return;
+    onChange({ ...settings, providers: { ...settings.providers, [provider]: { ...settings.providers[provider], ...patch } } });
+  };
+
+  const test = () => {
+    if (!provider || !current) return;
+    const pattern = originPattern(current.endpoint);
+    if (!pattern) {
+      setVerdict({ ok: false, message: fmt(text.modelBadEndpoint, { endpoint: current.endpoint }) });
+      return;
+    }
+    setVerdict({ ok: null, message: text.testing });
+    // Called straight from the click, before any other await: the browser asks the user.
+    const asked = browser.permissions ? browser.permissions.request({ origins: [pattern] }) : Promise.resolve(false);
+    void asked
+      .catch(() => false)
+      .then(async (granted) => {
+        if (!granted) {
+          setVerdict({ ok: false, message: fmt(text.permissionDenied, { origin: pattern.slice(0, -2) }) });
+          return;
+        }
+        const apiKey = keys[provider];
+        const v = await testConnection(
+          { provider, endpoint: current.endpoint, model: current.model, ...(apiKey ? { apiKey } : {}), prefs: settings.prefs },
+          { fetch: fetchImpl ?? ((i, init) => fetch(i, init)) },
+        );
+        setModels(v.models);
+        setVerdict({ ok: v.ok, message: v.message });
+      })
+      .catch((e: unknown) => setVerdict({ ok: false, message: e instanceof Error ? e.message : String(e) }));
+  };
+
+  return (
+    <>
+      <fieldset data-testid="engine">
+        <legend>{text.engineHeading}</legend>
+        {ENGINES.map((c) => (
+          <div class="nk-choice" key={c.value}>
+            <input
+              type="radio"
+              id={`engine-${c.value}`}
+              name="engine"
+              value={c.value}
+              checked={engine === c.value}
+              onChange={() => onChange({ ...settings, engine: c.value })}
+              aria-describedby={`help-engine-${c.value}`}
+            />
+            <label class="nk-choice__label" for={`engine-${c.value}`}>
+              {c.label}
+            </label>
+            <p class="nk-choice__help" id={`help-engine-${c.value}`}>
+              {c.help}
+            </p>
+          </div>
+        ))}
+        {provider && current && (
+          <div class="nk-provider" data-testid="provider" data-provider={provider}>
+            <p class="nk-options__hint">{text.modelPrivacy}</p>
+            <p class="nk-field">
+              <label for="endpoint">{text.endpointLabel}</label>
+              <input
+                id="endpoint"
+                type="url"
+                data-testid="endpoint"
+                value={current.endpoint}
+                spellcheck={false}
+                onChange={(e) => setProvider({ endpoint: (e.currentTarget as HTMLInputElement).value.trim() })}
+              />
+            </p>
+            <p class="nk-field">
+              <label for="model">{text.modelLabel}</label>
+              <input
+                id="model"
+                type="text"
+                data-testid="model"
+                list="model-list"
+                value={current.model}
+                spellcheck={false}
+                onChange={(e) => setProvider({ model: (e.currentTarget as HTMLInputElement).value.trim() })}
+              />
+              <datalist id="model-list">
+                {models.map((m) => (
+                  <option key={m} value={m} />
+                ))}
+              </datalist>
+            </p>
+            {models.length > 0 ? (
+              <p class="nk-field">
+                <label for="model-pick">{text.modelPick}</label>
+                <select
+                  id="model-pick"
+                  data-testid="model-pick"
+                  value={models.includes(current.model) ? current.model : ''}
+                  onChange={(e) => setProvider({ model: (e.currentTarget as HTMLSelectElement).value })}
+                >
+                  <option value="">–</option>
+                  {models.map((m) => (
+                    <option key={m} value={m}>
+                      {m}
+                    </option>
+                  ))}
+                </select>
+              </p>
+            ) : (
+              <p class="nk-options__hint">{text.modelListHint}</p>
+            )}
+            {provider !== 'ollama' && (
+              <p class="nk-field">
+                <label for="api-key">{text.apiKeyLabel}</label>
+                <input
+                  id="api-key"
+                  type="password"
+                  data-testid="api-key"
+                  autocomplete="off"
+                  value={keys[provider] ?? ''}
+                  aria-describedby="api-key-hint"
+                  onChange={(e) => onKeysChange({ ...keys, [provider]: (e.currentTarget as HTMLInputElement).value.trim() })}
+                />
+                <span class="nk-options__hint" id="api-key-hint">
+                  {text.apiKeyHint}
+                </span>
+              </p>
+            )}
+            <p>
+              <button type="button" class="nk-model__button" data-testid="test-connection" onClick={test}>
+                {text.testConnection}
+              </button>
+            </p>
+            <p
+              class={`nk-options__status${verdict?.ok === false ? ' nk-options__status--error' : ''}`}
+              role="status"
+              aria-live="polite"
+              data-testid="test-verdict"
+              data-ok={verdict ? String(verdict.ok) : ''}
+            >
+              {verdict?.message ?? ''}
+            </p>
+          </div>
+        )}
+      </fieldset>
+
+      {provider && (
+        <fieldset data-testid="prefs">
+          <legend>{text.prefsHeading}</legend>
+          <p class="nk-options__hint">{text.prefsIntro}</p>
+          <Choice
+            name="infinitive"
+            label={text.infinitiveLabel}
+            value={settings.prefs.infinitive}
+            options={[
+              ['e', text.infinitiveE],
+              ['a', text.infinitiveA],
+            ]}
+            onPick={(v) => onChange({ ...settings, prefs: { ...settings.prefs, infinitive: v } })}
+          />
+          <Choice
+            name="pronoun"
+            label={text.pronounLabel}
+            value={settings.prefs.pronoun}
+            options={[
+              ['me', text.pronounMe],
+              ['vi', text.pronounVi],
+            ]}
+            onPick={(v) => onChange({ ...settings, prefs: { ...settings.prefs, pronoun: v } })}
+          />
+          <Choice
+            name="length"
+            label={text.lengthLabel}
+            value={settings.prefs.length}
+            options={[
+              ['short', text.lengthShort],
+              ['full', text.lengthFull],
+            ]}
+            onPick={(v) => onChange({ ...settings, prefs: { ...settings.prefs, length: v } })}
+          />
+          <div class="nk-choice">
+            <input
+              type="checkbox"
+              id="auto-generate"
+              data-testid="auto-generate"
+              checked={settings.autoGenerate}
+              onChange={(e) => onChange({ ...settings, autoGenerate: (e.currentTarget as HTMLInputElement).checked })}
+            />
+            <label class="nk-choice__label" for="auto-generate">
+              {text.autoGenerate}
+            </label>
+          </div>
+        </fieldset>
+      )}
+
+      <CacheSection browser={browser} />
+    </>
+  );
+}
+
+function Choice<T extends string>({ name, label, value, options, onPick }: { name: string; label: string; value: T; options: ReadonlyArray<[T, string]>; onPick(v: T): void }) {
+  return (
+    <div class="nk-choice-group" role="radiogroup" aria-label={label}>
+      <p class="nk-choice-group__label">{label}</p>
+      {options.map(([v, l]) => (
+        <span class="nk-choice nk-choice--inline" key={v}>
+          <input type="radio" id={`${name}-${v}`} name={name} value={v} checked={value === v} onChange={() => onPick(v)} />
+          <label class="nk-choice__label" for={`${name}-${v}`}>
+            {l}
+          </label>{' '}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** How many model cards are stored, and a button to remove them all. */
+function CacheSection({ browser }: { browser: OptionsBrowser }) {
+  const [count, setCount] = useState<number | null>(null);
+  const [cleared, setCleared] = useState(false);
+  const local = browser.storage.local.remove ? (browser.storage.local as StorageArea) : null;
+  useEffect(() => {
+    if (!local) return;
+    void modelCache(local)
+      .keys()
+      .then((k) => setCount(k.length), () => setCount(0));
+  }, [browser]);
+  if (!local) return null;
+  return (
+    <fieldset data-testid="cache">
+      <legend>{text.cacheHeading}</legend>
+      <p data-testid="cache-count">{fmt(text.cacheCount, { n: count ?? 0 })}</p>
+      <p>
+        <button
+          type="button"
+          class="nk-model__button nk-model__button--quiet"
+          data-testid="cache-clear"
+          disabled={!count}
+          onClick={() =>
+            void modelCache(local)
+              .clear()
+              .then(() => {
+                setCount(0);
+                setCleared(true);
+              })
+          }
+        >
+          {text.cacheClear}
+        </button>
+      </p>
+      <p role="status" aria-live="polite" class="nk-options__status">
+        {cleared ? text.cacheCleared : ''}
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The popup's view of the tab's model job (storage.session, written by the
+ * background) and its actions, which go to the tab's content script: the
+ * stream always runs through the page's own port, so closing the popup does
+ * not stop it.
+ */
+import { modelJobKey, parseModelJob, type Message, type ModelJob } from '../protocol';
+import type { ModelControls } from '../ui/ModelControls';
+import { text } from '../ui/text';
+import type { PopupBrowser } from './tab-state';
+
+type StorageChange = { newValue?: unknown; oldValue?: unknown };
+type ChangeListener = (changes: Record<string, StorageChange>, areaName: string) => void;
+
+/** Reads the tab's model job; null when none or malformed. */
+export async function readModelJob(browser: PopupBrowser, tabId: number): Promise<ModelJob | null> {
+  const key = modelJobKey(tabId);
+  return parseModelJob((await browser.storage.session.get(key))[key]);
+}
+
+/** Calls `onChange` whenever the tab's model job changes; returns an unsubscribe function. */
+export function watchModelJob(browser: PopupBrowser, tabId: number, onChange: (job: ModelJob | null) => void): () => void {
+  const key = modelJobKey(tabId);
+  const listener: ChangeListener = (changes, areaName) => {
+    if (areaName !== 'session' || !(key in changes)) return;
+    onChange(parseModelJob(changes[key]?.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * Controls for the card in the popup: generate and cancel are messages to the
+ * tab's content script. `onLocalError` shows an error when the page does not answer.
+ */
+export function popupModelControls(browser: PopupBrowser, tabId: number, job: ModelJob, onLocalError: (job: ModelJob) => void): ModelControls {
+  const sendToTab = async (msg: Message) => {
+    const send = browser.tabs.sendMessage;
+    let ok = false;
+    try {
+      const reply = send ? await send.call(browser.tabs, tabId, msg) : undefined;
+      ok = !!reply && typeof reply === 'object';
+    } catch {
+      ok = false;
+    }
+    if (!ok) onLocalError({ status: 'error', model: job.model, message: text.modelPageGone });
+  };
+  return {
+    job,
+    onGenerate: (force) => void sendToTab({ type: 'model:generate', force }),
+    onCancel: () => void sendToTab({ type: 'model:cancel' }),
+  };
+}
