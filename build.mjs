@@ -19,7 +19,8 @@ export const GECKO_ID = 'nynorsk-kort@nynorsk-kort.no';
 
 const entries = {
   background: 'src/background/index.ts',
-  content: 'src/content/index.ts',
+  content: 'src/content/loader.ts',
+  'content-main': 'src/content/index.ts',
   popup: 'src/popup/main.tsx',
   options: 'src/options/main.tsx',
 };

@@ -33,7 +33,9 @@ function compile(topics: TopicDef[]): { re: RegExp; byKey: Map<string, TermInfo>
   return { re, byKey };
 }
 
-const COMPILED = compile(TAXONOMY.topics);
+// Compiled on first use, not at module load: the content script's start-up on every page must stay cheap.
+let compiled: ReturnType<typeof compile> | undefined;
+const lexicon = () => (compiled ??= compile(TAXONOMY.topics));
 
 function lookup(match: string): TermInfo | undefined {
   const m = match.replace(/\s+/g, ' ');
@@ -42,7 +44,7 @@ function lookup(match: string): TermInfo | undefined {
   if (lower.endsWith('es')) candidates.push([lower.slice(0, -2), m.slice(0, -2)]);
   if (lower.endsWith('s')) candidates.push([lower.slice(0, -1), m.slice(0, -1)]);
   for (const [k, orig] of candidates) {
-    const info = COMPILED.byKey.get(k);
+    const info = lexicon().byKey.get(k);
     if (info && (!info.caseSensitive || orig === info.display)) return info;
   }
   return undefined;
@@ -50,8 +52,9 @@ function lookup(match: string): TermInfo | undefined {
 
 function countTerms(text: string): Map<TermInfo, number> {
   const counts = new Map<TermInfo, number>();
-  COMPILED.re.lastIndex = 0;
-  for (const m of text.matchAll(COMPILED.re)) {
+  const { re } = lexicon();
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
     const info = lookup(m[0]);
     if (info) counts.set(info, (counts.get(info) ?? 0) + 1);
   }

@@ -1,0 +1,25 @@
+/**
+ * The content script the manifest runs on every Spiceworks page. It only
+ * reads the URL: listings, author pages and static pages cost a string test
+ * and nothing else. Where an article or a thread may be (now, or after the
+ * site changes page without reloading), it loads the article code once,
+ * which then follows the page by itself.
+ */
+import { recognisePage } from '../core/recognise';
+import { watchNavigation } from './watch-navigation';
+
+type RuntimeLike = { runtime: { getURL(path: string): string } };
+const ext = ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome)!;
+
+let loaded = false;
+const stop = watchNavigation(window, check);
+
+function check(): void {
+  if (loaded || recognisePage(location.href).kind === 'none') return;
+  loaded = true;
+  stop();
+  // The polyfill is not loaded here, so the extension API is reached directly (same call in both browsers).
+  void import(ext.runtime.getURL('content-main.js'));
+}
+
+check();
