@@ -9,7 +9,8 @@ import { isArticle, isCardState, isTopicResult } from './core/validate';
 
 export type Message =
   /** content → background: the page holds this article; resolve its card. */
-  | { type: 'card:request'; article: Article; topic: TopicResult }
+  /** The topic is detected in the background unless given: it keeps the page's main thread free. */
+  | { type: 'card:request'; article: Article; topic?: TopicResult }
   /** content → background: this tab no longer shows an article (SPA navigation, no article). */
   | { type: 'card:clear'; url: string }
   /** content → background: overlay visibility for this tab's session. */
@@ -69,7 +70,7 @@ export function parseMessage(value: unknown): Message | null {
   if (typeof m.type !== 'string' || !TYPES.has(m.type)) return null;
   switch (m.type) {
     case 'card:request':
-      return isArticle(m.article) && isTopicResult(m.topic) ? (m as Message) : null;
+      return isArticle(m.article) && (m.topic === undefined || isTopicResult(m.topic)) ? (m as Message) : null;
     case 'card:clear':
       return typeof m.url === 'string' ? (m as Message) : null;
     case 'evidence:show':

@@ -7,10 +7,13 @@ describe('parseMessage', () => {
     const m = { type: 'card:request', article: makeArticle(), topic: makeTopic() };
     expect(parseMessage(m)).toBe(m);
     expect(parseMessage({ type: 'overlay:get', extra: 1 })).toEqual({ type: 'overlay:get' });
+    const noTopic = { type: 'card:request', article: makeArticle() };
+    expect(parseMessage(noTopic)).toBe(noTopic);
     expect(parseMessage({ type: 'card:clear', url: 'https://x' })).toEqual({ type: 'card:clear', url: 'https://x' });
   });
   it('refuses malformed or foreign messages', () => {
     expect(parseMessage({ type: 'card:request', article: {}, topic: makeTopic() })).toBeNull();
+    expect(parseMessage({ type: 'card:request', article: makeArticle(), topic: { id: 'sport' } })).toBeNull();
     expect(parseMessage({ type: 'card:clear' })).toBeNull();
     expect(parseMessage({ type: 'something-else' })).toBeNull();
     expect(parseMessage('card:request')).toBeNull();

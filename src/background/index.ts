@@ -7,6 +7,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import templates from '../../assets/card-templates.json';
 import { LIBRARY } from '../core/library-data';
 import { resolveCard } from '../core/resolve';
+import { detectTopic } from '../core/topic';
 import type { Article, CardState, TopicResult } from '../core/types';
 import { loadChecker } from '../core/nynorsk';
 import { TERMS } from '../core/digest';
@@ -38,10 +39,10 @@ const modelDeps: ModelDeps = {
   terms: TERMS,
 };
 
-async function requestCard(article: Article, topic: TopicResult, tabId: number | undefined): Promise<CardState> {
+async function requestCard(article: Article, topic: TopicResult | undefined, tabId: number | undefined): Promise<CardState> {
   let state: CardState;
   try {
-    const { card } = resolveCard(article, topic, { library: LIBRARY });
+    const { card } = resolveCard(article, topic ?? detectTopic(article), { library: LIBRARY });
     state = { status: 'ready', url: article.url, card };
     // Library first (always); then a cached model card, and the offer to write one.
     state = await applyModel(modelDeps, tabId, article, state);

@@ -43,11 +43,17 @@ export type BenchRecord = {
 /** Set by the bench banner (build.mjs, bench builds only) as the content script's first statement. */
 declare const __nkBenchT0: number | undefined;
 
-const record: BenchRecord = { outcome: 'none', ms: {}, calls: {} };
+// One record per page, shared by the loader (content.js) and the article code (content-main.js),
+// which are separate bundles in the same isolated world.
+type BenchGlobal = { __nkBenchRecord?: BenchRecord; __nkBenchDom?: Record<string, number> };
+// Reached lazily: a top-level side effect would keep this module in production bundles.
+const shared = () => globalThis as BenchGlobal;
+const rec = (): BenchRecord => (shared().__nkBenchRecord ??= { outcome: 'none', ms: {}, calls: {} });
 
 /** Adds the time since `t0` to `phase`. */
 export function benchAdd(phase: BenchPhase, t0: number): void {
   const d = performance.now() - t0;
+  const record = rec();
   record.ms[phase] = (record.ms[phase] ?? 0) + d;
   record.calls[phase] = (record.calls[phase] ?? 0) + 1;
 }
@@ -71,7 +77,9 @@ export function benchInit(): void {
 
 /** Sends the record so far to the page. */
 export function benchReport(outcome: BenchOutcome): void {
+  const record = rec();
   record.outcome = outcome;
+  const domCounts = shared().__nkBenchDom;
   if (domCounts) record.domReads = { ...domCounts };
   document.dispatchEvent(new CustomEvent('nk-bench', { detail: JSON.stringify(record) }));
 }
@@ -96,7 +104,6 @@ export function benchOnRerun(work: () => void): void {
   });
 }
 
-let domCounts: Record<string, number> | null = null;
 
 /**
  * When the page carries `data-nk-bench-count-dom` on <html> (set by the bench
@@ -105,9 +112,9 @@ let domCounts: Record<string, number> | null = null;
  * happened. Used in a separate pass: the wrappers would slow the timed runs.
  */
 export function countDomReads(): void {
-  if (!document.documentElement.hasAttribute('data-nk-bench-count-dom')) return;
+  if (!document.documentElement.hasAttribute('data-nk-bench-count-dom') || shared().__nkBenchDom) return;
   const counts: Record<string, number> = {};
-  domCounts = counts;
+  shared().__nkBenchDom = counts;
   const wrapMethod = (proto: object, name: string, label: string) => {
     const orig = (proto as Record<string, unknown>)[name];
     if (typeof orig !== 'function') return;

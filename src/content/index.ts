@@ -9,7 +9,7 @@ import templates from '../../assets/card-templates.json';
 import { confirmArticle } from '../core/confirm';
 import { extractArticle } from '../core/extract';
 import { recognisePage } from '../core/recognise';
-import { detectTopic } from '../core/topic';
+import { topicOfCard } from '../core/card-topic';
 import type { Article, CardState, PageKind, TopicResult } from '../core/types';
 import { isCardState } from '../core/validate';
 import { MODEL_PORT, parseMessage, type Message, type ModelJob, type OverlayPrefs } from '../protocol';
@@ -46,7 +46,8 @@ let run = 0;
 /** The model engine on this page: the job shown in the overlay and the port that runs it. */
 type ModelView = {
   article: Article;
-  topic: TopicResult;
+  /** Known once the card has come (the background detects it). */
+  topic: TopicResult | null;
   state: CardState;
   job: ModelJob | null;
   render(): void;
@@ -71,7 +72,7 @@ const runner = createModelRunner({
 /** "Lag nynorsk samandrag" / "Lag på nytt" (overlay button, popup message, or automatic). */
 function generate(force: boolean): boolean {
   const v = modelView;
-  if (!v || !v.job || runner.running) return false;
+  if (!v || !v.job || !v.topic || runner.running) return false;
   v.job = { status: 'running', model: v.job.model, startedAt: new Date().toISOString(), partial: { summary: [], faq: [] } };
   v.render();
   runner.start(v.article, v.topic, force);
@@ -102,11 +103,6 @@ async function showCard(page: PageKind, myRun: number): Promise<void> {
   }
   setCurrentArticle(article);
   if (__NK_BENCH__) benchBegin();
-  const topic = detectTopic(article);
-  if (__NK_BENCH__) {
-    benchEnd('topic');
-    benchBegin();
-  }
   const prefs = await prefsP.catch((): OverlayPrefs => ({ mode: 'pill', hiddenForSession: false }));
   if (__NK_BENCH__) {
     benchEnd('waitPrefs');
@@ -135,7 +131,8 @@ async function showCard(page: PageKind, myRun: number): Promise<void> {
   }
   let state: CardState;
   try {
-    const reply = await send({ type: 'card:request', article, topic });
+    // The background detects the topic: its lexicon stays off the page's main thread.
+    const reply = await send({ type: 'card:request', article });
     state = isCardState(reply) ? reply : { status: 'error', url, message: templates.errors.noAnswer };
   } catch {
     state = { status: 'error', url, message: templates.errors.noAnswer };
@@ -145,7 +142,8 @@ async function showCard(page: PageKind, myRun: number): Promise<void> {
     benchBegin();
   }
   if (myRun !== run) return;
-  const offer = prefs.model ?? null;
+  const topic = state.status === 'ready' ? topicOfCard(state.card) : null;
+  const offer = topic ? (prefs.model ?? null) : null;
   const view: ModelView = {
     article,
     topic,
@@ -218,11 +216,10 @@ if (__NK_BENCH__) benchBegin();
 watchNavigation(window, onLocation);
 if (__NK_BENCH__) {
   benchEnd('watch');
-  // The same work as one page visit (recognise, confirm, extract, topic), repeatable warm on request.
+  // The same work as one page visit (recognise, confirm, extract), repeatable warm on request.
   benchOnRerun(() => {
     const page = recognisePage(location.href);
-    const article = confirmArticle(document, page) ? extractArticle(document, location.href, page) : null;
-    if (article) detectTopic(article);
+    if (confirmArticle(document, page)) extractArticle(document, location.href, page);
   });
   benchReport(recognisePage(location.href).kind === 'none' ? 'none' : 'started');
 }

@@ -7,12 +7,21 @@
  */
 import { recognisePage } from '../core/recognise';
 import { watchNavigation } from './watch-navigation';
+// Bench-only timing (npm run bench): every use is behind `if (__NK_BENCH__)`, false outside bench builds, so dropped.
+import { benchBegin, benchEnd, benchInit, benchReport, countDomReads } from './bench-hook';
+
+if (__NK_BENCH__) {
+  benchInit();
+  countDomReads();
+}
 
 type RuntimeLike = { runtime: { getURL(path: string): string } };
 const ext = ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome)!;
 
 let loaded = false;
+if (__NK_BENCH__) benchBegin();
 const stop = watchNavigation(window, check);
+if (__NK_BENCH__) benchEnd('watch');
 
 function check(): void {
   if (loaded || recognisePage(location.href).kind === 'none') return;
@@ -22,4 +31,9 @@ function check(): void {
   void import(ext.runtime.getURL('content-main.js'));
 }
 
+if (__NK_BENCH__) benchBegin();
 check();
+if (__NK_BENCH__) {
+  benchEnd('recognise');
+  if (!loaded) benchReport('none');
+}

@@ -3,6 +3,7 @@
  * card when one matches, otherwise a card that says honestly what is known.
  * Pure: the background, the CLI and the tests call the same function.
  */
+import { topicForCard } from './card-topic';
 import { buildDigestCard } from './digest';
 import { findEvidence, matchLibrary, type LibraryEntry } from './library';
 import type { Article, Card, TopicResult } from './types';
@@ -16,11 +17,6 @@ export type ResolveDeps = {
   /** 'auto' (default): library card if one matches, else the digest; 'digest' skips the library. */
   engine?: 'auto' | 'digest';
 };
-
-/** The card's topic: the detected one, with its reasons one click away. */
-function cardTopic(topic: TopicResult): Card['topic'] {
-  return { id: topic.id, label: topic.label, confidence: topic.confidence, reasons: topic.reasons, secondary: topic.secondary };
-}
 
 function source(article: Article, fallback?: { author?: string; published?: string }): Card['source'] {
   const author = article.author ?? fallback?.author;
@@ -44,7 +40,7 @@ function libraryCard(article: Article, topic: TopicResult, entry: LibraryEntry, 
     url: article.canonicalUrl || article.url,
     title: c.title,
     sourceTitle: article.title || c.sourceTitle,
-    topic: cardTopic(topic),
+    topic: topicForCard(topic),
     summary: [...c.summary],
     faq: c.faq.map((f) => ({ q: f.q, a: f.a, evidence: findEvidence(article.paragraphs, f.anchors) })),
     source: source(article, c),
