@@ -77,7 +77,7 @@ export async function cachedModelCard(deps: Pick<ModelDeps, 'storage'>, article:
  * model card replaces the fact card (instant, 0 requests), and the tab's job
  * state says whether the user can ask for one. Library cards are left alone.
  */
-export async function applyModel(deps: Pick<ModelDeps, 'storage'>, tabId: number | undefined, article: Article, state: CardState): Promise<CardState> {
+export async function applyModel(deps: Pick<ModelDeps, 'storage' | 'findBokmal'>, tabId: number | undefined, article: Article, state: CardState): Promise<CardState> {
   if (state.status !== 'ready' || state.card.engine.kind === 'library') {
     if (tabId !== undefined) await deps.storage.session.remove(modelJobKey(tabId));
     return state;
@@ -87,6 +87,8 @@ export async function applyModel(deps: Pick<ModelDeps, 'storage'>, tabId: number
     if (tabId !== undefined) await deps.storage.session.remove(modelJobKey(tabId));
     return state;
   }
+  // Warm the checker now, so that a click on "Lag nynorsk samandrag" does not wait for its data.
+  void deps.findBokmal?.().catch(() => undefined);
   let next = state;
   try {
     const hit = await cachedModelCard(deps, article, config);
