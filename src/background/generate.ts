@@ -100,6 +100,17 @@ export async function applyModel(deps: Pick<ModelDeps, 'storage' | 'findBokmal'>
   return next;
 }
 
+/**
+ * The terminology entries that can occur in the article: a cheap substring
+ * test, a superset of the prompt's whole-word matching, so the prompt gets
+ * the same terms while only these few word patterns are compiled (compiling
+ * all of them took about a second in a fresh service worker).
+ */
+export function candidateTerms(article: Article, terms: readonly Term[]): Term[] {
+  const text = [article.title, ...article.paragraphs].join('\n').toLowerCase();
+  return terms.filter((t) => [t.en, ...(t.aka ?? [])].some((w) => w.trim() && text.includes(w.toLowerCase())));
+}
+
 /** A short Nynorsk status line for a stage of the engine. */
 export function stageText(stage: GenerateStage): string {
   switch (stage.stage) {
@@ -211,7 +222,7 @@ async function runJob(
       cache: modelCache(deps.storage.local),
       force,
       ...(findBokmal ? { findBokmal } : {}),
-      ...(deps.terms ? { terms: deps.terms } : {}),
+      ...(deps.terms ? { terms: candidateTerms(article, deps.terms) } : {}),
       now,
       onPartial: (partial: PartialCardContent) => update({ ...job, partial }),
       onStage: (stage) => update({ ...job, stage: stageText(stage) }),
