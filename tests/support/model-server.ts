@@ -169,7 +169,7 @@ function errorBody(protocol: Protocol, status: number, model: string): string {
 /** The largest paragraph number [n] in the request's text, or -1. */
 function maxParagraph(text: string): number {
   let max = -1;
-  for (const m of text.matchAll(/^\[(\d+)\] /gm)) max = Math.max(max, Number(m[1]));
+  for (const m of text.matchAll(/^(\d+): /gm)) max = Math.max(max, Number(m[1]));
   return max;
 }
 

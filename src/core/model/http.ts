@@ -83,7 +83,8 @@ export async function streamHttp(
       if (e instanceof ModelError) return e;
       if (timedOut) return new ModelError('timeout', messages.timeout(Math.round(timeoutMs / 1000)));
       if (opts.signal?.aborted) return cancelled();
-      return new ModelError('no-connection', messages.noConnection(originOf(req.url)), { detail: String(e) });
+      const cause = e instanceof Error && e.cause ? ` (${String(e.cause)})` : '';
+      return new ModelError('no-connection', messages.noConnection(originOf(req.url)), { detail: String(e) + cause });
     };
     try {
       touch();

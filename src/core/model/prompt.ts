@@ -11,8 +11,9 @@ import type { BokmalFinding, CardContent, ChatMessage, ModelPrefs, Term } from '
 
 /** Default upper bound for one prompt, in estimated tokens. */
 export const DEFAULT_MAX_PROMPT_TOKENS = 6000;
-/** At most this many terminology entries go into one prompt. */
-export const MAX_TERMS = 40;
+/** At most this many terminology entries, and this many tokens of them, go into one prompt. */
+export const MAX_TERMS = 30;
+export const MAX_TERM_TOKENS = 200;
 
 function normLines(prefs: ModelPrefs): string {
   const inf = prefs.infinitive === 'e' ? 'e-infinitive (å skrive, å lese), never a-infinitive' : 'a-infinitive (å skriva, å lesa), never e-infinitive';
@@ -41,7 +42,7 @@ export function systemMessage(prefs: ModelPrefs, task: 'card' | 'part' | 'combin
       `${what} Write in correct Nynorsk (not Bokmål, not Danish), as a Norwegian newsroom would.`,
       normLines(prefs),
       'Use the Nynorsk terms given for English IT terms. Keep names, products and numbers as in the article. Only facts from the article.',
-      `Answer with JSON only: {"title": Nynorsk headline, "summary": [paragraphs], "faq": [{"q": question, "a": answer, "evidence": [numbers of the article paragraphs [n] that support the answer]}]}. ${length}`,
+      `Answer with JSON only: {"title": Nynorsk headline, "summary": [paragraphs], "faq": [{"q": question, "a": answer, "evidence": [numbers n of the article paragraphs "n: text" that support the answer]}]}. ${length}`,
     ].join('\n'),
   };
 }
@@ -53,7 +54,7 @@ const wordRe = (term: string) =>
     /^[\p{Lu}\p{N}]{2,}$/u.test(term) ? 'u' : 'iu',
   );
 
-/** The terminology entries whose English term occurs in the text, longest first, at most MAX_TERMS. */
+/** The terminology entries whose English term occurs in the text, longest first, within MAX_TERMS and MAX_TERM_TOKENS. */
 export function relevantTerms(text: string, terms: readonly Term[] = []): Term[] {
   const seen = new Set<string>();
   return [...terms]
@@ -65,8 +66,20 @@ export function relevantTerms(text: string, terms: readonly Term[] = []): Term[]
       seen.add(key);
       return true;
     })
-    .slice(0, MAX_TERMS);
+    .slice(0, MAX_TERMS)
+    .filter(withinBudget(MAX_TERM_TOKENS));
 }
+
+/** A filter that keeps terms while their prompt text fits `budget` tokens. */
+function withinBudget(budget: number): (t: Term) => boolean {
+  let used = 0;
+  return (t) => {
+    used += estimateTokens(termLine(t)) + 1;
+    return used <= budget;
+  };
+}
+
+const termLine = (t: Term) => `${[t.en, ...(t.aka ?? [])].join('/')} = ${t.nn}`;
 
 /** The article's own text: what "article tokens" are measured on. */
 export function articleText(article: Article): string {
@@ -84,13 +97,13 @@ function header(article: Article, topic: TopicResult | undefined): string {
 }
 
 function termsBlock(terms: readonly Term[]): string {
-  return terms.length ? `Terms: ${terms.map((t) => `${[t.en, ...(t.aka ?? [])].join('/')} = ${t.nn}`).join('; ')}` : '';
+  return terms.length ? `Terms: ${terms.map(termLine).join('; ')}` : '';
 }
 
 const numbered = (article: Article, from: number, to: number) =>
   article.paragraphs
     .slice(from, to)
-    .map((p, i) => `[${from + i}] ${p}`)
+    .map((p, i) => `${from + i}: ${p}`)
     .join('\n');
 
 /** One part of the article: paragraph indices [from, to). */
@@ -153,7 +166,7 @@ export function planPrompt(article: Article, topic: TopicResult | undefined, pre
   let from = 0;
   let used = 0;
   for (let i = 0; i < n; i++) {
-    const t = estimateTokens(`[${i}] ${article.paragraphs[i] ?? ''}`) + 1;
+    const t = estimateTokens(`${i}: ${article.paragraphs[i] ?? ''}`) + 1;
     if (i > from && used + t > budget) {
       ranges.push({ from, to: i });
       from = i;

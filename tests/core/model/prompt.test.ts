@@ -43,7 +43,7 @@ describe('buildMessages', () => {
     expect(user).toContain(`Title: ${TEST_ARTICLE.title}`);
     expect(user).toContain('Topic: IT-tryggleik (security)');
     expect(user).toContain('Published: 2026-03-18');
-    TEST_ARTICLE.paragraphs.forEach((p, i) => expect(user).toContain(`[${i}] ${p}`));
+    TEST_ARTICLE.paragraphs.forEach((p, i) => expect(user).toContain(`\n${i}: ${p}`));
     expect(user).not.toMatch(/<[a-z][^>]*>/i);
   });
   it('holds the terminology entries the article uses and no others', () => {
@@ -83,7 +83,7 @@ describe('planPrompt', () => {
     const covered = plan.parts.flatMap((p) => Array.from({ length: p.range.to - p.range.from }, (_, k) => p.range.from + k));
     expect(covered).toEqual(long.paragraphs.map((_, i) => i));
     expect(plan.parts[1]!.messages[1]!.content).toContain(`Part 2 of ${plan.parts.length}, paragraphs ${plan.parts[1]!.range.from}-`);
-    expect(plan.parts[1]!.messages[1]!.content).toContain(`[${plan.parts[1]!.range.from}] `);
+    expect(plan.parts[1]!.messages[1]!.content).toContain(`\n${plan.parts[1]!.range.from}: `);
   });
   it('does not split under the default limit', () => {
     expect(planPrompt(long, undefined, DEFAULT_PREFS).split).toBe(false);
