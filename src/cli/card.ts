@@ -1,7 +1,11 @@
 /**
  * npm run card -- <saved page.html> [--url <original url>] [--engine library|digest|model] [--json]
+ *   with --engine model: --provider openai|ollama|anthropic --endpoint <base URL> --model <name>
+ *   [--infinitive e|a] [--pronoun me|vi] [--length short|full]; the API key comes from the
+ *   environment variable NYNORSK_KORT_API_KEY (never from the command line, never printed).
  * Runs the extension's own core pipeline in Node on a saved page and prints the card.
- * Exit codes: 0 card printed, 2 usage error, 3 not an article, 4 no card for the chosen engine.
+ * Exit codes: 0 card printed, 2 usage error, 3 not an article, 4 no card for the chosen engine,
+ * 5 the model failed (the Nynorsk message says why).
  */
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
@@ -9,16 +13,35 @@ import templates from '../../assets/card-templates.json';
 import { cardToText } from '../core/card-to-text';
 import { LIBRARY } from '../core/library-data';
 import { loadNodeChecker } from '../core/nynorsk/node';
+import { TERMS } from '../core/digest';
+import { generateModelCard } from '../core/model/generate';
+import { isModelError } from '../core/model/errors';
+import type { FetchLike, ModelConfig, Provider } from '../core/model/types';
 import { resolveCard } from '../core/resolve';
 import { understandPage } from '../core/understand';
 
-type Args = { file?: string; url?: string; engine: string; json: boolean };
+type Args = {
+  file?: string;
+  url?: string;
+  engine: string;
+  json: boolean;
+  provider?: string;
+  endpoint?: string;
+  model?: string;
+  infinitive?: string;
+  pronoun?: string;
+  length?: string;
+};
+
+const VALUE_FLAGS = ['provider', 'endpoint', 'model', 'infinitive', 'pronoun', 'length'] as const;
 
 export function parseArgs(argv: string[]): Args {
   const args: Args = { engine: 'auto', json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    const flag = VALUE_FLAGS.find((f) => a === `--${f}`);
     if (a === '--json') args.json = true;
+    else if (flag) args[flag] = argv[++i] ?? '';
     else if (a === '--url') args.url = argv[++i];
     else if (a === '--engine') args.engine = argv[++i] ?? '';
     else if (!a.startsWith('--')) args.file = a;
@@ -36,6 +59,79 @@ function pageUrl(doc: Document, given?: string): string {
 
 export type CliResult = { code: number; stdout: string; stderr: string };
 
+const MODEL_USAGE =
+  'Bruk: npm run card -- <side.html> --engine model --provider openai|ollama|anthropic --endpoint <adresse> --model <namn> [--json]\n' +
+  'API-nøkkelen blir lesen frå miljøvariabelen NYNORSK_KORT_API_KEY. For openai sluttar adressa på /v1.\n';
+
+/** The model configuration from the flags and the environment; a usage message when it does not hold. */
+export function modelConfigFromArgs(args: Args, env: NodeJS.ProcessEnv): ModelConfig | string {
+  const provider = args.provider as Provider | undefined;
+  if (provider !== 'openai' && provider !== 'ollama' && provider !== 'anthropic') return MODEL_USAGE;
+  if (!args.endpoint || !args.model) return MODEL_USAGE;
+  const infinitive = args.infinitive ?? 'e';
+  const pronoun = args.pronoun ?? 'me';
+  const length = args.length ?? 'full';
+  if ((infinitive !== 'e' && infinitive !== 'a') || (pronoun !== 'me' && pronoun !== 'vi') || (length !== 'short' && length !== 'full')) return MODEL_USAGE;
+  const apiKey = env.NYNORSK_KORT_API_KEY?.trim();
+  return { provider, endpoint: args.endpoint, model: args.model, ...(apiKey ? { apiKey } : {}), prefs: { infinitive, pronoun, length } };
+}
+
+/**
+ * Runs the CLI. Library and digest cards are made synchronously; with
+ * `--engine model` the card is written by the model (the answer streams to
+ * stderr as dots when `progress` is given) and the promise resolves with it.
+ */
+export async function runCardCliAsync(
+  argv: string[],
+  opts: { env?: NodeJS.ProcessEnv; fetch?: FetchLike; progress?: (s: string) => void } = {},
+): Promise<CliResult> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    return { code: 2, stdout: '', stderr: `${(e as Error).message}\n` };
+  }
+  if (args.engine !== 'model') return runCardCli(argv);
+  if (!args.file) return { code: 2, stdout: '', stderr: MODEL_USAGE };
+  const config = modelConfigFromArgs(args, opts.env ?? process.env);
+  if (typeof config === 'string') return { code: 2, stdout: '', stderr: config };
+  const page = understandFile(args.file, args.url);
+  if ('code' in page) return page;
+  const checker = loadNodeChecker();
+  try {
+    const result = await generateModelCard(page.article, page.topic, config, {
+      fetch: opts.fetch ?? ((i, init) => fetch(i, init)),
+      findBokmal: (text) => checker.check(text).flagged,
+      terms: TERMS,
+      ...(opts.progress ? { onPartial: () => opts.progress?.('.') } : {}),
+    });
+    const card = result.card;
+    const notes = [
+      `${result.requests} førespurnad(er) til ${new URL(config.endpoint).origin}`,
+      result.repair ? `rettingsrunde: ${result.repair.asked.length} bokmålsformer, ${result.repair.remaining.length} att` : '',
+      result.droppedEvidence.length ? `${result.droppedEvidence.length} avsnittsnummer utanfor artikkelen vart fjerna` : '',
+    ].filter(Boolean);
+    return { code: 0, stdout: `${args.json ? JSON.stringify(card, null, 2) : cardToText(card)}\n`, stderr: `${notes.join('; ')}\n` };
+  } catch (e) {
+    // The Nynorsk message only: ModelError.detail holds the server's words, never the key.
+    return { code: 5, stdout: '', stderr: `${isModelError(e) ? e.message : String(e)}\n` };
+  }
+}
+
+/** Reads and understands a saved page; a CliResult when it is no article. */
+function understandFile(file: string, given?: string) {
+  const html = readFileSync(file, 'utf8');
+  const probe = new JSDOM(html);
+  const url = pageUrl(probe.window.document, given);
+  const dom = url === 'about:blank' ? probe : new JSDOM(html, { url });
+  const understood = understandPage(dom.window.document, url);
+  if (!understood.ok) {
+    const msg = understood.reason === 'not-article' ? templates.cli.notArticle : templates.cli.noArticleText;
+    return { code: 3, stdout: '', stderr: `${msg}\n` };
+  }
+  return understood;
+}
+
 export function runCardCli(argv: string[]): CliResult {
   let args: Args;
   try {
@@ -43,18 +139,11 @@ export function runCardCli(argv: string[]): CliResult {
   } catch (e) {
     return { code: 2, stdout: '', stderr: `${(e as Error).message}\n` };
   }
-  const usage = 'Bruk: npm run card -- <side.html> [--url <adresse>] [--engine library|digest|model] [--json]\n';
+  const usage = 'Bruk: npm run card -- <side.html> [--url <adresse>] [--engine library|digest|model] [--json]\n' + MODEL_USAGE;
   if (!args.file || !['auto', 'library', 'digest', 'model'].includes(args.engine)) return { code: 2, stdout: '', stderr: usage };
-  if (args.engine === 'model') return { code: 2, stdout: '', stderr: `${templates.cli.modelLater}\n` };
-  const html = readFileSync(args.file, 'utf8');
-  const probe = new JSDOM(html);
-  const url = pageUrl(probe.window.document, args.url);
-  const dom = url === 'about:blank' ? probe : new JSDOM(html, { url });
-  const understood = understandPage(dom.window.document, url);
-  if (!understood.ok) {
-    const msg = understood.reason === 'not-article' ? templates.cli.notArticle : templates.cli.noArticleText;
-    return { code: 3, stdout: '', stderr: `${msg}\n` };
-  }
+  if (args.engine === 'model') return { code: 2, stdout: '', stderr: MODEL_USAGE };
+  const understood = understandFile(args.file, args.url);
+  if ('code' in understood) return understood;
   const checker = loadNodeChecker();
   const { card } = resolveCard(understood.article, understood.topic, {
     library: LIBRARY,
@@ -67,8 +156,14 @@ export function runCardCli(argv: string[]): CliResult {
 
 const isMain = process.argv[1]?.endsWith('card.ts');
 if (isMain) {
-  const r = runCardCli(process.argv.slice(2));
-  process.stdout.write(r.stdout);
-  process.stderr.write(r.stderr);
-  process.exitCode = r.code;
+  let dots = false;
+  const progress = (s: string) => {
+    dots = true;
+    process.stderr.write(s);
+  };
+  void runCardCliAsync(process.argv.slice(2), { progress }).then((r) => {
+    process.stdout.write(r.stdout);
+    process.stderr.write(dots ? `\n${r.stderr}` : r.stderr);
+    process.exitCode = r.code;
+  });
 }
