@@ -158,7 +158,7 @@ async function isolate(h: ChromiumHarness, site: Site): Promise<void> {
 }
 
 function sizes(): { file: string; raw: number; gzip: number }[] {
-  return ['content.js', 'background.js', 'popup.js', 'options.js'].map((file) => {
+  return ['content.js', 'content-main.js', 'background.js', 'popup.js', 'options.js'].map((file) => {
     const buf = readFileSync(join(PROD_DIR, file));
     return { file, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
   });
@@ -206,7 +206,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   await buildTarget('chrome', PROD_DIR);
   await buildTarget('chrome', BENCH_DIR, { bench: true });
-  const prodContent = readFileSync(join(PROD_DIR, 'content.js'), 'utf8');
+  const prodContent = ['content.js', 'content-main.js'].map((f) => readFileSync(join(PROD_DIR, f), 'utf8')).join('\n');
   const hookLeak = /nk-bench|__nkBenchT0|benchAdd/.test(prodContent);
   const readability = await readabilityScript();
   const { list, site, sharedNote } = pages();
@@ -457,8 +457,15 @@ function report(r: ReportInput): string {
 
   lines.push('## Bundle size', '', 'The normal Chrome build (`buildTarget(\'chrome\', …)`, as in dist/chrome); gzip level 9.', '', '| script | raw | gzip |', '|---|---:|---:|');
   for (const s of r.sizes) lines.push(`| ${s.file} | ${kb(s.raw)} | ${kb(s.gzip)} |`);
-  const content = r.sizes.find((s) => s.file === 'content.js')!;
-  lines.push('', `Content script: **${kb(content.gzip)} gzip**; goal ≤ ${GOAL_CONTENT_GZIP_KB} KB: **${content.gzip / 1024 <= GOAL_CONTENT_GZIP_KB ? 'met' : 'missed'}**.`, '');
+  // The content script is two files: the loader every Spiceworks page runs, and the article code it loads where an article may be.
+  const loader = r.sizes.find((s) => s.file === 'content.js')!;
+  const main = r.sizes.find((s) => s.file === 'content-main.js')!;
+  const both = loader.gzip + main.gzip;
+  lines.push(
+    '',
+    `Content script: loader **${kb(loader.gzip)} gzip** on every Spiceworks page, plus the article code **${kb(main.gzip)} gzip** on article and thread pages: **${kb(both)} gzip** in all; goal ≤ ${GOAL_CONTENT_GZIP_KB} KB: **${both / 1024 <= GOAL_CONTENT_GZIP_KB ? 'met' : 'missed'}**.`,
+    '',
+  );
   lines.push('Reproduce: `npm run bench` (options: `-- --loads N`, `-- --no-shared`, `-- --no-profile`, `-- --pages REGEX`; `CHROMIUM_PATH` to pick the browser).', '');
   return lines.join('\n');
 }

@@ -27,13 +27,23 @@ function check(): void {
   if (loaded || recognisePage(location.href).kind === 'none') return;
   loaded = true;
   stop();
+  if (__NK_BENCH__) {
+    benchEnd('recognise');
+    benchBegin();
+  }
   // The polyfill is not loaded here, so the extension API is reached directly (same call in both browsers).
   void import(ext.runtime.getURL('content-main.js'));
+  if (__NK_BENCH__) {
+    benchEnd('init');
+    benchBegin();
+  }
 }
 
 if (__NK_BENCH__) benchBegin();
 check();
 if (__NK_BENCH__) {
-  benchEnd('recognise');
-  if (!loaded) benchReport('none');
+  if (!loaded) {
+    benchEnd('recognise');
+    benchReport('none');
+  }
 }
