@@ -111,6 +111,11 @@ export function candidateTerms(article: Article, terms: readonly Term[]): Term[]
   return terms.filter((t) => [t.en, ...(t.aka ?? [])].some((w) => w.trim() && text.includes(w.toLowerCase())));
 }
 
+/** Removes the key from a text before it reaches the console (a server may echo it). */
+export function redact(said: string, key: string | undefined): string {
+  return key && key.length >= 4 ? said.split(key).join('***') : said;
+}
+
 /** A short Nynorsk status line for a stage of the engine. */
 export function stageText(stage: GenerateStage): string {
   switch (stage.stage) {
@@ -244,7 +249,8 @@ async function runJob(
     }
     const message = e instanceof ModelError ? e.message : text.modelUnknownError;
     // The server's own words go to the console for the curious; never the key (ModelError.detail holds none).
-    console.warn('Nynorsk-kort: model card failed', e instanceof ModelError ? `${e.kind} ${e.status ?? ''} ${e.detail ?? ''}` : String(e));
+    const said = e instanceof ModelError ? `${e.kind} ${e.status ?? ''} ${e.detail ?? ''}` : String(e);
+    console.warn('Nynorsk-kort: model card failed', redact(said, config.apiKey));
     await fail(message);
   }
 }

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { applyModel, candidateTerms, modelCache, modelOffer, readModelSetup, serveModelPort, type ModelDeps, type PortLike, type StorageArea } from '../../src/background/generate';
+import type { Card, CardState } from '../../src/core/types';
+import { modelJobKey, parseModelJob, parsePortEvent, tabStateKey, type PortEvent } from '../../src/protocol';
+import { API_KEYS_KEY, DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings';
+import { text } from '../../src/ui/text';
+import { PLANTED_BOKMAL, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../support/model-server';
+
+/** An in-memory storage area with the extension API's shape; values are copied like storage does. */
+function area(): StorageArea & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  const keys = (k: string | string[]) => (Array.isArray(k) ? k : [k]);
+  return {
+    data,
+    get: async (k) => Object.fromEntries(keys(k).filter((x) => data.has(x)).map((x) => [x, structuredClone(data.get(x))])),
+    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
+    remove: async (k) => void keys(k).forEach((x) => data.delete(x)),
+  };
+}
+
+/** Both ends of a port: the background's PortLike and the page side that records events. */
+function portPair() {
+  const toBg: ((m: unknown) => void)[] = [];
+  const onDisc: (() => void)[] = [];
+  const events: PortEvent[] = [];
+  let resolveDone: (e: PortEvent[]) => void = () => undefined;
+  const finished = new Promise<PortEvent[]>((r) => (resolveDone = r));
+  const port: PortLike = {
+    postMessage: (m) => {
+      const ev = parsePortEvent(JSON.parse(JSON.stringify(m)));
+      if (!ev) throw new Error(`bad event ${JSON.stringify(m)}`);
+      events.push(ev);
+      if (ev.type === 'done' || (ev.type === 'job' && ev.job.status !== 'running')) resolveDone(events);
+    },
+    onMessage: { addListener: (fn) => void toBg.push(fn) },
+    onDisconnect: { addListener: (fn) => void onDisc.push(fn) },
+  };
+  return {
+    port,
+    events,
+    finished,
+    send: (m: unknown) => toBg.forEach((f) => f(JSON.parse(JSON.stringify(m)))),
+    disconnect: () => onDisc.forEach((f) => f()),
+  };
+}
+
+const findBokmal = (t: string) =>
+  Object.entries(PLANTED_BOKMAL)
+    .filter(([form]) => new RegExp(`\\b${form}\\b`, 'i').test(t))
+    .map(([form, suggestion]) => ({ form, suggestion }));
+
+describe('background model glue', () => {
+  let server: ModelServer;
+  let local: ReturnType<typeof area>;
+  let session: ReturnType<typeof area>;
+  let granted: string[];
+  let deps: ModelDeps;
+
+  beforeAll(async () => {
+    server = await startModelServer();
+  });
+  afterAll(() => server.close());
+
+  const configure = (model: string, over: Partial<Settings> = {}) =>
+    local.set({
+      [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, engine: 'openai', providers: { ...DEFAULT_SETTINGS.providers, openai: { endpoint: server.endpoints.openai, model } }, ...over },
+      [API_KEYS_KEY]: { openai: server.apiKey },
+    });
+  const start = (force = false) => {
+    const p = portPair();
+    serveModelPort(p.port, 7, deps);
+    p.send({ type: 'start', article: TEST_ARTICLE, topic: TEST_TOPIC, force });
+    return p;
+  };
+  const chat = () => server.requests.filter((r) => r.path === '/v1/chat/completions');
+
+  beforeEach(() => {
+    server.reset();
+    local = area();
+    session = area();
+    granted = [`${server.url}/*`];
+    deps = {
+      storage: { local, session },
+      permissions: { contains: async ({ origins }) => origins.every((o) => granted.includes(o)) },
+      fetch: (i, init) => fetch(i, init),
+      findBokmal: async () => findBokmal,
+      sessionWriteMs: 0,
+    };
+  });
+
+  it('sends nothing before the endpoint origin is granted, and says so in Nynorsk', async () => {
+    await configure('nn-writer');
+    granted = [];
+    const events = await start().finished;
+    const last = events.at(-1)!;
+    expect(last.type === 'job' && last.job.status === 'error' && last.job.message).toContain('har ikkje lov til å nå');
+    expect(server.requests).toHaveLength(0);
+    expect(parseModelJob(session.data.get(modelJobKey(7)))?.status).toBe('error');
+  });
+
+  it('streams partials over the port and into storage.session, then stores and caches the model card', async () => {
+    await configure('nn-writer');
+    const p = start();
+    const events = await p.finished;
+    const running = events.filter((e) => e.type === 'job' && e.job.status === 'running');
+    expect(running.length).toBeGreaterThan(2);
+    const withText = running.find((e) => e.type === 'job' && e.job.status === 'running' && e.job.partial.summary.length > 0);
+    expect(withText).toBeDefined();
+    const done = events.at(-1)!;
+    if (done.type !== 'done' || done.state.status !== 'ready') throw new Error(JSON.stringify(done));
+    expect(done.fromCache).toBe(false);
+    expect(done.requests).toBe(1);
+    expect(done.state.card.engine).toEqual({ kind: 'model', model: 'nn-writer' });
+    expect((session.data.get(tabStateKey(7)) as CardState & { card: Card }).card.engine.kind).toBe('model');
+    expect(parseModelJob(session.data.get(modelJobKey(7)))).toEqual({ status: 'idle', model: 'nn-writer' });
+    expect(await modelCache(local).keys()).toHaveLength(1);
+    expect(chat()).toHaveLength(1);
+    expect(chat()[0]!.headers.authorization).toBe(`Bearer ${server.apiKey}`);
+
+    // The next visit: the resolution finds the cached card, with no request at all.
+    server.reset();
+    const digest: CardState = { status: 'ready', url: TEST_ARTICLE.url, card: { ...done.state.card, engine: { kind: 'digest' } } };
+    const next = await applyModel(deps, 7, TEST_ARTICLE, digest);
+    expect(next.status === 'ready' && next.card.engine.kind).toBe('model');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('marks what the repair round left, with Nynorsk suggestions', async () => {
+    await configure('nn-bokmal-stubborn');
+    const done = (await start().finished).at(-1)!;
+    if (done.type !== 'done' || done.state.status !== 'ready') throw new Error(JSON.stringify(done));
+    const lang = done.state.card.language;
+    expect(lang.bokmalForms.map((f) => f.toLowerCase()).sort()).toEqual(Object.keys(PLANTED_BOKMAL).sort());
+    expect(lang.suggestions?.ikke).toBe('ikkje');
+    expect(chat()).toHaveLength(2);
+  });
+
+  it('turns a wrong key into a Nynorsk error job', async () => {
+    await configure('nn-writer');
+    await local.set({ [API_KEYS_KEY]: { openai: 'sk-wrong' } });
+    const last = (await start().finished).at(-1)!;
+    expect(last.type === 'job' && last.job.status === 'error' && last.job.message).toContain('avviste API-nøkkelen');
+  });
+
+  it('"Avbryt" and a dropped port abort the request and bring back the offer', async () => {
+    await configure('nn-slow');
+    server.setOptions({ slowDelayMs: 200 });
+    const p = start();
+    await new Promise((r) => setTimeout(r, 100));
+    p.send({ type: 'cancel' });
+    const events = await p.finished;
+    expect(events.some((e) => e.type === 'done')).toBe(false);
+    expect(events.at(-1)).toEqual({ type: 'job', job: { status: 'idle', model: 'nn-slow' } });
+
+    const q = start();
+    await new Promise((r) => setTimeout(r, 100));
+    q.disconnect();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(parseModelJob(session.data.get(modelJobKey(7)))).toEqual({ status: 'idle', model: 'nn-slow' });
+    expect(q.events.some((e) => e.type === 'done')).toBe(false);
+  });
+
+  it('leaves library cards alone and offers the model only when one is configured', async () => {
+    const card = { engine: { kind: 'library' } } as Card;
+    const lib: CardState = { status: 'ready', url: 'u', card };
+    await session.set({ [modelJobKey(7)]: { status: 'idle', model: 'x' } });
+    expect(await applyModel(deps, 7, TEST_ARTICLE, lib)).toBe(lib);
+    expect(session.data.has(modelJobKey(7))).toBe(false);
+    const digest: CardState = { status: 'ready', url: 'u', card: { ...card, engine: { kind: 'digest' } } };
+    await applyModel(deps, 7, TEST_ARTICLE, digest);
+    expect(session.data.has(modelJobKey(7))).toBe(false);
+    await configure('nn-writer', { autoGenerate: true });
+    await applyModel(deps, 7, TEST_ARTICLE, digest);
+    expect(parseModelJob(session.data.get(modelJobKey(7)))).toEqual({ status: 'idle', model: 'nn-writer' });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('tells the page the model name and the auto flag, never the key or the endpoint', async () => {
+    await configure('nn-writer', { autoGenerate: true });
+    expect(await modelOffer(local)).toEqual({ model: 'nn-writer', auto: true });
+    expect((await readModelSetup(local)).config?.apiKey).toBe(server.apiKey);
+  });
+
+  it('prefilters the terminology without losing a term the article uses', () => {
+    const terms = [
+      { en: 'ransomware', nn: 'løysepengevirus' },
+      { en: 'multi-factor authentication', nn: 'fleirfaktorautentisering', aka: ['MFA'] },
+      { en: 'quantum computing', nn: 'kvantedatabehandling' },
+    ];
+    expect(candidateTerms(TEST_ARTICLE, terms).map((t) => t.en)).toEqual(['ransomware', 'multi-factor authentication']);
+  });
+});
+
+describe('redact', () => {
+  it('takes the key out of what goes to the console', async () => {
+    const { redact } = await import('../../src/background/generate');
+    expect(redact('bad key sk-abc123 given', 'sk-abc123')).toBe('bad key *** given');
+    expect(redact('nothing here', undefined)).toBe('nothing here');
+  });
+});
