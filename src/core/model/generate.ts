@@ -80,7 +80,8 @@ export async function generateModelCard(article: Article, topic: TopicResult, co
   const plan = planPrompt(article, topic, config.prefs, { terms: deps.terms ?? [], maxPromptTokens: deps.maxPromptTokens ?? 6000 });
   if (deps.cache && key && !deps.force) {
     deps.onStage?.({ stage: 'cache' });
-    const hit = await deps.cache.get(key, n);
+    // A storage failure is a cache miss, never a failed card.
+    const hit = await deps.cache.get(key, n).catch(() => undefined);
     if (hit) return { card: hit, fromCache: true, requests: 0, droppedEvidence: [], articleTokens: plan.articleTokens, promptTokens: 0 };
   }
 
@@ -159,6 +160,6 @@ export async function generateModelCard(article: Article, topic: TopicResult, co
   }
 
   const card = buildModelCard(article, topic, content, { model: config.model, createdAt: now().toISOString(), bokmalForms: remaining });
-  if (deps.cache && key) await deps.cache.set(key, card);
+  if (deps.cache && key) await deps.cache.set(key, card).catch(() => undefined);
   return { card, fromCache: false, requests, droppedEvidence, ...(repair ? { repair } : {}), articleTokens: plan.articleTokens, promptTokens };
 }

@@ -235,3 +235,12 @@ describe('generateModelCard', () => {
     }
   });
 });
+
+describe('generateModelCard with a failing store', () => {
+  it('treats storage errors as a cache miss and still returns the card', async () => {
+    const broken = { get: () => Promise.reject(new Error('quota')), set: () => Promise.reject(new Error('quota')), remove: () => Promise.reject(new Error('quota')) };
+    const r = await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai'), deps({ cache: new ModelCache(broken) }));
+    expect(r).toMatchObject({ fromCache: false, requests: 1 });
+    expect(r.card.summary).toEqual(GOOD_CONTENT.summary);
+  });
+});
