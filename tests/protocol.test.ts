@@ -23,3 +23,31 @@ describe('parseMessage', () => {
     expect(tabStateKey(7)).toBe('tab:7');
   });
 });
+
+import { parseModelJob, parsePortEvent, parsePortRequest } from '../src/protocol';
+
+describe('model protocol', () => {
+  it('checks the popup → content messages', () => {
+    expect(parseMessage({ type: 'model:generate', force: true })).toEqual({ type: 'model:generate', force: true });
+    expect(parseMessage({ type: 'model:generate' })).toEqual({ type: 'model:generate', force: false });
+    expect(parseMessage({ type: 'model:cancel' })).toEqual({ type: 'model:cancel' });
+    expect(parseMessage({ type: 'model:failed', message: 'Feil.' })).toEqual({ type: 'model:failed', message: 'Feil.' });
+    expect(parseMessage({ type: 'model:failed' })).toBeNull();
+  });
+  it('checks model jobs', () => {
+    expect(parseModelJob({ status: 'idle', model: 'm' })).toEqual({ status: 'idle', model: 'm' });
+    expect(parseModelJob({ status: 'error', model: 'm' })).toBeNull();
+    const running = { status: 'running', model: 'm', startedAt: 't', partial: { summary: ['a'], faq: [{ q: 'q', a: 'a', evidence: [1] }], draft: 'd' } };
+    expect(parseModelJob(running)).toEqual(running);
+    expect(parseModelJob({ ...running, partial: { summary: 'a', faq: [] } })).toBeNull();
+    expect(parseModelJob(null)).toBeNull();
+  });
+  it('checks what travels over the model port', () => {
+    expect(parsePortRequest({ type: 'start', article: makeArticle(), topic: makeTopic() })).toMatchObject({ type: 'start', force: false });
+    expect(parsePortRequest({ type: 'start', article: {}, topic: makeTopic() })).toBeNull();
+    expect(parsePortRequest({ type: 'cancel' })).toEqual({ type: 'cancel' });
+    expect(parsePortEvent({ type: 'job', job: { status: 'idle', model: 'm' } })).toEqual({ type: 'job', job: { status: 'idle', model: 'm' } });
+    expect(parsePortEvent({ type: 'done', state: { status: 'none' }, fromCache: true, requests: 0 })).toEqual({ type: 'done', state: { status: 'none' }, fromCache: true, requests: 0 });
+    expect(parsePortEvent({ type: 'done', state: { status: 'bogus' }, fromCache: true, requests: 0 })).toBeNull();
+  });
+});

@@ -12,3 +12,51 @@ describe('migrateSettings', () => {
     expect(migrateSettings({ showOverlay: false }).overlay).toBe('off');
   });
 });
+
+import { migrateApiKeys, modelConfigOf, originPattern } from '../src/settings';
+
+describe('settings v2: engine, providers, preferences', () => {
+  it('migrates a version 1 value to v2 with the built-in engine and default preferences', () => {
+    const s = migrateSettings({ version: 1, overlay: 'open' });
+    expect(s).toEqual({ ...DEFAULT_SETTINGS, overlay: 'open' });
+    expect(s.engine).toBe('builtin');
+    expect(s.providers.ollama.endpoint).toBe('http://localhost:11434');
+  });
+  it('keeps valid fields and drops bad ones one by one', () => {
+    const s = migrateSettings({
+      engine: 'ollama',
+      providers: { ollama: { endpoint: ' http://box:11434 ', model: 'llama3.1:8b' }, openai: { endpoint: 42, model: 'gpt' } },
+      prefs: { infinitive: 'a', pronoun: 'kanskje', length: 'short' },
+      autoGenerate: 'yes',
+    });
+    expect(s.engine).toBe('ollama');
+    expect(s.providers.ollama).toEqual({ endpoint: 'http://box:11434', model: 'llama3.1:8b' });
+    expect(s.providers.openai).toEqual({ endpoint: DEFAULT_SETTINGS.providers.openai.endpoint, model: 'gpt' });
+    expect(s.prefs).toEqual({ infinitive: 'a', pronoun: 'me', length: 'short' });
+    expect(s.autoGenerate).toBe(false);
+    expect(migrateSettings({ engine: 'gemini' }).engine).toBe('builtin');
+  });
+  it('does not share nested objects with the defaults', () => {
+    const s = migrateSettings(undefined);
+    s.providers.openai.model = 'changed';
+    s.prefs.length = 'short';
+    expect(DEFAULT_SETTINGS.providers.openai.model).toBe('');
+    expect(DEFAULT_SETTINGS.prefs.length).toBe('full');
+  });
+  it('keeps only string keys of known providers', () => {
+    expect(migrateApiKeys({ openai: ' sk-1 ', anthropic: 5, other: 'x' })).toEqual({ openai: 'sk-1' });
+    expect(migrateApiKeys('junk')).toEqual({});
+  });
+  it('builds the model config only for a chosen engine with a model', () => {
+    const base = migrateSettings({ engine: 'openai', providers: { openai: { endpoint: 'http://127.0.0.1:8080/v1', model: 'm' } } });
+    expect(modelConfigOf(base, { openai: 'sk', anthropic: 'other' })).toEqual({ provider: 'openai', endpoint: 'http://127.0.0.1:8080/v1', model: 'm', apiKey: 'sk', prefs: DEFAULT_SETTINGS.prefs });
+    expect(modelConfigOf({ ...base, engine: 'builtin' }, {})).toBeNull();
+    expect(modelConfigOf(migrateSettings({ engine: 'ollama' }), {})).toBeNull();
+  });
+  it('gives the origin pattern to request', () => {
+    expect(originPattern('http://127.0.0.1:8080/v1')).toBe('http://127.0.0.1:8080/*');
+    expect(originPattern('https://api.openai.com/v1')).toBe('https://api.openai.com/*');
+    expect(originPattern('ftp://x')).toBeNull();
+    expect(originPattern('not a url')).toBeNull();
+  });
+});

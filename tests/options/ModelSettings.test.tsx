@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { OptionsApp } from '../../src/options/OptionsApp';
+import { DEFAULT_SETTINGS } from '../../src/settings';
+import { fakeBrowser } from '../popup/fake-browser';
+import { startModelServer, type ModelServer } from '../support/model-server';
+
+afterEach(cleanup);
+
+/** The popup's fake browser plus what the options page needs: remove and permissions. */
+function optionsBrowser(init: Parameters<typeof fakeBrowser>[0] = {}, grant = true) {
+  const b = fakeBrowser(init);
+  const remove = vi.fn(async (keys: string | string[]) => {
+    for (const k of Array.isArray(keys) ? keys : [keys]) delete b.areas.local[k];
+  });
+  const getMany = vi.fn(async (keys: string | string[]) => Object.fromEntries((Array.isArray(keys) ? keys : [keys]).filter((k) => k in b.areas.local).map((k) => [k, structuredClone(b.areas.local[k])])));
+  const request = vi.fn(async (_p: { origins: string[] }) => grant);
+  return Object.assign(b, { storage: { ...b.storage, local: { ...b.storage.local, get: getMany, remove } }, permissions: { request } });
+}
+
+describe('options: the model engine', () => {
+  let server: ModelServer;
+  beforeAll(async () => {
+    server = await startModelServer();
+  });
+  afterAll(() => server.close());
+
+  it('starts on "Berre innebygd" and shows the provider fields only when a model engine is picked', async () => {
+    const user = userEvent.setup();
+    const b = optionsBrowser();
+    render(<OptionsApp browser={b} />);
+    const builtin = (await screen.findByRole('radio', { name: 'Berre innebygd' })) as HTMLInputElement;
+    expect(builtin.checked).toBe(true);
+    expect(screen.queryByTestId('provider')).toBeNull();
+    await user.click(screen.getByRole('radio', { name: 'Ollama på denne maskina' }));
+    await waitFor(() => expect((b.areas.local.settings as { engine: string }).engine).toBe('ollama'));
+    expect((screen.getByTestId('endpoint') as HTMLInputElement).value).toBe('http://localhost:11434');
+    expect(screen.queryByTestId('api-key')).toBeNull();
+    expect(screen.getByTestId('prefs')).toBeTruthy();
+  });
+
+  it('asks for the endpoint origin from the click, then tests the connection and lists the models', async () => {
+    const user = userEvent.setup();
+    const b = optionsBrowser({ local: { settings: { ...DEFAULT_SETTINGS, engine: 'ollama', providers: { ...DEFAULT_SETTINGS.providers, ollama: { endpoint: server.endpoints.ollama, model: '' } } } } });
+    server.reset();
+    render(<OptionsApp browser={b} fetch={(i, init) => fetch(i, init)} />);
+    await user.click(await screen.findByRole('button', { name: 'Test tilkoplinga' }));
+    expect(b.permissions.request).toHaveBeenCalledWith({ origins: [`${server.url}/*`] });
+    await waitFor(() => expect(screen.getByTestId('test-verdict').textContent).toContain('Tilkoplinga til'));
+    expect(screen.getByTestId('test-verdict').getAttribute('data-ok')).toBe('false'); // no model chosen yet
+    const pick = screen.getByTestId('model-pick') as HTMLSelectElement;
+    expect([...pick.options].map((o) => o.value)).toContain('nn-writer:latest');
+    fireEvent.change(pick, { target: { value: 'nn-writer:latest' } });
+    await waitFor(() => expect((b.areas.local.settings as typeof DEFAULT_SETTINGS).providers.ollama.model).toBe('nn-writer:latest'));
+    await user.click(screen.getByRole('button', { name: 'Test tilkoplinga' }));
+    await waitFor(() => expect(screen.getByTestId('test-verdict').getAttribute('data-ok')).toBe('true'));
+    expect(server.requests.every((r) => r.path === '/api/tags')).toBe(true);
+  });
+
+  it('sends nothing when the user refuses the permission, and says what to do', async () => {
+    const user = userEvent.setup();
+    const b = optionsBrowser({ local: { settings: { ...DEFAULT_SETTINGS, engine: 'openai', providers: { ...DEFAULT_SETTINGS.providers, openai: { endpoint: server.endpoints.openai, model: 'nn-writer' } } } } }, false);
+    server.reset();
+    render(<OptionsApp browser={b} fetch={(i, init) => fetch(i, init)} />);
+    await user.click(await screen.findByRole('button', { name: 'Test tilkoplinga' }));
+    await waitFor(() => expect(screen.getByTestId('test-verdict').textContent).toContain('Utan lov til å nå'));
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('keeps the API key apart from the settings, in storage.local only', async () => {
+    const b = optionsBrowser({ local: { settings: { ...DEFAULT_SETTINGS, engine: 'anthropic' } } });
+    render(<OptionsApp browser={b} />);
+    const key = (await screen.findByTestId('api-key')) as HTMLInputElement;
+    expect(key.type).toBe('password');
+    fireEvent.change(key, { target: { value: 'sk-ant-secret' } });
+    await waitFor(() => expect(b.areas.local.apiKeys).toEqual({ anthropic: 'sk-ant-secret' }));
+    expect(JSON.stringify(b.areas.local.settings)).not.toContain('sk-ant-secret');
+  });
+
+  it('saves the Nynorsk preferences and the auto flag', async () => {
+    const user = userEvent.setup();
+    const b = optionsBrowser({ local: { settings: { ...DEFAULT_SETTINGS, engine: 'openai' } } });
+    render(<OptionsApp browser={b} />);
+    await user.click(await screen.findByRole('radio', { name: 'a-infinitiv (å skriva)' }));
+    await user.click(screen.getByRole('radio', { name: 'vi' }));
+    await user.click(screen.getByRole('radio', { name: 'Kort samandrag' }));
+    await user.click(screen.getByRole('checkbox'));
+    await waitFor(() =>
+      expect(b.areas.local.settings).toMatchObject({ prefs: { infinitive: 'a', pronoun: 'vi', length: 'short' }, autoGenerate: true }),
+    );
+  });
+
+  it('counts the stored model cards and clears them', async () => {
+    const user = userEvent.setup();
+    const b = optionsBrowser({ local: { 'modelCard:index': ['a', 'b'], 'modelCard:a': {}, 'modelCard:b': {}, other: 1 } });
+    render(<OptionsApp browser={b} />);
+    await waitFor(() => expect(screen.getByTestId('cache-count').textContent).toBe('Lagra samandrag: 2'));
+    await user.click(screen.getByRole('button', { name: 'Slett alle lagra samandrag' }));
+    await waitFor(() => expect(screen.getByTestId('cache-count').textContent).toBe('Lagra samandrag: 0'));
+    expect(Object.keys(b.areas.local)).toEqual(['other']);
+  });
+});
