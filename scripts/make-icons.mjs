@@ -2,17 +2,8 @@
 // Procedural so that the icon is reproducible and needs no image tools: `node scripts/make-icons.mjs`.
 import { deflateSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
+import { crc32 } from './zip.mjs';
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
 const chunk = (type, data) => {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
