@@ -9,7 +9,7 @@ import { ChromiumHarness } from './harness/chromium';
 import { screenshotPath, TEST_BUILD } from './harness/paths';
 import { openArticle, openPanel, readyCard, scenarioSite } from './harness/flow';
 import { NARROW, WIDE } from './harness/types';
-import { computedStyle, waitFor, waitForSnapshot } from './harness/wait';
+import { computedStyle, snapshot, waitFor, waitForSnapshot } from './harness/wait';
 
 /** Replaces the document with the page at `url` (fetched through the harness) and pushes `url`, as a SPA does. */
 const spaNavigate = (page: Page, url: string) =>
@@ -57,6 +57,19 @@ describe('Chromium only', () => {
     await waitForSnapshot(tab, 'the overlay gone after pushState to a listing', (s) => s.hosts === 0);
     const state = await waitFor('the tab state cleared', () => h.tabState(tabId), (s) => s === null || s.status === 'none');
     expect(state?.status ?? 'none').toBe('none');
+    await tab.close();
+  });
+
+  it('loads the article code when the site moves from a listing to an article without reloading', async () => {
+    // The page starts as a listing: only the URL loader runs, and nothing is shown.
+    const tab = await h.open(pages.listing.url);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await snapshot(tab)).hosts).toBe(0);
+    const page = (tab as unknown as { page: Page }).page;
+    await spaNavigate(page, pages.meta.url);
+    const { card } = await readyCard(h, pages.meta.url);
+    expect(card.engine.kind).toBe('library');
+    await waitForSnapshot(tab, 'the pill after pushState to an article', (s) => s.hosts === 1);
     await tab.close();
   });
 
