@@ -25,7 +25,13 @@ export type Settings = {
   prefs: ModelPrefs;
   /** Write a model card as soon as an article without one opens. */
   autoGenerate: boolean;
+  /** Prompt size (estimated tokens) above which an article is summarised in parts, then combined. */
+  maxPromptTokens: number;
 };
+
+/** Bounds of `maxPromptTokens` (the options page shows them). */
+export const PROMPT_TOKENS_MIN = 1000;
+export const PROMPT_TOKENS_MAX = 200_000;
 
 export const PROVIDERS: readonly Provider[] = ['ollama', 'openai', 'anthropic'];
 
@@ -40,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   prefs: { infinitive: 'e', pronoun: 'me', length: 'full' },
   autoGenerate: false,
+  maxPromptTokens: 6000,
 };
 
 export const SETTINGS_KEY = 'settings';
@@ -80,6 +87,8 @@ export function migrateSettings(raw: unknown): Settings {
     if (p.length === 'short' || p.length === 'full') s.prefs.length = p.length;
   }
   if (typeof r.autoGenerate === 'boolean') s.autoGenerate = r.autoGenerate;
+  if (typeof r.maxPromptTokens === 'number' && Number.isFinite(r.maxPromptTokens))
+    s.maxPromptTokens = Math.round(Math.min(PROMPT_TOKENS_MAX, Math.max(PROMPT_TOKENS_MIN, r.maxPromptTokens)));
   return s;
 }
 

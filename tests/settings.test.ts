@@ -60,3 +60,13 @@ describe('settings v2: engine, providers, preferences', () => {
     expect(originPattern('not a url')).toBeNull();
   });
 });
+
+describe('settings v2: prompt size limit', () => {
+  it('keeps the limit within its bounds', () => {
+    expect(migrateSettings({}).maxPromptTokens).toBe(6000);
+    expect(migrateSettings({ maxPromptTokens: 12000 }).maxPromptTokens).toBe(12000);
+    expect(migrateSettings({ maxPromptTokens: 10 }).maxPromptTokens).toBe(1000);
+    expect(migrateSettings({ maxPromptTokens: 1e9 }).maxPromptTokens).toBe(200000);
+    expect(migrateSettings({ maxPromptTokens: 'lots' }).maxPromptTokens).toBe(6000);
+  });
+});

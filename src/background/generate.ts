@@ -41,10 +41,10 @@ export type PortLike = {
 export { MODEL_CACHE_PREFIX, localStore, modelCache, type StorageArea } from './model-cache';
 
 /** The configured model (with its key) and whether cards are written automatically. */
-export async function readModelSetup(local: StorageArea): Promise<{ config: ModelConfig | null; auto: boolean }> {
+export async function readModelSetup(local: StorageArea): Promise<{ config: ModelConfig | null; auto: boolean; maxPromptTokens: number }> {
   const got = await local.get([SETTINGS_KEY, API_KEYS_KEY]);
   const settings = migrateSettings(got[SETTINGS_KEY]);
-  return { config: modelConfigOf(settings, migrateApiKeys(got[API_KEYS_KEY])), auto: settings.autoGenerate };
+  return { config: modelConfigOf(settings, migrateApiKeys(got[API_KEYS_KEY])), auto: settings.autoGenerate, maxPromptTokens: settings.maxPromptTokens };
 }
 
 /** What the page may know of the setup: the model's name and the auto flag (never key or endpoint). */
@@ -177,7 +177,7 @@ async function runJob(
   const session = deps.storage.session;
   const now = deps.now ?? (() => new Date());
   const writeJob = (job: ModelJob) => (tabId === undefined ? Promise.resolve() : session.set({ [modelJobKey(tabId)]: job }));
-  const { config } = await readModelSetup(deps.storage.local);
+  const { config, maxPromptTokens } = await readModelSetup(deps.storage.local);
   if (!config) {
     const job: ModelJob = { status: 'error', model: '', message: text.modelNotConfigured };
     await writeJob(job);
@@ -226,6 +226,7 @@ async function runJob(
       signal,
       cache: modelCache(deps.storage.local),
       force,
+      maxPromptTokens,
       ...(findBokmal ? { findBokmal } : {}),
       ...(deps.terms ? { terms: candidateTerms(article, deps.terms) } : {}),
       now,

@@ -10,7 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { testConnection } from '../core/model/providers';
 import type { FetchLike, Provider } from '../core/model/types';
 import { modelCache, type StorageArea } from '../background/model-cache';
-import { originPattern, type ApiKeys, type Engine, type Settings } from '../settings';
+import { originPattern, PROMPT_TOKENS_MAX, PROMPT_TOKENS_MIN, type ApiKeys, type Engine, type Settings } from '../settings';
 import { fmt, text } from '../ui/text';
 import type { OptionsBrowser } from './settings-store';
 
@@ -222,6 +222,26 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
             ]}
             onPick={(v) => onChange({ ...settings, prefs: { ...settings.prefs, length: v } })}
           />
+          <p class="nk-field">
+            <label for="prompt-limit">{text.promptLimitLabel}</label>
+            <input
+              id="prompt-limit"
+              type="number"
+              data-testid="prompt-limit"
+              min={PROMPT_TOKENS_MIN}
+              max={PROMPT_TOKENS_MAX}
+              step={500}
+              value={settings.maxPromptTokens}
+              aria-describedby="prompt-limit-help"
+              onChange={(e) => {
+                const n = Number((e.currentTarget as HTMLInputElement).value);
+                if (Number.isFinite(n) && n > 0) onChange({ ...settings, maxPromptTokens: n });
+              }}
+            />
+            <span class="nk-options__hint" id="prompt-limit-help">
+              {fmt(text.promptLimitHelp, { min: PROMPT_TOKENS_MIN, max: PROMPT_TOKENS_MAX })}
+            </span>
+          </p>
           <div class="nk-choice">
             <input
               type="checkbox"

@@ -137,6 +137,9 @@ export const text = {
   lengthShort: 'Kort samandrag',
   lengthFull: 'Fyldigare samandrag',
   autoGenerate: 'Lag samandrag med ein gong ein artikkel utan kort blir opna',
+  promptLimitLabel: 'Grense for storleiken på førespurnaden (token)',
+  promptLimitHelp:
+    'Lengre artiklar blir samanfatta i delar som kvar held seg under grensa, og delane blir så sette saman. Set grensa lågare enn konteksten til modellen. Mellom {min} og {max}.',
   cacheHeading: 'Lagra samandrag',
   cacheCount: 'Lagra samandrag: {n}',
   cacheClear: 'Slett alle lagra samandrag',

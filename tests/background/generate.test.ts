@@ -125,6 +125,18 @@ describe('background model glue', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('summarises in parts when the prompt is above the limit the user set', async () => {
+    await configure('nn-writer', { maxPromptTokens: 1000 });
+    const long = { ...TEST_ARTICLE, paragraphs: Array.from({ length: 30 }, (_, i) => `${TEST_ARTICLE.paragraphs[i % 7]} (${i})`) };
+    const p = portPair();
+    serveModelPort(p.port, 7, deps);
+    p.send({ type: 'start', article: long, topic: TEST_TOPIC, force: false });
+    const done = (await p.finished).at(-1)!;
+    expect(done.type).toBe('done');
+    expect(chat().length).toBeGreaterThan(2); // parts, then the combining step
+    expect(p.events.some((e) => e.type === 'job' && e.job.status === 'running' && /del \d+ av \d+/.test(e.job.stage ?? ''))).toBe(true);
+  });
+
   it('marks what the repair round left, with Nynorsk suggestions', async () => {
     await configure('nn-bokmal-stubborn');
     const done = (await start().finished).at(-1)!;
