@@ -222,6 +222,21 @@ describe.skipIf(!exe)('Model engine in Chromium (fake OpenAI-compatible server)'
     await page.close();
   });
 
+  it('"Lag på nytt" from the popup runs through the page and updates both', async () => {
+    server.reset();
+    const page = await openArticle();
+    await waitFor('the model card', () => overlayView(page), (x) => x?.buttons.includes('model-regenerate') === true);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(page.url())}`);
+    await waitFor('the popup regenerate button', () => popupView(popup), (v) => v.buttons.includes('model-regenerate'));
+    await popup.getByTestId('model-regenerate').click();
+    await waitFor('the overlay streaming', () => overlayView(page), (x) => !!x?.streaming, 10_000);
+    await waitFor('the new model card in the popup', () => popupView(popup), (v) => v.engine === 'model' && !v.streaming && v.buttons.includes('model-regenerate'), 20_000);
+    expect(chatRequests()).toHaveLength(1);
+    await popup.close();
+    await page.close();
+  });
+
   it('shows a wrong key (401) as a Nynorsk error with "Prøv igjen"', async () => {
     server.reset();
     server.setOptions({ apiKey: 'sk-another-key' });
