@@ -111,6 +111,25 @@ export function candidateTerms(article: Article, terms: readonly Term[]): Term[]
   return terms.filter((t) => [t.en, ...(t.aka ?? [])].some((w) => w.trim() && text.includes(w.toLowerCase())));
 }
 
+/** Statuses whose Response may not carry a body. */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * A fetch whose response bodies end only once `ready` has settled: the text
+ * streams at once, and whoever reads to the end finds `ready` done.
+ */
+export function endsAfter(fetchImpl: FetchLike, ready: Promise<unknown>): FetchLike {
+  return async (input, init) => {
+    const res = await fetchImpl(input, init);
+    if (!res.body || NULL_BODY.has(res.status)) {
+      await ready;
+      return res;
+    }
+    const body = res.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ flush: () => ready.then(() => undefined, () => undefined) }));
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+}
+
 /** Removes the key from a text before it reaches the console (a server may echo it). */
 export function redact(said: string, key: string | undefined): string {
   return key && key.length >= 4 ? said.split(key).join('***') : said;
@@ -220,14 +239,22 @@ async function runJob(
   };
 
   try {
-    const findBokmal = deps.findBokmal ? await deps.findBokmal().catch(() => undefined) : undefined;
+    // The checker loads while the answer streams: the first text does not wait for its data,
+    // and each answer's end waits for it, so the check and the repair round always have it.
+    let findBokmal: ((text: string) => readonly BokmalFinding[]) | undefined;
+    const checker = deps.findBokmal
+      ? deps.findBokmal().then(
+          (f) => void (findBokmal = f),
+          () => undefined,
+        )
+      : Promise.resolve();
     const result = await generateModelCard(article, topic, config, {
-      fetch: deps.fetch,
+      fetch: endsAfter(deps.fetch, checker),
       signal,
       cache: modelCache(deps.storage.local),
       force,
       maxPromptTokens,
-      ...(findBokmal ? { findBokmal } : {}),
+      ...(deps.findBokmal ? { findBokmal: (t: string) => findBokmal?.(t) ?? [] } : {}),
       ...(deps.terms ? { terms: candidateTerms(article, deps.terms) } : {}),
       now,
       onPartial: (partial: PartialCardContent) => update({ ...job, partial }),

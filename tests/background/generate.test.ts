@@ -210,3 +210,25 @@ describe('redact', () => {
     expect(redact('nothing here', undefined)).toBe('nothing here');
   });
 });
+
+describe('endsAfter', () => {
+  it('streams the body at once and ends it only when the other work is done', async () => {
+    const { endsAfter } = await import('../../src/background/generate');
+    let release: () => void = () => undefined;
+    const ready = new Promise<void>((r) => (release = r));
+    const f = endsAfter(async () => new Response('abc', { status: 201, headers: { 'x-a': '1' } }), ready);
+    const res = await f('http://x');
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-a')).toBe('1');
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toBe('abc');
+    let ended = false;
+    const end = reader.read().then((r) => (ended = r.done));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ended).toBe(false);
+    release();
+    await end;
+    expect(ended).toBe(true);
+  });
+});
