@@ -237,6 +237,29 @@ describe.skipIf(!exe)('Model engine in Chromium (fake OpenAI-compatible server)'
     await page.close();
   });
 
+  it('shows "Prøv igjen" when the service worker stops mid-stream, and the retry finishes the card', async () => {
+    server.reset();
+    server.setOptions({ chunkDelayMs: 150 });
+    const page = await openArticle();
+    await waitFor('the model card', () => overlayView(page), (x) => x?.buttons.includes('model-regenerate') === true);
+    await clickIn(page, 'model-regenerate');
+    await waitFor('streaming', () => overlayView(page), (x) => !!x?.streaming && x.summary.length > 0, 10_000);
+    // Stop the extension's service worker, as Chrome may at any time.
+    const cdp = await context.newCDPSession(page);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    expect(sw).toBeDefined();
+    await cdp.send('Target.closeTarget', { targetId: sw!.targetId });
+    const broken = await waitFor('the error after the worker stopped', () => overlayView(page), (x) => !!x?.error, 10_000);
+    expect(broken?.error).toContain('Sambandet med bakgrunnen');
+    expect(broken?.buttons).toContain('model-retry');
+    server.setOptions({ chunkDelayMs: 15 });
+    await clickIn(page, 'model-retry');
+    const done = await waitFor('the card after the retry', () => overlayView(page), (x) => x?.engine === 'model' && !x.streaming && !x.error && x.buttons.includes('model-regenerate'), 20_000);
+    expect(done?.summary).toContain('Ohio');
+    await page.close();
+  });
+
   it('shows a wrong key (401) as a Nynorsk error with "Prøv igjen"', async () => {
     server.reset();
     server.setOptions({ apiKey: 'sk-another-key' });
