@@ -34,7 +34,7 @@ describe('options: the model engine', () => {
     const builtin = (await screen.findByRole('radio', { name: 'Berre innebygd' })) as HTMLInputElement;
     expect(builtin.checked).toBe(true);
     expect(screen.queryByTestId('provider')).toBeNull();
-    await user.click(screen.getByRole('radio', { name: 'Ollama på denne maskina' }));
+    await user.click(screen.getByRole('radio', { name: 'Ollama på denne maskinen' }));
     await waitFor(() => expect((b.areas.local.settings as { engine: string }).engine).toBe('ollama'));
     expect((screen.getByTestId('endpoint') as HTMLInputElement).value).toBe('http://localhost:11434');
     expect(screen.queryByTestId('api-key')).toBeNull();

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CardView } from '../../src/ui/CardView';
+import { text } from '../../src/ui/text';
 import { readyState, sampleCard } from './sample-card';
 
 afterEach(cleanup);
@@ -57,7 +58,7 @@ describe('CardView, ready', () => {
     expect(link.getAttribute('href')).toBe(sampleCard().source.url);
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toContain('noopener');
-    expect(container.querySelector('[data-testid=engine]')!.textContent).toContain('Kuratert kort');
+    expect(container.querySelector('[data-testid=engine]')!.textContent).toContain(text.engineLibrary);
   });
 
   it('names the model engine and the digest engine', () => {

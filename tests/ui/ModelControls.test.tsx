@@ -55,7 +55,7 @@ describe('model controls in the card', () => {
   it('says which model wrote a model card and when, and offers "Lag på nytt"', async () => {
     const m = controls({ status: 'idle', model: 'nn-writer' });
     render(<CardView state={readyState({ engine: { kind: 'model', model: 'nn-writer' }, createdAt: '2026-03-18T09:05:00.000Z' })} model={m} />);
-    expect(screen.getByTestId('model-written').textContent).toBe(`Skrive av nn-writer ${formatWhen('2026-03-18T09:05:00.000Z')}`);
+    expect(screen.getByTestId('model-written').textContent).toBe(`Skrive av nn-writer, ${formatWhen('2026-03-18T09:05:00.000Z')}`);
     expect(formatWhen('2026-03-18T09:05:00.000Z')).toMatch(/^1[89]\. mars 2026 kl\. \d\d\.\d\d$/);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Lag på nytt' }));
     expect(m.onGenerate).toHaveBeenCalledWith(true);

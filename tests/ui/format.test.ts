@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEngine, formatDateNn, joinListNn } from '../../src/ui/format';
-import { fmt } from '../../src/ui/text';
+import { fmt, text } from '../../src/ui/text';
 
 describe('formatDateNn', () => {
   it('writes dates the Nynorsk way', () => {
@@ -36,7 +36,7 @@ describe('fmt', () => {
 
 describe('describeEngine', () => {
   it('names each engine in Nynorsk', () => {
-    expect(describeEngine({ kind: 'library' })).toBe('Kuratert kort');
+    expect(describeEngine({ kind: 'library' })).toBe(text.engineLibrary);
     expect(describeEngine({ kind: 'digest' })).toBe('Faktakort (utan språkmodell)');
     expect(describeEngine({ kind: 'model', model: 'llama3.2' })).toBe('Språkmodell: llama3.2');
     expect(describeEngine({ kind: 'model' })).toBe('Språkmodell');

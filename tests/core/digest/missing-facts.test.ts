@@ -113,7 +113,7 @@ describe('missing facts', () => {
     expect(cardProblems(card, a)).toEqual([]);
     expect(card.summary[0]).toBe('Spørsmål i Spiceworks-fellesskapet om skytenester');
     expect(card.faq.find((f) => f.q === 'Kven starta tråden?')?.a).toBe('Tråden vart starta av fjordadmin.');
-    expect(card.facts?.[0]).toEqual({ label: 'Kjelde', value: 'Spiceworks-fellesskapet, starta av fjordadmin' });
+    expect(card.facts?.[0]).toEqual({ label: 'Kjelde', value: 'fjordadmin, Spiceworks-fellesskapet' });
   });
 
   it('a capitalised label from the taxonomy reads in lower case in the kind line and the FAQ', () => {

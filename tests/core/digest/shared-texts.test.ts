@@ -47,7 +47,7 @@ describe('fact card on the shared real texts', () => {
     const jc = buildDigestCard(json.article, json.topic);
     expect(jc.facts?.find((f) => f.label === 'Publisert')?.value).toBe('11. oktober 2022');
     expect(jc.summary[0]).toMatch(/^Forklarande artikkel om /);
-    expect(jc.facts?.find((f) => f.label === 'Kjelde')?.value).toBe('Spiceworks, skriven av Chiradeep BasuMallick');
+    expect(jc.facts?.find((f) => f.label === 'Kjelde')?.value).toBe('Chiradeep BasuMallick, Spiceworks');
     const sc = buildDigestCard(sw.article, sw.topic);
     expect(sc.facts?.find((f) => f.label === 'Publisert')?.value).toBe('26. juli 2022');
     expect(sc.summary[0]).toBe('Forklarande artikkel om nettverk');
