@@ -169,3 +169,21 @@ describe('text helpers', () => {
     'Share prices fell after the outage.',
   ])('"%s" is content', (t) => expect(isBoilerplateText(t)).toBe(false));
 });
+
+describe('canonical URL', () => {
+  const url = 'https://www.spiceworks.com/tech/cloud/news/a-story/?utm=x#top';
+  const page = (head: string) =>
+    parsePage(`<html><head>${head}<title>A Story - Spiceworks</title></head><body><h1>A Story</h1>${'<p>Cloud budgets grew again this year as firms moved workloads around.</p>'.repeat(8)}</body></html>`, url);
+  const canonical = (head: string) => extractArticle(page(head), url, recognisePage(url))?.canonicalUrl;
+
+  it('takes the page\'s canonical link on spiceworks.com', () => {
+    expect(canonical('<link rel="canonical" href="https://www.spiceworks.com/tech/cloud/news/a-story/">')).toBe('https://www.spiceworks.com/tech/cloud/news/a-story/');
+  });
+
+  it('never trusts a canonical link off spiceworks.com or one that is not https (the card links to it)', () => {
+    for (const href of ['javascript:alert(1)', 'https://evil.example/x', 'http://www.spiceworks.com/tech/cloud/news/a-story/']) {
+      expect(canonical(`<link rel="canonical" href="${href}">`)).toBe('https://www.spiceworks.com/tech/cloud/news/a-story/');
+    }
+    expect(canonical('<meta property="og:url" content="data:text/html,hi">')).toBe('https://www.spiceworks.com/tech/cloud/news/a-story/');
+  });
+});

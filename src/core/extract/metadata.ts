@@ -42,11 +42,17 @@ export function readMeta(doc: Document): Record<string, string> {
   return meta;
 }
 
+/** The page says where it lives, but the card links there: only an https address on spiceworks.com is trusted. */
+const isSpiceworksUrl = (u: URL) => u.protocol === 'https:' && (u.hostname === 'spiceworks.com' || u.hostname.endsWith('.spiceworks.com'));
+
 /** Canonical URL: link[rel=canonical], og:url, or the URL without query and hash. */
 export function canonicalUrl(doc: Document, url: string, meta: Record<string, string>): string {
   const href = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta['og:url'];
   try {
-    if (href) return new URL(href, url).href;
+    if (href) {
+      const c = new URL(href, url);
+      if (isSpiceworksUrl(c)) return c.href;
+    }
   } catch {
     /* fall through */
   }
