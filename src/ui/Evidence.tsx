@@ -63,7 +63,8 @@ export function EvidenceProvider({ onShow, children }: { onShow?: ShowEvidence; 
 /**
  * The buttons for one item's evidence: "Vis i artikkelen" for one paragraph,
  * "Vis avsnitt 2", "Vis avsnitt 5" for several. Each button's accessible
- * name says which paragraph ("Vis avsnitt 3 i artikkelen").
+ * name starts with its visible text (WCAG 2.5.3) and says which paragraph:
+ * "Vis i artikkelen: avsnitt 3", "Vis avsnitt 5 i artikkelen".
  */
 export function EvidenceButtons({ evidence }: { evidence: readonly number[] }) {
   const api = useContext(EvidenceContext);
@@ -79,7 +80,7 @@ export function EvidenceButtons({ evidence }: { evidence: readonly number[] }) {
           class="nk-evidence-button"
           data-testid="show-evidence"
           data-index={String(i)}
-          aria-label={fmt(text.showParagraphName, { n: i + 1 })}
+          aria-label={fmt(single ? text.showParagraphInName : text.showParagraphName, { n: i + 1 })}
           onClick={() => api.show(i)}
         >
           <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" class="nk-evidence-button__icon">

@@ -147,6 +147,16 @@ export const text = {
   saved: 'Innstillinga er lagra.',
   saveFailed: 'Innstillinga vart ikkje lagra: {message}',
   loadFailed: 'Innstillingane kunne ikkje lesast. Du ser standardverdiane.',
+
+  // Added after review: the popup's start that the page refused, the options page's
+  // blocked save after a failed read, keys bound to an address, the hidden overlay.
+  modelNotStarted: 'Sida kunne ikkje byrje på samandraget. Last inn sida på nytt og prøv igjen.',
+  optionsLoadBlocked: 'Innstillingane kunne ikkje lesast, så ingenting blir lagra før dei er lesne. Prøv igjen.',
+  optionsRetryLoad: 'Les innstillingane på nytt',
+  apiKeyOtherOrigin: 'API-nøkkelen du lagra, høyrer til {origin}. Skriv han inn på nytt for denne adressa.',
+  apiKeyInsecure: 'API-nøkkelen blir ikkje send over http til ein annan maskin. Bruk https, eller localhost for ein lokal modell.',
+  hiddenForSessionDone: 'Kortet er skjult resten av økta.',
+  showParagraphInName: 'Vis i artikkelen: avsnitt {n}',
 } as const;
 
 /** A key of `text`: lets components take a string by name. */

@@ -126,9 +126,12 @@ export function defineEvidenceScenarios(label: string, launch: (site: Site) => P
       const before = await seen(opened.tab);
       expect(before.scrollY).toBe(0);
       expect(before.boxes).toBe(0);
-      expect(await opened.tab.evaluate<string | null>(
-        `document.querySelector('nynorsk-kort-overlay').shadowRoot.querySelector(${JSON.stringify(button)}).getAttribute('aria-label')`,
-      )).toBe(`Vis avsnitt ${target.index + 1} i artikkelen`);
+      // The accessible name starts with the visible text (WCAG 2.5.3) and names the paragraph.
+      const [label, shown] = JSON.parse(await opened.tab.evaluate<string>(
+        `(() => { const b = document.querySelector('nynorsk-kort-overlay').shadowRoot.querySelector(${JSON.stringify(button)}); return JSON.stringify([b.getAttribute('aria-label'), b.textContent.trim()]); })()`,
+      )) as [string, string];
+      expect(label.startsWith(shown), `${label} starts with ${shown}`).toBe(true);
+      expect(label).toMatch(new RegExp(`avsnitt ${target.index + 1}\\b`));
       await clickElement(opened.tab, button);
 
       const s = await expectHighlighted(opened.tab, before.scrollY);

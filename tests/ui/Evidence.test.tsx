@@ -34,15 +34,16 @@ describe('"Vis i artikkelen" buttons', () => {
         .queryAllByRole('button')
         .filter((b) => b.getAttribute('data-testid') === 'show-evidence')
         .map((b) => [b.getAttribute('aria-label'), b.textContent]);
-    expect(names(items[0]!)).toEqual([['Vis avsnitt 1 i artikkelen', 'Vis i artikkelen']]);
+    expect(names(items[0]!)).toEqual([['Vis i artikkelen: avsnitt 1', 'Vis i artikkelen']]);
     expect(names(items[1]!)).toEqual([
       ['Vis avsnitt 2 i artikkelen', 'Vis avsnitt 2'],
       ['Vis avsnitt 4 i artikkelen', 'Vis avsnitt 4'],
     ]);
     expect(names(items[2]!)).toEqual([]);
     const points = screen.getByTestId('key-points');
-    expect(within(points).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Vis avsnitt 6 i artikkelen']);
-    expect(screen.getByRole('button', { name: 'Vis avsnitt 6 i artikkelen' }).textContent).toBe('Vis i artikkelen');
+    expect(within(points).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Vis i artikkelen: avsnitt 6']);
+    // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+    for (const b of screen.getAllByTestId('show-evidence')) expect(b.getAttribute('aria-label')!.startsWith(b.textContent!)).toBe(true);
   });
 
   it('call the handler with the 0-based index, keep focus on the button and say what happened', async () => {
@@ -70,7 +71,7 @@ describe('"Vis i artikkelen" buttons', () => {
     const note = await screen.findByTestId('evidence-missing');
     expect(note.textContent).toContain('Fann ikkje avsnitt 2 på sida.');
     expect(note.closest('[data-testid=faq-item]')).toBe(screen.getAllByTestId('faq-item')[1]);
-    fireEvent.click(screen.getByRole('button', { name: 'Vis avsnitt 1 i artikkelen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Vis i artikkelen: avsnitt 1' }));
     await waitFor(() => expect(screen.getByTestId('evidence-status').textContent).toContain('Fann ikkje avsnitt 1 på sida.'));
   });
 
@@ -78,7 +79,7 @@ describe('"Vis i artikkelen" buttons', () => {
     const onShow = vi.fn(() => true);
     render(<Overlay state={readyState()} startOpen onHideForSession={vi.fn()} onOpenOptions={vi.fn()} onShowEvidence={onShow} />);
     openAllAnswers();
-    fireEvent.click(screen.getByRole('button', { name: 'Vis avsnitt 1 i artikkelen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Vis i artikkelen: avsnitt 1' }));
     return waitFor(() => expect(onShow).toHaveBeenCalledWith(0));
   });
 });
@@ -90,7 +91,7 @@ describe('"Vis i artikkelen" in the popup', () => {
     render(<PopupApp browser={b} search="?tab=12" />);
     await screen.findByTestId('card');
     openAllAnswers();
-    fireEvent.click(await screen.findByRole('button', { name: 'Vis avsnitt 1 i artikkelen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Vis i artikkelen: avsnitt 1' }));
     await waitFor(() => expect(screen.getByTestId('evidence-status').textContent).toBe('Avsnitt 1 er markert i artikkelen.'));
     expect(sendMessage).toHaveBeenCalledWith(12, { type: 'evidence:show', index: 0 });
     fireEvent.click(screen.getByRole('button', { name: 'Vis avsnitt 4 i artikkelen' }));
