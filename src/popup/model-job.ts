@@ -36,14 +36,19 @@ export function watchModelJob(browser: PopupBrowser, tabId: number, onChange: (j
 export function popupModelControls(browser: PopupBrowser, tabId: number, job: ModelJob, onLocalError: (job: ModelJob) => void): ModelControls {
   const sendToTab = async (msg: Message) => {
     const send = browser.tabs.sendMessage;
-    let ok = false;
+    let reply: unknown;
     try {
-      const reply = send ? await send.call(browser.tabs, tabId, msg) : undefined;
-      ok = !!reply && typeof reply === 'object';
+      reply = send ? await send.call(browser.tabs, tabId, msg) : undefined;
     } catch {
-      ok = false;
+      reply = undefined;
     }
-    if (!ok) onLocalError({ status: 'error', model: job.model, message: text.modelPageGone });
+    if (!reply || typeof reply !== 'object') {
+      onLocalError({ status: 'error', model: job.model, message: text.modelPageGone });
+      return;
+    }
+    // The page answers { started: false } when it cannot start (its card was hidden for the session, say).
+    if (msg.type === 'model:generate' && (reply as { started?: unknown }).started !== true)
+      onLocalError({ status: 'error', model: job.model, message: text.modelNotStarted });
   };
   return {
     job,

@@ -47,6 +47,13 @@ describe('popup: the model job of its tab', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Last inn sida på nytt'));
   });
 
+  it('says so when the page answers that it could not start (its card hidden for the session)', async () => {
+    const b = popupBrowser({ [tabStateKey(3)]: readyState({ engine: { kind: 'digest' } }), [modelJobKey(3)]: { status: 'idle', model: 'm' } }, { started: false });
+    render(<PopupApp browser={b} search="?tab=3" />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Lag nynorsk samandrag' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Sida kunne ikkje byrje på samandraget. Last inn sida på nytt'));
+  });
+
   it('shows no model button without a job', async () => {
     const b = popupBrowser({ [tabStateKey(3)]: readyState({ engine: { kind: 'digest' } }) });
     const { container } = render(<PopupApp browser={b} search="?tab=3" />);
