@@ -120,13 +120,27 @@ export function modelConfigOf(settings: Settings, keys: ApiKeys): ModelConfig | 
   return { provider: settings.engine, endpoint: p.endpoint, model: p.model, ...(apiKey ? { apiKey } : {}), prefs: { ...settings.prefs } };
 }
 
-/** The origin pattern the extension must be granted to reach an endpoint, or null for a bad URL. */
+/**
+ * The host permission pattern the extension must be granted to reach an
+ * endpoint, or null for a bad URL. Without the port: Firefox's match patterns
+ * reject one (`http://localhost:11434/*` is invalid there), and a pattern
+ * without a port matches every port in Chrome and Firefox alike.
+ */
 export function originPattern(endpoint: string): string | null {
   try {
     const u = new URL(endpoint);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    return `${u.origin}/*`;
+    return `${u.protocol}//${u.hostname}/*`;
   } catch {
     return null;
+  }
+}
+
+/** The endpoint's origin (scheme, host and port) as people read it, or the endpoint itself when it is no URL. */
+export function endpointOrigin(endpoint: string): string {
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    return endpoint;
   }
 }

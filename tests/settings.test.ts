@@ -54,7 +54,10 @@ describe('settings v2: engine, providers, preferences', () => {
     expect(modelConfigOf(migrateSettings({ engine: 'ollama' }), {})).toBeNull();
   });
   it('gives the origin pattern to request', () => {
-    expect(originPattern('http://127.0.0.1:8080/v1')).toBe('http://127.0.0.1:8080/*');
+    // No port: Firefox rejects match patterns with one; without it every port matches.
+    expect(originPattern('http://127.0.0.1:8080/v1')).toBe('http://127.0.0.1/*');
+    expect(originPattern('http://localhost:11434')).toBe('http://localhost/*');
+    expect(originPattern('http://[::1]:11434/api')).toBe('http://[::1]/*');
     expect(originPattern('https://api.openai.com/v1')).toBe('https://api.openai.com/*');
     expect(originPattern('ftp://x')).toBeNull();
     expect(originPattern('not a url')).toBeNull();

@@ -15,7 +15,7 @@ import type { BokmalFinding, FetchLike, ModelConfig, PartialCardContent, Term } 
 import { nynorskTextOf } from '../core/resolve';
 import type { Article, Card, CardState, TopicResult } from '../core/types';
 import { modelJobKey, parsePortRequest, tabStateKey, type ModelJob, type ModelOffer, type PortEvent } from '../protocol';
-import { API_KEYS_KEY, migrateApiKeys, migrateSettings, modelConfigOf, originPattern, SETTINGS_KEY } from '../settings';
+import { API_KEYS_KEY, endpointOrigin, migrateApiKeys, migrateSettings, modelConfigOf, originPattern, SETTINGS_KEY } from '../settings';
 import { fmt, text } from '../ui/text';
 
 /** What the model glue needs from the extension (test seam). */
@@ -213,7 +213,7 @@ async function runJob(
   if (!pattern) return fail(fmt(text.modelBadEndpoint, { endpoint: config.endpoint }));
   // Nothing is sent before the user granted the endpoint's origin (from the options page).
   if (!(await deps.permissions.contains({ origins: [pattern] }).catch(() => false)))
-    return fail(fmt(text.modelNoPermission, { origin: pattern.slice(0, -2) }));
+    return fail(fmt(text.modelNoPermission, { origin: endpointOrigin(config.endpoint) }));
 
   const startedAt = now().toISOString();
   let job: Extract<ModelJob, { status: 'running' }> = { status: 'running', model, startedAt, partial: { summary: [], faq: [] }, stage: text.modelStageWriting };

@@ -10,7 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { testConnection } from '../core/model/providers';
 import type { FetchLike, Provider } from '../core/model/types';
 import { modelCache, type StorageArea } from '../background/model-cache';
-import { originPattern, PROMPT_TOKENS_MAX, PROMPT_TOKENS_MIN, type ApiKeys, type Engine, type Settings } from '../settings';
+import { endpointOrigin, originPattern, PROMPT_TOKENS_MAX, PROMPT_TOKENS_MIN, type ApiKeys, type Engine, type Settings } from '../settings';
 import { fmt, text } from '../ui/text';
 import type { OptionsBrowser } from './settings-store';
 
@@ -65,7 +65,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
       .catch(() => false)
       .then(async (granted) => {
         if (!granted) {
-          setVerdict({ ok: false, message: fmt(text.permissionDenied, { origin: pattern.slice(0, -2) }) });
+          setVerdict({ ok: false, message: fmt(text.permissionDenied, { origin: endpointOrigin(current.endpoint) }) });
           return;
         }
         const apiKey = keys[provider];

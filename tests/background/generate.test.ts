@@ -78,7 +78,7 @@ describe('background model glue', () => {
     server.reset();
     local = area();
     session = area();
-    granted = [`${server.url}/*`];
+    granted = [`http://${new URL(server.url).hostname}/*`];
     deps = {
       storage: { local, session },
       permissions: { contains: async ({ origins }) => origins.every((o) => granted.includes(o)) },
