@@ -14,6 +14,7 @@ import { TERMS } from '../core/digest';
 import { MODEL_PORT, modelJobKey, parseMessage, tabStateKey, type Message, type OverlayPrefs } from '../protocol';
 import { migrateSettings, SETTINGS_KEY } from '../settings';
 import { applyModel, modelOffer, serveModelPort, type ModelDeps } from './generate';
+import { samePage } from './same-page';
 
 const HIDDEN_KEY = 'overlay:hidden';
 
@@ -50,6 +51,7 @@ async function requestCard(article: Article, topic: TopicResult | undefined, tab
     console.error('Nynorsk-kort: resolve failed', err);
     state = { status: 'error', url: article.url, message: templates.errors.resolve };
   }
+  if (tabId !== undefined && !samePage(await browser.tabs.get(tabId).then((t) => t.url, () => undefined), article.url)) return state;
   await setTabState(tabId, state);
   return state;
 }

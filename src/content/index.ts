@@ -111,7 +111,7 @@ async function showCard(page: PageKind, myRun: number): Promise<void> {
   if (myRun !== run) return;
   if (prefs.mode !== 'off' && !prefs.hiddenForSession) {
     // The linked sheets are the fallback where a page's CSP refuses adopted stylesheets.
-    overlay = createOverlay(document, { stylesheetUrls: ['card.css', 'overlay.css'].map((f) => browser.runtime.getURL(f)) });
+    overlay = createOverlay(document, { stylesheetUrls: ['card.css', 'overlay.css', 'model.css'].map((f) => browser.runtime.getURL(f)) });
   }
   const opts = {
     startOpen: prefs.mode === 'open',
@@ -168,11 +168,10 @@ async function showCard(page: PageKind, myRun: number): Promise<void> {
 function start(page: PageKind): void {
   const myRun = ++run;
   teardown();
-  if (page.kind === 'none') {
-    if (hadCard) void send({ type: 'card:clear', url: location.href });
-    hadCard = false;
-    return;
-  }
+  // The last article's card must not stay in the popup while (or if) the new page has none.
+  if (hadCard) void send({ type: 'card:clear', url: location.href });
+  hadCard = false;
+  if (page.kind === 'none') return;
   // An article URL may still hold an empty shell or an error page: wait for the content.
   stopWatching = watchArticle(document, () => (__NK_BENCH__ ? benchConfirm : confirmArticle)(document, page), () => {
     stopWatching = null;

@@ -251,7 +251,7 @@ describe.skipIf(!exe)('Model engine in Chromium (fake OpenAI-compatible server)'
     expect(sw).toBeDefined();
     await cdp.send('Target.closeTarget', { targetId: sw!.targetId });
     const broken = await waitFor('the error after the worker stopped', () => overlayView(page), (x) => !!x?.error, 10_000);
-    expect(broken?.error).toContain('Sambandet med bakgrunnen');
+    expect(broken?.error).toContain('Sambandet med utvidinga vart brote');
     expect(broken?.buttons).toContain('model-retry');
     server.setOptions({ chunkDelayMs: 15 });
     await clickIn(page, 'model-retry');
