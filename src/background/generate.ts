@@ -184,7 +184,31 @@ export function serveModelPort(port: PortLike, tabId: number | undefined, deps: 
   });
 }
 
+/**
+ * Runs one job so that every failure, a storage error before the first
+ * write included, ends in an error job on the port: the page never waits
+ * for its stall timer.
+ */
 async function runJob(
+  article: Article,
+  topic: TopicResult,
+  force: boolean,
+  signal: AbortSignal,
+  tabId: number | undefined,
+  deps: ModelDeps,
+  post: (e: PortEvent) => void,
+): Promise<void> {
+  try {
+    await runJobSteps(article, topic, force, signal, tabId, deps, post);
+  } catch (e) {
+    console.warn('Nynorsk-kort: model job failed', e instanceof Error ? e.message : String(e));
+    const job: ModelJob = { status: 'error', model: '', message: text.modelUnknownError };
+    post({ type: 'job', job });
+    if (tabId !== undefined) await deps.storage.session.set({ [modelJobKey(tabId)]: job }).catch(() => undefined);
+  }
+}
+
+async function runJobSteps(
   article: Article,
   topic: TopicResult,
   force: boolean,
@@ -206,8 +230,9 @@ async function runJob(
   const model = config.model;
   const fail = async (message: string) => {
     const job: ModelJob = { status: 'error', model, message };
-    await writeJob(job);
+    // The port first: a failing storage write must not hide the real message.
     post({ type: 'job', job });
+    await writeJob(job);
   };
   const pattern = originPattern(config.endpoint);
   if (!pattern) return fail(fmt(text.modelBadEndpoint, { endpoint: config.endpoint }));

@@ -88,6 +88,23 @@ describe('background model glue', () => {
     };
   });
 
+  it('a storage error before the job starts still ends in a Nynorsk error job on the port', async () => {
+    await configure('nn-writer');
+    deps = { ...deps, storage: { local: { ...local, get: async () => Promise.reject(new Error('storage gone')) }, session } };
+    const events = await start().finished;
+    const last = events.at(-1)!;
+    expect(last.type === 'job' && last.job.status === 'error' && last.job.message).toBe(text.modelUnknownError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a failing session write before the stream still ends in an error job on the port', async () => {
+    await configure('nn-writer');
+    deps = { ...deps, storage: { local, session: { ...session, set: async () => Promise.reject(new Error('quota')) } } };
+    const events = await start().finished;
+    const last = events.at(-1)!;
+    expect(last.type === 'job' && last.job.status).toBe('error');
+  });
+
   it('sends nothing before the endpoint origin is granted, and says so in Nynorsk', async () => {
     await configure('nn-writer');
     granted = [];
