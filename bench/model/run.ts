@@ -23,9 +23,10 @@ import { detectTopic } from '../../src/core/topic';
 import type { Article, TopicResult } from '../../src/core/types';
 import { understandPage } from '../../src/core/understand';
 import { startModelServer, TEST_ARTICLE, TEST_TOPIC } from '../../tests/support/model-server';
+import { SHARED_TEXTS_DIR } from '../../tests/support/shared-dir';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SHARED = '/work/shared/fixtures/texts';
+const SHARED = SHARED_TEXTS_DIR;
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
 const terms: Term[] = (() => {

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildArticlePage, buildStaticPage, buildThreadPage, slugify, type ArticleTemplate, type Block } from './page-builder';
 import type { PageExpectation } from './fixtures';
+import { SHARED_TEXTS_DIR } from './shared-dir';
 
 /** The shape of one shared text (see the folder's README). */
 export type SharedText = {
@@ -39,7 +40,7 @@ export type SharedPage = {
 };
 
 /** Where the shared texts live; overridable for CI. */
-export const SHARED_DIR = process.env.SHARED_FIXTURES ?? '/work/shared/fixtures/texts';
+export const SHARED_DIR = SHARED_TEXTS_DIR;
 
 /** Paragraphs of the texts that are chrome by construction (not content to keep). */
 const NOISE = [

@@ -13,6 +13,7 @@ import { understandPage } from '../../../src/core/understand';
 import { validateCard } from '../../../src/core/validate';
 import { loadFixturePages, parsePage, type PageExpectation } from '../../support/fixtures';
 import type { GoldNames } from './gold';
+import { SHARED_TEXTS_DIR } from '../../support/shared-dir';
 
 export type DigestInput = { name: string; article: Article; topic: TopicResult; expected?: PageExpectation };
 
@@ -29,7 +30,7 @@ export function loadFixtureInputs(): DigestInput[] {
 }
 
 /** Where the shared third-party texts live (never copied into the repo). */
-export const SHARED_TEXTS = process.env.SHARED_FIXTURES ?? '/work/shared/fixtures/texts';
+export const SHARED_TEXTS = SHARED_TEXTS_DIR;
 
 type SharedJson = { id: string; url: string | null; title: string; kind: string; published: string | null; author: string | null; paragraphs: string[] };
 
