@@ -6,7 +6,8 @@ import { ModelCache, type KeyValueStore } from '../core/model/cache';
 
 /** One storage area as the extension contexts use it (test seam). */
 export type StorageArea = {
-  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  /** `null` reads the whole area (storage.local.get(null)). */
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 };
@@ -20,8 +21,22 @@ export function localStore(local: StorageArea): KeyValueStore {
     get: async (k) => (await local.get(k))[k],
     set: (k, v) => local.set({ [k]: v }),
     remove: (k) => local.remove(k),
+    keys: async () => Object.keys(await local.get(null)),
   };
 }
 
-/** The model cache in storage.local. */
-export const modelCache = (local: StorageArea) => new ModelCache(localStore(local), { prefix: MODEL_CACHE_PREFIX });
+const caches = new WeakMap<StorageArea, ModelCache>();
+
+/**
+ * The model cache in storage.local: one instance per storage area and
+ * context, so that its serialised index updates order the work of every
+ * caller (tabs, ports, the options page) instead of each caller's own.
+ */
+export function modelCache(local: StorageArea): ModelCache {
+  let cache = caches.get(local);
+  if (!cache) {
+    cache = new ModelCache(localStore(local), { prefix: MODEL_CACHE_PREFIX });
+    caches.set(local, cache);
+  }
+  return cache;
+}

@@ -9,7 +9,7 @@ import { PLANTED_BOKMAL, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelS
 /** An in-memory storage area with the extension API's shape; values are copied like storage does. */
 function area(): StorageArea & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
-  const keys = (k: string | string[]) => (Array.isArray(k) ? k : [k]);
+  const keys = (k: string | string[] | null) => (k === null ? [...data.keys()] : Array.isArray(k) ? k : [k]);
   return {
     data,
     get: async (k) => Object.fromEntries(keys(k).filter((x) => data.has(x)).map((x) => [x, structuredClone(data.get(x))])),

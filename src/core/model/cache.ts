@@ -13,6 +13,8 @@ export interface KeyValueStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Every key the store holds, so that entries the index lost can be found and removed. */
+  keys?(): Promise<string[]>;
 }
 
 /** An in-memory KeyValueStore (tests, CLI). Values are copied as JSON, like storage.local does. */
@@ -26,6 +28,7 @@ export function memoryStore(): KeyValueStore & { readonly map: Map<string, strin
     },
     set: async (k, v) => void map.set(k, JSON.stringify(v)),
     remove: async (k) => void map.delete(k),
+    keys: async () => [...map.keys()],
   };
 }
 
@@ -105,7 +108,11 @@ export class ModelCache {
     });
   }
 
-  /** Stores a card; the least recently used entries go when there are more than maxEntries. */
+  /**
+   * Stores a card; the least recently used entries go when there are more
+   * than maxEntries, and so do orphans (entries under the prefix that the
+   * index lost, say to a write from another extension context).
+   */
   set(key: string, card: Card): Promise<void> {
     return this.serial(async () => {
       await this.store.set(this.prefix + key, card);
@@ -113,7 +120,15 @@ export class ModelCache {
       const evicted = idx.splice(0, Math.max(0, idx.length - this.max));
       for (const k of evicted) await this.store.remove(this.prefix + k);
       await this.store.set(this.indexKey, idx);
+      const kept = new Set(idx.map((k) => this.prefix + k));
+      for (const k of await this.storedKeys()) if (!kept.has(k)) await this.store.remove(k);
     });
+  }
+
+  /** The store's keys of cached cards (the index itself excluded); none when the store cannot list them. */
+  private async storedKeys(): Promise<string[]> {
+    if (!this.store.keys) return [];
+    return (await this.store.keys()).filter((k) => k.startsWith(this.prefix) && k !== this.indexKey);
   }
 
   /** Removes one entry ("Lag på nytt" may call it before regenerating). */
@@ -129,10 +144,14 @@ export class ModelCache {
     return this.serial(() => this.index());
   }
 
-  /** Empties the cache (the options page's "Tøm mellomlageret"). */
+  /**
+   * Empties the cache (the options page's "Slett alle lagra samandrag"):
+   * every entry under the prefix, also those the index does not list.
+   */
   clear(): Promise<void> {
     return this.serial(async () => {
       for (const k of await this.index()) await this.store.remove(this.prefix + k);
+      for (const k of await this.storedKeys()) await this.store.remove(k);
       await this.store.remove(this.indexKey);
     });
   }

@@ -36,6 +36,24 @@ describe('ModelCache', () => {
     await cache.clear();
     expect([...store.map.keys()]).toEqual(['settings']);
   });
+  it('clear() also removes entries the index lost (nothing stored stays behind)', async () => {
+    const store = memoryStore();
+    await store.set('settings', { overlay: 'pill' });
+    const cache = new ModelCache(store);
+    await cache.set('a', card('A'));
+    await store.set('modelCard:orphan', card('O'));
+    await cache.clear();
+    expect([...store.map.keys()]).toEqual(['settings']);
+  });
+  it('a write evicts entries the index lost, and keeps the others', async () => {
+    const store = memoryStore();
+    await store.set('settings', { overlay: 'pill' });
+    const cache = new ModelCache(store);
+    await cache.set('a', card('A'));
+    await store.set('modelCard:orphan', card('O'));
+    await cache.set('b', card('B'));
+    expect([...store.map.keys()].sort()).toEqual(['modelCard:a', 'modelCard:b', 'modelCard:index', 'settings']);
+  });
 });
 
 describe('cache keys', () => {
