@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { FetchLike } from '../core/model/types';
-import { DEFAULT_SETTINGS, type ApiKeys, type Settings } from '../settings';
+import type { ApiKeys, Settings } from '../settings';
 import { fmt, text } from '../ui/text';
 import { ModelSettings } from './ModelSettings';
 import { loadApiKeys, loadSettings, saveApiKeys, saveSettings, type OptionsBrowser } from './settings-store';
@@ -30,27 +30,35 @@ export function OptionsApp({ browser, fetch }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [keys, setKeys] = useState<ApiKeys>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // A failed read blocks every save: defaults must never overwrite what storage holds.
+  const [load, setLoad] = useState<'loading' | 'ok' | 'failed'>('loading');
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
-    loadSettings(browser).then(
-      (s) => !cancelled && setSettings(s),
+    setLoad('loading');
+    Promise.all([loadSettings(browser), loadApiKeys(browser)]).then(
+      ([s, k]) => {
+        if (cancelled) return;
+        setSettings(s);
+        setKeys(k);
+        setLoad('ok');
+        setStatus({ kind: 'idle' });
+      },
       () => {
         if (cancelled) return;
-        setSettings({ ...DEFAULT_SETTINGS });
-        setStatus({ kind: 'error', message: text.loadFailed });
+        setSettings(null);
+        setLoad('failed');
+        setStatus({ kind: 'error', message: text.optionsLoadBlocked });
       },
-    );
-    loadApiKeys(browser).then(
-      (k) => !cancelled && setKeys(k),
-      () => undefined,
     );
     return () => {
       cancelled = true;
     };
-  }, [browser]);
+  }, [browser, attempt]);
 
   const save = async (next: Settings) => {
+    if (load !== 'ok') return;
     setSettings(next);
     setStatus({ kind: 'idle' });
     try {
@@ -62,6 +70,7 @@ export function OptionsApp({ browser, fetch }: OptionsAppProps) {
   };
 
   const saveKeys = async (next: ApiKeys) => {
+    if (load !== 'ok') return;
     setKeys(next);
     try {
       await saveApiKeys(browser, next);
@@ -72,17 +81,8 @@ export function OptionsApp({ browser, fetch }: OptionsAppProps) {
     }
   };
 
-  const choose = async (overlay: Settings['overlay']) => {
-    if (!settings) return;
-    const next = { ...settings, overlay };
-    setSettings(next);
-    setStatus({ kind: 'idle' });
-    try {
-      setSettings(await saveSettings(browser, next));
-      setStatus({ kind: 'saved' });
-    } catch (e) {
-      setStatus({ kind: 'error', message: fmt(text.saveFailed, { message: e instanceof Error ? e.message : String(e) }) });
-    }
+  const choose = (overlay: Settings['overlay']) => {
+    if (settings) void save({ ...settings, overlay });
   };
 
   return (
@@ -101,7 +101,7 @@ export function OptionsApp({ browser, fetch }: OptionsAppProps) {
               name="overlay"
               value={c.value}
               checked={settings?.overlay === c.value}
-              onChange={() => void choose(c.value)}
+              onChange={() => choose(c.value)}
               aria-describedby={`help-${c.value}`}
             />
             <label class="nk-choice__label" for={`overlay-${c.value}`}>
@@ -121,6 +121,13 @@ export function OptionsApp({ browser, fetch }: OptionsAppProps) {
           {status.kind === 'saved' ? text.saved : status.kind === 'error' ? status.message : ''}
         </p>
       </fieldset>
+      {load === 'failed' && (
+        <p>
+          <button type="button" class="nk-model__button" data-testid="options-retry" onClick={() => setAttempt((n) => n + 1)}>
+            {text.optionsRetryLoad}
+          </button>
+        </p>
+      )}
 
       {settings && (
         <ModelSettings

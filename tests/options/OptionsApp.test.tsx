@@ -53,6 +53,35 @@ describe('OptionsApp', () => {
     await waitFor(() => expect(screen.getByTestId('options-status').textContent).toContain('kvote full'));
   });
 
+  it('after a failed read writes nothing (no defaults over stored data) and offers to read again', async () => {
+    const user = userEvent.setup();
+    const stored = { ...DEFAULT_SETTINGS, overlay: 'off' as const, engine: 'openai' as const, providers: { ...DEFAULT_SETTINGS.providers, openai: { endpoint: 'https://llm.example/v1', model: 'm' } } };
+    const b = fakeBrowser({ local: { settings: stored } });
+    b.storage.local.get.mockRejectedValueOnce(new Error('storage busy'));
+    render(<OptionsApp browser={b} />);
+    await waitFor(() => expect(screen.getByTestId('options-status').textContent).toBe('Innstillingane kunne ikkje lesast, så ingenting blir lagra før dei er lesne. Prøv igjen.'));
+    const pill = screen.getByRole('radio', { name: 'Vis som ein liten knapp' }) as HTMLInputElement;
+    expect(pill.matches(':disabled')).toBe(true);
+    await user.click(pill);
+    expect(screen.queryByTestId('engine')).toBeNull();
+    expect(b.storage.local.set).not.toHaveBeenCalled();
+    expect(b.areas.local.settings).toEqual(stored);
+    await user.click(screen.getByRole('button', { name: 'Les innstillingane på nytt' }));
+    await waitFor(() => expect((screen.getByRole('radio', { name: 'Ikkje vis på sida' }) as HTMLInputElement).checked).toBe(true));
+    expect(screen.queryByRole('button', { name: 'Les innstillingane på nytt' })).toBeNull();
+    expect(screen.getByTestId('options-status').textContent).toBe('');
+  });
+
+  it('a failed read of the API keys also blocks saving, so one key never wipes the others', async () => {
+    const b = fakeBrowser({ local: { settings: { ...DEFAULT_SETTINGS, engine: 'openai' }, apiKeys: { openai: 'sk-1', anthropic: 'sk-2' } } });
+    const get = b.storage.local.get.getMockImplementation()!;
+    b.storage.local.get.mockImplementation(async (key: string) => (key === 'apiKeys' ? Promise.reject(new Error('busy')) : get(key)));
+    render(<OptionsApp browser={b} />);
+    await waitFor(() => expect(screen.getByTestId('options-status').textContent).toContain('Innstillingane kunne ikkje lesast'));
+    expect(screen.queryByTestId('api-key')).toBeNull();
+    expect(b.storage.local.set).not.toHaveBeenCalled();
+  });
+
   it('describes the built-in engine and that nothing leaves the browser', async () => {
     render(<OptionsApp browser={fakeBrowser()} />);
     const engine = await screen.findByTestId('engine');
