@@ -3,7 +3,8 @@
  * what comes back from storage. Settings live in storage.local and are never
  * overwritten by a failed read: a broken value falls back to its default
  * field by field. API keys are not settings: they live in storage.local under
- * their own key (API_KEYS_KEY), never in storage.sync, and are never logged.
+ * their own key (API_KEYS_KEY), never in storage.sync, and are never logged;
+ * each is bound to the endpoint origin it was entered for.
  */
 import type { ModelConfig, ModelPrefs, Provider } from './core/model/types';
 
@@ -51,10 +52,13 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const SETTINGS_KEY = 'settings';
 
-/** storage.local key of the API keys ({ openai?: string, anthropic?: string }); never synced. */
+/** storage.local key of the API keys ({ openai?: StoredKey, anthropic?: StoredKey }); never synced. */
 export const API_KEYS_KEY = 'apiKeys';
 
-export type ApiKeys = Partial<Record<Provider, string>>;
+/** An API key and the endpoint origin it was entered for: it is sent to that origin only. */
+export type StoredKey = { key: string; origin: string };
+
+export type ApiKeys = Partial<Record<Provider, StoredKey>>;
 
 const isProvider = (v: unknown): v is Provider => v === 'ollama' || v === 'openai' || v === 'anthropic';
 const str = (v: unknown, max = 2000): string | undefined => (typeof v === 'string' && v.length <= max ? v.trim() : undefined);
@@ -100,15 +104,65 @@ function structuredCloneSettings(s: Settings): Settings {
   };
 }
 
-/** Keeps only string keys of known providers. */
-export function migrateApiKeys(raw: unknown): ApiKeys {
+/**
+ * Keeps only keys of known providers bound to an origin. A key stored the
+ * old way (a bare string per provider) is bound to the origin of the
+ * provider's endpoint in `settings`, read together with it.
+ */
+export function migrateApiKeys(raw: unknown, settings: Settings = DEFAULT_SETTINGS): ApiKeys {
   const out: ApiKeys = {};
   if (!raw || typeof raw !== 'object') return out;
   for (const id of PROVIDERS) {
-    const v = str((raw as Record<string, unknown>)[id], 500);
-    if (v) out[id] = v;
+    const v = (raw as Record<string, unknown>)[id];
+    const bare = str(v, 500);
+    if (bare) {
+      const origin = urlOrigin(settings.providers[id].endpoint);
+      if (origin) out[id] = { key: bare, origin };
+      continue;
+    }
+    if (!v || typeof v !== 'object') continue;
+    const key = str((v as Record<string, unknown>).key, 500);
+    const origin = urlOrigin(str((v as Record<string, unknown>).origin) ?? '');
+    if (key && origin) out[id] = { key, origin };
   }
   return out;
+}
+
+/** Whether storage holds keys the old way (bare strings), so the migrated form should be written back. */
+export function apiKeysNeedMigration(raw: unknown): boolean {
+  return !!raw && typeof raw === 'object' && PROVIDERS.some((id) => typeof (raw as Record<string, unknown>)[id] === 'string');
+}
+
+/** The origin of a URL, or null when it is no http(s) URL. */
+function urlOrigin(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether a key may travel to this endpoint: https, or plain http to this machine only. */
+export function keySafeFor(endpoint: string): boolean {
+  try {
+    const u = new URL(endpoint);
+    return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The key to send to this provider's endpoint: only one entered for the
+ * endpoint's own origin, and never over plain http to another machine.
+ */
+export function apiKeyFor(provider: Provider, endpoint: string, keys: ApiKeys): string | undefined {
+  const stored = keys[provider];
+  if (!stored || stored.origin !== urlOrigin(endpoint) || !keySafeFor(endpoint)) return undefined;
+  return stored.key;
 }
 
 /** The configured model, or null when the engine is built-in or no model is named. */
@@ -116,7 +170,7 @@ export function modelConfigOf(settings: Settings, keys: ApiKeys): ModelConfig | 
   if (settings.engine === 'builtin') return null;
   const p = settings.providers[settings.engine];
   if (!p.model || !p.endpoint) return null;
-  const apiKey = keys[settings.engine];
+  const apiKey = apiKeyFor(settings.engine, p.endpoint, keys);
   return { provider: settings.engine, endpoint: p.endpoint, model: p.model, ...(apiKey ? { apiKey } : {}), prefs: { ...settings.prefs } };
 }
 

@@ -13,7 +13,7 @@ describe('migrateSettings', () => {
   });
 });
 
-import { migrateApiKeys, modelConfigOf, originPattern } from '../src/settings';
+import { apiKeyFor, apiKeysNeedMigration, migrateApiKeys, modelConfigOf, originPattern } from '../src/settings';
 
 describe('settings v2: engine, providers, preferences', () => {
   it('migrates a version 1 value to v2 with the built-in engine and default preferences', () => {
@@ -43,13 +43,30 @@ describe('settings v2: engine, providers, preferences', () => {
     expect(DEFAULT_SETTINGS.providers.openai.model).toBe('');
     expect(DEFAULT_SETTINGS.prefs.length).toBe('full');
   });
-  it('keeps only string keys of known providers', () => {
-    expect(migrateApiKeys({ openai: ' sk-1 ', anthropic: 5, other: 'x' })).toEqual({ openai: 'sk-1' });
+  it('keeps only keys of known providers, binding old bare keys to the endpoint stored with them', () => {
+    const s = migrateSettings({ providers: { openai: { endpoint: 'https://llm.example:8443/v1', model: 'm' } } });
+    expect(migrateApiKeys({ openai: ' sk-1 ', anthropic: 5, other: 'x' }, s)).toEqual({ openai: { key: 'sk-1', origin: 'https://llm.example:8443' } });
+    expect(migrateApiKeys({ anthropic: 'sk-a' })).toEqual({ anthropic: { key: 'sk-a', origin: 'https://api.anthropic.com' } });
+    expect(migrateApiKeys({ openai: { key: 'k', origin: 'https://a.example' }, anthropic: { key: 'k' } })).toEqual({ openai: { key: 'k', origin: 'https://a.example' } });
     expect(migrateApiKeys('junk')).toEqual({});
+    expect(apiKeysNeedMigration({ openai: 'sk' })).toBe(true);
+    expect(apiKeysNeedMigration({ openai: { key: 'sk', origin: 'https://a.example' } })).toBe(false);
+  });
+  it('sends a key only to the origin it was entered for, and never over http to another machine', () => {
+    const keys = { openai: { key: 'sk', origin: 'https://api.openai.com' } };
+    expect(apiKeyFor('openai', 'https://api.openai.com/v1', keys)).toBe('sk');
+    expect(apiKeyFor('openai', 'https://evil.example/v1', keys)).toBeUndefined();
+    expect(apiKeyFor('openai', 'https://api.openai.com:444/v1', keys)).toBeUndefined();
+    expect(apiKeyFor('anthropic', 'https://api.openai.com/v1', keys)).toBeUndefined();
+    expect(apiKeyFor('openai', 'http://llm.lan:8080/v1', { openai: { key: 'sk', origin: 'http://llm.lan:8080' } })).toBeUndefined();
+    for (const local of ['http://localhost:8080', 'http://127.0.0.1:8080', 'http://[::1]:8080'])
+      expect(apiKeyFor('openai', `${local}/v1`, { openai: { key: 'sk', origin: local } })).toBe('sk');
+    const s = migrateSettings({ engine: 'openai', providers: { openai: { endpoint: 'https://evil.example/v1', model: 'm' } } });
+    expect(modelConfigOf(s, keys)?.apiKey).toBeUndefined();
   });
   it('builds the model config only for a chosen engine with a model', () => {
     const base = migrateSettings({ engine: 'openai', providers: { openai: { endpoint: 'http://127.0.0.1:8080/v1', model: 'm' } } });
-    expect(modelConfigOf(base, { openai: 'sk', anthropic: 'other' })).toEqual({ provider: 'openai', endpoint: 'http://127.0.0.1:8080/v1', model: 'm', apiKey: 'sk', prefs: DEFAULT_SETTINGS.prefs });
+    expect(modelConfigOf(base, { openai: { key: 'sk', origin: 'http://127.0.0.1:8080' }, anthropic: { key: 'other', origin: 'http://127.0.0.1:8080' } })).toEqual({ provider: 'openai', endpoint: 'http://127.0.0.1:8080/v1', model: 'm', apiKey: 'sk', prefs: DEFAULT_SETTINGS.prefs });
     expect(modelConfigOf({ ...base, engine: 'builtin' }, {})).toBeNull();
     expect(modelConfigOf(migrateSettings({ engine: 'ollama' }), {})).toBeNull();
   });

@@ -15,7 +15,7 @@ import type { BokmalFinding, FetchLike, ModelConfig, PartialCardContent, Term } 
 import { nynorskTextOf } from '../core/resolve';
 import type { Article, Card, CardState, TopicResult } from '../core/types';
 import { modelJobKey, parsePortRequest, tabStateKey, type ModelJob, type ModelOffer, type PortEvent } from '../protocol';
-import { API_KEYS_KEY, endpointOrigin, migrateApiKeys, migrateSettings, modelConfigOf, originPattern, SETTINGS_KEY } from '../settings';
+import { API_KEYS_KEY, apiKeysNeedMigration, endpointOrigin, migrateApiKeys, migrateSettings, modelConfigOf, originPattern, SETTINGS_KEY } from '../settings';
 import { fmt, text } from '../ui/text';
 
 /** What the model glue needs from the extension (test seam). */
@@ -44,7 +44,10 @@ export { MODEL_CACHE_PREFIX, localStore, modelCache, type StorageArea } from './
 export async function readModelSetup(local: StorageArea): Promise<{ config: ModelConfig | null; auto: boolean; maxPromptTokens: number }> {
   const got = await local.get([SETTINGS_KEY, API_KEYS_KEY]);
   const settings = migrateSettings(got[SETTINGS_KEY]);
-  return { config: modelConfigOf(settings, migrateApiKeys(got[API_KEYS_KEY])), auto: settings.autoGenerate, maxPromptTokens: settings.maxPromptTokens };
+  // Keys stored the old way are bound to the endpoint read with them, and written back so.
+  const keys = migrateApiKeys(got[API_KEYS_KEY], settings);
+  if (apiKeysNeedMigration(got[API_KEYS_KEY])) await local.set({ [API_KEYS_KEY]: keys }).catch(() => undefined);
+  return { config: modelConfigOf(settings, keys), auto: settings.autoGenerate, maxPromptTokens: settings.maxPromptTokens };
 }
 
 /** What the page may know of the setup: the model's name and the auto flag (never key or endpoint). */

@@ -10,7 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { testConnection } from '../core/model/providers';
 import type { FetchLike, Provider } from '../core/model/types';
 import { modelCache, type StorageArea } from '../background/model-cache';
-import { endpointOrigin, originPattern, PROMPT_TOKENS_MAX, PROMPT_TOKENS_MIN, type ApiKeys, type Engine, type Settings } from '../settings';
+import { apiKeyFor, endpointOrigin, keySafeFor, originPattern, PROMPT_TOKENS_MAX, PROMPT_TOKENS_MIN, type ApiKeys, type Engine, type Settings } from '../settings';
 import { fmt, text } from '../ui/text';
 import type { OptionsBrowser } from './settings-store';
 
@@ -40,6 +40,17 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
   const engine = settings.engine;
   const provider: Provider | null = engine === 'builtin' ? null : engine;
   const current = provider ? settings.providers[provider] : null;
+  const stored = provider ? keys[provider] : undefined;
+  const origin = current ? endpointOrigin(current.endpoint) : '';
+  // The key shows (and is sent) only for the origin it was entered for.
+  const keyHere = stored && stored.origin === origin ? stored.key : undefined;
+  const keyNote = !current
+    ? null
+    : origin.startsWith('http://') && !keySafeFor(current.endpoint)
+      ? text.apiKeyInsecure
+      : stored && !keyHere
+        ? fmt(text.apiKeyOtherOrigin, { origin: stored.origin })
+        : null;
 
   useEffect(() => {
     setVerdict(null);
@@ -68,7 +79,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
           setVerdict({ ok: false, message: fmt(text.permissionDenied, { origin: endpointOrigin(current.endpoint) }) });
           return;
         }
-        const apiKey = keys[provider];
+        const apiKey = apiKeyFor(provider, current.endpoint, keys);
         const v = await testConnection(
           { provider, endpoint: current.endpoint, model: current.model, ...(apiKey ? { apiKey } : {}), prefs: settings.prefs },
           { fetch: fetchImpl ?? ((i, init) => fetch(i, init)) },
@@ -161,13 +172,25 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
                   type="password"
                   data-testid="api-key"
                   autocomplete="off"
-                  value={keys[provider] ?? ''}
-                  aria-describedby="api-key-hint"
-                  onChange={(e) => onKeysChange({ ...keys, [provider]: (e.currentTarget as HTMLInputElement).value.trim() })}
+                  value={keyHere ?? ''}
+                  aria-describedby={keyNote ? 'api-key-hint api-key-note' : 'api-key-hint'}
+                  onChange={(e) => {
+                    const value = (e.currentTarget as HTMLInputElement).value.trim();
+                    const next: ApiKeys = { ...keys };
+                    // The key is bound to the origin it was entered for, and sent there only.
+                    if (value) next[provider] = { key: value, origin: endpointOrigin(current.endpoint) };
+                    else delete next[provider];
+                    onKeysChange(next);
+                  }}
                 />
                 <span class="nk-options__hint" id="api-key-hint">
                   {text.apiKeyHint}
                 </span>
+                {keyNote && (
+                  <span class="nk-options__hint nk-options__status--error" id="api-key-note" data-testid="api-key-note">
+                    {keyNote}
+                  </span>
+                )}
               </p>
             )}
             <p>

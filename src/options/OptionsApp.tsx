@@ -37,7 +37,9 @@ export function OptionsApp({ browser, fetch }: OptionsAppProps) {
   useEffect(() => {
     let cancelled = false;
     setLoad('loading');
-    Promise.all([loadSettings(browser), loadApiKeys(browser)]).then(
+    loadSettings(browser)
+      .then(async (s) => [s, await loadApiKeys(browser, s)] as const)
+      .then(
       ([s, k]) => {
         if (cancelled) return;
         setSettings(s);

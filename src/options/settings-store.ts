@@ -4,7 +4,7 @@
  * so a broken stored value never reaches the UI. Keys go to storage.local
  * under their own key, never to storage.sync.
  */
-import { API_KEYS_KEY, migrateApiKeys, migrateSettings, SETTINGS_KEY, type ApiKeys, type Settings } from '../settings';
+import { API_KEYS_KEY, apiKeysNeedMigration, migrateApiKeys, migrateSettings, SETTINGS_KEY, type ApiKeys, type Settings } from '../settings';
 
 /** The part of the extension API the options page uses. */
 export type OptionsBrowser = {
@@ -32,13 +32,19 @@ export async function saveSettings(browser: OptionsBrowser, settings: Settings):
   return clean;
 }
 
-/** Loads the API keys (storage.local only). */
-export async function loadApiKeys(browser: OptionsBrowser): Promise<ApiKeys> {
-  const got = await browser.storage.local.get(API_KEYS_KEY);
-  return migrateApiKeys(got[API_KEYS_KEY]);
+/**
+ * Loads the API keys (storage.local only). Keys stored the old way are bound
+ * to the origin of their provider's endpoint in `settings` (as stored) and
+ * written back so, so that a later change of endpoint cannot carry them along.
+ */
+export async function loadApiKeys(browser: OptionsBrowser, settings: Settings): Promise<ApiKeys> {
+  const raw = (await browser.storage.local.get(API_KEYS_KEY))[API_KEYS_KEY];
+  const keys = migrateApiKeys(raw, settings);
+  if (apiKeysNeedMigration(raw)) await browser.storage.local.set({ [API_KEYS_KEY]: keys });
+  return keys;
 }
 
-/** Saves the API keys (storage.local only); an empty key is dropped. */
+/** Saves the API keys (storage.local only); an empty key, or one without an origin, is dropped. */
 export async function saveApiKeys(browser: OptionsBrowser, keys: ApiKeys): Promise<ApiKeys> {
   const clean = migrateApiKeys(keys);
   await browser.storage.local.set({ [API_KEYS_KEY]: clean });

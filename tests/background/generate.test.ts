@@ -210,6 +210,17 @@ describe('background model glue', () => {
     expect((await readModelSetup(local)).config?.apiKey).toBe(server.apiKey);
   });
 
+  it('binds an old bare key to the endpoint read with it, and sends no key to another origin', async () => {
+    await configure('nn-writer');
+    expect((await readModelSetup(local)).config?.apiKey).toBe(server.apiKey);
+    expect(local.data.get(API_KEYS_KEY)).toEqual({ openai: { key: server.apiKey, origin: new URL(server.endpoints.openai).origin } });
+    const settings = local.data.get(SETTINGS_KEY) as Settings;
+    await local.set({ [SETTINGS_KEY]: { ...settings, providers: { ...settings.providers, openai: { endpoint: 'https://elsewhere.example/v1', model: 'nn-writer' } } } });
+    const { config } = await readModelSetup(local);
+    expect(config?.endpoint).toBe('https://elsewhere.example/v1');
+    expect(config?.apiKey).toBeUndefined();
+  });
+
   it('prefilters the terminology without losing a term the article uses', () => {
     const terms = [
       { en: 'ransomware', nn: 'løysepengevirus' },

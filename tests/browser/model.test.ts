@@ -142,7 +142,7 @@ describe.skipIf(!exe)('Model engine in Chromium (fake OpenAI-compatible server)'
     const stored = (await options.evaluate(`chrome.storage.local.get(null)`)) as Record<string, unknown>;
     expect((stored.settings as { engine: string }).engine).toBe('openai');
     expect(JSON.stringify(stored.settings)).not.toContain(server.apiKey);
-    expect(stored.apiKeys).toEqual({ openai: server.apiKey });
+    expect(stored.apiKeys).toEqual({ openai: { key: server.apiKey, origin: new URL(server.endpoints.openai).origin } });
     expect(await options.evaluate(`chrome.storage.sync.get(null).then(r => JSON.stringify(r))`)).not.toContain(server.apiKey);
     expect(await options.evaluate(`chrome.permissions.contains({ origins: [${JSON.stringify(server.url + '/*')}] })`)).toBe(true);
     await options.screenshot({ path: screenshotPath('model-options') });

@@ -76,8 +76,29 @@ describe('options: the model engine', () => {
     const key = (await screen.findByTestId('api-key')) as HTMLInputElement;
     expect(key.type).toBe('password');
     fireEvent.change(key, { target: { value: 'sk-ant-secret' } });
-    await waitFor(() => expect(b.areas.local.apiKeys).toEqual({ anthropic: 'sk-ant-secret' }));
+    await waitFor(() => expect(b.areas.local.apiKeys).toEqual({ anthropic: { key: 'sk-ant-secret', origin: 'https://api.anthropic.com' } }));
     expect(JSON.stringify(b.areas.local.settings)).not.toContain('sk-ant-secret');
+  });
+
+  it('asks for the key again when the endpoint moves to another origin, and never shows or sends the old one there', async () => {
+    const b = optionsBrowser({
+      local: {
+        settings: { ...DEFAULT_SETTINGS, engine: 'openai', providers: { ...DEFAULT_SETTINGS.providers, openai: { endpoint: 'https://api.openai.com/v1', model: 'm' } } },
+        apiKeys: { openai: 'sk-old' },
+      },
+    });
+    render(<OptionsApp browser={b} />);
+    const key = (await screen.findByTestId('api-key')) as HTMLInputElement;
+    // The old bare key is bound to the endpoint it was stored with, and written back so.
+    await waitFor(() => expect(b.areas.local.apiKeys).toEqual({ openai: { key: 'sk-old', origin: 'https://api.openai.com' } }));
+    expect(key.value).toBe('sk-old');
+    fireEvent.change(screen.getByTestId('endpoint'), { target: { value: 'https://other.example/v1' } });
+    await waitFor(() => expect(key.value).toBe(''));
+    expect(screen.getByTestId('api-key-note').textContent).toBe('API-nøkkelen du lagra, høyrer til https://api.openai.com. Skriv han inn på nytt for denne adressa.');
+    fireEvent.change(key, { target: { value: 'sk-new' } });
+    await waitFor(() => expect(b.areas.local.apiKeys).toEqual({ openai: { key: 'sk-new', origin: 'https://other.example' } }));
+    fireEvent.change(screen.getByTestId('endpoint'), { target: { value: 'http://llm.lan:8080/v1' } });
+    await waitFor(() => expect(screen.getByTestId('api-key-note').textContent).toContain('blir ikkje send over http'));
   });
 
   it('saves the Nynorsk preferences and the auto flag', async () => {
