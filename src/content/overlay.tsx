@@ -40,8 +40,8 @@ export type OverlayStyleOptions = {
   /** The CSS text; defaults to OVERLAY_CSS (test seam: vitest does not bundle CSS as text). */
   css?: string;
   /**
-   * Extension URLs of card.css and overlay.css (web_accessible_resources),
-   * linked when adopted stylesheets are refused (Firefox content scripts),
+   * Extension URLs of the overlay's CSS files (web_accessible_resources),
+   * all linked, in order, when adopted stylesheets are refused (Firefox content scripts),
    * because a <style> would fall under the page's CSP there.
    */
   stylesheetUrls?: string[];
@@ -78,7 +78,8 @@ export function createOverlay(doc: Document = document, styles: OverlayStyleOpti
           onHideForSession={opts.onHideForSession}
           onOpenOptions={opts.onOpenOptions}
           onShowEvidence={opts.onShowEvidence}
-          model={opts.model}
+          // The page can reach into the open shadow root: only the user's own clicks may start a model request.
+          model={opts.model ? { ...opts.model, requireTrustedClicks: true } : undefined}
         />,
         target,
       );

@@ -16,7 +16,21 @@ export type ModelControls = {
   /** Start writing; `force` skips the cache ("Lag på nytt"). */
   onGenerate(force: boolean): void;
   onCancel(): void;
+  /**
+   * Ignore clicks the page's own script made (`isTrusted === false`) on the
+   * buttons that send the article to the model: the overlay's shadow root is
+   * open, so a page could otherwise run up the user's bill. Set by the overlay.
+   */
+  requireTrustedClicks?: boolean;
 };
+
+/** Calls `run` for a click the user made; drops a scripted one when `controls` asks for trusted clicks. */
+function userClick(controls: ModelControls, run: () => void): (e: Event) => void {
+  return (e) => {
+    if (controls.requireTrustedClicks && e.isTrusted === false) return;
+    run();
+  };
+}
 
 /** "2026-11-28T19:05:00Z" → "28. november 2026 kl. 19.05" (local time). */
 export function formatWhen(iso: string): string {
@@ -43,17 +57,17 @@ export function ModelBar({ card, controls }: { card: Card; controls: ModelContro
         <div class="nk-model__error" role="alert" data-testid="model-error">
           <p class="nk-model__error-title">{text.modelErrorTitle}</p>
           <p>{job.message}</p>
-          <button type="button" class="nk-model__button" data-testid="model-retry" onClick={() => controls.onGenerate(isModel)}>
+          <button type="button" class="nk-model__button" data-testid="model-retry" onClick={userClick(controls, () => controls.onGenerate(isModel))}>
             {text.modelRetry}
           </button>
         </div>
       ) : isModel ? (
-        <button type="button" class="nk-model__button nk-model__button--quiet" data-testid="model-regenerate" onClick={() => controls.onGenerate(true)}>
+        <button type="button" class="nk-model__button nk-model__button--quiet" data-testid="model-regenerate" onClick={userClick(controls, () => controls.onGenerate(true))}>
           {text.modelRegenerate}
         </button>
       ) : (
         <>
-          <button type="button" class="nk-model__button" data-testid="model-generate" onClick={() => controls.onGenerate(false)}>
+          <button type="button" class="nk-model__button" data-testid="model-generate" onClick={userClick(controls, () => controls.onGenerate(false))}>
             {text.modelGenerate}
           </button>
           <p class="nk-model__help">{fmt(text.modelGenerateHelp, { model: job.model })}</p>

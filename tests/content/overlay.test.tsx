@@ -57,7 +57,8 @@ describe('createOverlay', () => {
       },
     });
     try {
-      const urls = ['moz-extension://x/card.css', 'moz-extension://x/overlay.css'];
+      // Whatever list the content script passes is linked, in its order (no fixed count).
+      const urls = ['card.css', 'overlay.css', 'model.css', 'later.css'].map((f) => `moz-extension://x/${f}`);
       createOverlay(document, { css: CSS_TEXT, stylesheetUrls: urls }).render(readyState(), opts());
       const shadow = document.querySelector(OVERLAY_TAG)!.shadowRoot!;
       expect([...shadow.querySelectorAll('link[rel=stylesheet]')].map((l) => l.getAttribute('href'))).toEqual(urls);
@@ -84,6 +85,15 @@ describe('createOverlay', () => {
     expect(shadow.querySelector('[data-testid=card]')).not.toBeNull();
     (shadow.querySelector('[data-testid=hide-for-session]') as HTMLButtonElement).click();
     expect(o.onHideForSession).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores a page script\'s click on "Lag nynorsk samandrag" in the open shadow root', () => {
+    const model = { job: { status: 'idle', model: 'm' } as const, onGenerate: vi.fn(), onCancel: vi.fn() };
+    createOverlay(document).render(readyState({ engine: { kind: 'digest' } }), { ...opts(), startOpen: true, model });
+    const button = document.querySelector(OVERLAY_TAG)!.shadowRoot!.querySelector('[data-testid=model-generate]') as HTMLButtonElement;
+    expect(button).not.toBeNull();
+    button.click();
+    expect(model.onGenerate).not.toHaveBeenCalled();
   });
 
   it('destroy removes the host', () => {

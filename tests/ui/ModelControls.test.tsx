@@ -22,6 +22,31 @@ describe('model controls in the card', () => {
     expect(screen.getByTestId('model-bar').textContent).toContain('llama3.1:8b');
   });
 
+  it('with requireTrustedClicks (the overlay), ignores scripted clicks on the buttons that call the model', () => {
+    // jsdom's dispatched events are untrusted (isTrusted false), like a page script's .click().
+    const idle = { ...controls({ status: 'idle', model: 'm' }), requireTrustedClicks: true };
+    const { unmount } = render(<CardView state={digest()} model={idle} />);
+    screen.getByRole('button', { name: 'Lag nynorsk samandrag' }).click();
+    unmount();
+    const again = { ...controls({ status: 'idle', model: 'm' }), requireTrustedClicks: true };
+    const second = render(<CardView state={readyState({ engine: { kind: 'model', model: 'm' } })} model={again} />);
+    screen.getByRole('button', { name: 'Lag på nytt' }).click();
+    second.unmount();
+    const failed = { ...controls({ status: 'error', model: 'm', message: 'Feil.' }), requireTrustedClicks: true };
+    render(<CardView state={digest()} model={failed} />);
+    screen.getByRole('button', { name: 'Prøv igjen' }).click();
+    expect(idle.onGenerate).not.toHaveBeenCalled();
+    expect(again.onGenerate).not.toHaveBeenCalled();
+    expect(failed.onGenerate).not.toHaveBeenCalled();
+  });
+
+  it('without requireTrustedClicks (popup, tests), the same scripted click starts the card', () => {
+    const m = controls({ status: 'idle', model: 'm' });
+    render(<CardView state={digest()} model={m} />);
+    screen.getByRole('button', { name: 'Lag nynorsk samandrag' }).click();
+    expect(m.onGenerate).toHaveBeenCalledWith(false);
+  });
+
   it('shows no model bar on a library card', () => {
     render(<CardView state={readyState()} model={controls({ status: 'idle', model: 'x' })} />);
     expect(screen.queryByTestId('model-bar')).toBeNull();
