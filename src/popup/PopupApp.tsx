@@ -1,6 +1,7 @@
 /**
  * The popup's UI: the card of the tab it was opened for, live, or the
- * explanation of what the extension does when that tab has no card.
+ * explanation of what the extension does when that tab has no card; the
+ * loading status while it finds the tab.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardState } from '../core/types';
@@ -19,6 +20,9 @@ export type PopupAppProps = {
   /** Closes the popup once the options page is open (test seam for window.close). */
   onDone?: () => void;
 };
+
+/** What the popup shows while it finds its tab and reads the tab's state. */
+const RESOLVING: CardState = { status: 'loading', url: '' };
 
 export function PopupApp({ browser, search, onDone }: PopupAppProps) {
   const [state, setState] = useState<CardState | null>(null);
@@ -77,7 +81,8 @@ export function PopupApp({ browser, search, onDone }: PopupAppProps) {
         </span>
         {text.appName}
       </h1>
-      {state && <CardView state={state} onOpenOptions={openOptions} onShowEvidence={showEvidence} {...(showModel ? { model } : {})} />}
+      {/* Until the tab and its state are known: the loading status (the same live region then says what came). */}
+      <CardView state={state ?? RESOLVING} onOpenOptions={openOptions} onShowEvidence={showEvidence} {...(showModel ? { model } : {})} />
     </main>
   );
 }

@@ -1,19 +1,41 @@
 /**
- * The card's non-ready states (loading, nothing here, error), announced
- * politely to screen readers through one live region.
+ * The card's non-ready states (loading, nothing here, error). One polite
+ * live region, text only, stays in place across these states and is filled
+ * after it is mounted, so screen readers hear each change; the headings,
+ * text and buttons sit outside it, where they can be read and used.
  */
+import { useEffect, useState } from 'preact/hooks';
 import type { CardState } from '../core/types';
 import { fmt, text } from './text';
 
 type NotReady = Exclude<CardState, { status: 'ready' }>;
 
+/** The short text the live region speaks for a state. */
+export function statusAnnouncement(state: NotReady): string {
+  switch (state.status) {
+    case 'loading':
+      return state.title ? fmt(text.loadingFor, { title: state.title }) : text.loading;
+    case 'none':
+      return text.noneTitle;
+    case 'error':
+      return `${text.errorTitle}. ${state.message}`;
+  }
+}
+
 export function StatusView({ state, onOpenOptions }: { state: NotReady; onOpenOptions?: () => void }) {
+  const message = statusAnnouncement(state);
+  // Empty on mount, filled just after: a region that appears with its text is rarely announced.
+  const [said, setSaid] = useState('');
+  useEffect(() => setSaid(message), [message]);
   return (
-    <div class={`nk-status nk-status--${state.status}`} data-testid="status" data-status={state.status} role="status" aria-live="polite" lang="nn">
+    <div class={`nk-status nk-status--${state.status}`} data-testid="status" data-status={state.status} lang="nn">
+      <p class="nk-visually-hidden" role="status" aria-live="polite" data-testid="status-live">
+        {said}
+      </p>
       {state.status === 'loading' && (
-        <p class="nk-status__loading">
-          <span class="nk-spinner" aria-hidden="true" />
-          {state.title ? fmt(text.loadingFor, { title: state.title }) : text.loading}
+        <p class="nk-status__loading" aria-hidden="true">
+          <span class="nk-spinner" />
+          {message}
         </p>
       )}
       {state.status === 'none' && (

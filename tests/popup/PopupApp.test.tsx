@@ -19,15 +19,27 @@ describe('PopupApp', () => {
   it('uses the active tab without ?tab=', async () => {
     const b = fakeBrowser({ session: { 'tab:4': { status: 'loading', url: 'u' } }, activeTabId: 4 });
     render(<PopupApp browser={b} search="" />);
-    await waitFor(() => expect(screen.getByRole('status').getAttribute('data-status')).toBe('loading'));
+    await waitFor(() => expect(screen.getByTestId('status').getAttribute('data-status')).toBe('loading'));
+    expect(b.storage.session.get).toHaveBeenCalled();
+  });
+
+  it('shows the loading status while it finds the tab, not a blank popup', async () => {
+    const b = fakeBrowser({ activeTabId: 4 });
+    let answer: (tabs: { id: number }[]) => void = () => undefined;
+    b.tabs.query.mockImplementationOnce(() => new Promise((r) => (answer = r)));
+    render(<PopupApp browser={b} search="" />);
+    expect(screen.getByTestId('status').getAttribute('data-status')).toBe('loading');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Lagar kortet …'));
+    answer([]);
+    await waitFor(() => expect(screen.getByTestId('status').getAttribute('data-status')).toBe('none'));
   });
 
   it('explains the extension when the tab has no card, and opens the options', async () => {
     const b = fakeBrowser({ activeTabId: 3 });
     const onDone = vi.fn();
     render(<PopupApp browser={b} search="" onDone={onDone} />);
-    const status = await screen.findByRole('status');
-    expect(status.textContent).toContain('Nynorsk-kort verkar på artiklar og trådar på spiceworks.com');
+    await waitFor(() => expect(screen.getByTestId('status').getAttribute('data-status')).toBe('none'));
+    expect(screen.getByTestId('status').textContent).toContain('Nynorsk-kort verkar på artiklar og trådar på spiceworks.com');
     fireEvent.click(screen.getByRole('button', { name: 'Opne innstillingane' }));
     expect(b.runtime.openOptionsPage).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CardView } from '../../src/ui/CardView';
@@ -130,13 +130,28 @@ describe('CardView, FAQ accordion', () => {
 });
 
 describe('CardView, other states', () => {
-  it('announces loading politely', () => {
+  it('announces loading politely in a text-only live region', () => {
     const { container } = render(<CardView state={{ status: 'loading', url: 'https://www.spiceworks.com/x/' }} />);
-    const status = container.querySelector('[data-testid=status]')!;
-    expect(status.getAttribute('role')).toBe('status');
-    expect(status.getAttribute('aria-live')).toBe('polite');
-    expect(status.textContent).toContain('Lagar kortet …');
+    const live = screen.getByRole('status');
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    expect(live.textContent).toBe('Lagar kortet …');
+    expect(container.querySelector('[data-testid=status]')!.getAttribute('data-status')).toBe('loading');
     expect(container.querySelector('[data-testid=card]')).toBeNull();
+  });
+
+  it('mounts the live region empty and fills it after, and keeps the same region when the state changes', async () => {
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    const { rerender } = render(<CardView state={{ status: 'loading', url: 'u' }} />);
+    const live = screen.getByRole('status');
+    await waitFor(() => expect(live.textContent).toBe('Lagar kortet …'));
+    // The text arrived in a region already in the page (a change inside it), not with the region.
+    await waitFor(() => expect(records.some((r) => (r.target === live && r.addedNodes.length > 0) || (r.type === 'characterData' && r.target.parentNode === live))).toBe(true));
+    rerender(<CardView state={{ status: 'error', url: 'u', message: 'Tenesta svarte ikkje.' }} />);
+    await waitFor(() => expect(live.textContent).toBe('Kortet kunne ikkje lagast. Tenesta svarte ikkje.'));
+    expect(screen.getByRole('status')).toBe(live);
+    observer.disconnect();
   });
 
   it('names the article while loading when the title is known', () => {
@@ -144,23 +159,26 @@ describe('CardView, other states', () => {
     expect(screen.getByRole('status').textContent).toContain('«Ein tittel»');
   });
 
-  it('explains the extension when there is no card, with a way to the options', () => {
+  it('explains the extension when there is no card, with a way to the options outside the live region', () => {
     const onOpenOptions = vi.fn();
-    render(<CardView state={{ status: 'none' }} onOpenOptions={onOpenOptions} />);
-    const status = screen.getByRole('status');
-    expect(status.textContent).toContain('Ingen artikkel her');
-    expect(status.textContent).toContain('spiceworks.com');
-    fireEvent.click(within(status).getByRole('button', { name: 'Opne innstillingane' }));
+    const { container } = render(<CardView state={{ status: 'none' }} onOpenOptions={onOpenOptions} />);
+    const view = container.querySelector('[data-testid=status]') as HTMLElement;
+    expect(screen.getByRole('status').textContent).toBe('Ingen artikkel her');
+    expect(within(view).getByRole('heading', { name: 'Ingen artikkel her' })).toBeTruthy();
+    expect(view.textContent).toContain('spiceworks.com');
+    expect(within(screen.getByRole('status')).queryByRole('button')).toBeNull();
+    expect(within(screen.getByRole('status')).queryByRole('heading')).toBeNull();
+    fireEvent.click(within(view).getByRole('button', { name: 'Opne innstillingane' }));
     expect(onOpenOptions).toHaveBeenCalledTimes(1);
   });
 
   it('shows the error message and what to do', () => {
-    render(<CardView state={{ status: 'error', message: 'Tenesta svarte ikkje.' }} />);
-    const status = screen.getByRole('status');
-    expect(status.getAttribute('data-status')).toBe('error');
-    expect(status.textContent).toContain('Tenesta svarte ikkje.');
-    expect(status.textContent).toContain('Last inn sida på nytt');
-    expect(within(status).queryByRole('button')).toBeNull();
+    const { container } = render(<CardView state={{ status: 'error', message: 'Tenesta svarte ikkje.' }} />);
+    const view = container.querySelector('[data-testid=status]') as HTMLElement;
+    expect(view.getAttribute('data-status')).toBe('error');
+    expect(screen.getByRole('status').textContent).toContain('Tenesta svarte ikkje.');
+    expect(view.textContent).toContain('Last inn sida på nytt');
+    expect(within(view).queryByRole('button')).toBeNull();
   });
 });
 

@@ -167,7 +167,7 @@ export function defineScenarios(label: string, launch: (site: Site) => Promise<H
       const fresh = (await h.tabIds()).filter((id) => !before.has(id));
       expect(fresh).toHaveLength(1);
       const popup = await h.openPopup(fresh[0] ?? -1);
-      const s = await waitForSnapshot(popup, 'the explanation', (x) => x.status !== null, 'page');
+      const s = await waitForSnapshot(popup, 'the explanation', (x) => x.status !== null && x.status !== 'loading', 'page');
       expect(s.card).toBeNull();
       expect(s.status).toBe('none');
       expect(s.statusText).toContain('spiceworks.com');
