@@ -55,9 +55,9 @@ export function Terms({ terms }: { terms: NonNullable<Card['terms']> }) {
       <dl class="nk-terms__list">
         {terms.map((t, i) => (
           <div class="nk-terms__row" key={i}>
-            <dt lang="en">
+            <dt>
               <span class="nk-visually-hidden">{text.termsEnglish}: </span>
-              {t.en}
+              <span lang="en">{t.en}</span>
             </dt>
             <dd>
               <span class="nk-visually-hidden">{text.termsNynorsk}: </span>

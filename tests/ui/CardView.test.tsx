@@ -207,7 +207,11 @@ describe('CardView, fact card sections', () => {
     expect(point.textContent).toBe('The first key sentence.');
     expect(container.querySelector('[data-testid=key-points]')!.textContent).toContain('Avsnitt 3');
     const term = container.querySelector('[data-testid=terms] .nk-terms__row')!;
-    expect(term.querySelector('dt')!.getAttribute('lang')).toBe('en');
+    // Only the English term is marked English; the hidden Nynorsk label "Engelsk:" stays Nynorsk.
+    const dt = term.querySelector('dt')!;
+    expect(dt.closest('[lang]')!.getAttribute('lang')).toBe('nn');
+    expect(dt.querySelector('.nk-visually-hidden')!.closest('[lang]')!.getAttribute('lang')).toBe('nn');
+    expect(dt.querySelector('[lang=en]')!.textContent).toBe('cloud');
     expect(term.textContent).toContain('cloud');
     expect(term.textContent).toContain('sky');
   });
