@@ -9,6 +9,7 @@ import type { CardState } from '../core/types';
 import { CardView } from './CardView';
 import type { ShowEvidence } from './Evidence';
 import type { ModelControls } from './ModelControls';
+import { announceInPage, focusMainHeading } from './page-focus';
 import { fmt, text } from './text';
 
 export type OverlayProps = {
@@ -112,8 +113,12 @@ export function Overlay({ state, startOpen, onHideForSession, onOpenOptions, onS
             data-testid="hide-for-session"
             title={text.hideForSessionHint}
             onClick={() => {
+              const doc = panelRef.current?.ownerDocument ?? document;
               setHidden(true);
               onHideForSession();
+              // The button is gone: focus the page's main heading and say what happened.
+              focusMainHeading(doc);
+              announceInPage(doc, text.hiddenForSessionDone);
             }}
           >
             {text.hideForSession}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CardState } from '../../src/core/types';
@@ -70,6 +70,28 @@ describe('Overlay', () => {
     await user.click(screen.getByRole('button', { name: text.hideForSession }));
     expect(onHideForSession).toHaveBeenCalledTimes(1);
     expect(container.querySelector('.nk-overlay')).toBeNull();
+  });
+
+  it('after hiding, moves focus to the page\'s main heading and announces it politely', async () => {
+    const user = userEvent.setup();
+    const main = document.createElement('main');
+    main.innerHTML = '<h1>Artikkelen</h1><p>Tekst.</p>';
+    document.body.prepend(main);
+    try {
+      setup(readyState(), true);
+      await user.click(screen.getByRole('button', { name: text.hideForSession }));
+      const heading = main.querySelector('h1')!;
+      expect(document.activeElement).toBe(heading);
+      expect(heading.getAttribute('tabindex')).toBe('-1');
+      const live = document.querySelector('[data-nynorsk-kort=announce]')!;
+      expect(live.getAttribute('role')).toBe('status');
+      await waitFor(() => expect(live.textContent).toBe('Kortet er skjult resten av økta.'));
+      heading.blur();
+      expect(heading.hasAttribute('tabindex')).toBe(false);
+    } finally {
+      main.remove();
+      document.querySelectorAll('[data-nynorsk-kort=announce]').forEach((e) => e.remove());
+    }
   });
 
   it('shows a quiet loading pill and updates when the card arrives, keeping its open state', () => {
