@@ -247,6 +247,9 @@ export function defineScenarios(label: string, launch: (site: Site) => Promise<H
       await openPanel(tab);
       await clickElement(tab, '[data-testid=hide-for-session]');
       await waitForSnapshot(tab, 'the overlay gone', (s) => s.hosts === 0);
+      // Focus is not lost with the button: it lands on the page's main heading, and the page hears why.
+      expect(await tab.evaluate<string>(`document.activeElement && document.activeElement.tagName`)).toBe('H1');
+      await waitFor('the announcement', () => tab.evaluate<string>(`document.querySelector('[data-nynorsk-kort=announce]')?.textContent ?? ''`), (t) => t === 'Kortet er skjult resten av økta.');
 
       await tab.goto(pages.security.url);
       // The background still makes the card (the popup shows it); by then the overlay would be there.
