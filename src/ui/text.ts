@@ -154,7 +154,7 @@ export const text = {
   optionsLoadBlocked: 'Innstillingane kunne ikkje lesast, så ingenting blir lagra før dei er lesne. Prøv igjen.',
   optionsRetryLoad: 'Les innstillingane på nytt',
   apiKeyOtherOrigin: 'API-nøkkelen du lagra, høyrer til {origin}. Skriv han inn på nytt for denne adressa.',
-  apiKeyInsecure: 'API-nøkkelen blir ikkje send over http til ein annan maskin. Bruk https, eller localhost for ein lokal modell.',
+  apiKeyInsecure: 'API-nøkkelen blir ikkje send over http til ein annan maskin, berre over ei trygg tilkopling eller til denne maskinen.',
   hiddenForSessionDone: 'Kortet er skjult resten av økta.',
   showParagraphInName: 'Vis i artikkelen: avsnitt {n}',
 } as const;
