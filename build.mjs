@@ -1,7 +1,8 @@
 // Builds the extension for Chrome and Firefox from one manifest source.
 //   node build.mjs            dist/chrome, dist/firefox and store-ready zips
 //   node build.mjs --test     dist-test/chrome, dist-test/firefox with a fixed
-//                             Chrome key and the popup reachable from pages
+//                             Chrome key and the popup and options page
+//                             reachable from pages
 //                             (what the browser tests need; never shipped)
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -37,8 +38,11 @@ function manifestFor(target, { test }) {
     m.background = { scripts: m.background.scripts };
   }
   if (test) {
-    // Firefox refuses direct navigation to moz-extension:// over BiDi: tests reach the popup from a page.
-    m.web_accessible_resources = [...(m.web_accessible_resources ?? []), { resources: ['popup.html', 'popup.js', '*.css'], matches: ['<all_urls>'] }];
+    // Firefox refuses direct navigation to moz-extension:// over BiDi: tests reach the popup and options page from a page.
+    m.web_accessible_resources = [
+      ...(m.web_accessible_resources ?? []),
+      { resources: ['popup.html', 'popup.js', 'options.html', 'options.js', '*.css'], matches: ['<all_urls>'] },
+    ];
   }
   return m;
 }

@@ -6,7 +6,7 @@
  * BiDi refuses to navigate straight to moz-extension:// URLs, so the harness
  * opens https://example.org/ (served by interception) and sets
  * `location.href` to the extension page from there; the test build lists
- * popup.html in web_accessible_resources, which allows that. Script
+ * popup.html and options.html in web_accessible_resources, which allows that. Script
  * evaluation then works inside the extension page, with the `browser` API.
  * Tab ids are read with browser.tabs.query from such a page (host
  * permissions reveal the URLs of Spiceworks tabs).
@@ -57,7 +57,14 @@ class FirefoxTab implements Tab {
   }
 }
 
-export type FirefoxOptions = { extensionDir: string; site: Site; headless?: boolean; executablePath?: string };
+export type FirefoxOptions = {
+  extensionDir: string;
+  site: Site;
+  headless?: boolean;
+  executablePath?: string;
+  /** Origins (e.g. a local fake server) whose page requests go through untouched instead of being refused. */
+  passThrough?: string[];
+};
 
 export class FirefoxHarness implements Harness {
   readonly name = 'firefox' as const;
@@ -66,6 +73,7 @@ export class FirefoxHarness implements Harness {
   private constructor(
     readonly browser: Browser,
     private readonly site: Site,
+    private readonly passThrough: string[] = [],
   ) {}
 
   static async launch(opts: FirefoxOptions): Promise<FirefoxHarness> {
@@ -91,7 +99,7 @@ export class FirefoxHarness implements Harness {
       await browser.close();
       throw err;
     }
-    return new FirefoxHarness(browser, opts.site);
+    return new FirefoxHarness(browser, opts.site, opts.passThrough);
   }
 
   private async newPage(): Promise<Page> {
@@ -100,7 +108,7 @@ export class FirefoxHarness implements Harness {
     page.on('request', (req) => {
       if (req.isInterceptResolutionHandled()) return;
       const url = req.url();
-      if (isBrowserInternal(url)) return void req.continue();
+      if (isBrowserInternal(url) || this.passThrough.some((o) => url.startsWith(`${o}/`))) return void req.continue();
       const res = this.site.respond(url);
       if (!res) return void req.abort('blockedbyclient');
       void req.respond({ status: res.status, contentType: res.contentType, body: res.body });
@@ -162,6 +170,11 @@ export class FirefoxHarness implements Harness {
 
   openPopup(tabId: number | null): Promise<FirefoxTab> {
     return this.openExtensionPage(`popup.html${tabId === null ? '' : `?tab=${tabId}`}`);
+  }
+
+  /** The options page, reached the same way (the test build lists options.html too). */
+  openOptions(): Promise<FirefoxTab> {
+    return this.openExtensionPage('options.html');
   }
 
   async close(): Promise<void> {
