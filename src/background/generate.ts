@@ -103,17 +103,6 @@ export async function applyModel(deps: Pick<ModelDeps, 'storage' | 'findBokmal'>
   return next;
 }
 
-/**
- * The terminology entries that can occur in the article: a cheap substring
- * test, a superset of the prompt's whole-word matching, so the prompt gets
- * the same terms while only these few word patterns are compiled (compiling
- * all of them took about a second in a fresh service worker).
- */
-export function candidateTerms(article: Article, terms: readonly Term[]): Term[] {
-  const text = [article.title, ...article.paragraphs].join('\n').toLowerCase();
-  return terms.filter((t) => [t.en, ...(t.aka ?? [])].some((w) => w.trim() && text.includes(w.toLowerCase())));
-}
-
 /** Statuses whose Response may not carry a body. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
@@ -283,7 +272,7 @@ async function runJobSteps(
       force,
       maxPromptTokens,
       ...(deps.findBokmal ? { findBokmal: (t: string) => findBokmal?.(t) ?? [] } : {}),
-      ...(deps.terms ? { terms: candidateTerms(article, deps.terms) } : {}),
+      ...(deps.terms ? { terms: deps.terms } : {}),
       now,
       onPartial: (partial: PartialCardContent) => update({ ...job, partial }),
       onStage: (stage) => update({ ...job, stage: stageText(stage) }),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyModel, candidateTerms, modelCache, modelOffer, readModelSetup, serveModelPort, type ModelDeps, type PortLike, type StorageArea } from '../../src/background/generate';
+import { applyModel, modelCache, modelOffer, readModelSetup, serveModelPort, type ModelDeps, type PortLike, type StorageArea } from '../../src/background/generate';
 import type { Card, CardState } from '../../src/core/types';
 import { modelJobKey, parseModelJob, parsePortEvent, tabStateKey, type PortEvent } from '../../src/protocol';
 import { API_KEYS_KEY, DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings';
@@ -219,15 +219,6 @@ describe('background model glue', () => {
     const { config } = await readModelSetup(local);
     expect(config?.endpoint).toBe('https://elsewhere.example/v1');
     expect(config?.apiKey).toBeUndefined();
-  });
-
-  it('prefilters the terminology without losing a term the article uses', () => {
-    const terms = [
-      { en: 'ransomware', nn: 'løysepengevirus' },
-      { en: 'multi-factor authentication', nn: 'fleirfaktorautentisering', aka: ['MFA'] },
-      { en: 'quantum computing', nn: 'kvantedatabehandling' },
-    ];
-    expect(candidateTerms(TEST_ARTICLE, terms).map((t) => t.en)).toEqual(['ransomware', 'multi-factor authentication']);
   });
 });
 
