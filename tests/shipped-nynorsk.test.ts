@@ -8,15 +8,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NynorskChecker } from '../src/core/nynorsk/checker';
+import { isTopicId } from '../src/core/validate';
 import { loadNodeChecker, readAllowList } from '../src/core/nynorsk/node';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** Keys whose values are not Nynorsk prose (ids, URLs, English, source data). */
+/** Keys whose values are never Nynorsk prose (ids, URLs, English, source data). */
 const SKIP_KEYS = new Set([
-  'url', 'id', 'slugs', 'all', 'any', 'anchors', 'sourceTitle', 'source', 'engine', 'createdAt',
-  'en', 'aka', 'aliases', 'context', 'notNext', 'topic', 'strength', 'securityRoot', 'version', 'match', 'notes',
+  'url', 'id', 'slugs', 'all', 'any', 'anchors', 'sourceTitle', 'createdAt',
+  'en', 'aka', 'aliases', 'context', 'notNext', 'strength', 'securityRoot', 'version', 'match', 'notes',
 ]);
+/** Keys that hold metadata in cards and taxonomy (objects, topic ids) but Nynorsk labels in templates: skipped unless Nynorsk text. */
+const SKIP_OBJECT_KEYS = new Set(['source', 'engine', 'topic']);
 
 type Shipped = { where: string; text: string };
 
@@ -24,7 +27,10 @@ function jsonTexts(v: unknown, where: string, out: Shipped[]): void {
   if (typeof v === 'string') out.push({ where, text: v });
   else if (Array.isArray(v)) v.forEach((x, i) => jsonTexts(x, `${where}[${i}]`, out));
   else if (v && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) if (!SKIP_KEYS.has(k)) jsonTexts(x, `${where}.${k}`, out);
+    for (const [k, x] of Object.entries(v)) {
+      if (SKIP_KEYS.has(k) || (SKIP_OBJECT_KEYS.has(k) && (typeof x !== 'string' || isTopicId(x)))) continue;
+      jsonTexts(x, `${where}.${k}`, out);
+    }
   }
 }
 
