@@ -14,7 +14,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { cardToText } from '../src/core/card-to-text';
+import { cardToText } from '../src/cli/card-to-text';
 import { ChromiumHarness, chromiumPath } from '../tests/browser/harness/chromium';
 import { openArticle, openPanel } from '../tests/browser/harness/flow';
 import { REPO_ROOT, Site } from '../tests/browser/harness/site';

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import templates from '../../assets/card-templates.json';
-import { cardToText } from '../core/card-to-text';
+import { cardToText } from './card-to-text';
 import { LIBRARY } from '../core/library-data';
 import { loadNodeChecker } from '../core/nynorsk/node';
 import { TERMS } from '../core/digest';

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cardToText } from '../../src/cli/card-to-text';
+import { LIBRARY } from '../../src/core/library-data';
+import { resolveCard } from '../../src/core/resolve';
+import { text } from '../../src/ui/text';
+import { META_PARAGRAPHS, makeArticle, makeTopic } from '../factories/article';
+
+const metaUrl = 'https://www.spiceworks.com/tech/artificial-intelligence/news/meta-struggles-to-maintain-ai-workforce-following-high-level-exits/';
+
+describe('cardToText', () => {
+  it('prints a curated card with the same headings as the card in the browser', () => {
+    const article = makeArticle({ url: metaUrl, canonicalUrl: metaUrl, paragraphs: META_PARAGRAPHS, published: '2024-04-03' });
+    const out = cardToText(resolveCard(article, makeTopic({ id: 'ai', label: 'kunstig intelligens' }), { library: LIBRARY }).card);
+    expect(out.split('\n')[0]).toBe('Meta slit med å halde på KI-ekspertane etter fleire tunge avgangar');
+    expect(out).toContain(`${text.topicLabel}: kunstig intelligens`);
+    expect(out).toContain(text.faqHeading);
+    expect(out.match(/^\* /gm)).toHaveLength(5);
+    expect(out).toContain(`${text.sourceLabel}: Spiceworks, 3. april 2024 <${metaUrl}>`);
+    expect(out).toContain(`${text.engineLabel}: ${text.engineLibrary}`);
+    expect(out).not.toMatch(/undefined/);
+  });
+
+  it('prints the fact card\'s key points with their paragraphs, and flagged forms', () => {
+    const article = makeArticle({ paragraphs: META_PARAGRAPHS, author: 'Kari Nordmann' });
+    const { card } = resolveCard(article, makeTopic(), { library: LIBRARY, engine: 'digest' });
+    const out = cardToText({ ...card, language: { lang: 'nn', bokmalForms: ['ikke'] } });
+    expect(out).toContain(text.keyPointsHeading);
+    expect(out).toMatch(/^\* «.+» \(Avsnitt \d+\)$/m);
+    expect(out).toContain(`${text.languageFlagged} ikke`);
+  });
+});
