@@ -6,7 +6,7 @@
  */
 import { CARD_CONTENT_SCHEMA_NAME } from '../schema';
 import { createSseParser } from '../sse';
-import { cutOff, inBandError, isObj, parseFrame, trimBase, type ProviderAdapter } from './shared';
+import { cutOff, inBandError, isObj, namesFrom, parseFrame, trimBase, untilDone, type ProviderAdapter } from './shared';
 
 /** The base without a trailing /v1, so both "https://api.anthropic.com" and ".../v1" work. */
 const base = (endpoint: string) => trimBase(endpoint).replace(/\/v1$/, '');
@@ -64,19 +64,10 @@ export const anthropic: ProviderAdapter = {
       if (d.type === 'input_json_delta' && typeof d.partial_json === 'string' && d.partial_json) onDelta(d.partial_json);
       else if (d.type === 'text_delta' && typeof d.text === 'string' && d.text) onDelta(d.text);
     });
-    return {
-      feed: (c) => sse.feed(c),
-      end() {
-        sse.end();
-        if (!finished) throw cutOff();
-      },
-    };
+    return untilDone(sse, () => finished);
   },
   modelsRequest(config) {
     return { url: `${base(config.endpoint)}/v1/models`, method: 'GET', headers: headers(config.apiKey) };
   },
-  parseModels(body) {
-    const data = isObj(body) && Array.isArray(body.data) ? body.data : [];
-    return data.map((m) => (isObj(m) && typeof m.id === 'string' ? m.id : '')).filter(Boolean);
-  },
+  parseModels: (body) => namesFrom(body, 'data', 'id'),
 };

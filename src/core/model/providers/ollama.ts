@@ -4,7 +4,7 @@
  * server has.
  */
 import { createLineSplitter } from '../sse';
-import { cutOff, inBandError, isObj, parseFrame, trimBase, type ProviderAdapter } from './shared';
+import { inBandError, isObj, namesFrom, parseFrame, trimBase, untilDone, type ProviderAdapter } from './shared';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -33,19 +33,10 @@ export const ollama: ProviderAdapter = {
       if (typeof content === 'string' && content) onDelta(content);
       if (v.done === true) finished = true;
     });
-    return {
-      feed: (c) => lines.feed(c),
-      end() {
-        lines.end();
-        if (!finished) throw cutOff();
-      },
-    };
+    return untilDone(lines, () => finished);
   },
   modelsRequest(config) {
     return { url: `${trimBase(config.endpoint)}/api/tags`, method: 'GET', headers: {} };
   },
-  parseModels(body) {
-    const models = isObj(body) && Array.isArray(body.models) ? body.models : [];
-    return models.map((m) => (isObj(m) && typeof m.name === 'string' ? m.name : '')).filter(Boolean);
-  },
+  parseModels: (body) => namesFrom(body, 'models', 'name'),
 };

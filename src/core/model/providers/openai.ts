@@ -6,7 +6,7 @@
  */
 import { CARD_CONTENT_SCHEMA_NAME } from '../schema';
 import { createSseParser } from '../sse';
-import { cutOff, inBandError, isObj, parseFrame, trimBase, type ProviderAdapter } from './shared';
+import { cutOff, inBandError, isObj, namesFrom, parseFrame, trimBase, untilDone, type ProviderAdapter } from './shared';
 
 const headers = (apiKey?: string): Record<string, string> => ({
   'content-type': 'application/json',
@@ -56,19 +56,10 @@ export const openai: ProviderAdapter = {
       if (typeof delta === 'string' && delta) onDelta(delta);
       if (typeof choice.finish_reason === 'string') finished = true;
     });
-    return {
-      feed: (c) => sse.feed(c),
-      end() {
-        sse.end();
-        if (!finished) throw cutOff();
-      },
-    };
+    return untilDone(sse, () => finished);
   },
   modelsRequest(config) {
     return { url: `${trimBase(config.endpoint)}/models`, method: 'GET', headers: headers(config.apiKey) };
   },
-  parseModels(body) {
-    const data = isObj(body) && Array.isArray(body.data) ? body.data : [];
-    return data.map((m) => (isObj(m) && typeof m.id === 'string' ? m.id : '')).filter(Boolean);
-  },
+  parseModels: (body) => namesFrom(body, 'data', 'id'),
 };

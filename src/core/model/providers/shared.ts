@@ -45,3 +45,23 @@ export function inBandError(err: unknown, config: ModelConfig): ModelError {
 export const cutOff = () => new ModelError('invalid-answer', messages.cutOff());
 
 export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A decoder over a framing parser (SSE or NDJSON lines) whose `end` throws
+ * "cut off" unless the provider's own end-of-answer frame was seen.
+ */
+export function untilDone(framing: { feed(chunk: string): void; end(): void }, isDone: () => boolean): AnswerDecoder {
+  return {
+    feed: (c) => framing.feed(c),
+    end() {
+      framing.end();
+      if (!isDone()) throw cutOff();
+    },
+  };
+}
+
+/** Model names from a list body: OpenAI and Anthropic send `{data: [{id}]}`, Ollama `{models: [{name}]}`. */
+export function namesFrom(body: unknown, listKey: string, nameKey: string): string[] {
+  const list = isObj(body) && Array.isArray(body[listKey]) ? (body[listKey] as unknown[]) : [];
+  return list.map((m) => (isObj(m) && typeof m[nameKey] === 'string' ? (m[nameKey] as string) : '')).filter(Boolean);
+}
