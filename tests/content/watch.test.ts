@@ -1,0 +1,60 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { watchArticle } from '../../src/content/watch-article';
+import { watchNavigation } from '../../src/content/watch-navigation';
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.innerHTML = '';
+});
+
+describe('watchArticle', () => {
+  it('calls back at once when the article is already there', () => {
+    const onReady = vi.fn();
+    watchArticle(document, () => true, onReady);
+    expect(onReady).toHaveBeenCalledOnce();
+  });
+
+  it('waits for the content of an empty shell, then calls back once', async () => {
+    const onReady = vi.fn();
+    watchArticle(document, () => document.querySelector('h1') !== null, onReady);
+    expect(onReady).not.toHaveBeenCalled();
+    document.body.append(document.createElement('h1'));
+    document.body.append(document.createElement('p'));
+    await vi.waitFor(() => expect(onReady).toHaveBeenCalledOnce());
+    document.body.append(document.createElement('p'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(onReady).toHaveBeenCalledOnce();
+  });
+
+  it('gives up after the timeout and after stop', async () => {
+    const onReady = vi.fn();
+    const stop = watchArticle(document, () => document.querySelector('h2') !== null, onReady, 50);
+    await new Promise((r) => setTimeout(r, 80));
+    document.body.append(document.createElement('h2'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(onReady).not.toHaveBeenCalled();
+    stop();
+  });
+});
+
+describe('watchNavigation', () => {
+  it('reports a pushState change by polling, and popstate at once; nothing after stop', () => {
+    vi.useFakeTimers();
+    const onChange = vi.fn();
+    const stop = watchNavigation(window, onChange, 1000);
+    history.pushState({}, '', '/tech/cloud/news/another-story/');
+    expect(onChange).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    expect(onChange).toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(3000);
+    expect(onChange).toHaveBeenCalledOnce();
+    history.pushState({}, '', '/tech/cloud/');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(onChange).toHaveBeenCalledTimes(2);
+    stop();
+    history.pushState({}, '', '/tech/cloud/news/third/');
+    vi.advanceTimersByTime(5000);
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+});
