@@ -7,7 +7,7 @@ import { useId, useState } from 'preact/hooks';
 import type { FaqItem } from '../core/types';
 import { EvidenceButtons } from './Evidence';
 import { Flagged } from './Flagged';
-import { joinListNn } from './format';
+import { listNn } from './format';
 import { fmt, text } from './text';
 
 export function Faq({ items }: { items: readonly FaqItem[] }) {
@@ -69,5 +69,5 @@ export function Faq({ items }: { items: readonly FaqItem[] }) {
 /** "Byggjer på avsnitt 2 og 4 i artikkelen." (1-based for readers). */
 function evidenceLine(evidence: readonly number[]): string {
   const nums = [...new Set(evidence)].sort((a, b) => a - b).map((n) => String(n + 1));
-  return fmt(nums.length === 1 ? text.faqEvidenceOne : text.faqEvidenceMany, { list: joinListNn(nums) });
+  return fmt(nums.length === 1 ? text.faqEvidenceOne : text.faqEvidenceMany, { list: listNn(nums) });
 }

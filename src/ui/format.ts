@@ -8,13 +8,7 @@ import { fmt, text } from './text';
  * "2024-04-03" → "3. april 2024". One implementation for cards, UI and CLI
  * lives in core; the UI re-exports it so components import from one place.
  */
-export { formatDateNn } from '../core/format-nn';
-
-/** Joins items as "1, 2 og 3". */
-export function joinListNn(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${text.and} ${items[items.length - 1]}`;
-}
+export { formatDateNn, listNn } from '../core/format-nn';
 
 /** The user-facing name of the engine that made a card. */
 export function describeEngine(engine: { kind: 'library' | 'model' | 'digest'; model?: string }): string {

@@ -32,7 +32,6 @@ export const text = {
   termsNynorsk: 'Nynorsk',
   faqEvidenceOne: 'Byggjer på avsnitt {list} i artikkelen.',
   faqEvidenceMany: 'Byggjer på avsnitta {list} i artikkelen.',
-  and: 'og',
   sourceLabel: 'Kjelde',
   sourceAuthor: 'skriven av {author}',
   sourceLink: 'Les artikkelen',

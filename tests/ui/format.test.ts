@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEngine, formatDateNn, joinListNn } from '../../src/ui/format';
+import { describeEngine, formatDateNn, listNn } from '../../src/ui/format';
 import { fmt, text } from '../../src/ui/text';
 
 describe('formatDateNn', () => {
@@ -18,12 +18,12 @@ describe('formatDateNn', () => {
   });
 });
 
-describe('joinListNn', () => {
+describe('listNn', () => {
   it('joins with commas and "og"', () => {
-    expect(joinListNn([])).toBe('');
-    expect(joinListNn(['1'])).toBe('1');
-    expect(joinListNn(['1', '2'])).toBe('1 og 2');
-    expect(joinListNn(['1', '2', '3'])).toBe('1, 2 og 3');
+    expect(listNn([])).toBe('');
+    expect(listNn(['1'])).toBe('1');
+    expect(listNn(['1', '2'])).toBe('1 og 2');
+    expect(listNn(['1', '2', '3'])).toBe('1, 2 og 3');
   });
 });
 

@@ -1,12 +1,9 @@
 /** Small Nynorsk formatting helpers for the fact card: lists, numbers, paragraph references. */
 import { fill } from '../template';
 import { TEMPLATES } from './templates';
+import { listNn } from '../format-nn';
 
-/** "A", "A og B", "A, B og C". */
-export function listNn(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${TEMPLATES.and} ${items[items.length - 1]}`;
-}
+export { listNn };
 
 /** 850 → "850", 12500 → "12 500" (no-break space between groups, as Norwegian writes it). */
 export function numberNn(n: number): string {

@@ -19,7 +19,7 @@ export function namesPhrase(e: Entities, perKind: number): string | undefined {
   ].filter((p): p is string => !!p);
   if (parts.length === 0) return undefined;
   // Groups are separated by commas, the last by "og"; names inside a group already use "og".
-  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} ${TEMPLATES.and} ${parts[parts.length - 1]}`;
+  return listNn(parts);
 }
 
 /** Every entity shown in `namesPhrase`, for evidence. */
