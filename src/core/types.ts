@@ -1,7 +1,10 @@
 /**
- * The shapes that cross module and context boundaries. Pure types: every
- * context (content script, background, popup, CLI, tests) imports them.
+ * The shapes that cross module and context boundaries. Pure types (and the
+ * topic ids): every context (content script, background, popup, CLI, tests)
+ * imports them. Card, FaqItem and EngineKind are re-exported from the valibot
+ * schemas in schema/card.ts; the rest are written here.
  */
+import type { Card } from './schema/card';
 
 /** What the URL alone says about a Spiceworks page (cheap, no DOM). */
 export type PageKind =
@@ -62,32 +65,12 @@ export type TopicResult = {
   reasons: string[];
 };
 
-export type FaqItem = { q: string; a: string; evidence: number[] };
-
-export type EngineKind = 'library' | 'model' | 'digest';
-
-/** A card: what popup and overlay show. Validated before it is stored or shown. */
-export type Card = {
-  url: string;
-  title: string;
-  sourceTitle: string;
-  topic: { id: TopicId; label: string; confidence: number; reasons?: string[]; secondary?: TopicId[] };
-  summary: string[];
-  faq: FaqItem[];
-  source: { site: 'Spiceworks'; url: string; author?: string; published?: string };
-  engine: { kind: EngineKind; model?: string };
-  /** bokmalForms: forms the Nynorsk checker flagged; suggestions: a Nynorsk form for each, where known. */
-  language: { lang: 'nn'; bokmalForms: string[]; suggestions?: Record<string, string> };
-  /** Plain-language note shown with the card (e.g. that no summary exists yet). */
-  notice?: string;
-  /** Fact card: labelled Nynorsk facts (kjelde, dato, lesetid, namngjevne ...). */
-  facts?: { label: string; value: string }[];
-  /** Fact card: sentences quoted in English from the article, each with its paragraph. */
-  keyPoints?: { text: string; evidence: number[] }[];
-  /** IT terms the article uses, with their Nynorsk equivalents. */
-  terms?: { en: string; nn: string }[];
-  createdAt: string;
-};
+/**
+ * The card, its FAQ items and the engine kinds are inferred from the valibot
+ * schemas in schema/card.ts (one source for types, guard, JSON schema and grammar).
+ * Type-only import: this module stays free of runtime dependencies.
+ */
+export type { Card, EngineKind, FaqItem } from './schema/card';
 
 /** The state of one tab's card, as popup and overlay render it. */
 export type CardState =

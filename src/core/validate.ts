@@ -1,8 +1,12 @@
 /**
  * Runtime checks for data that crosses a boundary (messages, storage, model
- * output, library files). Hand-written rather than a schema library: the
- * shapes are few and the content script must stay small.
+ * output, library files). The card is parsed with its valibot schema
+ * (schema/card.ts, the source of the Card type too), plus the evidence
+ * bounds as code; articles, topic results and card states are small
+ * hand-written guards.
  */
+import { safeParse, type BaseIssue } from 'valibot';
+import { CardSchema } from './schema/card';
 import { TOPIC_IDS, type Article, type Card, type CardState, type TopicId, type TopicResult } from './types';
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -54,60 +58,49 @@ export function isTopicResult(v: unknown): v is TopicResult {
 
 export type CardCheck = { ok: true; card: Card } | { ok: false; errors: string[] };
 
+/** The names validateCard reports, in the order it reports them. */
+const CARD_FIELDS = ['url', 'title', 'sourceTitle', 'topic', 'topic.reasons', 'topic.secondary', 'summary', 'faq', 'source', 'engine', 'language', 'notice', 'facts', 'keyPoints', 'terms', 'createdAt'];
+
+/** The reported name for a schema issue: the top-level field, `topic.reasons` / `topic.secondary`, or `faq[i]` for one FAQ item. */
+function issueName(issue: BaseIssue<unknown>): string {
+  const [top, sub] = (issue.path ?? []).map((p) => p.key);
+  const field = String(top);
+  if (field === 'topic' && (sub === 'reasons' || sub === 'secondary')) return `topic.${sub}`;
+  if (field === 'faq' && typeof sub === 'number') return `faq[${sub}]`;
+  return field;
+}
+
+/** Field order first, then the FAQ item's index. */
+function nameOrder(name: string): [number, number] {
+  const m = /^(\w+)\[(\d+)\]$/.exec(name);
+  const field = m ? m[1]! : name;
+  const i = CARD_FIELDS.indexOf(field);
+  return [i < 0 ? CARD_FIELDS.length : i, m ? Number(m[2]) : -1];
+}
+
 /**
- * Checks a card's shape and content. `paragraphCount`, when known, bounds the
- * FAQ's evidence indices so that an answer never points at a paragraph that
- * does not exist.
+ * Checks a card's shape and content against CardSchema (valibot), then the
+ * evidence bounds: indices are never negative and, when `paragraphCount` is
+ * known, below it, so that an answer never points at a paragraph that does
+ * not exist. Errors name the fields that are wrong; the card returned is the
+ * object given (extra keys, e.g. a library card's anchors, are kept).
  */
-export function validateCard(v: unknown, paragraphCount?: number): CardCheck {
-  const errors: string[] = [];
-  const need = (cond: unknown, what: string) => {
-    if (!cond) errors.push(what);
-  };
-  if (!isObj(v)) return { ok: false, errors: ['card is not an object'] };
-  const evidenceOk = (ev: unknown) =>
-    Array.isArray(ev) &&
-    ev.every((n) => Number.isInteger(n) && (n as number) >= 0 && (paragraphCount === undefined || (n as number) < paragraphCount));
-  need(isStr(v.url) && v.url.length > 0, 'url');
-  need(isStr(v.title) && v.title.trim().length > 0, 'title');
-  need(isStr(v.sourceTitle), 'sourceTitle');
-  const t = v.topic;
-  need(isObj(t) && isTopicId(t.id) && isStr(t.label) && isNum(t.confidence), 'topic');
-  if (isObj(t)) {
-    need(t.reasons === undefined || isStrArr(t.reasons), 'topic.reasons');
-    need(t.secondary === undefined || (Array.isArray(t.secondary) && t.secondary.every(isTopicId)), 'topic.secondary');
-  }
-  need(isStrArr(v.summary) && v.summary.every((p) => p.trim().length > 0), 'summary');
-  if (Array.isArray(v.faq)) {
-    v.faq.forEach((item, i) => {
-      const ok =
-        isObj(item) &&
-        isStr(item.q) &&
-        item.q.trim().length > 0 &&
-        isStr(item.a) &&
-        item.a.trim().length > 0 &&
-        evidenceOk(item.evidence);
-      need(ok, `faq[${i}]`);
-    });
-  } else errors.push('faq');
-  const s = v.source;
-  need(isObj(s) && s.site === 'Spiceworks' && isStr(s.url) && isOptStr(s.author) && isOptStr(s.published), 'source');
-  const e = v.engine;
-  need(isObj(e) && (e.kind === 'library' || e.kind === 'model' || e.kind === 'digest') && isOptStr(e.model), 'engine');
-  const l = v.language;
-  need(
-    isObj(l) &&
-      l.lang === 'nn' &&
-      isStrArr(l.bokmalForms) &&
-      (l.suggestions === undefined || (isObj(l.suggestions) && Object.values(l.suggestions).every(isStr))),
-    'language',
-  );
-  need(isOptStr(v.notice), 'notice');
-  need(v.facts === undefined || (Array.isArray(v.facts) && v.facts.every((f) => isObj(f) && isStr(f.label) && isStr(f.value) && f.value.trim() !== '')), 'facts');
-  need(v.keyPoints === undefined || (Array.isArray(v.keyPoints) && v.keyPoints.every((k) => isObj(k) && isStr(k.text) && k.text.trim() !== '' && evidenceOk(k.evidence))), 'keyPoints');
-  need(v.terms === undefined || (Array.isArray(v.terms) && v.terms.every((t) => isObj(t) && isStr(t.en) && isStr(t.nn))), 'terms');
-  need(isStr(v.createdAt) && !Number.isNaN(Date.parse(v.createdAt)), 'createdAt');
-  return errors.length ? { ok: false, errors } : { ok: true, card: v as Card };
+export function validateCard(input: unknown, paragraphCount?: number): CardCheck {
+  if (!isObj(input)) return { ok: false, errors: ['card is not an object'] };
+  const names = new Set<string>();
+  const parsed = safeParse(CardSchema, input, { abortEarly: false });
+  if (!parsed.success) for (const issue of parsed.issues) names.add(issueName(issue));
+  const outOfBounds = (ev: unknown) =>
+    Array.isArray(ev) && ev.some((n) => typeof n === 'number' && (n < 0 || (paragraphCount !== undefined && n >= paragraphCount)));
+  if (Array.isArray(input.faq)) input.faq.forEach((item, i) => isObj(item) && outOfBounds(item.evidence) && names.add(`faq[${i}]`));
+  if (Array.isArray(input.keyPoints) && input.keyPoints.some((k) => isObj(k) && outOfBounds(k.evidence))) names.add('keyPoints');
+  if (!names.size) return { ok: true, card: input as Card };
+  const errors = [...names].sort((a, b) => {
+    const [fa, ia] = nameOrder(a);
+    const [fb, ib] = nameOrder(b);
+    return fa - fb || ia - ib;
+  });
+  return { ok: false, errors };
 }
 
 /** Checks a stored or received card state; a bad one is treated as absent. */

@@ -2,6 +2,7 @@
  * Small formatting helpers for the card: dates, lists and engine names the
  * Nynorsk way, without relying on the browser's Intl data (which may lack `nn`).
  */
+import type { EngineKind } from '../core/types';
 import { fmt, text } from './text';
 
 /**
@@ -11,7 +12,7 @@ import { fmt, text } from './text';
 export { formatDateNn, listNn } from '../core/format-nn';
 
 /** The user-facing name of the engine that made a card. */
-export function describeEngine(engine: { kind: 'library' | 'model' | 'digest'; model?: string }): string {
+export function describeEngine(engine: { kind: EngineKind; model?: string }): string {
   switch (engine.kind) {
     case 'library':
       return text.engineLibrary;
@@ -19,5 +20,7 @@ export function describeEngine(engine: { kind: 'library' | 'model' | 'digest'; m
       return text.engineDigest;
     case 'model':
       return engine.model ? fmt(text.engineModel, { model: engine.model }) : text.engineModelUnnamed;
+    case 'local':
+      return engine.model ? fmt(text.engineLocal, { model: engine.model }) : text.engineLocalUnnamed;
   }
 }

@@ -40,5 +40,7 @@ describe('describeEngine', () => {
     expect(describeEngine({ kind: 'digest' })).toBe('Faktakort (utan språkmodell)');
     expect(describeEngine({ kind: 'model', model: 'llama3.2' })).toBe('Språkmodell: llama3.2');
     expect(describeEngine({ kind: 'model' })).toBe('Språkmodell');
+    expect(describeEngine({ kind: 'local', model: 'qwen2.5-0.5b' })).toBe('Språkmodell på maskinen din: qwen2.5-0.5b');
+    expect(describeEngine({ kind: 'local' })).toBe('Språkmodell på maskinen din');
   });
 });
