@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipDirectory } from './scripts/zip.mjs';
+import { WLLAMA_WASM, wllamaWorkerSource } from './scripts/build/wllama-worker.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -33,8 +34,14 @@ function manifestFor(target, { test }) {
   if (target === 'chrome') {
     m.background = { service_worker: m.background.service_worker };
     delete m.browser_specific_settings;
+    // The on-device model: an offscreen document hosts it, and cross-origin
+    // isolated extension pages give it threads (SharedArrayBuffer).
+    m.permissions = [...m.permissions, 'offscreen'];
+    m.cross_origin_embedder_policy = { value: 'require-corp' };
+    m.cross_origin_opener_policy = { value: 'same-origin' };
     if (test) m.key = TEST_CHROME_KEY;
   } else {
+    // Firefox runs the model in its background page, single-threaded: extension pages cannot be cross-origin isolated there.
     m.background = { scripts: m.background.scripts };
   }
   if (test) {
@@ -70,11 +77,15 @@ async function bundle(outDir, { test, bench }) {
     outdir: outDir,
     format: 'iife',
   });
+  // The engine is an ES module: the offscreen page loads it, and Firefox's background page imports it.
+  await esbuild.build({ ...common, entryPoints: { engine: join(root, 'src/engine/main.ts') }, outdir: outDir, format: 'esm' });
+  writeFileSync(join(outDir, 'wllama-worker.js'), wllamaWorkerSource());
 }
 
 function copyStatic(outDir) {
   cpSync(join(root, 'assets/icons'), join(outDir, 'icons'), { recursive: true });
-  for (const page of ['src/popup/popup.html', 'src/options/options.html']) {
+  cpSync(WLLAMA_WASM, join(outDir, 'wllama.wasm'));
+  for (const page of ['src/popup/popup.html', 'src/options/options.html', 'src/engine/engine.html']) {
     if (existsSync(join(root, page))) cpSync(join(root, page), join(outDir, page.split('/').pop()));
   }
   for (const f of existsSync(join(root, 'src/ui')) ? readdirSync(join(root, 'src/ui')) : []) {

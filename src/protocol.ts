@@ -96,8 +96,9 @@ export const modelJobKey = (tabId: number) => `model:${tabId}`;
  * `running` (the answer so far), or `error` (a Nynorsk message with what to do).
  */
 export type ModelJob =
-  | { status: 'idle'; model: string }
-  | { status: 'running'; model: string; startedAt: string; partial: PartialCardContent; stage?: string }
+  /** `local`: the model runs on this machine, so nothing is sent anywhere (the help text says so). */
+  | { status: 'idle'; model: string; local?: true }
+  | { status: 'running'; model: string; startedAt: string; partial: PartialCardContent; stage?: string; local?: true }
   | { status: 'error'; model: string; message: string };
 
 /** The long-lived port the content script opens to the background while a model card is written. */
@@ -131,10 +132,17 @@ export function parseModelJob(v: unknown): ModelJob | null {
   if (!v || typeof v !== 'object') return null;
   const j = v as Record<string, unknown>;
   if (typeof j.model !== 'string') return null;
-  if (j.status === 'idle') return { status: 'idle', model: j.model };
+  if (j.status === 'idle') return { status: 'idle', model: j.model, ...(j.local === true ? { local: true as const } : {}) };
   if (j.status === 'error') return typeof j.message === 'string' ? { status: 'error', model: j.model, message: j.message } : null;
   if (j.status === 'running' && typeof j.startedAt === 'string' && isPartialContent(j.partial) && (j.stage === undefined || typeof j.stage === 'string'))
-    return j as ModelJob;
+    return {
+      status: 'running',
+      model: j.model,
+      startedAt: j.startedAt,
+      partial: j.partial,
+      ...(typeof j.stage === 'string' ? { stage: j.stage } : {}),
+      ...(j.local === true ? { local: true as const } : {}),
+    };
   return null;
 }
 

@@ -6,10 +6,11 @@
  * their own key (API_KEYS_KEY), never in storage.sync, and are never logged;
  * each is bound to the endpoint origin it was entered for.
  */
+import { DEFAULT_LOCAL_MODEL_URL, modelIdFromUrl, type LocalModelRecord } from './core/local/models';
 import type { ModelConfig, ModelPrefs, Provider } from './core/model/types';
 
-/** Which engine makes cards beyond the curated library. */
-export type Engine = 'builtin' | Provider;
+/** Which engine makes cards beyond the curated library; 'local' is the on-device model. */
+export type Engine = 'builtin' | Provider | 'local';
 
 /** Endpoint and model of one provider. */
 export type ProviderSettings = { endpoint: string; model: string };
@@ -22,6 +23,8 @@ export type Settings = {
   engine: Engine;
   /** Endpoint and model per provider, kept when the user switches engine. */
   providers: Record<Provider, ProviderSettings>;
+  /** The on-device model: the GGUF file's URL (what is installed is in LOCAL_MODEL_KEY). */
+  local: { url: string };
   /** Nynorsk preferences that go into the prompt. */
   prefs: ModelPrefs;
   /** Write a model card as soon as an article without one opens. */
@@ -45,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
     openai: { endpoint: 'https://api.openai.com/v1', model: '' },
     anthropic: { endpoint: 'https://api.anthropic.com', model: '' },
   },
+  local: { url: DEFAULT_LOCAL_MODEL_URL },
   prefs: { infinitive: 'e', pronoun: 'me', length: 'full' },
   autoGenerate: false,
   maxPromptTokens: 6000,
@@ -72,7 +76,11 @@ export function migrateSettings(raw: unknown): Settings {
   // version 0 (never shipped) had a boolean `showOverlay`.
   else if (r.showOverlay === false) s.overlay = 'off';
   // version 1 had only `overlay`; everything below starts at its default.
-  if (r.engine === 'builtin' || isProvider(r.engine)) s.engine = r.engine;
+  if (r.engine === 'builtin' || r.engine === 'local' || isProvider(r.engine)) s.engine = r.engine;
+  if (r.local && typeof r.local === 'object') {
+    const url = str((r.local as Record<string, unknown>).url);
+    if (url && modelIdFromUrl(url)) s.local.url = url;
+  }
   if (r.providers && typeof r.providers === 'object') {
     const p = r.providers as Record<string, unknown>;
     for (const id of PROVIDERS) {
@@ -100,6 +108,7 @@ function structuredCloneSettings(s: Settings): Settings {
   return {
     ...s,
     providers: { ollama: { ...s.providers.ollama }, openai: { ...s.providers.openai }, anthropic: { ...s.providers.anthropic } },
+    local: { ...s.local },
     prefs: { ...s.prefs },
   };
 }
@@ -165,9 +174,19 @@ export function apiKeyFor(provider: Provider, endpoint: string, keys: ApiKeys): 
   return stored.key;
 }
 
-/** The configured model, or null when the engine is built-in or no model is named. */
-export function modelConfigOf(settings: Settings, keys: ApiKeys): ModelConfig | null {
+/** The endpoint the local provider's config carries; requests to it never leave the browser. */
+export const LOCAL_ENDPOINT = 'nynorsk-kort-engine://local';
+
+/**
+ * The configured model, or null when the engine is built-in, no model is
+ * named, or (on-device) the chosen model is not installed yet.
+ */
+export function modelConfigOf(settings: Settings, keys: ApiKeys, local?: LocalModelRecord | null): ModelConfig | null {
   if (settings.engine === 'builtin') return null;
+  if (settings.engine === 'local') {
+    if (!local || local.status !== 'installed' || local.id !== modelIdFromUrl(settings.local.url)) return null;
+    return { provider: 'local', endpoint: LOCAL_ENDPOINT, model: local.id, prefs: { ...settings.prefs } };
+  }
   const p = settings.providers[settings.engine];
   if (!p.model || !p.endpoint) return null;
   const apiKey = apiKeyFor(settings.engine, p.endpoint, keys);

@@ -19,9 +19,12 @@ describe('build', () => {
     expect(m.background).toEqual({ service_worker: 'background.js' });
     expect(m.browser_specific_settings).toBeUndefined();
     expect(m.key).toBeUndefined();
-    expect(m.permissions).toEqual(['storage']);
+    // offscreen: the on-device model's engine host; COOP/COEP give its extension pages threads.
+    expect(m.permissions).toEqual(['storage', 'offscreen']);
+    expect(m.cross_origin_embedder_policy).toEqual({ value: 'require-corp' });
+    expect(m.content_security_policy.extension_pages).toContain("'wasm-unsafe-eval'");
     expect(JSON.stringify(m.host_permissions)).not.toMatch(/all_urls/);
-    for (const f of ['background.js', 'content.js', 'content-main.js', 'popup.html', 'popup.js', 'options.html', 'options.js', 'icons/icon-128.png', 'nynorsk/bokmal.json']) {
+    for (const f of ['background.js', 'content.js', 'content-main.js', 'popup.html', 'popup.js', 'options.html', 'options.js', 'icons/icon-128.png', 'nynorsk/bokmal.json', 'engine.html', 'engine.js', 'wllama.wasm', 'wllama-worker.js']) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
   });
@@ -31,6 +34,9 @@ describe('build', () => {
     expect(m.background).toEqual({ scripts: ['background.js'] });
     expect(m.browser_specific_settings.gecko.id).toBe(GECKO_ID);
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    // Firefox has no offscreen documents and cannot isolate extension pages: the model runs single-threaded in the background page.
+    expect(m.permissions).not.toContain('offscreen');
+    expect(m.cross_origin_embedder_policy).toBeUndefined();
   });
 
   it('adds the fixed key and page-reachable popup only to test builds', async () => {

@@ -16,7 +16,11 @@ import { nynorskTextOf } from '../core/resolve';
 import type { Article, Card, CardState, TopicResult } from '../core/types';
 import { modelJobKey, parsePortRequest, tabStateKey, type ModelJob, type ModelOffer, type PortEvent } from '../protocol';
 import { API_KEYS_KEY, apiKeysNeedMigration, endpointOrigin, migrateApiKeys, migrateSettings, modelConfigOf, originPattern, SETTINGS_KEY } from '../settings';
+import { formatDuration } from '../core/local/format';
+import { LOCAL_MODEL_KEY, parseLocalModelRecord } from '../core/local/models';
+import { LOCAL_MAX_PROMPT_TOKENS } from '../core/model/providers/local';
 import { fmt, text } from '../ui/text';
+import { localEngineFetch, type EngineTransport, type LocalRate } from './local-engine';
 
 /** What the model glue needs from the extension (test seam). */
 export type ModelDeps = {
@@ -29,6 +33,8 @@ export type ModelDeps = {
   now?: () => Date;
   /** Minimum milliseconds between storage.session writes of a running job (default 150). */
   sessionWriteMs?: number;
+  /** The way to the on-device model's engine host (offscreen document or this page). */
+  localTransport?: EngineTransport;
 };
 
 /** The port as the background sees it (runtime.Port's shape). */
@@ -42,12 +48,15 @@ export { MODEL_CACHE_PREFIX, localStore, modelCache, type StorageArea } from './
 
 /** The configured model (with its key) and whether cards are written automatically. */
 export async function readModelSetup(local: StorageArea): Promise<{ config: ModelConfig | null; auto: boolean; maxPromptTokens: number }> {
-  const got = await local.get([SETTINGS_KEY, API_KEYS_KEY]);
+  const got = await local.get([SETTINGS_KEY, API_KEYS_KEY, LOCAL_MODEL_KEY]);
   const settings = migrateSettings(got[SETTINGS_KEY]);
   // Keys stored the old way are bound to the endpoint read with them, and written back so.
   const keys = migrateApiKeys(got[API_KEYS_KEY], settings);
   if (apiKeysNeedMigration(got[API_KEYS_KEY])) await local.set({ [API_KEYS_KEY]: keys }).catch(() => undefined);
-  return { config: modelConfigOf(settings, keys), auto: settings.autoGenerate, maxPromptTokens: settings.maxPromptTokens };
+  const config = modelConfigOf(settings, keys, parseLocalModelRecord(got[LOCAL_MODEL_KEY]));
+  // The on-device model's context is small: long articles go in parts sooner.
+  const maxPromptTokens = config?.provider === 'local' ? Math.min(settings.maxPromptTokens, LOCAL_MAX_PROMPT_TOKENS) : settings.maxPromptTokens;
+  return { config, auto: settings.autoGenerate, maxPromptTokens };
 }
 
 /** What the page may know of the setup: the model's name and the auto flag (never key or endpoint). */
@@ -99,8 +108,13 @@ export async function applyModel(deps: Pick<ModelDeps, 'storage' | 'findBokmal'>
   } catch (e) {
     console.error('Nynorsk-kort: model cache read failed', e instanceof Error ? e.message : String(e));
   }
-  if (tabId !== undefined) await deps.storage.session.set({ [modelJobKey(tabId)]: { status: 'idle', model: config.model } satisfies ModelJob });
+  if (tabId !== undefined) await deps.storage.session.set({ [modelJobKey(tabId)]: idleJob(config) });
   return next;
+}
+
+/** The job offered when nothing runs; an on-device model says so, so the page's help text can. */
+function idleJob(config: ModelConfig): ModelJob {
+  return { status: 'idle', model: config.model, ...(config.provider === 'local' ? { local: true as const } : {}) };
 }
 
 /** Statuses whose Response may not carry a body. */
@@ -125,6 +139,23 @@ export function endsAfter(fetchImpl: FetchLike, ready: Promise<unknown>): FetchL
 /** Removes the key from a text before it reaches the console (a server may echo it). */
 export function redact(said: string, key: string | undefined): string {
   return key && key.length >= 4 ? said.split(key).join('***') : said;
+}
+
+/** Tokens a whole card usually takes, for the time left (a guess; the line says "om lag"). */
+const EXPECTED_TOKENS = { short: 450, full: 900 } as const;
+
+/** "(12 ordbitar i sekundet, om lag 40 sekund att)" for the on-device model, once there is a rate. */
+export function rateText(r: LocalRate, length: 'short' | 'full'): string | undefined {
+  if (!r.tokensPerSecond) return undefined;
+  const left = Math.max(0, EXPECTED_TOKENS[length] - r.tokens) / r.tokensPerSecond;
+  return fmt(text.localRate, { rate: Math.max(1, Math.round(r.tokensPerSecond)), left: secondsLeftNn(left) });
+}
+
+/** "om lag fem sekund", "om lag 40 sekund", "om lag to minutt": seconds to five under a minute. */
+export function secondsLeftNn(seconds: number): string {
+  if (seconds >= 60) return formatDuration(seconds) ?? '';
+  const s = Math.max(5, Math.round(seconds / 5) * 5);
+  return `om lag ${s < 10 ? 'fem' : s} sekund`;
 }
 
 /** A short Nynorsk status line for a stage of the engine. */
@@ -226,14 +257,25 @@ async function runJobSteps(
     post({ type: 'job', job });
     await writeJob(job);
   };
-  const pattern = originPattern(config.endpoint);
-  if (!pattern) return fail(fmt(text.modelBadEndpoint, { endpoint: config.endpoint }));
-  // Nothing is sent before the user granted the endpoint's origin (from the options page).
-  if (!(await deps.permissions.contains({ origins: [pattern] }).catch(() => false)))
-    return fail(fmt(text.modelNoPermission, { origin: endpointOrigin(config.endpoint) }));
+  const isLocal = config.provider === 'local';
+  if (isLocal && !deps.localTransport) return fail(text.localEngineMissing);
+  if (!isLocal) {
+    const pattern = originPattern(config.endpoint);
+    if (!pattern) return fail(fmt(text.modelBadEndpoint, { endpoint: config.endpoint }));
+    // Nothing is sent before the user granted the endpoint's origin (from the options page).
+    if (!(await deps.permissions.contains({ origins: [pattern] }).catch(() => false)))
+      return fail(fmt(text.modelNoPermission, { origin: endpointOrigin(config.endpoint) }));
+  }
 
   const startedAt = now().toISOString();
-  let job: Extract<ModelJob, { status: 'running' }> = { status: 'running', model, startedAt, partial: { summary: [], faq: [] }, stage: text.modelStageWriting };
+  let job: Extract<ModelJob, { status: 'running' }> = {
+    status: 'running',
+    model,
+    startedAt,
+    partial: { summary: [], faq: [] },
+    stage: text.modelStageWriting,
+    ...(isLocal ? { local: true as const } : {}),
+  };
   post({ type: 'job', job });
   await writeJob(job);
 
@@ -265,8 +307,15 @@ async function runJobSteps(
           () => undefined,
         )
       : Promise.resolve();
+    // The on-device model reports its speed; the status line shows it with the time left.
+    let stage: string = text.modelStageWriting;
+    const onRate = (r: LocalRate) => {
+      const line = rateText(r, config.prefs.length);
+      if (line) update({ ...job, stage: `${stage} ${line}` });
+    };
+    const fetchImpl = isLocal ? localEngineFetch(deps.localTransport!, onRate) : deps.fetch;
     const result = await generateModelCard(article, topic, config, {
-      fetch: endsAfter(deps.fetch, checker),
+      fetch: endsAfter(fetchImpl, checker),
       signal,
       cache: modelCache(deps.storage.local),
       force,
@@ -275,19 +324,22 @@ async function runJobSteps(
       ...(deps.terms ? { terms: deps.terms } : {}),
       now,
       onPartial: (partial: PartialCardContent) => update({ ...job, partial }),
-      onStage: (stage) => update({ ...job, stage: stageText(stage) }),
+      onStage: (s) => {
+        stage = stageText(s);
+        update({ ...job, stage });
+      },
     });
     finished = true;
     if (pending) clearTimeout(pending);
     const state: CardState = { status: 'ready', url: article.url, card: withSuggestions(result.card, findBokmal) };
-    if (tabId !== undefined) await session.set({ [tabStateKey(tabId)]: state, [modelJobKey(tabId)]: { status: 'idle', model } satisfies ModelJob });
+    if (tabId !== undefined) await session.set({ [tabStateKey(tabId)]: state, [modelJobKey(tabId)]: idleJob(config) });
     post({ type: 'done', state, fromCache: result.fromCache, requests: result.requests });
   } catch (e) {
     finished = true;
     if (pending) clearTimeout(pending);
     if (e instanceof ModelError && e.kind === 'cancelled') {
       // "Avbryt" brings back the offer to write the card, not an error.
-      const idle: ModelJob = { status: 'idle', model };
+      const idle: ModelJob = idleJob(config);
       await writeJob(idle);
       post({ type: 'job', job: idle });
       return;

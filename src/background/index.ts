@@ -14,6 +14,7 @@ import { TERMS } from '../core/digest';
 import { MODEL_PORT, modelJobKey, parseMessage, tabStateKey, type Message, type OverlayPrefs } from '../protocol';
 import { migrateSettings, SETTINGS_KEY } from '../settings';
 import { applyModel, modelOffer, serveModelPort, type ModelDeps } from './generate';
+import { offscreenTransport, type EngineTransport } from './local-engine';
 import { samePage } from './same-page';
 
 const HIDDEN_KEY = 'overlay:hidden';
@@ -38,7 +39,38 @@ const modelDeps: ModelDeps = {
     return (text: string) => c.check(text).flagged;
   },
   terms: TERMS,
+  localTransport: engineTransport(),
 };
+
+/**
+ * Where the on-device model runs: Chrome's service worker cannot start
+ * workers, so an offscreen document hosts it; Firefox's background page can,
+ * so the engine bundle is imported here.
+ */
+function engineTransport(): EngineTransport {
+  type Offscreen = { createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void> };
+  type Contexts = { getContexts?(f: { contextTypes: string[] }): Promise<unknown[]> };
+  const chromeApi = (globalThis as { chrome?: { offscreen?: Offscreen; runtime?: Contexts } }).chrome;
+  const offscreen = chromeApi?.offscreen;
+  if (offscreen) {
+    return offscreenTransport({
+      hasDocument: async () => ((await chromeApi.runtime?.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] })) ?? []).length > 0,
+      createDocument: () =>
+        offscreen.createDocument({ url: 'engine.html', reasons: ['WORKERS'], justification: 'Runs the on-device language model (WebAssembly workers).' }),
+      connect: (name) => browser.runtime.connect({ name }),
+    });
+  }
+  type EngineModule = typeof import('../engine/main');
+  let mod: Promise<EngineModule> | null = null;
+  return async (req, emit, signal) => {
+    mod ??= import(/* @vite-ignore */ browser.runtime.getURL('engine.js')) as Promise<EngineModule>;
+    const m = await mod.catch((e: unknown) => {
+      mod = null;
+      throw e;
+    });
+    await m.runEngineChat(browser, req, emit, signal);
+  };
+}
 
 async function requestCard(article: Article, topic: TopicResult | undefined, tabId: number | undefined): Promise<CardState> {
   let state: CardState;

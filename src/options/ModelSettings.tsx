@@ -12,6 +12,7 @@ import type { FetchLike, Provider } from '../core/model/types';
 import { modelCache, type StorageArea } from '../background/model-cache';
 import { apiKeyFor, endpointOrigin, keySafeFor, originPattern, PROMPT_TOKENS_MAX, PROMPT_TOKENS_MIN, type ApiKeys, type Engine, type Settings } from '../settings';
 import { fmt, text } from '../ui/text';
+import { browserLocalEnv, LocalModelSettings, type LocalEnv } from './LocalModelSettings';
 import type { OptionsBrowser } from './settings-store';
 
 export type ModelSettingsProps = {
@@ -23,10 +24,13 @@ export type ModelSettingsProps = {
   onKeysChange(next: ApiKeys): void;
   /** The fetch for "Test tilkoplinga" (test seam; the page's own fetch by default). */
   fetch?: FetchLike;
+  /** The on-device model's store and figures (OPFS and navigator.storage on the real page). */
+  local?: LocalEnv;
 };
 
 const ENGINES: ReadonlyArray<{ value: Engine; label: string; help: string }> = [
   { value: 'builtin', label: text.engineBuiltin, help: text.engineBuiltinHelp },
+  { value: 'local', label: text.engineLocalChoice, help: text.engineLocalHelp },
   { value: 'ollama', label: text.engineOllama, help: text.engineOllamaHelp },
   { value: 'openai', label: text.engineOpenai, help: text.engineOpenaiHelp },
   { value: 'anthropic', label: text.engineAnthropic, help: text.engineAnthropicHelp },
@@ -34,11 +38,11 @@ const ENGINES: ReadonlyArray<{ value: Engine; label: string; help: string }> = [
 
 type Verdict = { ok: boolean; message: string } | { ok: null; message: string };
 
-export function ModelSettings({ browser, settings, keys, onChange, onKeysChange, fetch: fetchImpl }: ModelSettingsProps) {
+export function ModelSettings({ browser, settings, keys, onChange, onKeysChange, fetch: fetchImpl, local }: ModelSettingsProps) {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [models, setModels] = useState<string[]>([]);
   const engine = settings.engine;
-  const provider: Provider | null = engine === 'builtin' ? null : engine;
+  const provider: Provider | null = engine === 'builtin' || engine === 'local' ? null : engine;
   const current = provider ? settings.providers[provider] : null;
   const stored = provider ? keys[provider] : undefined;
   const origin = current ? endpointOrigin(current.endpoint) : '';
@@ -113,6 +117,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
             </p>
           </div>
         ))}
+        {engine === 'local' && <LocalModelSettings browser={browser} settings={settings} onChange={onChange} {...(local ?? browserLocalEnv())} />}
         {provider && current && (
           <div class="nk-provider" data-testid="provider" data-provider={provider}>
             <p class="nk-options__hint">{text.modelPrivacy}</p>
@@ -211,7 +216,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
         )}
       </fieldset>
 
-      {provider && (
+      {(provider || engine === 'local') && (
         <fieldset data-testid="prefs">
           <legend>{text.prefsHeading}</legend>
           <p class="nk-options__hint">{text.prefsIntro}</p>

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { FetchLike } from '../core/model/types';
 import type { ApiKeys, Settings } from '../settings';
 import { fmt, text } from '../ui/text';
-import { ModelSettings } from './ModelSettings';
+import { ModelSettings, type ModelSettingsProps } from './ModelSettings';
 import { loadApiKeys, loadSettings, saveApiKeys, saveSettings, type OptionsBrowser } from './settings-store';
 
 export type OptionsAppProps = {
@@ -16,6 +16,8 @@ export type OptionsAppProps = {
   browser: OptionsBrowser;
   /** Test seam: the fetch "Test tilkoplinga" uses. */
   fetch?: FetchLike;
+  /** The on-device model's store and figures (test seam). */
+  local?: ModelSettingsProps['local'];
 };
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
@@ -26,7 +28,7 @@ const OVERLAY_CHOICES: ReadonlyArray<{ value: Settings['overlay']; label: string
   { value: 'off', label: text.overlayOff, help: text.overlayOffHelp },
 ];
 
-export function OptionsApp({ browser, fetch }: OptionsAppProps) {
+export function OptionsApp({ browser, fetch, local }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [keys, setKeys] = useState<ApiKeys>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -138,6 +140,7 @@ export function OptionsApp({ browser, fetch }: OptionsAppProps) {
           keys={keys}
           onChange={(next) => void save(next)}
           onKeysChange={(next) => void saveKeys(next)}
+          {...(local ? { local } : {})}
           {...(fetch ? { fetch } : {})}
         />
       )}

@@ -45,7 +45,8 @@ export function formatWhen(iso: string): string {
 export function ModelBar({ card, controls }: { card: Card; controls: ModelControls }) {
   if (card.engine.kind === 'library') return null;
   const { job } = controls;
-  const isModel = card.engine.kind === 'model';
+  // Written by a model, remote or on this machine: offer to write it again.
+  const isModel = card.engine.kind === 'model' || card.engine.kind === 'local';
   return (
     <div class="nk-model" data-testid="model-bar" data-job={job.status}>
       {isModel && (
@@ -70,7 +71,7 @@ export function ModelBar({ card, controls }: { card: Card; controls: ModelContro
           <button type="button" class="nk-model__button" data-testid="model-generate" onClick={userClick(controls, () => controls.onGenerate(false))}>
             {text.modelGenerate}
           </button>
-          <p class="nk-model__help">{fmt(text.modelGenerateHelp, { model: job.model })}</p>
+          <p class="nk-model__help">{job.status === 'idle' && job.local ? fmt(text.localGenerateHelp, { model: job.model }) : fmt(text.modelGenerateHelp, { model: job.model })}</p>
         </>
       )}
     </div>
@@ -83,7 +84,7 @@ export function StreamingCard({ job, onCancel }: { job: Extract<ModelJob, { stat
   const draftIsTitle = partial.title === undefined;
   const draftInSummary = !draftIsTitle && partial.faq.length === 0 && !looksLikeFaq(partial);
   return (
-    <article class="nk-card nk-card--streaming" data-testid="card" data-engine="model" data-streaming="true" aria-busy="true" lang="nn">
+    <article class="nk-card nk-card--streaming" data-testid="card" data-engine={job.local ? 'local' : 'model'} data-streaming="true" aria-busy="true" lang="nn">
       <header class="nk-card__header">
         <h2 class="nk-card__title">{partial.title ?? (draftIsTitle && partial.draft ? partial.draft : '…')}</h2>
       </header>

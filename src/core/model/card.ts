@@ -8,7 +8,8 @@ import { validateCard } from '../validate';
 import { messages, ModelError } from './errors';
 import type { CardContent } from './types';
 
-export type ModelCardMeta = { model: string; createdAt: string; bokmalForms: string[] };
+/** `local`: written by the on-device model (the card's engine kind says so). */
+export type ModelCardMeta = { model: string; createdAt: string; bokmalForms: string[]; local?: boolean };
 
 /** Builds and validates the card; throws ModelError('invalid-answer') when it does not hold. */
 export function buildModelCard(article: Article, topic: TopicResult, content: CardContent, meta: ModelCardMeta): Card {
@@ -25,7 +26,7 @@ export function buildModelCard(article: Article, topic: TopicResult, content: Ca
       ...(article.author ? { author: article.author } : {}),
       ...(article.published ? { published: article.published } : {}),
     },
-    engine: { kind: 'model', model: meta.model },
+    engine: { kind: meta.local ? 'local' : 'model', model: meta.model },
     language: { lang: 'nn', bokmalForms: meta.bokmalForms },
     createdAt: meta.createdAt,
   };

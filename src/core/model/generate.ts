@@ -101,6 +101,7 @@ export async function generateModelCard(article: Article, topic: TopicResult, co
       ...(deps.backoffMs !== undefined ? { backoffMs: deps.backoffMs } : {}),
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
       maxTokens: config.prefs.length === 'short' ? 1200 : 2400,
+      paragraphCount: n,
       ...(onText ? { onText: (_d: string, soFar: string) => onText(soFar) } : {}),
     });
   };
@@ -159,7 +160,12 @@ export async function generateModelCard(article: Article, topic: TopicResult, co
     }
   }
 
-  const card = buildModelCard(article, topic, content, { model: config.model, createdAt: now().toISOString(), bokmalForms: remaining });
+  const card = buildModelCard(article, topic, content, {
+    model: config.model,
+    createdAt: now().toISOString(),
+    bokmalForms: remaining,
+    ...(config.provider === 'local' ? { local: true } : {}),
+  });
   if (deps.cache && key) await deps.cache.set(key, card).catch(() => undefined);
   return { card, fromCache: false, requests, droppedEvidence, ...(repair ? { repair } : {}), articleTokens: plan.articleTokens, promptTokens };
 }

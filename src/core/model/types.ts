@@ -1,10 +1,15 @@
 /**
  * Shapes of the model engine: what the user configured, the messages we send,
- * and the card content the model answers with. Pure types.
+ * and the card content the model answers with. Pure types; CardContent is
+ * inferred from the valibot schema in core/schema/card.ts.
  */
 import type { FaqItem } from '../types';
+import type { CardContent } from '../schema/card';
 
 export type Provider = 'openai' | 'ollama' | 'anthropic';
+
+/** Every provider behind the engine interface: the remote ones, and the on-device model. */
+export type EngineProvider = Provider | 'local';
 
 /** Nynorsk preferences that go into the prompt. */
 export type ModelPrefs = {
@@ -18,7 +23,7 @@ export type ModelPrefs = {
 
 /** The model the user chose. `endpoint` is a base URL (for openai: the one ending in /v1). */
 export type ModelConfig = {
-  provider: Provider;
+  provider: EngineProvider;
   endpoint: string;
   model: string;
   /** Sent only to `endpoint`'s origin, never logged. */
@@ -30,8 +35,8 @@ export const DEFAULT_PREFS: ModelPrefs = { infinitive: 'e', pronoun: 'me', lengt
 
 export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
 
-/** What the model writes: the Nynorsk part of a card. */
-export type CardContent = { title: string; summary: string[]; faq: FaqItem[] };
+/** What the model writes: the Nynorsk part of a card (inferred from CardContentSchema in core/schema/card.ts). */
+export type { CardContent };
 
 /** Best-effort card content while the answer streams in. */
 export type PartialCardContent = {
@@ -73,4 +78,6 @@ export type StreamOptions = {
   schema?: Record<string, unknown>;
   /** Upper bound for the answer's tokens (default 2048). */
   maxTokens?: number;
+  /** Paragraphs in the article: the on-device model's grammar allows evidence only among them. */
+  paragraphCount?: number;
 };

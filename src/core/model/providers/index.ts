@@ -5,13 +5,14 @@
 import { messages as msg, ModelError, originOf } from '../errors';
 import { streamHttp } from '../http';
 import { CARD_CONTENT_SCHEMA } from '../schema';
-import type { ChatMessage, FetchLike, ModelConfig, Provider, StreamOptions } from '../types';
+import type { ChatMessage, EngineProvider, FetchLike, ModelConfig, Provider, StreamOptions } from '../types';
 import { anthropic } from './anthropic';
+import { local } from './local';
 import { ollama } from './ollama';
 import { openai } from './openai';
 import type { ProviderAdapter } from './shared';
 
-const ADAPTERS: Record<Provider, ProviderAdapter> = { openai, ollama, anthropic };
+const ADAPTERS: Record<EngineProvider, ProviderAdapter> = { openai, ollama, anthropic, local };
 
 /** Default endpoints the options page can offer. */
 export const DEFAULT_ENDPOINTS: Record<Provider, string> = {
@@ -21,6 +22,8 @@ export const DEFAULT_ENDPOINTS: Record<Provider, string> = {
 };
 
 function checkConfig(config: ModelConfig): void {
+  // The on-device model has no endpoint of its own: its requests stay in the browser.
+  if (config.provider === 'local') return;
   let url: URL | undefined;
   try {
     url = new URL(config.endpoint);
@@ -37,7 +40,9 @@ function checkConfig(config: ModelConfig): void {
 export async function streamCompletion(config: ModelConfig, messages: ChatMessage[], opts: StreamOptions): Promise<string> {
   checkConfig(config);
   const adapter = ADAPTERS[config.provider];
-  const req = adapter.chatRequest(config, messages, opts.schema ?? CARD_CONTENT_SCHEMA, opts.maxTokens ?? 2048);
+  const req = adapter.chatRequest(config, messages, opts.schema ?? CARD_CONTENT_SCHEMA, opts.maxTokens ?? 2048, {
+    ...(opts.paragraphCount !== undefined ? { paragraphCount: opts.paragraphCount } : {}),
+  });
   let text = '';
   await streamHttp(req, { ...opts, provider: config.provider, model: config.model }, (contentType) => {
     // A retried request starts over.

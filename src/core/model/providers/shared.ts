@@ -14,7 +14,8 @@ export type AnswerDecoder = {
 };
 
 export type ProviderAdapter = {
-  chatRequest(config: ModelConfig, messages: ChatMessage[], schema: Record<string, unknown>, maxTokens: number): HttpRequest;
+  /** `ctx.paragraphCount`: the article's paragraphs, for providers that bound the evidence themselves. */
+  chatRequest(config: ModelConfig, messages: ChatMessage[], schema: Record<string, unknown>, maxTokens: number, ctx?: { paragraphCount?: number }): HttpRequest;
   decoder(contentType: string, onDelta: (text: string) => void, config: ModelConfig): AnswerDecoder;
   modelsRequest(config: ModelConfig): HttpRequest;
   parseModels(body: unknown): string[];

@@ -1,0 +1,34 @@
+/**
+ * The engine host as the extension runs it: the model comes from the
+ * browser's own storage (OPFS), wllama and its worker from the package.
+ * Chrome loads this in the offscreen document (engine.html), Firefox in its
+ * background page; both reach the same host through `runEngineChat`.
+ */
+import { modelBlob } from '../core/local/download';
+import { createEngineHost, type EngineChatRequest, type EngineEvent, type EngineHost } from './host';
+import { createOpfsStore } from './opfs-store';
+import { createWllamaRuntime } from './wllama-runtime';
+
+/** Chrome's offscreen document has no storage API: the host needs only runtime.getURL. */
+type StorageGet = { runtime: { getURL(p: string): string } };
+
+let host: EngineHost | null = null;
+
+/** The one engine host of this context. */
+export function engineHost(ext: StorageGet): EngineHost {
+  host ??= createEngineHost({
+    async openModel(id) {
+      // The background asks only for a model whose record says installed (settings.modelConfigOf).
+      const blob = await modelBlob(createOpfsStore(), id);
+      return blob.size > 0 ? [blob] : null;
+    },
+    createRuntime: () => createWllamaRuntime({ wasmUrl: ext.runtime.getURL('wllama.wasm'), workerUrl: ext.runtime.getURL('wllama-worker.js') }),
+    threads: Math.max(1, Math.min(4, Math.floor((navigator.hardwareConcurrency || 2) / 2))),
+  });
+  return host;
+}
+
+/** Runs one answer on this context's host. */
+export function runEngineChat(ext: StorageGet, req: EngineChatRequest, emit: (e: EngineEvent) => void, signal: AbortSignal): Promise<void> {
+  return engineHost(ext).chat(req, emit, signal);
+}
