@@ -238,6 +238,25 @@ describe.skipIf(!exe)('On-device model in Chromium (tiny random-weight GGUF)', (
     await page.close();
   });
 
+  it('ends in "Prøv igjen" when the offscreen document closes mid-answer, and the retry writes the card', async () => {
+    const page = await openArticle();
+    await waitFor('the card', () => overlayView(page), (x) => x?.buttons.includes('model-regenerate') === true);
+    await clickIn(page, 'model-regenerate');
+    await waitFor('streaming', () => overlayView(page), (x) => !!x?.streaming, 30_000);
+    // Close the engine's document, as Chrome may when it needs the memory.
+    const cdp = await context.newCDPSession(page);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const engine = targetInfos.find((t) => t.url === `chrome-extension://${extensionId}/engine.html`);
+    expect(engine).toBeDefined();
+    await cdp.send('Target.closeTarget', { targetId: engine!.targetId });
+    const broken = await waitFor('the error after the engine closed', () => overlayView(page), (x) => !!x?.error, 20_000);
+    expect(broken?.buttons).toContain('model-retry');
+    await clickIn(page, 'model-retry');
+    const done = await waitFor('the card written again', () => overlayView(page), (x) => x?.engine === 'local' && !x.streaming && !x.error, 120_000);
+    expect(done?.faq).toBeGreaterThanOrEqual(3);
+    await page.close();
+  }, 180_000);
+
   it('deletes the model and frees its space', async () => {
     const options = await optionsPage();
     await waitFor('installed', () => state(options), (s) => s === 'installed');
