@@ -105,13 +105,16 @@ export class FirefoxHarness implements Harness {
   private async newPage(): Promise<Page> {
     const page = await this.browser.newPage();
     await page.setRequestInterception(true);
+    // A request can be gone by the time it is answered (e.g. example.org's favicon when the tab has
+    // already moved on to an extension page): BiDi then says "no such request", which is no failure.
+    const gone = () => undefined;
     page.on('request', (req) => {
       if (req.isInterceptResolutionHandled()) return;
       const url = req.url();
-      if (isBrowserInternal(url) || this.passThrough.some((o) => url.startsWith(`${o}/`))) return void req.continue();
+      if (isBrowserInternal(url) || this.passThrough.some((o) => url.startsWith(`${o}/`))) return void req.continue().catch(gone);
       const res = this.site.respond(url);
-      if (!res) return void req.abort('blockedbyclient');
-      void req.respond({ status: res.status, contentType: res.contentType, body: res.body });
+      if (!res) return void req.abort('blockedbyclient').catch(gone);
+      void req.respond({ status: res.status, contentType: res.contentType, body: res.body }).catch(gone);
     });
     return page;
   }
