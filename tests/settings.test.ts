@@ -90,3 +90,62 @@ describe('settings v2: prompt size limit', () => {
     expect(migrateSettings({ maxPromptTokens: 'lots' }).maxPromptTokens).toBe(6000);
   });
 });
+
+import { DEFAULT_LOCAL_MODEL_URL, LOCAL_MODELS, modelIdFromUrl, type LocalModelRecord } from '../src/core/local/models';
+import { LOCAL_ENDPOINT } from '../src/settings';
+
+describe('settings: the on-device model', () => {
+  const id = modelIdFromUrl(DEFAULT_LOCAL_MODEL_URL)!;
+  const installed: LocalModelRecord = { id, url: DEFAULT_LOCAL_MODEL_URL, size: 10, received: 10, verified: true, status: 'installed', updatedAt: '2026-03-20T08:00:00.000Z' };
+
+  it('defaults to the first catalogue model, and keeps engine "local" with a valid GGUF url', () => {
+    expect(DEFAULT_SETTINGS.local).toEqual({ url: LOCAL_MODELS[0]!.url });
+    expect(migrateSettings({}).local.url).toBe(DEFAULT_LOCAL_MODEL_URL);
+    const url = 'https://models.example/org/nn-small.Q4_K_M.gguf#sha256=' + 'ab'.repeat(32);
+    const s = migrateSettings({ engine: 'local', local: { url } });
+    expect(s.engine).toBe('local');
+    expect(s.local).toEqual({ url });
+    expect(migrateSettings({ engine: 'local', local: { url: LOCAL_MODELS[1]!.url } }).local.url).toBe(LOCAL_MODELS[1]!.url);
+  });
+
+  it.each([
+    ['a URL that is not a GGUF file', 'https://models.example/model.bin'],
+    ['a page, not a file', 'https://huggingface.co/NbAiLab/nb-llama-3.2-1B-Instruct-Q4_K_M-GGUF'],
+    ['another protocol', 'ftp://models.example/model.gguf'],
+    ['not a URL', 'model.gguf'],
+    ['an empty string', ''],
+  ])('falls back to the default URL for %s', (_what, url) => {
+    const s = migrateSettings({ engine: 'local', local: { url } });
+    expect(s.engine).toBe('local');
+    expect(s.local.url).toBe(DEFAULT_LOCAL_MODEL_URL);
+  });
+
+  it('falls back to the default for a local value of the wrong shape, and does not share it with the defaults', () => {
+    expect(migrateSettings({ local: 'https://models.example/m.gguf' }).local.url).toBe(DEFAULT_LOCAL_MODEL_URL);
+    expect(migrateSettings({ local: { url: 42 } }).local.url).toBe(DEFAULT_LOCAL_MODEL_URL);
+    const s = migrateSettings(undefined);
+    s.local.url = 'changed';
+    expect(DEFAULT_SETTINGS.local.url).toBe(DEFAULT_LOCAL_MODEL_URL);
+  });
+
+  it('modelConfigOf gives the local provider only for the installed model the settings name', () => {
+    const s = migrateSettings({ engine: 'local', prefs: { infinitive: 'a', pronoun: 'vi', length: 'short' } });
+    expect(modelConfigOf(s, {}, installed)).toEqual({ provider: 'local', endpoint: LOCAL_ENDPOINT, model: id, prefs: { infinitive: 'a', pronoun: 'vi', length: 'short' } });
+    // Never an API key, even one stored for another provider.
+    expect(modelConfigOf(s, { openai: { key: 'sk', origin: 'https://api.openai.com' } }, installed)).not.toHaveProperty('apiKey');
+    expect(modelConfigOf(s, {})).toBeNull();
+    expect(modelConfigOf(s, {}, null)).toBeNull();
+    expect(modelConfigOf(s, {}, { ...installed, status: 'partial' })).toBeNull();
+    expect(modelConfigOf(s, {}, { ...installed, id: 'other-model' })).toBeNull();
+    expect(modelConfigOf({ ...s, local: { url: LOCAL_MODELS[1]!.url } }, {}, installed)).toBeNull();
+    // The built-in engine ignores an installed model.
+    expect(modelConfigOf({ ...s, engine: 'builtin' }, {}, installed)).toBeNull();
+  });
+
+  it('the config does not share prefs with the settings', () => {
+    const s = migrateSettings({ engine: 'local' });
+    const c = modelConfigOf(s, {}, installed)!;
+    c.prefs.length = 'short';
+    expect(s.prefs.length).toBe('full');
+  });
+});

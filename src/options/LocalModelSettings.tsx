@@ -59,13 +59,18 @@ export function LocalModelSettings({ browser, settings, onChange, store, fetch: 
   const [free, setFree] = useState<number | undefined>(undefined);
   const [note, setNote] = useState<string>('');
   const pause = useRef<AbortController | null>(null);
+  // Bumped by every click: a storage read that started before it must not overwrite what the click set.
+  const epoch = useRef(0);
   const url = settings.local.url;
   const id = modelIdFromUrl(url);
   const choice = LOCAL_MODELS.find((m) => m.url === url);
 
   const refresh = async () => {
+    const at = epoch.current;
     const rec = await readRecord(browser).catch(() => null);
-    if (rec && rec.id === id && rec.status === 'installed') setState({ kind: 'installed', record: rec, usage: await store.usage(rec.id).catch(() => rec.size ?? 0) });
+    const usage = rec && rec.id === id && rec.status === 'installed' ? await store.usage(rec.id).catch(() => rec.size ?? 0) : 0;
+    if (epoch.current !== at) return;
+    if (rec && rec.id === id && rec.status === 'installed') setState({ kind: 'installed', record: rec, usage });
     else if (rec && rec.id === id) setState({ kind: 'partial', record: rec });
     else setState({ kind: 'none' });
     setFree(estimate ? (await estimate().catch(() => ({ free: undefined }))).free : undefined);
@@ -77,6 +82,7 @@ export function LocalModelSettings({ browser, settings, onChange, store, fetch: 
   useEffect(() => () => pause.current?.abort(), []);
 
   const install = () => {
+    epoch.current++;
     if (!id) return setState({ kind: 'error', message: LOCAL_MODEL_MESSAGES.notGguf });
     const size = choice?.approxBytes;
     const memory = checkMemory({ ...(deviceMemoryGb !== undefined ? { deviceMemoryGb } : {}), modelBytes: size ?? 0 });
@@ -119,6 +125,7 @@ export function LocalModelSettings({ browser, settings, onChange, store, fetch: 
   };
 
   const remove = () => {
+    epoch.current++;
     void deleteModel({ browser, store }).then(
       async (freed) => {
         setNote(LOCAL_MODEL_MESSAGES.deleted(freed));

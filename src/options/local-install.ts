@@ -76,7 +76,12 @@ export async function installModel(url: string, deps: InstallDeps & { signal?: A
         }
       },
     },
-  );
+  ).catch(async (e: unknown) => {
+    // Paused or failed: write down what is stored now, so the page (and a resume) see the right figure.
+    record = { ...record, received: await storedBytes(deps.store, id).catch(() => record.received), updatedAt: now().toISOString() };
+    await deps.browser.storage.local.set({ [LOCAL_MODEL_KEY]: record }).catch(() => undefined);
+    throw e;
+  });
   record = {
     id,
     url,
