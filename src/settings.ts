@@ -6,7 +6,7 @@
  * their own key (API_KEYS_KEY), never in storage.sync, and are never logged;
  * each is bound to the endpoint origin it was entered for.
  */
-import { DEFAULT_LOCAL_MODEL_URL, modelIdFromUrl, type LocalModelRecord } from './core/local/models';
+import { DEFAULT_LOCAL_MODEL_URL, LOCAL_ENDPOINT, modelIdFromUrl, type LocalModelRecord } from './core/local/models';
 import type { ModelConfig, ModelPrefs, Provider } from './core/model/types';
 
 /** Which engine makes cards beyond the curated library; 'local' is the on-device model. */
@@ -173,9 +173,6 @@ export function apiKeyFor(provider: Provider, endpoint: string, keys: ApiKeys): 
   if (!stored || stored.origin !== urlOrigin(endpoint) || !keySafeFor(endpoint)) return undefined;
   return stored.key;
 }
-
-/** The endpoint the local provider's config carries; requests to it never leave the browser. */
-export const LOCAL_ENDPOINT = 'nynorsk-kort-engine://local';
 
 /**
  * The configured model, or null when the engine is built-in, no model is

@@ -92,7 +92,7 @@ describe('settings v2: prompt size limit', () => {
 });
 
 import { DEFAULT_LOCAL_MODEL_URL, LOCAL_MODELS, modelIdFromUrl, type LocalModelRecord } from '../src/core/local/models';
-import { LOCAL_ENDPOINT } from '../src/settings';
+import { LOCAL_ENDPOINT } from '../src/core/local/models';
 
 describe('settings: the on-device model', () => {
   const id = modelIdFromUrl(DEFAULT_LOCAL_MODEL_URL)!;

@@ -44,7 +44,7 @@ import { DEFAULT_PREFS, type CardContent, type ModelConfig } from '../../src/cor
 import { loadChecker, NYNORSK_DATA_PATH, type NynorskChecker } from '../../src/core/nynorsk';
 import type { Article, TopicResult } from '../../src/core/types';
 import { understandPage } from '../../src/core/understand';
-import { LOCAL_ENDPOINT } from '../../src/settings';
+import { LOCAL_ENDPOINT } from '../../src/core/local/models';
 import { writeTinyLlamaGguf } from '../../tests/support/gguf';
 import { TEST_ARTICLE, TEST_TOPIC } from '../../tests/support/model-server';
 import { buildSharedPages, loadSharedTexts } from '../../tests/support/shared-pages';

@@ -20,7 +20,7 @@ import { formatDuration } from '../core/local/format';
 import { LOCAL_MODEL_KEY, parseLocalModelRecord } from '../core/local/models';
 import { LOCAL_MAX_PROMPT_TOKENS } from '../core/model/providers/local';
 import { fmt, text } from '../ui/text';
-import { localEngineFetch, type EngineTransport, type LocalRate } from './local-engine';
+import { localEngineFetch, type EngineTransport, type LocalProgress, type LocalRate } from './local-engine';
 
 /** What the model glue needs from the extension (test seam). */
 export type ModelDeps = {
@@ -307,13 +307,22 @@ async function runJobSteps(
           () => undefined,
         )
       : Promise.resolve();
-    // The on-device model reports its speed; the status line shows it with the time left.
+    // The on-device model says what it does before it writes (starts, reads the article), then how fast it writes.
     let stage: string = text.modelStageWriting;
-    const onRate = (r: LocalRate) => {
-      const line = rateText(r, config.prefs.length);
-      if (line) update({ ...job, stage: `${stage} ${line}` });
+    const showStage = (line: string) => {
+      if (line !== job.stage) update({ ...job, stage: line });
     };
-    const fetchImpl = isLocal ? localEngineFetch(deps.localTransport!, onRate) : deps.fetch;
+    const progress: LocalProgress = {
+      onPhase: (p) => {
+        if (p !== 'writing') showStage(p === 'loading' ? text.localStageLoading : text.localStageReading);
+      },
+      onRate: (r) => {
+        const line = rateText(r, config.prefs.length);
+        // While it simply writes, the status line already says so: the speed alone is enough.
+        showStage(line ? (stage === text.modelStageWriting ? line : `${stage} ${line}`) : stage);
+      },
+    };
+    const fetchImpl = isLocal ? localEngineFetch(deps.localTransport!, progress) : deps.fetch;
     const result = await generateModelCard(article, topic, config, {
       fetch: endsAfter(fetchImpl, checker),
       signal,

@@ -8,7 +8,8 @@
  * send heartbeats, which keep the stream (and Chrome's worker) alive.
  */
 import { LOCAL_MODEL_MESSAGES } from '../core/local/download';
-import { ModelError } from '../core/model/errors';
+import { messages, ModelError } from '../core/model/errors';
+import { LOCAL_ENGINE_URL } from '../core/model/providers/local';
 import type { FetchLike } from '../core/model/types';
 import type { EngineChatRequest, EngineEvent } from '../engine/host';
 import { ENGINE_PORT, parseEngineEvent, parseEngineRequest } from '../engine/protocol';
@@ -16,12 +17,14 @@ import { ENGINE_PORT, parseEngineEvent, parseEngineRequest } from '../engine/pro
 /** Runs one answer on the engine host, wherever it lives. */
 export type EngineTransport = (req: EngineChatRequest, emit: (e: EngineEvent) => void, signal: AbortSignal) => Promise<void>;
 
-/** The URL the local provider's requests go to; nothing leaves the browser. */
-export { LOCAL_ENGINE_URL } from '../core/model/providers/local';
-import { LOCAL_ENGINE_URL } from '../core/model/providers/local';
-
 /** Speed of the answer being written, for the card's status line. */
 export type LocalRate = { tokens: number; tokensPerSecond?: number };
+
+/** What the card's status line hears while the engine works: its phase, then the speed of the answer. */
+export type LocalProgress = {
+  onPhase?(phase: 'loading' | 'reading' | 'writing'): void;
+  onRate?(r: LocalRate): void;
+};
 
 const sse = (v: unknown) => `data: ${JSON.stringify(v)}\n\n`;
 
@@ -36,7 +39,7 @@ export function engineError(e: Extract<EngineEvent, { type: 'error' }>): ModelEr
     case 'load-failed':
       return new ModelError('server', LOCAL_MODEL_MESSAGES.loadFailed, detail);
     case 'cancelled':
-      return new ModelError('cancelled', 'Avbrote.', detail);
+      return new ModelError('cancelled', messages.cancelled(), detail);
     case 'generation-failed':
       return new ModelError('invalid-answer', LOCAL_MODEL_MESSAGES.generationFailed, detail);
   }
@@ -44,9 +47,9 @@ export function engineError(e: Extract<EngineEvent, { type: 'error' }>): ModelEr
 
 /**
  * A fetch for LOCAL_ENGINE_URL: the body is the engine request, the answer an
- * event stream in the OpenAI chat-completions shape. `onRate` hears the speed.
+ * event stream in the OpenAI chat-completions shape. `progress` hears the phase and the speed.
  */
-export function localEngineFetch(transport: EngineTransport, onRate?: (r: LocalRate) => void, now: () => number = () => Date.now()): FetchLike {
+export function localEngineFetch(transport: EngineTransport, progress: LocalProgress = {}, now: () => number = () => Date.now()): FetchLike {
   return async (url, init) => {
     if (url !== LOCAL_ENGINE_URL) throw new TypeError(`not the local engine: ${url}`);
     const parsed = parseEngineRequest({ type: 'chat', request: JSON.parse(String(init?.body ?? 'null')) as unknown });
@@ -74,13 +77,14 @@ export function localEngineFetch(transport: EngineTransport, onRate?: (r: LocalR
           if (closed) return;
           switch (e.type) {
             case 'status':
+              progress.onPhase?.(e.phase);
               // A comment line: the SSE reader skips it, the idle timer sees bytes.
               return push(`: ${e.phase}\n\n`);
             case 'text': {
               tokens++;
               firstAt ??= now();
               const secs = (now() - firstAt) / 1000;
-              onRate?.({ tokens, ...(secs >= 1 ? { tokensPerSecond: tokens / secs } : {}) });
+              progress.onRate?.({ tokens, ...(secs >= 1 ? { tokensPerSecond: tokens / secs } : {}) });
               return push(sse({ choices: [{ index: 0, delta: { content: e.text } }] }));
             }
             case 'end':

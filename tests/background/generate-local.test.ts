@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { modelCache, modelOffer, rateText, readModelSetup, secondsLeftNn, serveModelPort, type ModelDeps, type PortLike, type StorageArea } from '../../src/background/generate';
+import { modelCache, modelOffer, rateText, readModelSetup, secondsLeftNn, serveModelPort, type ModelDeps } from '../../src/background/generate';
 import type { EngineTransport } from '../../src/background/local-engine';
 import { LOCAL_MODEL_MESSAGES } from '../../src/core/local/download';
 import { formatDuration } from '../../src/core/local/format';
@@ -7,42 +7,12 @@ import { DEFAULT_LOCAL_MODEL_URL, LOCAL_MODEL_KEY, LOCAL_MODELS, modelIdFromUrl,
 import { LOCAL_MAX_PROMPT_TOKENS } from '../../src/core/model/providers/local';
 import type { Card, CardState } from '../../src/core/types';
 import type { EngineChatRequest, EngineEvent } from '../../src/engine/host';
-import { modelJobKey, parseModelJob, parsePortEvent, tabStateKey, type PortEvent } from '../../src/protocol';
-import { DEFAULT_SETTINGS, LOCAL_ENDPOINT, SETTINGS_KEY, type Settings } from '../../src/settings';
+import { modelJobKey, parseModelJob, tabStateKey } from '../../src/protocol';
+import { LOCAL_ENDPOINT } from '../../src/core/local/models';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings';
 import { fmt, text } from '../../src/ui/text';
 import { GOOD_CONTENT, TEST_ARTICLE, TEST_TOPIC } from '../support/model-server';
-
-/** An in-memory storage area with the extension API's shape; values are copied like storage does. */
-function area(): StorageArea & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  const keys = (k: string | string[] | null) => (k === null ? [...data.keys()] : Array.isArray(k) ? k : [k]);
-  return {
-    data,
-    get: async (k) => Object.fromEntries(keys(k).filter((x) => data.has(x)).map((x) => [x, structuredClone(data.get(x))])),
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
-    remove: async (k) => void keys(k).forEach((x) => data.delete(x)),
-  };
-}
-
-/** Both ends of a port: the background's PortLike and the page side that records events. */
-function portPair() {
-  const toBg: ((m: unknown) => void)[] = [];
-  const onDisc: (() => void)[] = [];
-  const events: PortEvent[] = [];
-  let resolveDone: (e: PortEvent[]) => void = () => undefined;
-  const finished = new Promise<PortEvent[]>((r) => (resolveDone = r));
-  const port: PortLike = {
-    postMessage: (m) => {
-      const ev = parsePortEvent(JSON.parse(JSON.stringify(m)));
-      if (!ev) throw new Error(`bad event ${JSON.stringify(m)}`);
-      events.push(ev);
-      if (ev.type === 'done' || (ev.type === 'job' && ev.job.status !== 'running')) resolveDone(events);
-    },
-    onMessage: { addListener: (fn) => void toBg.push(fn) },
-    onDisconnect: { addListener: (fn) => void onDisc.push(fn) },
-  };
-  return { port, events, finished, send: (m: unknown) => toBg.forEach((f) => f(JSON.parse(JSON.stringify(m)))) };
-}
+import { area, portPair } from '../support/background-fakes';
 
 const MODEL_ID = modelIdFromUrl(DEFAULT_LOCAL_MODEL_URL)!;
 
@@ -259,11 +229,14 @@ describe('serveModelPort with the on-device model', () => {
     expect(sawAbort).toBe(true);
   });
 
-  it('shows the speed and the time left in the status line once the engine reports a rate', async () => {
+  it('says what the engine does before it writes, then the speed and the time left', async () => {
     let clock = 0;
     vi.spyOn(Date, 'now').mockImplementation(() => clock);
     try {
       deps.localTransport = transportOf(async (emit) => {
+        emit({ type: 'status', phase: 'loading' });
+        emit({ type: 'status', phase: 'loading' });
+        emit({ type: 'status', phase: 'reading' });
         const answer = JSON.stringify(GOOD_CONTENT);
         for (let i = 0; i < answer.length; i += 16) {
           emit({ type: 'text', text: answer.slice(i, i + 16) });
@@ -273,7 +246,12 @@ describe('serveModelPort with the on-device model', () => {
       });
       const events = await start().finished;
       const stages = events.flatMap((e) => (e.type === 'job' && e.job.status === 'running' ? [e.job.stage] : []));
-      expect(stages.some((s) => /^Modellen skriv … \(10 ordbitar i sekundet, om lag .+ att\)$/.test(s ?? ''))).toBe(true);
+      const distinct = stages.filter((s, i) => s !== stages[i - 1]);
+      const loading = distinct.indexOf(text.localStageLoading);
+      expect(loading).toBeGreaterThan(0);
+      expect(distinct[loading + 1]).toBe(text.localStageReading);
+      // While it simply writes, the line above already says "Skriv samandrag …": the speed stands alone.
+      expect(distinct.some((s) => /^\(10 ordbitar i sekundet, om lag .+ att\)$/.test(s ?? ''))).toBe(true);
       expect(events.at(-1)!.type).toBe('done');
     } finally {
       vi.restoreAllMocks();

@@ -1,48 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyModel, modelCache, modelOffer, readModelSetup, serveModelPort, type ModelDeps, type PortLike, type StorageArea } from '../../src/background/generate';
+import { applyModel, modelCache, modelOffer, readModelSetup, serveModelPort, type ModelDeps } from '../../src/background/generate';
 import type { Card, CardState } from '../../src/core/types';
-import { modelJobKey, parseModelJob, parsePortEvent, tabStateKey, type PortEvent } from '../../src/protocol';
+import { modelJobKey, parseModelJob, tabStateKey } from '../../src/protocol';
 import { API_KEYS_KEY, DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings';
 import { text } from '../../src/ui/text';
 import { PLANTED_BOKMAL, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../support/model-server';
-
-/** An in-memory storage area with the extension API's shape; values are copied like storage does. */
-function area(): StorageArea & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  const keys = (k: string | string[] | null) => (k === null ? [...data.keys()] : Array.isArray(k) ? k : [k]);
-  return {
-    data,
-    get: async (k) => Object.fromEntries(keys(k).filter((x) => data.has(x)).map((x) => [x, structuredClone(data.get(x))])),
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
-    remove: async (k) => void keys(k).forEach((x) => data.delete(x)),
-  };
-}
-
-/** Both ends of a port: the background's PortLike and the page side that records events. */
-function portPair() {
-  const toBg: ((m: unknown) => void)[] = [];
-  const onDisc: (() => void)[] = [];
-  const events: PortEvent[] = [];
-  let resolveDone: (e: PortEvent[]) => void = () => undefined;
-  const finished = new Promise<PortEvent[]>((r) => (resolveDone = r));
-  const port: PortLike = {
-    postMessage: (m) => {
-      const ev = parsePortEvent(JSON.parse(JSON.stringify(m)));
-      if (!ev) throw new Error(`bad event ${JSON.stringify(m)}`);
-      events.push(ev);
-      if (ev.type === 'done' || (ev.type === 'job' && ev.job.status !== 'running')) resolveDone(events);
-    },
-    onMessage: { addListener: (fn) => void toBg.push(fn) },
-    onDisconnect: { addListener: (fn) => void onDisc.push(fn) },
-  };
-  return {
-    port,
-    events,
-    finished,
-    send: (m: unknown) => toBg.forEach((f) => f(JSON.parse(JSON.stringify(m)))),
-    disconnect: () => onDisc.forEach((f) => f()),
-  };
-}
+import { area, portPair } from '../support/background-fakes';
 
 const findBokmal = (t: string) =>
   Object.entries(PLANTED_BOKMAL)

@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LOCAL_ENGINE_URL, localEngineFetch, offscreenTransport, type EngineTransport, type LocalRate, type OffscreenApi } from '../../src/background/local-engine';
+import { localEngineFetch, offscreenTransport, type EngineTransport, type LocalRate, type OffscreenApi } from '../../src/background/local-engine';
 import { LOCAL_MODEL_MESSAGES } from '../../src/core/local/download';
 import { ModelError } from '../../src/core/model/errors';
 import { generateModelCard, type GenerateDeps } from '../../src/core/model/generate';
-import { LOCAL_CONTEXT_TOKENS } from '../../src/core/model/providers/local';
+import { LOCAL_CONTEXT_TOKENS, LOCAL_ENGINE_URL } from '../../src/core/model/providers/local';
 import { DEFAULT_PREFS, type ModelConfig } from '../../src/core/model/types';
 import { validateCard } from '../../src/core/validate';
 import type { EngineChatRequest, EngineEvent } from '../../src/engine/host';
 import { ENGINE_PORT } from '../../src/engine/protocol';
-import { LOCAL_ENDPOINT } from '../../src/settings';
+import { LOCAL_ENDPOINT } from '../../src/core/local/models';
 import { matchesGbnf } from '../support/gbnf';
 import { GOOD_CONTENT, TEST_ARTICLE, TEST_TOPIC } from '../support/model-server';
 
@@ -43,7 +43,7 @@ function fakeTransport(script?: (emit: (e: EngineEvent) => void, signal: AbortSi
 }
 
 const deps = (transport: EngineTransport, over: Partial<GenerateDeps> = {}, onRate?: (r: LocalRate) => void, now?: () => number): GenerateDeps => ({
-  fetch: localEngineFetch(transport, onRate, now),
+  fetch: localEngineFetch(transport, { onRate }, now),
   now: () => NOW,
   sleep: async () => {},
   ...over,

@@ -42,6 +42,9 @@ export const DEFAULT_LOCAL_MODEL_URL = LOCAL_MODELS[0]!.url;
 /** The attribution the Llama 3.2 Community License asks for, shown where the model is offered. */
 export const LLAMA_ATTRIBUTION = 'Built with Llama';
 
+/** The endpoint the on-device model's config carries (ModelConfig.endpoint); its requests never leave the browser. */
+export const LOCAL_ENDPOINT = 'nynorsk-kort-engine://local';
+
 /** storage.local key of the installed model's record. */
 export const LOCAL_MODEL_KEY = 'localModel';
 

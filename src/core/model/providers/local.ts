@@ -5,12 +5,13 @@
  * small model cannot break the card's shape. The answer comes back as an
  * OpenAI-style event stream and is read by the OpenAI decoder.
  */
+import { LOCAL_ENDPOINT } from '../../local/models';
 import { cardContentGrammar } from '../grammar';
 import { openai } from './openai';
 import type { ProviderAdapter } from './shared';
 
 /** Where the local provider's requests go (answered by background/local-engine.ts). */
-export const LOCAL_ENGINE_URL = 'nynorsk-kort-engine://local/chat';
+export const LOCAL_ENGINE_URL = `${LOCAL_ENDPOINT}/chat`;
 
 /** The context window the on-device model is loaded with: prompt and answer must fit together. */
 export const LOCAL_CONTEXT_TOKENS = 8192;
