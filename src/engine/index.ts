@@ -9,13 +9,13 @@ import { createEngineHost, type EngineChatRequest, type EngineEvent, type Engine
 import { createOpfsStore } from './opfs-store';
 import { createWllamaRuntime } from './wllama-runtime';
 
-/** Chrome's offscreen document has no storage API: the host needs only runtime.getURL. */
-type StorageGet = { runtime: { getURL(p: string): string } };
+/** What the host needs of the extension API: only runtime.getURL (Chrome's offscreen document has no storage API). */
+type EngineExt = { runtime: { getURL(p: string): string } };
 
 let host: EngineHost | null = null;
 
 /** The one engine host of this context. */
-export function engineHost(ext: StorageGet): EngineHost {
+export function engineHost(ext: EngineExt): EngineHost {
   host ??= createEngineHost({
     async openModel(id) {
       // The background asks only for a model whose record says installed (settings.modelConfigOf).
@@ -29,6 +29,6 @@ export function engineHost(ext: StorageGet): EngineHost {
 }
 
 /** Runs one answer on this context's host. */
-export function runEngineChat(ext: StorageGet, req: EngineChatRequest, emit: (e: EngineEvent) => void, signal: AbortSignal): Promise<void> {
+export function runEngineChat(ext: EngineExt, req: EngineChatRequest, emit: (e: EngineEvent) => void, signal: AbortSignal): Promise<void> {
   return engineHost(ext).chat(req, emit, signal);
 }

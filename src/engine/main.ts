@@ -5,6 +5,6 @@
  */
 import { serveEnginePort } from './offscreen';
 
-export { engineHost, runEngineChat } from './index';
+export { runEngineChat } from './index';
 
 if (globalThis.location?.pathname === '/engine.html') serveEnginePort();

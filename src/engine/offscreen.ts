@@ -5,7 +5,7 @@
  * drops (cancel, or a worker that stopped) aborts the answer.
  */
 import browser from 'webextension-polyfill';
-import { engineHost, runEngineChat } from './index';
+import { runEngineChat } from './index';
 import { ENGINE_PORT, parseEngineRequest } from './protocol';
 
 /** Serves the engine port in this document. */
@@ -29,10 +29,6 @@ export function serveEnginePort(): void {
     port.onMessage.addListener((raw: unknown) => {
       const req = parseEngineRequest(raw);
       if (!req) return;
-      if (req.type === 'unload') {
-        void engineHost(browser).unload().finally(() => post({ type: 'end', tokens: 0, ms: 0, finish: 'stop' }));
-        return;
-      }
       void runEngineChat(browser, req.request, post, ctl.signal).catch((e: unknown) =>
         post({ type: 'error', kind: 'generation-failed', detail: String(e).slice(0, 300) }),
       );

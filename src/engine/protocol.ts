@@ -7,7 +7,7 @@ import type { EngineChatRequest, EngineErrorKind, EngineEvent } from './host';
 
 export const ENGINE_PORT = 'nynorsk-kort-engine';
 
-export type EngineRequest = { type: 'chat'; request: EngineChatRequest } | { type: 'unload' };
+export type EngineRequest = { type: 'chat'; request: EngineChatRequest };
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0 && v <= max;
@@ -16,7 +16,6 @@ const isMessage = (v: unknown): v is ChatMessage =>
 
 export function parseEngineRequest(v: unknown): EngineRequest | null {
   if (!isObj(v)) return null;
-  if (v.type === 'unload') return { type: 'unload' };
   if (v.type !== 'chat' || !isObj(v.request)) return null;
   const r = v.request;
   if (typeof r.modelId !== 'string' || !Array.isArray(r.messages) || !r.messages.every(isMessage)) return null;

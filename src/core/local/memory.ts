@@ -46,8 +46,3 @@ export function isOutOfMemory(err: unknown): boolean {
     typeof err === 'string' ? err : err instanceof Error ? `${err.name}: ${err.message}` : String((err as { message?: unknown }).message ?? err);
   return OUT_OF_MEMORY.test(text);
 }
-
-/** The Nynorsk message for a model that failed to load: out of memory, or a general load failure. */
-export function describeLoadFailure(err: unknown): string {
-  return isOutOfMemory(err) ? LOCAL_MODEL_MESSAGES.allocationFailed : LOCAL_MODEL_MESSAGES.loadFailed;
-}
