@@ -16,14 +16,11 @@
  * test build holds `http://127.0.0.1/*` (Firefox match patterns have no port)
  * in host_permissions, so permissions.request resolves without asking.
  */
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGgufServer, type GgufServer } from '../support/gguf-server';
-import { writeTinyLlamaGguf } from '../support/gguf';
 import { FirefoxHarness, firefoxPath } from './harness/firefox';
+import { buildGrantingLoopback, CARD_VIEW, OPFS_MODEL_BYTES, PART, tinyModelOverOnePart, type LocalCardView } from './harness/local-model';
 import { screenshotPath, TEST_BUILD } from './harness/paths';
 import { Site, type FixturePage } from './harness/site';
 import type { Tab } from './harness/types';
@@ -33,25 +30,9 @@ const exe = firefoxPath();
 if (!exe && process.env.CI) throw new Error('Firefox is missing: CI must run the on-device model tests in Firefox (apt-get install firefox-esr, or set FIREFOX_PATH)');
 
 const HOST = 'nynorsk-kort-overlay';
-const PART = 16 * 1024 * 1024;
 
-type CardView = { engine: string | null; streaming: boolean; summary: string; faq: number; title: string; buttons: string[]; error: string | null; status: string };
-const VIEW = `(() => {
-  const root = document.querySelector('${HOST}')?.shadowRoot;
-  if (!root) return null;
-  const card = root.querySelector('[data-testid=card]');
-  return {
-    engine: card?.getAttribute('data-engine') ?? null,
-    streaming: card?.getAttribute('data-streaming') === 'true',
-    summary: root.querySelector('[data-testid=summary]')?.textContent ?? '',
-    faq: root.querySelectorAll('[data-testid=faq-item]').length,
-    title: root.querySelector('.nk-card__title')?.textContent ?? '',
-    buttons: [...root.querySelectorAll('[data-testid^=model-]')].filter((b) => b.tagName === 'BUTTON').map((b) => b.getAttribute('data-testid')),
-    error: root.querySelector('[data-testid=model-error]')?.textContent ?? null,
-    status: root.querySelector('[data-testid=model-status], [data-testid=status]')?.textContent ?? '',
-  };
-})()`;
-const overlayView = (tab: Tab) => tab.evaluate<CardView | null>(VIEW);
+const overlayView = (tab: Tab) =>
+  tab.evaluate<LocalCardView | null>(`(() => { const root = document.querySelector('${HOST}')?.shadowRoot; return root ? (${CARD_VIEW})(root) : null; })()`);
 
 /** A real (trusted) mouse click on the middle of an element in the overlay's shadow root. */
 async function clickIn(tab: Tab, testId: string): Promise<void> {
@@ -70,19 +51,7 @@ async function clickIn(tab: Tab, testId: string): Promise<void> {
   await tab.clickAt(at!.x, at!.y);
 }
 
-/** Bytes stored in OPFS under models/ (what the model occupies), read from an extension page. */
-const opfsModelBytes = (tab: Tab) =>
-  tab.evaluate<number>(`(async () => {
-    let total = 0;
-    const root = await navigator.storage.getDirectory();
-    let models;
-    try { models = await root.getDirectoryHandle('models'); } catch { return 0; }
-    for await (const [, dir] of models.entries()) {
-      if (dir.kind !== 'directory') continue;
-      for await (const [, f] of dir.entries()) if (f.kind === 'file') total += (await f.getFile()).size;
-    }
-    return total;
-  })()`);
+const opfsModelBytes = (tab: Tab) => tab.evaluate<number>(OPFS_MODEL_BYTES);
 
 describe.skipIf(!exe)('On-device model in Firefox (tiny random-weight GGUF)', () => {
   let server: GgufServer;
@@ -94,18 +63,11 @@ describe.skipIf(!exe)('On-device model in Firefox (tiny random-weight GGUF)', ()
   const site = new Site();
 
   beforeAll(async () => {
-    // Over one 16 MiB part, so that a cut connection resumes with a real Range request.
-    gguf = writeTinyLlamaGguf({ nFf: 12288 });
-    expect(gguf.length).toBeGreaterThan(PART + 1_000_000);
-    sha = createHash('sha256').update(gguf).digest('hex');
+    ({ gguf, sha } = tinyModelOverOnePart());
     server = await startGgufServer(gguf);
     article = site.addFixture('meta-llama-government');
-    extDir = mkdtempSync(join(tmpdir(), 'nk-local-ff-ext-'));
-    cpSync(TEST_BUILD.firefox, extDir, { recursive: true });
     // Test-only grant of the file server's origin (see the module comment).
-    const m = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
-    m.host_permissions.push('http://127.0.0.1/*');
-    writeFileSync(join(extDir, 'manifest.json'), JSON.stringify(m, null, 2));
+    extDir = buildGrantingLoopback(TEST_BUILD.firefox, 'nk-local-ff-ext-');
     // The options page's download is a page request: it must reach the file server.
     harness = await FirefoxHarness.launch({ extensionDir: extDir, site, passThrough: [server.url] });
   }, 90_000);

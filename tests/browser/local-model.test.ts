@@ -6,14 +6,13 @@
  * grammar-constrained generation are all the real code; only the weights are
  * noise, so the card is gibberish words in the right shape.
  */
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGgufServer, type GgufServer } from '../support/gguf-server';
-import { writeTinyLlamaGguf } from '../support/gguf';
 import { chromiumPath } from './harness/chromium';
+import { buildGrantingLoopback, CARD_VIEW, OPFS_MODEL_BYTES, PART, tinyModelOverOnePart, type LocalCardView } from './harness/local-model';
 import { screenshotPath, TEST_BUILD } from './harness/paths';
 import { isBrowserInternal, Site, type FixturePage } from './harness/site';
 import { waitFor } from './harness/wait';
@@ -25,41 +24,13 @@ type Page = import('playwright-core').Page;
 const exe = chromiumPath();
 if (!exe && process.env.CI) throw new Error('Chromium is missing: CI must run the on-device model tests');
 const HOST = '[data-nynorsk-kort-overlay], nynorsk-kort-overlay';
-const PART = 16 * 1024 * 1024;
 
 const inOverlay = <T>(page: Page, fn: string): Promise<T> =>
   page.evaluate(`(() => { const root = document.querySelector('${HOST}')?.shadowRoot; if (!root) return null; return (${fn})(root); })()`) as Promise<T>;
-type CardView = { engine: string | null; streaming: boolean; summary: string; faq: number; title: string; buttons: string[]; error: string | null; status: string };
-const VIEW = `(root) => {
-  const card = root.querySelector('[data-testid=card]');
-  return {
-    engine: card?.getAttribute('data-engine') ?? null,
-    streaming: card?.getAttribute('data-streaming') === 'true',
-    summary: root.querySelector('[data-testid=summary]')?.textContent ?? '',
-    faq: root.querySelectorAll('[data-testid=faq-item]').length,
-    title: root.querySelector('.nk-card__title')?.textContent ?? '',
-    buttons: [...root.querySelectorAll('[data-testid^=model-]')].filter((b) => b.tagName === 'BUTTON').map((b) => b.getAttribute('data-testid')),
-    error: root.querySelector('[data-testid=model-error]')?.textContent ?? null,
-    status: root.querySelector('[data-testid=model-status], [data-testid=status]')?.textContent ?? '',
-  };
-}`;
-const overlayView = (page: Page) => inOverlay<CardView | null>(page, VIEW);
-const popupView = (page: Page) => page.evaluate(`(${VIEW})(document)`) as Promise<CardView>;
+const overlayView = (page: Page) => inOverlay<LocalCardView | null>(page, CARD_VIEW);
+const popupView = (page: Page) => page.evaluate(`(${CARD_VIEW})(document)`) as Promise<LocalCardView>;
 const clickIn = (page: Page, testId: string) => page.locator(`:is(${HOST}) [data-testid=${testId}]`).first().click();
-
-/** Bytes stored in OPFS under models/ (what the model occupies), read from an extension page. */
-const opfsModelBytes = (page: Page) =>
-  page.evaluate(`(async () => {
-    let total = 0;
-    const root = await navigator.storage.getDirectory();
-    let models;
-    try { models = await root.getDirectoryHandle('models'); } catch { return 0; }
-    for await (const [, dir] of models.entries()) {
-      if (dir.kind !== 'directory') continue;
-      for await (const [, f] of dir.entries()) if (f.kind === 'file') total += (await f.getFile()).size;
-    }
-    return total;
-  })()`) as Promise<number>;
+const opfsModelBytes = (page: Page) => page.evaluate(OPFS_MODEL_BYTES) as Promise<number>;
 
 describe.skipIf(!exe)('On-device model in Chromium (tiny random-weight GGUF)', () => {
   let server: GgufServer;
@@ -73,19 +44,11 @@ describe.skipIf(!exe)('On-device model in Chromium (tiny random-weight GGUF)', (
   const site = new Site();
 
   beforeAll(async () => {
-    // Over one 16 MiB part, so that a cut connection resumes with a real Range request.
-    gguf = writeTinyLlamaGguf({ nFf: 12288 });
-    expect(gguf.length).toBeGreaterThan(PART + 1_000_000);
-    sha = createHash('sha256').update(gguf).digest('hex');
+    ({ gguf, sha } = tinyModelOverOnePart());
     server = await startGgufServer(gguf);
     article = site.addFixture('meta-llama-government');
     profile = mkdtempSync(join(tmpdir(), 'nk-local-'));
-    extDir = mkdtempSync(join(tmpdir(), 'nk-local-ext-'));
-    cpSync(TEST_BUILD.chrome, extDir, { recursive: true });
-    // Headless Chromium cannot answer the permission prompt the install click raises: the test copy grants 127.0.0.1.
-    const m = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
-    m.host_permissions.push('http://127.0.0.1/*');
-    writeFileSync(join(extDir, 'manifest.json'), JSON.stringify(m, null, 2));
+    extDir = buildGrantingLoopback(TEST_BUILD.chrome, 'nk-local-ext-');
     context = await chromium.launchPersistentContext(profile, {
       executablePath: exe!,
       headless: true,
@@ -191,6 +154,15 @@ describe.skipIf(!exe)('On-device model in Chromium (tiny random-weight GGUF)', (
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(page.url())}`);
     await waitFor('the popup generate button', () => popupView(popup), (v) => v.buttons.includes('model-generate'));
+    // Every status line the overlay shows while the model works, as it changes.
+    await page.evaluate(`(() => {
+      const root = document.querySelector('${HOST}').shadowRoot;
+      window.__nkStatus = [];
+      new MutationObserver(() => {
+        const t = root.querySelector('[data-testid=model-status]')?.textContent;
+        if (t && window.__nkStatus.at(-1) !== t) window.__nkStatus.push(t);
+      }).observe(root, { subtree: true, childList: true, characterData: true });
+    })()`);
     await clickIn(page, 'model-generate');
     await waitFor('streaming in the overlay', () => overlayView(page), (v) => !!v?.streaming, 30_000);
     await waitFor('streaming in the popup', () => popupView(popup), (v) => v.streaming, 30_000);
@@ -199,6 +171,10 @@ describe.skipIf(!exe)('On-device model in Chromium (tiny random-weight GGUF)', (
     expect(done?.title.trim().length).toBeGreaterThan(0);
     expect(done?.summary.trim().length).toBeGreaterThan(0);
     expect(done?.faq).toBeGreaterThanOrEqual(3);
+    // The status line said what the engine did before it wrote, then how fast it wrote.
+    const statuses = (await page.evaluate('window.__nkStatus')) as string[];
+    expect(statuses.some((t) => t.includes('Startar språkmodellen på maskinen din') || t.includes('Modellen les artikkelen'))).toBe(true);
+    expect(statuses.some((t) => /\d+ ordbitar i sekundet, om lag .+ att/.test(t))).toBe(true);
     const popupDone = await waitFor('the on-device card in the popup', () => popupView(popup), (v) => v.engine === 'local' && !v.streaming, 20_000);
     expect(popupDone.summary).toBe(done?.summary);
     const card = (await popup.evaluate(`document.querySelector('[data-testid=card]').getAttribute('lang')`)) as string;

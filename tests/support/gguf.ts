@@ -18,6 +18,8 @@
  * Format: https://github.com/ggml-org/ggml/blob/master/docs/gguf.md (little-endian, dims fastest first).
  */
 
+import { mulberry32 } from './random';
+
 // ---------------------------------------------------------------------------------------------------------
 // Generic writer
 
@@ -156,17 +158,8 @@ export function writeGguf(opts: { metadata: Record<string, GgufValue>; tensors: 
 // ---------------------------------------------------------------------------------------------------------
 // Tiny llama
 
-/** Deterministic PRNG (mulberry32): returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Re-exported: the weights' PRNG. */
+export { mulberry32 };
 
 /** SentencePiece word-boundary marker (U+2581); llama.cpp shows it as a space. */
 const SP = '\u2581';

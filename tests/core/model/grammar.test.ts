@@ -5,6 +5,7 @@ import { CARD_CONTENT_SCHEMA } from '../../../src/core/model/schema';
 import type { CardContent } from '../../../src/core/model/types';
 import { CardContentSchema } from '../../../src/core/schema/card';
 import { matchesGbnf, parseGbnf, sampleGbnf } from '../../support/gbnf';
+import { mulberry32 } from '../../support/random';
 
 const CHARS = { title: 80, paragraph: 400, question: 120, answer: 300 };
 const PARAMS: Record<string, CardGrammarParams> = {
@@ -13,18 +14,6 @@ const PARAMS: Record<string, CardGrammarParams> = {
   many: { paragraphCount: 137, summary: { min: 4, max: 6 }, faq: { min: 5, max: 7 }, maxChars: CHARS, maxEvidence: 2 },
   one: { paragraphCount: 1, summary: { min: 1, max: 1 }, faq: { min: 0, max: 2 }, maxChars: { title: 10, paragraph: 30, question: 20, answer: 20 } },
 };
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const faqItem = (i: number, evidence: number[]) => ({ q: `Kva skjer i punkt ${i}?`, a: `Svaret på spørsmål ${i} står i artikkelen.`, evidence });
 const content = (n: { summary: number; faq: number }, evidence: (i: number) => number[]): CardContent => ({
@@ -156,7 +145,7 @@ describe('cardContentGrammar', () => {
   it('accepts only text that JSON.parse reads and CardContentSchema passes, within the bounds (random samples)', () => {
     for (const [name, p] of Object.entries(PARAMS)) {
       const gr = parseGbnf(cardContentGrammar(p));
-      const random = prng(name.length * 7919);
+      const random = mulberry32(name.length * 7919);
       const maxEvidence = Math.min(p.maxEvidence ?? 3, p.paragraphCount);
       const len = (s: string) => Array.from(s).length;
       for (let k = 0; k < 25; k++) {
