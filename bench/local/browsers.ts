@@ -1,6 +1,5 @@
 /**
- * The two browsers of `npm run bench:local`, behind one small interface (the approach of
- * scripts/probe-wllama.ts): Chromium through playwright-core, Firefox ESR through
+ * The two browsers of `npm run bench:local`, behind one small interface: Chromium through playwright-core, Firefox ESR through
  * puppeteer-core over WebDriver BiDi. Every page and browser opened is closed by `close()`.
  */
 import { existsSync } from 'node:fs';
