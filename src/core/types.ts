@@ -40,6 +40,10 @@ export type Article = {
   moreOn?: string;
   /** Body paragraphs in reading order; FAQ evidence indices point into this. */
   paragraphs: string[];
+  /** Threads: the paragraph index where each post starts, the first post first. */
+  postStarts?: number[];
+  /** Threads: the reply count the page states, or the replies on the page as a lower bound. */
+  replies?: { count: number; atLeast: boolean };
 };
 
 export const TOPIC_IDS = [

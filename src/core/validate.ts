@@ -40,7 +40,9 @@ export function isArticle(v: unknown): v is Article {
     isStrArr(j.keywords) &&
     isObj(v.meta) &&
     Object.values(v.meta).every(isStr) &&
-    isStrArr(v.paragraphs)
+    isStrArr(v.paragraphs) &&
+    (v.postStarts === undefined || (Array.isArray(v.postStarts) && v.postStarts.every((n) => Number.isInteger(n) && n >= 0))) &&
+    (v.replies === undefined || (isObj(v.replies) && Number.isInteger(v.replies.count) && typeof v.replies.atLeast === 'boolean'))
   );
 }
 
@@ -59,7 +61,7 @@ export function isTopicResult(v: unknown): v is TopicResult {
 export type CardCheck = { ok: true; card: Card } | { ok: false; errors: string[] };
 
 /** The names validateCard reports, in the order it reports them. */
-const CARD_FIELDS = ['url', 'title', 'sourceTitle', 'topic', 'topic.reasons', 'topic.secondary', 'summary', 'faq', 'source', 'engine', 'language', 'notice', 'facts', 'keyPoints', 'terms', 'createdAt'];
+const CARD_FIELDS = ['url', 'title', 'sourceTitle', 'topic', 'topic.reasons', 'topic.secondary', 'summary', 'faq', 'source', 'engine', 'language', 'notice', 'facts', 'keyPoints', 'figures', 'terms', 'createdAt'];
 
 /** The reported name for a schema issue: the top-level field, `topic.reasons` / `topic.secondary`, or `faq[i]` for one FAQ item. */
 function issueName(issue: BaseIssue<unknown>): string {
@@ -94,6 +96,7 @@ export function validateCard(input: unknown, paragraphCount?: number): CardCheck
     Array.isArray(ev) && ev.some((n) => typeof n === 'number' && (n < 0 || (paragraphCount !== undefined && n >= paragraphCount)));
   if (Array.isArray(input.faq)) input.faq.forEach((item, i) => isObj(item) && outOfBounds(item.evidence) && names.add(`faq[${i}]`));
   if (Array.isArray(input.keyPoints) && input.keyPoints.some((k) => isObj(k) && outOfBounds(k.evidence))) names.add('keyPoints');
+  if (Array.isArray(input.figures) && input.figures.some((k) => isObj(k) && outOfBounds(k.evidence))) names.add('figures');
   if (!names.size) return { ok: true, card: input as Card };
   const errors = [...names].sort((a, b) => {
     const [fa, ia] = nameOrder(a);

@@ -31,6 +31,8 @@ const SKIP_TAGS = new Set(['FIGCAPTION', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTT
 const SKIP_IDS = new Set(['toc', 'onetrust-banner-sdk']);
 /** Class names of Spiceworks and Discourse chrome containers (author box, TOC, share bar, banners, signatures, oneboxes). */
 export const SKIP_CLASSES = new Set([
+  'wp-caption',
+  'wp-caption-text',
   'author-box',
   'author-bio',
   'about-author',
@@ -73,8 +75,12 @@ const SHARE_BAR = new RegExp(`^(share( this( article| post)?)?\\s*:?\\s*)?(${SHA
 /** Paragraph texts that are Spiceworks or site chrome, whatever their markup. */
 const BOILERPLATE: RegExp[] = [
   /^see more\s*:/i,
-  /\|\s*source\s*$/i,
+  /\|\s*(?:image\s+)?source\s*(?::\s*[^.!?]{1,60})?$/i,
   /^(image|photo|picture) (source|credit)s?\s*:/i,
+  // A caption that ends in its credit ("... Photo: Jane Smith/Getty Images"), or a credit line alone.
+  /^.{0,200}\b(?:photo|image|picture|illustration)s?(?:\s+(?:credit|by))?\s*:\s*[^.!?:]{2,80}$/i,
+  /^(?:photo|image|illustration) by [^.!?]{2,60}$/i,
+  /^credit\s*:\s*[^.!?]{2,80}$/i,
   /^did this article help you\b/i,
   /\btell us on (facebook|twitter|x|linkedin)\b.*\b(linkedin|twitter|facebook)\b/i,
   /^do you still have questions\?/i,

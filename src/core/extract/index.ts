@@ -79,7 +79,7 @@ export function extractArticle(doc: Document, url: string, page: PageKind): Arti
     meta,
     paragraphs: blocks.paragraphs,
   };
-  const author = thread?.author ?? readAuthor(meta, ld, byline);
+  const author = thread?.author ?? readAuthor(doc, meta, ld, byline);
   if (author) article.author = author;
   if (published) article.published = published;
   if (updated && updated !== published) article.updated = updated;
@@ -89,5 +89,10 @@ export function extractArticle(doc: Document, url: string, page: PageKind): Arti
   const description = meta['og:description'] ?? meta['description'];
   if (description) article.description = description;
   if (moreOn) article.moreOn = moreOn;
+  if (thread) {
+    article.postStarts = thread.postStarts;
+    // Discourse shows a long thread's first posts only (20 or so): without a stated count, those are a lower bound.
+    article.replies = thread.replyCount !== undefined ? { count: thread.replyCount, atLeast: false } : { count: Math.max(0, thread.postCount - 1), atLeast: thread.postCount >= 20 };
+  }
   return article;
 }

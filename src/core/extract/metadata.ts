@@ -5,6 +5,7 @@
  */
 import type { JsonLdInfo } from './jsonld';
 import { cleanText, stripTitleSuffix, toIsoDate } from './text';
+import { listNn } from '../nn-grammar';
 
 /** Meta tags kept as topic and provenance signals. */
 const META_KEYS = [
@@ -79,23 +80,165 @@ export function readTitle(doc: Document, meta: Record<string, string>, ld: JsonL
   return '';
 }
 
-const BY = /^(by|written by|posted by|av)\s*:?\s+/i;
+/**
+ * Where a page writes the author's name on its own, most specific first. A
+ * whole author box is never read: its name, job title and bio run together
+ * ("Jane Doe, Technical WriterWrites about ...").
+ */
+const NAME_ELEMENTS = [
+  '.author-box .author-name',
+  '.author-box-name a',
+  '.author-box-name',
+  '[itemprop="author"] [itemprop="name"]',
+  '.author-box h3 a',
+  '.author-box h4 a',
+  '.author-box h3',
+  '.author-box h4',
+  '.about-author h3 a',
+  '.about-author h4 a',
+  '.byline a',
+  '.author-name',
+];
 
-/** The author: meta, JSON-LD, then Readability's byline. */
-export function readAuthor(meta: Record<string, string>, ld: JsonLdInfo, byline?: string | null): string | undefined {
-  const metaAuthor = meta['author'] ?? (meta['article:author'] && !/^https?:/.test(meta['article:author']) ? meta['article:author'] : undefined);
-  // Readability's byline covers rel=author and byline markup: no second search of the page.
-  for (const c of [metaAuthor, ld.author, byline]) {
-    const t = c ? cleanText(c).replace(BY, '') : '';
-    if (t && t.length < 100) return t;
+const BY = /^(by|written by|posted by|av|skrive av|skriven av)\s*:?\s+/i;
+/** Bylines put the date or the job title after a bar, bullet or spaced dash. */
+const SEPARATOR = /\s+[-–—]\s+|\s*[|•·]\s*/;
+const URLISH = /^(https?:\/\/|www\.)|\S@\S/i;
+const DATE_TAIL = /\s+(on\s+|updated\s+|published\s+|posted\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d.*$/i;
+/** The site itself as author: the card's source line already names it. */
+const SITE_NAME = /^spiceworks(\.com|\s+(inc\.?|news\s*(and|&)\s*insights|community))?$/i;
+/** Words of a job title: a comma tail made of them is not a second author. */
+const JOB_WORDS = new Set(
+  'writer editor reporter correspondent contributor contributing columnist journalist analyst author producer manager director engineer architect officer founder president ceo cto cio ciso head chief lead senior staff freelance technical principal consultant specialist evangelist researcher strategist administrator admin'.split(' '),
+);
+/** Lowercase words that belong inside names ("Ludwig van Beethoven", "Jane Doe and John Roe"). */
+const PARTICLES = new Set('van von de der den da di du la le del dos das bin al ten ter af and og y &'.split(' '));
+/** Name beginnings a capital may follow with no space ("McDonald", "MacKenzie", "VanDyke"): not glued text. */
+const NAME_PREFIXES = new Set('mc mac de di da du la le van von del der des fitz st'.split(' '));
+
+const isJobWord = (w: string) => JOB_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, ''));
+
+/**
+ * The author's name: JSON-LD people, meta author, a rel=author link, the
+ * author box's name element, then Readability's byline, which may be a
+ * whole box's text and so is trusted least. The site's own name is never
+ * an author.
+ */
+export function readAuthor(doc: Document, meta: Record<string, string>, ld: JsonLdInfo, byline?: string | null): string | undefined {
+  const site = (meta['og:site_name'] ?? '').toLowerCase();
+  const pick = (raw: string | null | undefined, strict = false): string | undefined => {
+    const name = nameFrom(raw, strict);
+    return name && (SITE_NAME.test(name) || name.toLowerCase() === site) ? undefined : name;
+  };
+  // Thunks: the page is searched only when the cheaper sources say nothing.
+  const sources: Array<() => string | undefined> = [
+    () => coAuthors(unique(ld.authors.map((a) => pick(a)).filter((a): a is string => !!a))),
+    () => pick(meta['author']),
+    () => pick(meta['article:author']),
+    () => pick(doc.querySelector('a[rel~="author"]')?.textContent),
+    () => nameElement(doc, pick),
+    () => pick(byline, true),
+  ];
+  for (const source of sources) {
+    const name = source();
+    if (name) return name;
+  }
+  // An organisation that signs ("Spiceworks News Desk") is an author; the site's bare name is not
+  // ("Spiceworks, skriven av Spiceworks" says nothing the source line does not).
+  return ld.authorOrgs.map((o) => pick(o)).find(Boolean);
+}
+
+/** Co-authors as the Nynorsk card lists names: "A", "A og B", "A, B og C"; undefined for none. */
+const coAuthors = (names: string[]): string | undefined => (names.length ? listNn(names) : undefined);
+
+/** The first author-box name element that holds a name. */
+function nameElement(doc: Document, pick: (raw: string | null | undefined) => string | undefined): string | undefined {
+  for (const sel of NAME_ELEMENTS) {
+    const name = pick(doc.querySelector(sel)?.textContent);
+    if (name) return name;
   }
   return undefined;
+}
+
+/**
+ * A person's name from a byline-like text, or undefined when none can be
+ * isolated. `strict` is for text that may be a whole box (Readability's
+ * byline): its name must be capitalised words, and glued text is always cut.
+ */
+export function nameFrom(raw: string | null | undefined, strict: boolean): string | undefined {
+  const text = cleanText(raw ?? '');
+  if (!text || URLISH.test(text)) return undefined;
+  for (const part of text.split(SEPARATOR)) {
+    const name = isolateName(part.replace(BY, ''), strict);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** One separated part of a byline, cut to the name; trusted sources are taken as written when they already read as a name. */
+function isolateName(part: string, strict: boolean): string | undefined {
+  const plain = dropTitle(part.replace(DATE_TAIL, ''));
+  // A glued capital inside a name ("MaryAnn") is kept unless the text also reads like a title or a sentence.
+  if (!strict && looksLikeName(plain, false) && (cutGlued(plain) === plain || !hasProse(plain))) return plain;
+  // A name element or byline that swallowed the box: cut where words were glued, then the title and date after the name.
+  let cut = dropTitle(cutGlued(part).replace(DATE_TAIL, ''));
+  if (strict) cut = dropTrailingTitle(cut);
+  return looksLikeName(cut, strict) ? cut : undefined;
+}
+
+/** "Jane Doe, Technical Writer" → "Jane Doe"; "Jane Doe, John Roe" stays. */
+function dropTitle(t: string): string {
+  const parts = t.split(',').map((p) => p.trim());
+  const title = parts.findIndex((p, i) => i > 0 && p.split(' ').some(isJobWord));
+  return (title > 0 ? parts.slice(0, title) : parts).filter(Boolean).join(', ');
+}
+
+/** "Jane Doe Senior Editor" → "Jane Doe"; a title word as second word may be a surname ("Jane Head"). */
+function dropTrailingTitle(t: string): string {
+  const words = t.split(' ');
+  const i = words.findIndex(isJobWord);
+  return i >= 2 ? words.slice(0, i).join(' ') : t;
+}
+
+/**
+ * Cuts text where a lowercase letter runs into a capital starting a new word
+ * ("DoeTechnical WriterWrites about"): what a box's text becomes when its
+ * name, title and bio elements have no space between them.
+ */
+function cutGlued(t: string): string {
+  for (const m of t.matchAll(/\p{Ll}(?=\p{Lu})/gu)) {
+    const end = (m.index ?? 0) + 1;
+    const start = Math.max(t.lastIndexOf(' ', end), t.lastIndexOf('-', end), t.lastIndexOf("'", end)) + 1;
+    const fragment = t.slice(start, end);
+    if (fragment.length >= 3 && !NAME_PREFIXES.has(fragment.toLowerCase())) return t.slice(0, end);
+  }
+  return t;
+}
+
+/** Job-title words or lowercase words that are not name particles: text beyond a name. */
+function hasProse(t: string): boolean {
+  return t.split(' ').some((w) => isJobWord(w) || (/^\p{Ll}/u.test(w) && !PARTICLES.has(w)));
+}
+
+/** A name is short, not a sentence and not only a job title; strict names are capitalised words. */
+function looksLikeName(t: string, strict: boolean): boolean {
+  const words = t.split(' ');
+  if (t.length < 2 || t.length > 60 || words.length > 5) return false;
+  if (/[:;!?"“”()]/.test(t) || /\p{L}{4,}\.$/u.test(t)) return false;
+  if (words.every(isJobWord)) return false;
+  return !strict || words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w.toLowerCase()));
 }
 
 /** Published date: meta, JSON-LD, then the first <time datetime>. */
 export function readPublished(doc: Document, meta: Record<string, string>, ld: JsonLdInfo, fallback?: string | null): string | undefined {
   const fromTime = () => doc.querySelector('time[datetime]')?.getAttribute('datetime');
-  for (const c of [meta['article:published_time'], ld.datePublished, fromTime, fallback]) {
+  // Themes print the date in a plain element above the body, outside what Readability keeps.
+  const fromDateElement = () => {
+    const el = doc.querySelector('.post-date, .entry-date, .published, .post-meta .date, .article-date');
+    const text = cleanText(el?.textContent ?? '');
+    return text.length < 60 ? text : undefined;
+  };
+  for (const c of [meta['article:published_time'], ld.datePublished, fromTime, fallback, fromDateElement]) {
     const d = toIsoDate(typeof c === 'function' ? c() : c);
     if (d) return d;
   }
