@@ -46,30 +46,38 @@ describe('fact card on the shared real texts', () => {
     if (!json || !sw) throw new Error('expected shared texts missing');
     const jc = buildDigestCard(json.article, json.topic);
     expect(jc.facts?.find((f) => f.label === 'Publisert')?.value).toBe('11. oktober 2022');
-    expect(jc.summary[0]).toMatch(/^Forklarande artikkel om /);
+    expect(jc.summary[0]).toMatch(/^Dette er ein forklarande artikkel om .*\. Artikkelen forklarer kva «JSON» er\./);
     expect(jc.facts?.find((f) => f.label === 'Kjelde')?.value).toBe('Chiradeep BasuMallick, Spiceworks');
     const sc = buildDigestCard(sw.article, sw.topic);
     expect(sc.facts?.find((f) => f.label === 'Publisert')?.value).toBe('26. juli 2022');
-    expect(sc.summary[0]).toBe('Forklarande artikkel om nettverk');
+    expect(sc.summary[0]).toBe('Dette er ein forklarande artikkel om nettverk. Artikkelen forklarer kva «network switch» er.');
     expect(sc.terms?.map((t) => t.en)).toEqual(expect.arrayContaining(['network switch', 'switch', 'MAC address']));
   });
 
-  it('named-entity precision over all shared texts is at least 0.9, and no name has the wrong kind more than once', () => {
+  it('named-entity precision over all shared texts is at least 0.9 (a thing listed twice under two names counts as wrong), recall at least 0.8, and no name has the wrong kind more than once', () => {
     let predicted = 0;
     let correct = 0;
     let rightKind = 0;
+    let gold = 0;
+    let found = 0;
     const wrong: string[] = [];
+    const missed: string[] = [];
     for (const i of shared.inputs) {
-      const gold = SHARED_GOLD[i.name];
-      if (!gold) continue;
-      const s = scoreNames(findEntities(i.article.paragraphs), gold);
+      const g = SHARED_GOLD[i.name];
+      if (!g) continue;
+      const s = scoreNames(findEntities(i.article.paragraphs), g);
       predicted += s.predicted;
       correct += s.correct;
       rightKind += s.rightKind;
+      gold += s.gold;
+      found += s.found;
       wrong.push(...s.wrong.map((w) => `${i.name}: ${w}`));
+      missed.push(...s.missed.map((w) => `${i.name}: ${w}`));
     }
+    console.info(`[digest] names on the shared texts: precision ${correct}/${predicted} = ${(correct / predicted).toFixed(3)}, recall ${found}/${gold} = ${(found / gold).toFixed(3)}, right kind ${rightKind}/${correct}`);
     expect(predicted).toBeGreaterThan(30);
     expect(correct / predicted, wrong.join('; ')).toBeGreaterThanOrEqual(0.9);
+    expect(found / gold, missed.join('; ')).toBeGreaterThanOrEqual(0.8);
     expect(correct - rightKind).toBeLessThanOrEqual(1);
   });
 });

@@ -1,0 +1,103 @@
+/**
+ * Named entities, one test per class of fault an editor found on real pages,
+ * each on short sentences written for the test (never copied text).
+ */
+import { describe, expect, it } from 'vitest';
+import { findEntities, type Entities, type Entity } from '../../../src/core/digest/index';
+
+const names = (xs: readonly Entity[] | undefined) => (xs ?? []).map((x) => x.name);
+const everything = (e: Entities) => [...e.people, ...e.organisations, ...e.products, ...(e.languages ?? []), ...(e.standards ?? [])];
+
+describe('named entities: fault classes', () => {
+  it('1. a company named after a person is an organisation, not a person', () => {
+    const e = findEntities([
+      'Salaries for cloud architects rose again this spring, according to Robert Half’s annual salary survey.',
+      'Linda Marsh, a staffing agency in Leeds, placed twice as many network engineers as last year.',
+      'A study by Peter Holloway found that most help desks are understaffed.',
+      'Peter Holloway’s report covers 900 firms in six countries.',
+      'The auditors from Ernst & Young and the consultants at Booz Allen Hamilton agreed.',
+      '“We hire for attitude,” said Karen Dahl, head of recruiting at Robert Half.',
+    ]);
+    expect(names(e.people)).toEqual(['Karen Dahl']);
+    expect(names(e.organisations)).toEqual(['Robert Half', 'Linda Marsh', 'Peter Holloway', 'Ernst & Young', 'Booz Allen Hamilton']);
+    expect(e.organisations[0]?.count).toBe(2);
+    // A person with a title keeps being a person even when a report of theirs is cited.
+    const p = findEntities(['Robert Lind, chief economist at Northwind Bank, said rates will fall.', 'Robert Lind’s report is due in May.']);
+    expect(names(p.people)).toEqual(['Robert Lind']);
+  });
+
+  it('2. a geographic word inside an organisation name is kept', () => {
+    const e = findEntities([
+      'Engineers at the North American Network Operators Group meeting discussed route leaks.',
+      'The European Data Protection Board issued new guidance on Friday.',
+      'South African Broadcasting Corporation staff were told on Monday.',
+      'North of the city, a new data centre opened.',
+    ]);
+    expect(names(e.organisations)).toEqual(['North American Network Operators Group', 'European Data Protection Board', 'South African Broadcasting Corporation']);
+    expect(everything(e).map((x) => x.name)).not.toContain('North');
+  });
+
+  it('3. programming languages and standards are their own kinds, not products', () => {
+    const e = findEntities([
+      'The plug-in is written in TypeScript, and its back end uses Python and Java.',
+      'New access points support Wi-Fi 7, also called IEEE 802.11be, as well as IPv6 and Bluetooth 5.3.',
+      'Laptops add USB-C ports, PCIe 5.0 storage and TLS 1.3 by default, and phones use 5G and HTTP/3.',
+      'Parts of the tool are in Rust, and the installer is written in Go.',
+      'Go to the settings page and choose a new theme.',
+    ]);
+    expect(names(e.products)).toEqual([]);
+    expect(names(e.languages)).toEqual(['TypeScript', 'Python', 'Java', 'Rust', 'Go']);
+    expect(names(e.standards)).toEqual(['Wi-Fi 7', 'IPv6', 'Bluetooth 5.3', 'USB-C', 'PCIe 5.0', 'TLS 1.3', '5G', 'HTTP/3']);
+    expect(e.standards?.[0]?.count).toBe(2); // 802.11be is Wi-Fi 7
+    expect(e.languages?.[0]?.kind).toBe('language');
+    expect(e.standards?.[0]?.kind).toBe('standard');
+    expect(names(e.organisations)).toEqual(['IEEE']);
+  });
+
+  it('4. photo credits and captions are not the text: no names from them', async () => {
+    const paras = [
+      'Image credit: Jane Doe',
+      'Technicians replaced the cooling units in the server hall over one weekend.',
+      'A technician checks a rack. Photo: John Smith/Getty Images',
+      'Photo by Maria Lopez on Unsplash',
+      'Racks in the new hall | Source: Shutterstock',
+      'Credit: Peter Hansen',
+      'The rollout (Image courtesy of Tom Berg) took three months.',
+      'David Moss, the site manager, said the work went to plan.',
+    ];
+    const e = findEntities(paras);
+    expect(names(e.people)).toEqual(['David Moss']);
+    expect(everything(e).map((x) => x.name)).toEqual(['David Moss']);
+    const { isCredit, withoutCredits } = await import('../../../src/core/digest/credits');
+    expect(isCredit('Photo: John Smith/Getty Images')).toBe(true);
+    expect(isCredit('Technicians replaced the cooling units.')).toBe(false);
+    const s = 'The rollout (Image courtesy of Tom Berg) took three months.';
+    expect(withoutCredits(s)).toHaveLength(s.length);
+    expect(withoutCredits(s)).not.toContain('Tom Berg');
+  });
+
+  it('5. one thing named two ways is one entity with the fullest name and the mentions merged', () => {
+    const e = findEntities([
+      'Amazon Web Services (AWS) and Microsoft Azure still lead the cloud market.',
+      'Many firms run AWS next to Azure and Google Cloud Platform, and Amazon itself reported higher profits.',
+      'GCP is cheaper for some batch workloads.',
+      'Microsoft Copilot now sits inside Microsoft 365 (M365), and Copilot costs extra.',
+      'Prices for M365 rose in April, and Google Cloud raised storage prices too.',
+      'The North American Network Operators Group (NANOG) met in June; NANOG said routing security is the priority.',
+    ]);
+    expect(names(e.products)).toEqual(['Amazon Web Services', 'Microsoft Azure', 'Google Cloud Platform', 'Microsoft Copilot', 'Microsoft 365']);
+    const by = new Map(e.products.map((x) => [x.name, x]));
+    expect(by.get('Amazon Web Services')?.count).toBe(2);
+    expect(by.get('Amazon Web Services')?.paragraphs).toEqual([0, 1]);
+    expect(by.get('Microsoft Azure')?.count).toBe(2);
+    expect(by.get('Google Cloud Platform')?.count).toBe(3);
+    expect(by.get('Google Cloud Platform')?.paragraphs).toEqual([1, 2, 4]);
+    expect(by.get('Microsoft Copilot')?.count).toBe(2);
+    expect(by.get('Microsoft 365')?.count).toBe(2);
+    // The company is not its cloud service: "Amazon" stays an organisation of its own.
+    expect(names(e.organisations)).toEqual(['Amazon', 'North American Network Operators Group']);
+    expect(e.organisations[1]?.count).toBe(2);
+    // The bare form alone keeps its own name.
+    expect(names(findEntities(['Most of our workloads run on Azure now.', 'We moved the last servers to Azure in May.']).products)).toEqual(['Azure']);
+  });
+});
