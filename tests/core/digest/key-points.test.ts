@@ -1,0 +1,95 @@
+/** Key points on community threads: quotes, signatures, chatter and fragments stay out; question and answers go in. Our own sentences. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractKeyPoints } from '../../../src/core/digest/key-points';
+import { SHARED_TEXTS_DIR } from '../../support/shared-dir';
+import { loadFixtureInputs } from './support';
+
+/** A thread as the extractor gives it: the first post, then the replies, one paragraph each or more. */
+const THREAD = [
+  // first post (the question): paragraphs 0-1
+  'Our branch office router drops the peering session with the provider every night at about two in the morning. The logs show the hold timer expiring just before the session resets.',
+  'Has anyone seen a router drop its peering session every night like this after a firmware update?',
+  // reply 1: paragraphs 2-5
+  '> and the peering session filters were changed after the firmware update on the branch router.',
+  'John said: the peering session filters were changed after the firmware update on the router.',
+  'Check the hold timer on both sides of the peering session, because a mismatch after a firmware update will drop the session every night.',
+  'Thanks, John, and good luck with the router at the branch office and the peering session tonight.',
+  // reply 2: paragraphs 6-9
+  'Great question, I have been wondering about routers and peering sessions at our branch offices too.',
+  'and the peering session filters on the branch router after the firmware update last week.',
+  'You can also set the keepalive on the router lower than the provider timer so that the peering session stays up.',
+  'Sent from my iPhone while waiting for the router in the branch office to come back up after the firmware update.',
+  // reply 3 quotes the first post, then thanks
+  'Our branch office router drops the peering session with the provider every night at about two in the morning.',
+  'Cheers, everyone who helped with the router and the peering session last night at the branch office.',
+];
+const POSTS = [0, 2, 6, 10];
+
+const JUNK = /^(?:>|John said|Thanks|Cheers|Sent from|Great question|and the)/;
+
+describe('key points on a thread', () => {
+  for (const [label, opts] of [
+    ['told it is a thread', { thread: true }],
+    ['given the posts', { thread: true, posts: POSTS }],
+  ] as const) {
+    it(`${label}: leaves out quotes, signatures, chatter and fragments`, () => {
+      const kps = extractKeyPoints(THREAD, opts);
+      expect(kps.length).toBeGreaterThanOrEqual(2);
+      for (const k of kps) expect(k.text, k.text).not.toMatch(JUNK);
+      // The repeated first-post sentence is quoted from where it was first said.
+      for (const k of kps) expect(k.evidence[0]).not.toBe(10);
+    });
+
+    it(`${label}: carries the question and the answers`, () => {
+      const texts = extractKeyPoints(THREAD, opts).map((k) => k.text);
+      expect(texts.some((t) => /^Our branch office router drops|^Has anyone seen/.test(t))).toBe(true);
+      expect(texts).toContain('Check the hold timer on both sides of the peering session, because a mismatch after a firmware update will drop the session every night.');
+      expect(texts).toContain('You can also set the keepalive on the router lower than the provider timer so that the peering session stays up.');
+    });
+  }
+
+  it('quote lines and sign-offs never make key points, thread or not', () => {
+    const kps = extractKeyPoints(THREAD);
+    for (const k of kps) expect(k.text, k.text).not.toMatch(/^(?:>|John said|Thanks,|Cheers,|Sent from)/);
+  });
+
+  it('an article keeps its lower-case brand names and ordinary sentences', () => {
+    const paras = [
+      'eBay moved its search cluster to a new data center in Utah last spring after a long review.',
+      'The move cut the latency of search queries by a third for buyers on the west coast.',
+      'Engineers moved the cluster in stages so that buyers never saw an outage during the move.',
+    ];
+    expect(extractKeyPoints(paras).map((k) => k.text)).toContain(paras[0]);
+  });
+});
+
+describe('key points on a real thread (shared text, read at test time)', () => {
+  const file = join(SHARED_TEXTS_DIR, 'hardware-spark-intel-nvidia-32bit.json');
+  it.skipIf(!existsSync(file))('every key point is a full sentence that opens with a capital', () => {
+    const paragraphs = (JSON.parse(readFileSync(file, 'utf8')) as { paragraphs: string[] }).paragraphs;
+    for (const k of extractKeyPoints(paragraphs, { thread: true })) {
+      expect(k.text).toMatch(/^["“‘(]?[\p{Lu}\p{N}]/u);
+      expect(k.text).toMatch(/[.!?…]["'”’)\]]*$/);
+    }
+  });
+});
+
+describe('key points on the repo thread fixtures', () => {
+  const threads = loadFixtureInputs().filter((x) => x.article.kind === 'thread');
+  it('there are thread fixtures', () => expect(threads.length).toBeGreaterThan(0));
+  for (const { name, article } of threads) {
+    it(`${name}: the question and answers, without quotes, sign-offs or off-topic talk`, () => {
+      const kps = extractKeyPoints(article.paragraphs, { thread: true });
+      expect(kps.length).toBeGreaterThan(0);
+      for (const k of kps) {
+        expect(article.paragraphs[k.evidence[0] as number]).toContain(k.text);
+        expect(k.text).not.toMatch(/^(?:>|Thanks\b|Cheers\b|Sent from\b|(?:Slightly )?off[- ]topic\b|Unrelated\b)/i);
+        expect(article.paragraphs[k.evidence[0] as number]).not.toMatch(/^(?:>|(?:Slightly )?off[- ]topic\b)/i);
+      }
+      // The first post (the question) opens the thread's key points.
+      expect(kps[0]?.evidence[0]).toBeLessThanOrEqual(1);
+    });
+  }
+});

@@ -1,0 +1,134 @@
+/** IT terms: names that hold a term, ranking, and the Nynorsk of the list. Our own sentences throughout. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findTerms, pickTerms, TERMS } from '../../../src/core/digest/terms';
+import { SHARED_TEXTS_DIR } from '../../support/shared-dir';
+
+const ens = (paragraphs: string[]) => findTerms(paragraphs).map((h) => h.en);
+
+describe('terms inside names', () => {
+  it('skips a term that is part of a capitalised product name', () => {
+    expect(ens(['Admins open Update Compliance each morning to see which laptops missed a fix.'])).not.toContain('compliance');
+    expect(ens(['Allow the app through Windows Defender Firewall on each laptop.'])).not.toContain('firewall');
+    expect(ens(['The council rolled out Microsoft Copilot to staff and GitHub Copilot to its developers.'])).not.toContain('copilot');
+  });
+
+  it('a term used only as a name is not a term, even where a sentence opens with it', () => {
+    expect(ens(['The bank gave Copilot to every analyst in March.', 'Copilot now drafts most of the weekly reports.'])).not.toContain('copilot');
+  });
+
+  it('a lower-case use elsewhere still counts, and only that use is counted', () => {
+    const hits = findTerms(['Allow the app through Windows Defender Firewall on each laptop.', 'A firewall at the edge blocks the rest.']);
+    const fw = hits.find((h) => h.en === 'firewall');
+    expect(fw?.count).toBe(1);
+    expect(fw?.first.paragraph).toBe(1);
+    expect(ens(['Our auditors ask about compliance every quarter.', 'They also read the Update Compliance reports.'])).toContain('compliance');
+  });
+
+  it('a concept written with capitals counts when the text also writes it in lower case', () => {
+    const hits = findTerms(['We moved to a Zero Trust model last year.', 'Under zero trust, every request is checked.']);
+    expect(hits.find((h) => h.en === 'zero trust')?.count).toBe(2);
+    expect(hits.find((h) => h.en === 'zero trust')?.first.paragraph).toBe(0);
+  });
+
+  it('a title-case heading is no name: its term counts beside the lower-case uses', () => {
+    const hits = findTerms(['How a Network Switch Works', 'A network switch forwards frames between the ports of one office.']);
+    expect(hits.find((h) => h.en === 'network switch')).toMatchObject({ count: 2, first: { paragraph: 0 } });
+  });
+
+  it('acronyms, sentence-initial terms and terms spelt with capitals still count', () => {
+    expect(ens(['Staff reach the intranet through the VPN and sign in with MFA.'])).toEqual(['virtual private network', 'multi-factor authentication']);
+    expect(ens(['Ransomware hit the council in May.'])).toEqual(['ransomware']);
+    expect(ens(['Firewalls at each site now block the old ports.'])).toEqual(['firewall']);
+    // "Wi-Fi Alliance" is a name; "Wi-Fi 7" is the term.
+    const wifi = findTerms(['The Wi-Fi Alliance certified the first Wi-Fi 7 laptops.']).find((h) => h.en === 'Wi-Fi');
+    expect(wifi?.count).toBe(1);
+    // A lower-case term next to a name is still the term.
+    expect(ens(['The firewall Contoso sold us blocks the old ports.'])).toEqual(['firewall']);
+  });
+});
+
+describe('ranking', () => {
+  const paras = [
+    'Every user on the network got an email from the help desk on Monday.',
+    'The email said a server in the data center was down and each computer had to restart.',
+    'In fact a ransomware gang had used phishing to reach the server through the VPN.',
+    'Multi-factor authentication stopped the gang before the backups were touched.',
+  ];
+  const picked = pickTerms(findTerms(paras), 8);
+
+  it('returns the most telling terms first, everyday words last', () => {
+    const first4 = picked.slice(0, 4).map((h) => h.en);
+    expect(first4.every((en) => !TERMS.find((t) => t.en === en)?.generic)).toBe(true);
+    const firstGeneric = picked.findIndex((h) => h.generic);
+    expect(firstGeneric).toBeGreaterThan(0);
+    expect(picked.slice(firstGeneric).every((h) => h.generic)).toBe(true);
+  });
+
+  it('puts multi-word terms and abbreviations before single everyday-ish words', () => {
+    const at = (en: string) => picked.findIndex((h) => h.en === en);
+    expect(at('multi-factor authentication')).toBeGreaterThanOrEqual(0);
+    expect(at('multi-factor authentication')).toBeLessThan(at('ransomware'));
+    expect(at('virtual private network')).toBeLessThan(at('phishing'));
+    expect(at('data center')).toBeLessThan(at('backup'));
+  });
+
+  it('a term the text returns to outranks one used once; a part of a longer term ranks below it', () => {
+    const hits = findTerms(['Phishing mail keeps coming. The phishing wave hit twice. A public cloud bill and a vulnerability too.', 'Phishing again, and the cloud team wants a bigger budget.']);
+    const order = pickTerms(hits).map((h) => h.en);
+    expect(order[0]).toBe('phishing');
+    expect(order.indexOf('public cloud')).toBeLessThan(order.indexOf('cloud'));
+  });
+
+  it('general words are marked generic in the list, and the words every reader knows everyday', () => {
+    const general = ['software', 'server', 'password', 'spam', 'hacker', 'search engine', 'social media', 'help desk', 'layoff', 'hype'];
+    for (const en of general) expect(TERMS.find((t) => t.en === en)?.generic, en).toBe(true);
+    const everyday = ['user', 'network', 'device', 'computer', 'internet', 'email', 'website'];
+    for (const en of everyday) expect(TERMS.find((t) => t.en === en)?.everyday, en).toBe(true);
+  });
+
+  it('never glosses the words every reader knows, however often they occur', () => {
+    const hits = findTerms(['Every user on the network has a device, and each device reaches the internet.', 'The firewall logs show each device twice.']);
+    expect(hits.map((h) => h.en)).toEqual(expect.arrayContaining(['user', 'device']));
+    expect(pickTerms(hits).map((h) => h.en)).toEqual(['firewall']);
+  });
+});
+
+describe('Nynorsk of the list', () => {
+  it('single sign-on is shared sign-in, not one-time sign-in; sårbarheit is feminine', () => {
+    expect(TERMS.find((t) => t.en === 'single sign-on')?.nn).toBe('felles pålogging');
+    expect(TERMS.find((t) => t.en === 'exploit')?.nn).toMatch(/\bei sårbarheit\b/);
+  });
+
+  it('no feminine noun (-heit, -ing, -else, -teneste) takes a masculine or neuter article', () => {
+    for (const t of TERMS) expect(t.nn, t.en).not.toMatch(/\b(?:ein|eit)\s+(?:\p{L}+\s+)?\p{L}*(?:heit|ing|else|teneste)\b/u);
+  });
+});
+
+describe('terms on a real text (shared text, read at test time)', () => {
+  const file = join(SHARED_TEXTS_DIR, 'community-digest-ai-hype-train.json');
+  it.skipIf(!existsSync(file))('a text that only names Microsoft Copilot gets no "copilot" gloss', () => {
+    const paragraphs = (JSON.parse(readFileSync(file, 'utf8')) as { paragraphs: string[] }).paragraphs;
+    expect(paragraphs.join(' ')).toMatch(/Microsoft Copilot/);
+    expect(findTerms(paragraphs).map((h) => h.en)).not.toContain('copilot');
+  });
+});
+
+describe('terms: the text’s own focus', () => {
+  it('puts a term of the title or of the topic before another term used as often, never before one used more', () => {
+    const paragraphs = [
+      'The outage hit one region, and the regional endpoint was left without a record for hours.',
+      'Multicloud designs can reduce that risk, but a tested disaster recovery plan does more.',
+    ];
+    const hits = findTerms(paragraphs);
+    const plain = pickTerms(hits, 8).map((h) => h.en);
+    const focused = pickTerms(hits, 8, TERMS, { title: 'Two cloud outages in nine days', topicTerms: new Set(['multicloud']) }).map((h) => h.en);
+    expect(plain.indexOf('endpoint')).toBeLessThan(plain.indexOf('multicloud'));
+    expect(focused.indexOf('multicloud')).toBeLessThan(focused.indexOf('endpoint'));
+    expect(focused[0]).toBe('outage');
+    const twice = findTerms([...paragraphs, 'Every endpoint now has a second record.']);
+    const f2 = pickTerms(twice, 8, TERMS, { title: 'x', topicTerms: new Set(['multicloud']) }).map((h) => h.en);
+    expect(f2.indexOf('endpoint')).toBeLessThan(f2.indexOf('multicloud'));
+  });
+});
