@@ -24,6 +24,14 @@ export function cardToText(card: Card): string {
     }
     lines.push('');
   }
+  if (card.figures?.length) {
+    lines.push(...heading(text.figuresHeading), text.figuresNote);
+    for (const x of card.figures) {
+      const where = x.evidence.length ? ` (${fmt(text.keyPointEvidence, { n: (x.evidence[0] ?? 0) + 1 })})` : '';
+      lines.push(`* ${x.value}: «${x.text}»${where}`);
+    }
+    lines.push('');
+  }
   if (card.terms?.length) {
     lines.push(...heading(text.termsHeading));
     for (const term of card.terms) lines.push(`${term.en} = ${term.nn}`);

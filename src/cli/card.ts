@@ -45,7 +45,7 @@ export function parseArgs(argv: string[]): Args {
     else if (a === '--url') args.url = argv[++i];
     else if (a === '--engine') args.engine = argv[++i] ?? '';
     else if (!a.startsWith('--')) args.file = a;
-    else throw new Error(`ukjend flagg: ${a}`);
+    else throw new Error(`ukjent flagg: ${a}`);
   }
   return args;
 }

@@ -14,8 +14,4 @@ export function formatDateNn(iso: string | undefined): string | undefined {
   return `${day}. ${month} ${y}`;
 }
 
-/** "A", "A og B", "A, B og C": a list the Nynorsk way (no comma before "og"). */
-export function listNn(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
-}
+export { listNn } from './nn-grammar';

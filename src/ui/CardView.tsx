@@ -8,7 +8,7 @@ import type { Card, CardState } from '../core/types';
 import { EvidenceProvider, type ShowEvidence } from './Evidence';
 import { Faq } from './Faq';
 import { Flagged, FlagProvider } from './Flagged';
-import { Facts, KeyPoints, Terms } from './FactSections';
+import { Facts, Figures, KeyPoints, Terms } from './FactSections';
 import { ModelBar, StreamingCard, type ModelControls } from './ModelControls';
 import { SourceLine } from './SourceLine';
 import { StatusView } from './StatusView';
@@ -70,6 +70,7 @@ function CardBody({ card, model }: { card: Card; model?: ModelControls }) {
       </section>
       {card.facts && <Facts facts={card.facts} />}
       {card.keyPoints && <KeyPoints points={card.keyPoints} />}
+      {card.figures && <Figures figures={card.figures} />}
       <Faq items={card.faq} />
       {card.terms && <Terms terms={card.terms} />}
       <SourceLine card={card} />

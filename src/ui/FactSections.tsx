@@ -47,6 +47,30 @@ export function KeyPoints({ points }: { points: NonNullable<Card['keyPoints']> }
   );
 }
 
+/** Figures in Nynorsk notation, each with the English sentence it comes from. */
+export function Figures({ figures }: { figures: NonNullable<Card['figures']> }) {
+  if (figures.length === 0) return null;
+  return (
+    <section class="nk-keypoints nk-figures" data-testid="figures">
+      <h3 class="nk-section-heading">{text.figuresHeading}</h3>
+      <p class="nk-keypoints__note">{text.figuresNote}</p>
+      <ul class="nk-keypoints__list">
+        {figures.map((x, i) => (
+          <li key={i} data-testid="figure">
+            <strong class="nk-figures__value">{x.value}</strong>: <q lang="en">{x.text}</q>
+            {x.evidence[0] !== undefined && (
+              <span class="nk-keypoints__ref">
+                {' '}
+                {fmt(text.keyPointEvidence, { n: x.evidence[0] + 1 })} <EvidenceButtons evidence={x.evidence.slice(0, 1)} />
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function Terms({ terms }: { terms: NonNullable<Card['terms']> }) {
   if (terms.length === 0) return null;
   return (

@@ -4,6 +4,7 @@
  * the Nynorsk check.
  */
 import type { Card } from '../core/types';
+import { numberNn } from '../core/nn-grammar';
 import { describeEngine, formatDateNn } from './format';
 import { fmt, text } from './text';
 
@@ -55,7 +56,7 @@ export function LanguageBadge({ forms, suggestions = {} }: { forms: readonly str
       </p>
     );
   }
-  const count = forms.length === 1 ? text.languageFlaggedOne : fmt(text.languageFlaggedMany, { n: forms.length });
+  const count = forms.length === 1 ? text.languageFlaggedOne : fmt(text.languageFlaggedMany, { n: numberNn(forms.length, 'f') });
   return (
     <div class="nk-lang nk-lang--flagged" data-testid="language" data-flagged={String(forms.length)}>
       <p class="nk-lang__count">{count}</p>

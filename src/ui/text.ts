@@ -24,8 +24,10 @@ export const text = {
   summaryHeading: 'Samandrag',
   faqHeading: 'Vanlege spørsmål',
   factsHeading: 'Fakta',
-  keyPointsHeading: 'Hovudpunkt i artikkelen',
-  keyPointsNote: 'Sitat frå artikkelen, på engelsk.',
+  keyPointsHeading: 'Hovudpunkt',
+  keyPointsNote: 'Sitert på engelsk frå originalteksten.',
+  figuresHeading: 'Tal frå teksten',
+  figuresNote: 'Kvart tal står med den engelske setninga det kjem frå.',
   keyPointEvidence: 'Avsnitt {n}',
   termsHeading: 'Ord og omgrep',
   termsEnglish: 'Engelsk',
@@ -45,7 +47,7 @@ export const text = {
   engineLocalUnnamed: 'Språkmodell på maskinen din',
   languageOk: 'Nynorsk-kontrollen fann ingen bokmålsformer',
   languageFlagged: 'Nynorsk-kontrollen fann desse bokmålsformene:',
-  languageFlaggedOne: '1 mogleg bokmålsform',
+  languageFlaggedOne: 'éi mogleg bokmålsform',
   languageFlaggedMany: '{n} moglege bokmålsformer',
   languageSuggestion: 'på nynorsk:',
   flaggedTip: 'Bokmålsform. Nynorsk: {suggestion}',
@@ -65,7 +67,7 @@ export const text = {
   modelRegenerate: 'Lag på nytt',
   modelCancel: 'Avbryt',
   modelRetry: 'Prøv igjen',
-  modelWriting: 'Skriv samandrag med {model} …',
+  modelWriting: '{model} skriv samandraget …',
   modelWrittenBy: 'Skrive av {model}, {date}',
   modelErrorTitle: 'Samandraget kunne ikkje lagast',
   modelStageCache: 'Ser etter eit lagra samandrag …',
@@ -88,7 +90,7 @@ export const text = {
   loadingFor: 'Lagar kortet for «{title}» …',
   noneTitle: 'Ingen artikkel her',
   noneBody:
-    'Nynorsk-kort verkar på artiklar og trådar på spiceworks.com. Opne ein artikkel eller ein tråd der, så viser kortet kva teksten handlar om: emnet, eit samandrag på nynorsk og svar på vanlege spørsmål.',
+    'Nynorsk-kort er laga for artiklar og trådar på spiceworks.com. Opne ein artikkel eller ein tråd der, så viser kortet kva teksten handlar om: emnet, eit samandrag på nynorsk og svar på vanlege spørsmål.',
   nonePrivacy: 'Ingenting frå sida blir sendt nokon stad før du sjølv har valt ein språkmodell.',
   errorTitle: 'Kortet kunne ikkje lagast',
   errorHelp: 'Last inn sida på nytt. Dersom feilen kjem att, sjå innstillingane.',
@@ -151,7 +153,7 @@ export const text = {
 
   // Added after review: the popup's start that the page refused, the options page's
   // blocked save after a failed read, keys bound to an address, the hidden overlay.
-  modelNotStarted: 'Sida kunne ikkje byrje på samandraget. Last inn sida på nytt og prøv igjen.',
+  modelNotStarted: 'Klarte ikkje å setje i gang samandraget frå sida. Last inn sida på nytt og prøv igjen.',
   optionsLoadBlocked: 'Innstillingane kunne ikkje lesast, så ingenting blir lagra før dei er lesne. Prøv igjen.',
   optionsRetryLoad: 'Les innstillingane på nytt',
   apiKeyOtherOrigin: 'API-nøkkelen du lagra, høyrer til {origin}. Skriv han inn på nytt for denne adressa.',

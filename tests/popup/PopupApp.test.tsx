@@ -39,7 +39,7 @@ describe('PopupApp', () => {
     const onDone = vi.fn();
     render(<PopupApp browser={b} search="" onDone={onDone} />);
     await waitFor(() => expect(screen.getByTestId('status').getAttribute('data-status')).toBe('none'));
-    expect(screen.getByTestId('status').textContent).toContain('Nynorsk-kort verkar på artiklar og trådar på spiceworks.com');
+    expect(screen.getByTestId('status').textContent).toContain('Nynorsk-kort er laga for artiklar og trådar på spiceworks.com');
     fireEvent.click(screen.getByRole('button', { name: 'Opne innstillingane' }));
     expect(b.runtime.openOptionsPage).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));

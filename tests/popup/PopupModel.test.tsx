@@ -51,7 +51,7 @@ describe('popup: the model job of its tab', () => {
     const b = popupBrowser({ [tabStateKey(3)]: readyState({ engine: { kind: 'digest' } }), [modelJobKey(3)]: { status: 'idle', model: 'm' } }, { started: false });
     render(<PopupApp browser={b} search="?tab=3" />);
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Lag nynorsk samandrag' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Sida kunne ikkje byrje på samandraget. Last inn sida på nytt'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Klarte ikkje å setje i gang samandraget frå sida. Last inn sida på nytt'));
   });
 
   it('shows no model button without a job', async () => {

@@ -74,16 +74,16 @@ describe('flagged forms in the card', () => {
     const { container } = render(<CardView state={flagged()} />);
     const badge = container.querySelector('[data-testid=language]')!;
     expect(badge.getAttribute('data-flagged')).toBe('2');
-    expect(badge.querySelector('.nk-lang__count')!.textContent).toBe('2 moglege bokmålsformer');
+    expect(badge.querySelector('.nk-lang__count')!.textContent).toBe('to moglege bokmålsformer');
     const items = [...badge.querySelectorAll('li')].map((li) => li.textContent);
     expect(items).toEqual(['ikke, på nynorsk:  → ikkje', 'hvordan, på nynorsk:  → korleis']);
     expect([...badge.querySelectorAll('.nk-lang__suggestion')].map((s) => s.textContent)).toEqual(['ikkje', 'korleis']);
   });
 
-  it('says "1 mogleg bokmålsform" for one, and lists a form without suggestion plainly', () => {
+  it('says "éi mogleg bokmålsform" for one, and lists a form without suggestion plainly', () => {
     const { container } = render(<CardView state={readyState({ language: { lang: 'nn', bokmalForms: ['hvordan'] } })} />);
     const badge = container.querySelector('[data-testid=language]')!;
-    expect(badge.querySelector('.nk-lang__count')!.textContent).toBe('1 mogleg bokmålsform');
+    expect(badge.querySelector('.nk-lang__count')!.textContent).toBe('éi mogleg bokmålsform');
     expect(badge.querySelector('li')!.textContent).toBe('hvordan');
   });
 

@@ -66,7 +66,7 @@ describe('model controls in the card', () => {
     expect(card.getAttribute('aria-busy')).toBe('true');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Ein tittel');
     expect(screen.getByTestId('summary').querySelectorAll('p')).toHaveLength(2);
-    expect(screen.getByTestId('model-status').textContent).toContain('Skriv samandrag med nn-writer');
+    expect(screen.getByTestId('model-status').textContent).toContain('nn-writer skriv samandraget');
     expect(container.textContent).toContain('Kvifor');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Avbryt' }));
     expect(m.onCancel).toHaveBeenCalled();

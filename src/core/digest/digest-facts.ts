@@ -7,9 +7,12 @@ import { formatDateNn } from '../format-nn';
 import type { Article, TopicId, TopicResult } from '../types';
 import { findEntities, type Entities } from './entities';
 import { inSentence } from './format';
+import { findFigures, type Figure } from './figures';
 import { extractKeyPoints, type KeyPoint } from './key-points';
 import { measureLength, type Length } from './reading';
-import { findTerms, pickTerms, type TermHit } from './terms';
+import { findTerms, pickTerms, TERMS, type TermHit } from './terms';
+import { TAXONOMY } from '../topic/taxonomy';
+import { definitionSentence, explainerSubject, threadQuestion } from './subject';
 import { textKind, type TextKind } from './text-kind';
 
 /** The facts one card is written from. */
@@ -29,12 +32,27 @@ export type DigestFacts = {
   entities: Entities;
   terms: TermHit[];
   keyPoints: KeyPoint[];
+  /** Figures with the English sentences they stand in. */
+  figures: Figure[];
+  /** Explainers: what the title asks about, and the sentence that defines it. */
+  subject?: string;
+  definition?: { text: string; paragraph: number };
+  /** Threads: the opening question, the replies, and where each post starts. */
+  question?: { text: string; paragraph: number };
+  replies?: { count: number; atLeast: boolean };
+  postStarts?: number[];
   /** Paragraphs that name the author (an author box, a signature), for evidence. */
   authorParagraphs: number[];
 };
 
 /** Label lookup (test seam) and how many terms to keep. */
 export type GatherOptions = { taxonomyLabel?: (id: TopicId) => string; maxTerms?: number };
+
+/** The topic's own vocabulary in lower case, for ranking the terms. */
+function topicTerms(id: TopicId): Set<string> {
+  const def = TAXONOMY.topics.find((t) => t.id === id);
+  return new Set(Object.keys(def?.lexicon ?? {}).map((w) => w.toLowerCase()));
+}
 
 /** Works out the card's facts from the article and its topic. */
 export function gatherFacts(article: Article, topic: TopicResult, opts: GatherOptions = {}): DigestFacts {
@@ -51,11 +69,24 @@ export function gatherFacts(article: Article, topic: TopicResult, opts: GatherOp
     topicLabel: inSentence(opts.taxonomyLabel?.(topic.id) ?? topic.label),
     length: measureLength(paragraphs),
     entities: findEntities(paragraphs),
-    terms: pickTerms(findTerms(paragraphs), opts.maxTerms ?? 8),
-    keyPoints: extractKeyPoints(paragraphs),
+    terms: pickTerms(findTerms(paragraphs), opts.maxTerms ?? 8, TERMS, { title: article.title, topicTerms: topicTerms(topic.id) }),
+    keyPoints: extractKeyPoints(paragraphs, article.kind === 'thread' ? { thread: true, ...(article.postStarts ? { posts: article.postStarts } : {}) } : {}),
+    figures: findFigures(paragraphs),
     authorParagraphs: author ? paragraphs.flatMap((p, i) => (p.includes(author) ? [i] : [])) : [],
   };
   if (author) facts.author = author;
+  if (facts.kind === 'explainer') {
+    const subject = explainerSubject(facts.title, paragraphs);
+    if (subject) facts.subject = subject;
+    const definition = subject ? definitionSentence(subject, paragraphs) : undefined;
+    if (definition) facts.definition = definition;
+  }
+  if (facts.isThread) {
+    const question = threadQuestion(facts.title, paragraphs, article.postStarts);
+    if (question) facts.question = question;
+    if (article.replies) facts.replies = article.replies;
+    if (article.postStarts) facts.postStarts = article.postStarts;
+  }
   if (published) facts.published = published;
   if (updatedNn && updatedNn !== published) facts.updated = updatedNn;
   return facts;

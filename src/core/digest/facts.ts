@@ -1,12 +1,14 @@
 /**
- * The fact card's labelled facts in Nynorsk: source, dates, length, topic
- * and the names the article mentions. A fact without a value is left out.
+ * The fact card's labelled facts in Nynorsk: source, dates, replies, length,
+ * topic and the names the text mentions by kind. A fact without a value is
+ * left out.
  */
 import { fill } from '../template';
+import { numberNn } from '../nn-grammar';
 import type { Card } from '../types';
 import type { DigestFacts } from './digest-facts';
-import type { Entity } from './entities';
-import { capitalise, listNn, numberNn } from './format';
+import { capitalise, countOf, listNn } from './format';
+import { groupOf, NAME_GROUPS } from './names';
 import { TEMPLATES } from './templates';
 
 type Fact = NonNullable<Card['facts']>[number];
@@ -32,18 +34,18 @@ function topicValue(f: DigestFacts): string {
   return reasons.length ? fill(t.topicReasons, { topic, reasons: reasons.join('; ') }) : fill(t.topicValue, { topic });
 }
 
-const names = (list: Entity[]) => listNn(list.slice(0, NAMES_PER_KIND).map((e) => e.name));
-
 /** The labelled facts, in a fixed order. */
 export function buildFacts(f: DigestFacts): Fact[] {
   const t = TEMPLATES.facts;
   const out: Fact[] = [{ label: t.source, value: sourceValue(f) }];
-  if (f.published) out.push({ label: t.published, value: f.published });
+  if (f.published) out.push({ label: f.isThread ? t.threadStarted : t.published, value: f.published });
   if (f.updated) out.push({ label: t.updated, value: f.updated });
-  if (f.length.words > 0) out.push({ label: t.length, value: fill(t.lengthValue, { minutes: f.length.minutes, words: numberNn(f.length.words) }) });
+  if (f.replies) out.push({ label: t.replies, value: fill(f.replies.atLeast ? t.repliesValueAtLeast : t.repliesValue, { count: numberNn(f.replies.count, 'n') }) });
+  if (f.length.words > 0) out.push({ label: t.length, value: fill(t.lengthValue, { minutes: countOf(f.length.minutes, 'minute'), words: countOf(f.length.words, 'word') }) });
   out.push({ label: t.topic, value: topicValue(f) });
-  if (f.entities.people.length) out.push({ label: t.people, value: names(f.entities.people) });
-  if (f.entities.organisations.length) out.push({ label: t.organisations, value: names(f.entities.organisations) });
-  if (f.entities.products.length) out.push({ label: t.products, value: names(f.entities.products) });
+  for (const g of NAME_GROUPS) {
+    const list = groupOf(f.entities, g);
+    if (list.length) out.push({ label: t[g], value: listNn(list.slice(0, NAMES_PER_KIND).map((e) => e.name)) });
+  }
   return out;
 }

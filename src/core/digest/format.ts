@@ -1,18 +1,36 @@
-/** Small Nynorsk formatting helpers for the fact card: lists, numbers, paragraph references. */
+/** Nynorsk helpers for the fact card: the text's own noun, counted nouns, paragraph references. */
 import { fill } from '../template';
+import { capitalise, countNn, listNn, pronounNn, type Gender, type Noun } from '../nn-grammar';
+import type { TextKind } from './text-kind';
 import { TEMPLATES } from './templates';
-import { listNn } from '../format-nn';
 
-export { listNn };
+export { capitalise, listNn };
 
-/** 850 → "850", 12500 → "12 500" (no-break space between groups, as Norwegian writes it). */
-export function numberNn(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+/** How a kind of text is named: "ein nyheitsartikkel", "artikkelen", masculine. */
+export type KindNoun = { a: string; the: string; gender: Gender };
+
+/** The noun for this kind of text. */
+export function kindNoun(kind: TextKind): KindNoun {
+  const k = TEMPLATES.kind[kind];
+  return { a: k.a, the: k.the, gender: k.gender as Gender };
 }
 
-/** Small counts in words ("fire setningane"), larger ones in digits. */
-export function countWordNn(n: number): string {
-  return (TEMPLATES.numberWords as Record<string, string>)[String(n)] ?? numberNn(n);
+/** The variables every sentence about the text may use: {a}, {A}, {the}, {The}, {it}, {written}. */
+export function kindVars(kind: TextKind): Record<string, string> {
+  const k = kindNoun(kind);
+  const written = TEMPLATES.participles.written;
+  return { a: k.a, A: capitalise(k.a), the: k.the, The: capitalise(k.the), it: pronounNn(k.gender), written: k.gender === 'n' ? written.n : written.mf };
+}
+
+/** A noun of the templates, with its gender. */
+export function noun(key: keyof typeof TEMPLATES.nouns): Noun {
+  const n = TEMPLATES.nouns[key];
+  return { sg: n.sg, pl: n.pl, gender: n.gender as Gender };
+}
+
+/** "eitt minutt", "fire minutt", "850 ord". */
+export function countOf(n: number, key: keyof typeof TEMPLATES.nouns): string {
+  return countNn(n, noun(key));
 }
 
 /** Distinct, sorted paragraph indices. */
@@ -20,19 +38,9 @@ export function evidenceOf(indices: Iterable<number>, max = 5): number[] {
   return [...new Set(indices)].sort((a, b) => a - b).slice(0, max);
 }
 
-/** "avsnitt 2, 5 og 7" for 0-based indices 1, 4, 6. */
+/** "avsnitt 2, 5 og 7" for 0-based indices 1, 4, 6 (paragraph numbers are labels: digits). */
 export function paragraphsNn(indices: readonly number[]): string {
   return fill(TEMPLATES.faq.paragraph, { list: listNn(indices.map((i) => String(i + 1))) });
-}
-
-/** "eitt avsnitt", "12 avsnitt". */
-export function paragraphCountNn(n: number): string {
-  return n === 1 ? TEMPLATES.paragraphCount.one : fill(TEMPLATES.paragraphCount.many, { n: numberNn(n) });
-}
-
-/** First letter in upper case, for a label used as a value ("kunstig intelligens" → "Kunstig intelligens"). */
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /**

@@ -21,6 +21,7 @@ export type DigestOptions = {
 export { gatherFacts, type DigestFacts } from './digest-facts';
 export { findEntities, type Entities, type Entity } from './entities';
 export { extractKeyPoints, type KeyPoint } from './key-points';
+export { findFigures, type Figure } from './figures';
 export { findTerms, pickTerms, TERMS, type TermEntry, type TermHit } from './terms';
 export { allTemplateStrings } from './templates';
 
@@ -49,6 +50,7 @@ export function buildDigestCard(article: Article, topic: TopicResult, opts: Dige
     notice: TEMPLATES.notice,
     facts: buildFacts(f),
     keyPoints: f.keyPoints.map((k) => ({ text: k.text, evidence: [...k.evidence] })),
+    figures: f.figures.map((x) => ({ value: x.value, text: x.text, evidence: [...x.evidence] })),
     terms: f.terms.map((t) => ({ en: t.en, nn: t.nn })),
     createdAt: (opts.now ?? new Date()).toISOString(),
   };

@@ -1,28 +1,55 @@
-/** Named people, organisations and products as one Nynorsk phrase ("personane A og B, verksemda C"). */
+/**
+ * The names a text mentions, as Nynorsk sentences: one sentence per kind
+ * ("Verksemdene som blir nemnde, er A og B."), so that no list joins lists
+ * with a second "og", and the participle agrees with the group's noun.
+ */
 import { fill } from '../template';
+import { agreeNn, capitalise, type Gender } from '../nn-grammar';
 import type { Entities, Entity } from './entities';
 import { listNn } from './format';
 import { TEMPLATES } from './templates';
 
-/** The names of each kind, at most `perKind` of each, in order of first mention. */
-export function namesPhrase(e: Entities, perKind: number): string | undefined {
-  const t = TEMPLATES.names;
-  const part = (list: Entity[], one: string, many: string) => {
-    const names = list.slice(0, perKind).map((x) => x.name);
-    if (names.length === 0) return undefined;
-    return fill(names.length === 1 ? one : many, { names: listNn(names) });
-  };
-  const parts = [
-    part(e.people, t.person, t.people),
-    part(e.organisations, t.organisation, t.organisations),
-    part(e.products, t.product, t.products),
-  ].filter((p): p is string => !!p);
-  if (parts.length === 0) return undefined;
-  // Groups are separated by commas, the last by "og"; names inside a group already use "og".
-  return listNn(parts);
+/** The kinds of name in the order the card lists them. */
+export const NAME_GROUPS = ['people', 'organisations', 'products', 'languages', 'standards'] as const;
+export type NameGroup = (typeof NAME_GROUPS)[number];
+
+/** The entities of one group; older Entities without languages/standards count as empty. */
+export function groupOf(e: Entities, g: NameGroup): Entity[] {
+  return (e as Partial<Record<NameGroup, Entity[]>>)[g] ?? [];
 }
 
-/** Every entity shown in `namesPhrase`, for evidence. */
+/** Every entity, each kind capped at `perKind`. */
 export function shownEntities(e: Entities, perKind: number): Entity[] {
-  return [...e.people.slice(0, perKind), ...e.organisations.slice(0, perKind), ...e.products.slice(0, perKind)];
+  return NAME_GROUPS.flatMap((g) => groupOf(e, g).slice(0, perKind));
+}
+
+/** "Personane som blir nemnde, er A og B." / "Verksemda som blir nemnd, er C." per kind with names. */
+export function nameSentences(e: Entities, perKind: number): string[] {
+  const out: string[] = [];
+  for (const g of NAME_GROUPS) {
+    const names = groupOf(e, g).slice(0, perKind).map((x) => x.name);
+    if (names.length === 0) continue;
+    const t = TEMPLATES.nameGroups[g];
+    const plural = names.length > 1;
+    const named = agreeNn(TEMPLATES.participles.named, t.gender as Gender, plural);
+    out.push(fill(TEMPLATES.nameSentence, { Group: capitalise(plural ? t.pl : t.sg), named, names: listNn(names) }));
+  }
+  return out;
+}
+
+/** The `n` names mentioned most (ties: first mentioned first), for "nemner mellom anna ...". */
+export function topNames(e: Entities, n: number): Entity[] {
+  return shownEntities(e, Infinity)
+    .sort((a, b) => b.count - a.count || a.first.paragraph - b.first.paragraph || a.first.offset - b.first.offset)
+    .slice(0, n);
+}
+
+/**
+ * The one name the text keeps coming back to: named at least three times,
+ * in at least two paragraphs, and more often than any other name.
+ */
+export function mostNamed(e: Entities): Entity | undefined {
+  const [first, second] = topNames(e, 2);
+  if (!first || first.count < 3 || first.paragraphs.length < 2) return undefined;
+  return second && second.count >= first.count ? undefined : first;
 }

@@ -1,44 +1,103 @@
 /**
- * The fact card's summary paragraphs: what kind of text it is and what about,
- * who wrote it and when, how long it is, whom it names, and where the key
- * sentences are. Each sentence is written only when its facts exist.
+ * The fact card's summary: first what the text is about, in sentences a
+ * person would write (the kind and topic, what an explainer explains, the
+ * name it keeps coming back to, a thread's question and replies), then who
+ * wrote it and when, whom it names, and where the quotes and figures are.
+ * Each sentence is written only when its facts exist.
  */
 import { fill } from '../template';
+import { countNn, numberNn } from '../nn-grammar';
 import type { DigestFacts } from './digest-facts';
-import { countWordNn, numberNn } from './format';
-import { namesPhrase } from './names';
+import { countOf, kindVars, listNn, noun } from './format';
+import { mostNamed, topNames } from './names';
 import { TEMPLATES } from './templates';
 
-/** "Nyheitsartikkel om kunstig intelligens". */
-export function kindLine(f: DigestFacts): string {
-  return fill(TEMPLATES.kind[f.kind].line, { topic: f.topicLabel });
+const NAMES_IN_SUMMARY = 4;
+
+/** "«network switch»": an English subject, marked as such. */
+export const quoted = (s: string) => `«${s}»`;
+
+/** "Ein nyheitsartikkel om kunstig intelligens." plus what an explainer explains. */
+export function aboutSentence(f: DigestFacts): string {
+  const s = TEMPLATES.summary;
+  const vars = { ...kindVars(f.kind), topic: f.topicLabel };
+  return f.subject ? fill(s.aboutExplains, { ...vars, subject: quoted(f.subject) }) : fill(s.about, vars);
 }
 
-/** "Dette er ein nyheitsartikkel om kunstig intelligens." */
-export function kindSentence(f: DigestFacts): string {
-  return fill(TEMPLATES.kind[f.kind].sentence, { topic: f.topicLabel });
+/** "Meta går att i fem av dei ni avsnitta." when one name runs through the text. */
+function mostNamedSentence(f: DigestFacts): string | undefined {
+  const top = mostNamed(f.entities);
+  const n = f.length.paragraphs;
+  if (!top || n < 3) return undefined;
+  const k = top.paragraphs.length;
+  // "IBM går att i fire av dei 209 avsnitta" says nothing: only a name that runs through a third of the text.
+  if (k * 3 < n) return undefined;
+  if (k >= n) return fill(TEMPLATES.summary.mostNamedAll, { name: top.name });
+  const pd = noun('paragraphDefinite');
+  return fill(TEMPLATES.summary.mostNamed, { name: top.name, k: numberNn(k, 'n'), n: `${numberNn(n, 'n')} ${pd.pl}` });
+}
+
+/** A thread's question and how many have answered. */
+function threadSentences(f: DigestFacts): string[] {
+  const s = TEMPLATES.summary;
+  const out: string[] = [];
+  if (f.question) out.push(f.author ? fill(s.question, { asker: f.author, question: f.question.text }) : fill(s.questionNoAsker, { question: f.question.text }));
+  if (f.replies) {
+    if (f.replies.count === 0) out.push(s.noReplies);
+    else out.push(fill(f.replies.atLeast ? s.repliesAtLeast : s.replies, { replies: countNn(f.replies.count, noun('reply')) }));
+  }
+  return out;
 }
 
 function bylineSentence(f: DigestFacts): string | undefined {
   const s = TEMPLATES.summary;
-  const vars = { author: f.author ?? '', date: f.published ?? '' };
-  if (f.author && f.published) return fill(f.isThread ? s.threadBylineDate : s.bylineDate, vars);
-  if (f.author) return fill(f.isThread ? s.threadByline : s.byline, vars);
-  if (f.published) return fill(f.isThread ? s.threadDate : s.date, vars);
-  return undefined;
+  const vars = { ...kindVars(f.kind), author: f.author ?? '', date: f.published ?? '' };
+  if (f.isThread) {
+    if (f.author && f.published) return fill(s.threadByline, vars);
+    if (f.author) return fill(s.threadBylineNoDate, vars);
+    return f.published ? fill(s.threadDateOnly, vars) : undefined;
+  }
+  if (f.author && f.published) return fill(s.byline, vars);
+  if (f.author) return fill(s.bylineNoDate, vars);
+  return f.published ? fill(s.dateOnly, vars) : undefined;
 }
 
-/** The summary paragraphs, first the kind line. Never empty, never a sentence with a gap. */
-export function buildSummary(f: DigestFacts): string[] {
+function namesSentence(f: DigestFacts): string | undefined {
+  const top = mostNamedSentence(f) ? mostNamed(f.entities) : undefined;
+  const all = topNames(f.entities, Infinity).filter((e) => e !== top);
+  const names = all.slice(0, NAMES_IN_SUMMARY);
+  if (names.length === 0) return undefined;
   const s = TEMPLATES.summary;
-  const out = [kindLine(f)];
-  const about = [bylineSentence(f), f.length.words > 0 ? fill(s.length, { words: numberNn(f.length.words), minutes: f.length.minutes }) : undefined];
-  const aboutText = about.filter(Boolean).join(' ');
-  if (aboutText) out.push(aboutText);
-  const names = namesPhrase(f.entities, 3);
-  if (names) out.push(fill(s.names, { names }));
+  // "mellom anna" only where names were left out: with every name listed it would claim more.
+  const some = all.length > names.length;
+  const t = top ? (some ? s.namesAlsoSome : s.namesAlso) : some ? s.namesSome : s.names;
+  return fill(t, { ...kindVars(f.kind), names: listNn(names.map((e) => e.name)) });
+}
+
+function pointersSentences(f: DigestFacts): string[] {
+  const s = TEMPLATES.summary;
+  const vars = kindVars(f.kind);
+  const out: string[] = [];
   const n = f.keyPoints.length;
-  if (n === 1) out.push(s.keyPointsOne);
-  else if (n > 1) out.push(fill(s.keyPoints, { count: countWordNn(n) }));
+  if (n > 0) {
+    const sentences = n === 1 ? s.keyPointsOne : fill(s.keyPointsMany, { count: numberNn(n, 'f') });
+    const quotedP = TEMPLATES.participles.quoted;
+    out.push(fill(s.keyPoints, { ...vars, sentences, quoted: n === 1 ? quotedP.mf : quotedP.pl }));
+  }
+  if (f.figures.length > 0) out.push(fill(s.figures, vars));
+  return out;
+}
+
+/** The summary paragraphs: what it is about, then byline and length, names, then where quotes and figures are. */
+export function buildSummary(f: DigestFacts): string[] {
+  const out: string[] = [];
+  out.push([aboutSentence(f), mostNamedSentence(f), ...(f.isThread ? threadSentences(f) : [])].filter(Boolean).join(' '));
+  const byline = [bylineSentence(f), f.length.words > 0 ? fill(TEMPLATES.summary.readingTime, { minutes: countOf(f.length.minutes, 'minute') }) : undefined];
+  const bylineText = byline.filter(Boolean).join(' ');
+  if (bylineText) out.push(bylineText);
+  const names = namesSentence(f);
+  if (names) out.push(names);
+  const pointers = pointersSentences(f).join(' ');
+  if (pointers) out.push(pointers);
   return out;
 }

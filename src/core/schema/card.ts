@@ -77,6 +77,8 @@ export const CardSchema = v.object({
   facts: v.optional(v.array(v.object({ label: v.string(), value: TextSchema }))),
   /** Fact card: sentences quoted in English from the article, each with its paragraph. */
   keyPoints: v.optional(v.array(v.object({ text: TextSchema, evidence: EvidenceSchema }))),
+  /** Fact card: figures in Nynorsk notation, each with the English sentence it stands in and its paragraph. */
+  figures: v.optional(v.array(v.object({ value: TextSchema, text: TextSchema, evidence: EvidenceSchema }))),
   /** IT terms the article uses, with their Nynorsk equivalents. */
   terms: v.optional(v.array(v.object({ en: v.string(), nn: v.string() }))),
   createdAt: v.pipe(v.string(), v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date')),

@@ -42,7 +42,7 @@ describe('fact card on the repo page fixtures', () => {
           expect(facts['Kjelde']).toContain(expected.author);
         }
         if (expected?.published) {
-          expect(facts['Publisert']).toBe(formatDateNn(expected.published));
+          expect(facts[article.kind === 'thread' ? 'Starta' : 'Publisert']).toBe(formatDateNn(expected.published));
           expect(card.summary.join(' ')).toContain(formatDateNn(expected.published));
         }
       });
@@ -73,7 +73,7 @@ describe('fact card on the repo page fixtures', () => {
     expect(threads.length).toBeGreaterThan(0);
     for (const t of threads) {
       const card = buildDigestCard(t.article, t.topic);
-      expect(card.summary[0]).toMatch(/^(Spørsmål|Innlegg) i Spiceworks-fellesskapet om /);
+      expect(card.summary[0]).toMatch(/^Dette er ein (?:spørsmålstråd|tråd) i Spiceworks-fellesskapet om /);
       expect(card.faq.some((f) => /tråden/.test(f.q + f.a))).toBe(true);
     }
   });

@@ -27,37 +27,40 @@ const PLAIN = [
   'After a long talk they agreed to ask the neighbours for ideas before the next meeting in the spring.',
 ];
 
+/** The base article with plain paragraphs: no names, terms or figures, so the FAQ falls back on questions about the text. */
+const sparse = (over: Partial<Article> = {}, drop: (keyof Article)[] = []) => strip({ paragraphs: PLAIN, ...over }, drop);
+
 describe('missing facts', () => {
-  it('the full fixture card is the baseline: author, date, names and terms all present', () => {
+  it('the full fixture card is the baseline: questions about the subject, author and date in the summary', () => {
     const card = buildDigestCard(base.article, base.topic);
     expect(cardProblems(card, base.article)).toEqual([]);
     expect(questions(base.article)).toEqual([
-      'Kva handlar teksten om?',
-      'Kven er nemnde i teksten?',
-      'Når og av kven vart teksten publisert?',
-      'Kva fagomgrep brukar teksten?',
-      'Kvar kan eg lese meir?',
+      'Kva handlar artikkelen om?',
+      'Kva for tal oppgir artikkelen?',
+      'Kven og kva nemner artikkelen?',
+      'Kva heiter fagorda i artikkelen på nynorsk?',
     ]);
+    expect(card.summary[1]).toBe('Artikkelen er skriven av Maren Holt og vart publisert 3. april 2024. Lesetida er om lag to minutt.');
   });
 
-  it('no author: the source is Spiceworks alone and the question asks only when', () => {
-    const a = strip({}, ['author']);
+  it('no author: the source is Spiceworks alone and the fallback question asks only when', () => {
+    const a = sparse({}, ['author']);
     const card = buildDigestCard(a, base.topic);
     expect(cardProblems(card, a)).toEqual([]);
     expect(card.source.author).toBeUndefined();
     expect(fact(a, 'Kjelde')).toBe('Spiceworks');
-    expect(questions(a)).toContain('Når vart teksten publisert?');
-    expect(card.summary[1]).toMatch(/^Publisert 3\. april 2024\./);
+    expect(questions(a)).toContain('Når vart artikkelen publisert?');
+    expect(card.summary[1]).toMatch(/^Artikkelen vart publisert 3\. april 2024\. Lesetida er om lag eitt minutt\.$/);
   });
 
-  it('no date: no Publisert fact and the question asks only who wrote it', () => {
-    const a = strip({}, ['published', 'updated']);
+  it('no date: no Publisert fact and the fallback question asks only who wrote it', () => {
+    const a = sparse({}, ['published', 'updated']);
     const card = buildDigestCard(a, base.topic);
     expect(cardProblems(card, a)).toEqual([]);
     expect(fact(a, 'Publisert')).toBeUndefined();
     expect(card.source.published).toBeUndefined();
-    expect(questions(a)).toContain('Kven har skrive teksten?');
-    expect(card.summary[1]).toMatch(/^Skriven av Maren Holt\./);
+    expect(questions(a)).toContain('Kven skreiv artikkelen?');
+    expect(card.summary[1]).toBe('Artikkelen er skriven av Maren Holt. Lesetida er om lag eitt minutt.');
   });
 
   it('an unreadable date counts as no date', () => {
@@ -69,11 +72,11 @@ describe('missing facts', () => {
   });
 
   it('no author and no date: the when-question is skipped, not half-answered', () => {
-    const a = strip({}, ['author', 'published', 'updated']);
+    const a = sparse({}, ['author', 'published', 'updated']);
     const card = buildDigestCard(a, base.topic);
     expect(cardProblems(card, a)).toEqual([]);
-    expect(questions(a).some((q) => /publisert|skrive|starta/.test(q))).toBe(false);
-    expect(card.summary[1]).toMatch(/^Teksten er på om lag/);
+    expect(questions(a).some((q) => /publisert|skreiv|starta/.test(q))).toBe(false);
+    expect(card.summary[1]).toBe('Lesetida er om lag eitt minutt.');
   });
 
   it('one paragraph: at most one paragraph of evidence, and still three questions', () => {
@@ -86,16 +89,18 @@ describe('missing facts', () => {
     expect(card.keyPoints?.every((k) => k.evidence[0] === 0)).toBe(true);
   });
 
-  it('no names and no terms: neither question is asked, no empty Namngjevne fact', () => {
-    const a = strip({ paragraphs: PLAIN }, ['author', 'published', 'updated']);
+  it('no names, terms or figures: none of those questions is asked, no empty Namngjevne fact', () => {
+    const a = sparse({}, ['author', 'published', 'updated']);
     const card = buildDigestCard(a, base.topic);
     expect(cardProblems(card, a)).toEqual([]);
     expect(card.facts?.some((f) => f.label.startsWith('Namngjevne'))).toBe(false);
     expect(card.terms).toEqual([]);
-    expect(questions(a)).not.toContain('Kven er nemnde i teksten?');
-    expect(questions(a)).not.toContain('Kva fagomgrep brukar teksten?');
+    expect(card.figures).toEqual([]);
+    expect(questions(a)).not.toContain('Kven og kva nemner artikkelen?');
+    expect(questions(a)).not.toContain('Kva heiter fagorda i artikkelen på nynorsk?');
+    expect(questions(a)).not.toContain('Kva for tal oppgir artikkelen?');
     expect(card.faq.length).toBeGreaterThanOrEqual(3);
-    expect(card.summary.some((s) => /nemner/.test(s))).toBe(false);
+    expect(card.summary.some((s) => /nemner|Tal frå teksten/.test(s))).toBe(false);
   });
 
   it('a bare one-sentence article with nothing else still gives a valid card with three full answers', () => {
@@ -103,30 +108,43 @@ describe('missing facts', () => {
     const card = buildDigestCard(a, makeTopic({ reasons: [] }));
     expect(cardProblems(card, a)).toEqual([]);
     expect(card.keyPoints).toEqual([]);
-    expect(card.faq.map((f) => f.q)).toEqual(['Kva handlar teksten om?', 'Kor lang er teksten?', 'Kvar kan eg lese meir?']);
-    expect(card.faq[0]?.a).toBe('Dette er ein artikkel om skytenester. Tittelen er «Note».');
+    expect(card.faq.map((f) => f.q)).toEqual(['Kva handlar artikkelen om?', 'Kor lang er artikkelen?', 'Kvar kan eg lese heile artikkelen?']);
+    expect(card.faq[0]?.a).toBe('Dette er ein artikkel om skytenester. Den engelske tittelen er «Note».');
+    expect(card.faq[1]?.a).toBe('Artikkelen er på om lag to ord, fordelte på eitt avsnitt. Lesetida er om lag eitt minutt.');
   });
 
-  it('a thread with a starter but no date says who started it', () => {
+  it('a thread with a starter but no date says who started it and what is asked', () => {
     const a = makeArticle({ kind: 'thread', contentType: 'thread', author: 'fjordadmin', title: 'Printer queue offline?', paragraphs: PLAIN });
     const card = buildDigestCard(a, makeTopic());
     expect(cardProblems(card, a)).toEqual([]);
-    expect(card.summary[0]).toBe('Spørsmål i Spiceworks-fellesskapet om skytenester');
-    expect(card.faq.find((f) => f.q === 'Kven starta tråden?')?.a).toBe('Tråden vart starta av fjordadmin.');
+    expect(card.summary[0]).toBe('Dette er ein spørsmålstråd i Spiceworks-fellesskapet om skytenester. Spørsmålet frå fjordadmin er: «Printer queue offline?»');
+    expect(card.summary[1]).toBe('Tråden vart starta av fjordadmin. Lesetida er om lag eitt minutt.');
+    expect(card.faq.find((f) => f.q === 'Kva spør fjordadmin om?')?.a).toBe('Spørsmålet er: «Printer queue offline?»');
     expect(card.facts?.[0]).toEqual({ label: 'Kjelde', value: 'fjordadmin, Spiceworks-fellesskapet' });
   });
 
-  it('a capitalised label from the taxonomy reads in lower case in the kind line and the FAQ', () => {
+  it('a thread says how many replies it has, with one in the singular and a lower bound said as such', () => {
+    const thread = (replies: { count: number; atLeast: boolean }) =>
+      buildDigestCard(makeArticle({ kind: 'thread', contentType: 'thread', title: 'Printer queue offline?', paragraphs: PLAIN, replies }), makeTopic());
+    expect(thread({ count: 1, atLeast: false }).summary[0]).toContain('Tråden har eitt svar.');
+    expect(thread({ count: 4, atLeast: false }).summary[0]).toContain('Tråden har fire svar.');
+    expect(thread({ count: 20, atLeast: true }).summary[0]).toContain('Tråden har minst 20 svar.');
+    expect(thread({ count: 0, atLeast: false }).summary[0]).toContain('Ingen har svart i tråden enno.');
+    expect(thread({ count: 4, atLeast: false }).facts?.find((f) => f.label === 'Tal på svar')?.value).toBe('fire');
+    expect(thread({ count: 20, atLeast: true }).facts?.find((f) => f.label === 'Tal på svar')?.value).toBe('minst 20');
+  });
+
+  it('a capitalised label from the taxonomy reads in lower case in the summary and the FAQ', () => {
     const card = buildDigestCard(base.article, base.topic, { taxonomyLabel: () => 'Kunstig intelligens' });
-    expect(card.summary[0]).toBe('Nyheitsartikkel om kunstig intelligens');
+    expect(card.summary[0]).toMatch(/^Dette er ein nyheitsartikkel om kunstig intelligens\./);
     expect(card.topic.label).toBe('kunstig intelligens');
   });
 
   it('an updated date different from the published one is stated as Oppdatert', () => {
-    const a = strip({ published: '2024-04-03', updated: '2024-05-10' });
+    const a = sparse({ published: '2024-04-03', updated: '2024-05-10' });
     const card = buildDigestCard(a, base.topic);
     expect(cardProblems(card, a)).toEqual([]);
     expect(fact(a, 'Oppdatert')).toBe('10. mai 2024');
-    expect(card.faq.find((f) => /publisert/.test(f.q))?.a).toContain('Han vart sist oppdatert 10. mai 2024.');
+    expect(card.faq.find((f) => /publisert/.test(f.q))?.a).toContain('Sist oppdatert 10. mai 2024.');
   });
 });

@@ -1,7 +1,7 @@
 /** The fact card's parts one by one, on sentences written for the test. */
 import { describe, expect, it } from 'vitest';
 import { extractKeyPoints, findEntities, findTerms, pickTerms, TERMS } from '../../../src/core/digest/index';
-import { inSentence, listNn, numberNn, paragraphsNn } from '../../../src/core/digest/format';
+import { countOf, inSentence, listNn, paragraphsNn } from '../../../src/core/digest/format';
 import { measureLength } from '../../../src/core/digest/reading';
 import { splitSentences } from '../../../src/core/digest/sentences';
 import { parseTerms } from '../../../src/core/digest/terms';
@@ -109,12 +109,14 @@ describe('terms', () => {
     expect(findTerms(['Plug the switch into a free port on the network.']).map((h) => h.en)).toEqual(['switch', 'network']);
   });
 
-  it('picks at most eight, everyday words last, and keeps the order of first use', () => {
+  it('picks at most eight, everyday words last, most telling first (equals in the order of first use)', () => {
     const hits = findTerms(['computer user network internet software hardware ransomware phishing firewall malware botnet spam encryption patch backup']);
     const picked = pickTerms(hits, 8);
     expect(picked.length).toBe(8);
     expect(picked.every((h) => !h.generic)).toBe(true);
     expect(picked.map((h) => h.first.offset)).toEqual([...picked.map((h) => h.first.offset)].sort((a, b) => a - b));
+    const ranked = pickTerms(findTerms(['The server kept the password in plain text. Ransomware had spread over the VPN, and the ransomware note asked for bitcoin.']), 8);
+    expect(ranked.map((h) => h.en)).toEqual(['ransomware', 'virtual private network', 'server', 'password']);
   });
 });
 
@@ -160,7 +162,7 @@ describe('named entities', () => {
 
   it('finds nothing in text without names', () => {
     const none = findEntities(['The team met to plan the move.', 'Everyone agreed on the budget.']);
-    expect(none).toEqual({ people: [], organisations: [], products: [] });
+    expect(none).toEqual({ people: [], organisations: [], products: [], languages: [], standards: [] });
   });
 });
 
@@ -181,7 +183,8 @@ describe('Nynorsk formatting', () => {
   it('lists, numbers, paragraph references and reading time', () => {
     expect(listNn(['A'])).toBe('A');
     expect(listNn(['A', 'B', 'C'])).toBe('A, B og C');
-    expect(numberNn(12500)).toBe('12\u00a0500');
+    expect(countOf(12500, 'word')).toBe('12\u00a0500 ord');
+    expect(countOf(1, 'minute')).toBe('eitt minutt');
     expect(paragraphsNn([0, 3, 4])).toBe('avsnitt 1, 4 og 5');
     const words = Array.from({ length: 850 }, () => 'word').join(' ');
     expect(measureLength([words])).toEqual({ words: 850, minutes: 4, paragraphs: 1 });

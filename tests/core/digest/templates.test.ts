@@ -22,11 +22,18 @@ describe('digest templates and terminology', () => {
     expect(flaggedIn(['Dette er ikke en artikkel om sikkerhet.']).length).toBeGreaterThan(0);
   });
 
-  it('every kind has a line and a sentence, both naming the topic', () => {
+  it('every kind has a noun with its gender, and the definite form agrees with it', () => {
     for (const [kind, t] of Object.entries(TEMPLATES.kind)) {
-      expect(t.line, kind).toContain('{topic}');
-      expect(t.sentence, kind).toMatch(/^Dette er .*\{topic\}\.$/);
+      expect(['m', 'f', 'n'], kind).toContain(t.gender);
+      const article = { m: 'ein ', f: 'ei ', n: 'eit ' }[t.gender as 'm' | 'f' | 'n'];
+      expect(t.a.startsWith(article), `${kind}: ${t.a}`).toBe(true);
+      const ending = { m: /en$/, f: /a$/, n: /et$/ }[t.gender as 'm' | 'f' | 'n'];
+      expect(t.the, kind).toMatch(ending);
     }
+  });
+
+  it('no template writes a digit for a count: counts come through the grammar code', () => {
+    expect(allTemplateStrings().filter((s) => /(?<![{\w])\d(?![\w}])/.test(s))).toEqual([]);
   });
 
   it('the notice says there is no language model and where to choose one', () => {

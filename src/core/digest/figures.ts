@@ -1,0 +1,122 @@
+/**
+ * Figures the text gives (percentages, sums of money, large counts, years),
+ * each shown in Nynorsk notation next to the English sentence it comes from:
+ * a number is only worth showing with what it counts, and the fact card has
+ * no model to say that in Nynorsk, so the source sentence says it.
+ */
+import { isChromeSentence } from './chrome';
+import { articleSentences, words } from './sentences';
+import { digitsNn, listNn } from '../nn-grammar';
+
+/**
+ * The figures of one sentence in Nynorsk notation ("30 prosent", "4,5
+ * milliardar dollar"; `value` joins `values` for display), the sentence they
+ * stand in, and its paragraph.
+ */
+export type Figure = { value: string; values: string[]; text: string; evidence: number[] };
+
+const MIN_WORDS = 6;
+const MAX_WORDS = 60;
+
+const SCALE_NN: Record<string, [string, string]> = {
+  thousand: ['tusen', 'tusen'],
+  million: ['million', 'millionar'],
+  billion: ['milliard', 'milliardar'],
+  trillion: ['billion', 'billionar'],
+};
+const CURRENCY_NN: Record<string, string> = { $: 'dollar', '€': 'euro', '£': 'pund' };
+
+/** "4.5" → "4,5"; "12,000" → "12 000" (English separators to Norwegian ones). */
+function numberText(en: string): { text: string; value: number } | undefined {
+  const plain = en.replace(/,(?=\d{3}\b)/g, '');
+  const value = Number(plain);
+  if (!Number.isFinite(value)) return undefined;
+  const [int, frac] = plain.split('.');
+  const intNn = digitsNn(Number(int));
+  return { text: frac ? `${intNn},${frac}` : intNn, value };
+}
+
+/** "1 million" / "1,2 millionar": Nynorsk takes the plural for anything but exactly one. */
+function scaled(n: { text: string; value: number }, scale: string | undefined): string {
+  if (!scale) return n.text;
+  const forms = SCALE_NN[scale.toLowerCase()];
+  if (!forms) return n.text;
+  return `${n.text} ${n.value === 1 ? forms[0] : forms[1]}`;
+}
+
+type Found = { value: string; weight: number; at: number };
+
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const PERCENT = new RegExp(String.raw`(?<![\w.,])(${NUM})\s?(?:%|percent\b|per cent\b)`, 'gi');
+const MONEY = new RegExp(String.raw`([$€£])\s?(${NUM})(?:\s?(thousand|million|billion|trillion)\b)?`, 'gi');
+const SCALED = new RegExp(String.raw`(?<![\w.,$€£])(${NUM})\s(thousand|million|billion|trillion)\b`, 'gi');
+const COUNT = /(?<![\w.,$€£])(\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,%]|\s?(?:percent|per cent))/g;
+const YEAR = /\b(?:in|by|since|until|from|before|after|of)\s+((?:19|20)\d\d)\b/gi;
+
+/** The figures of one sentence, strongest first. */
+function figuresIn(s: string): Found[] {
+  const out: Found[] = [];
+  const taken: [number, number][] = [];
+  const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+  const add = (m: RegExpExecArray, value: string | undefined, weight: number, start = m.index, end = m.index + m[0].length) => {
+    if (!value || !free(start, end)) return;
+    taken.push([start, end]);
+    out.push({ value, weight, at: start });
+  };
+  for (const m of s.matchAll(PERCENT)) {
+    const n = numberText(m[1] ?? '');
+    if (n) add(m, `${n.text} prosent`, 3);
+  }
+  for (const m of s.matchAll(MONEY)) {
+    const n = numberText(m[2] ?? '');
+    if (n) add(m, `${scaled(n, m[3])} ${CURRENCY_NN[m[1] ?? ''] ?? ''}`.trim(), 3);
+  }
+  for (const m of s.matchAll(SCALED)) {
+    const n = numberText(m[1] ?? '');
+    // "69 billion dollar acquisition", "2 million euros": the currency follows the scale.
+    const cur = /^\s?(dollars?|euros?|pounds?)\b/i.exec(s.slice(m.index + m[0].length));
+    const unit = cur ? ` ${/^pound/i.test(cur[1] ?? '') ? 'pund' : /^euro/i.test(cur[1] ?? '') ? 'euro' : 'dollar'}` : '';
+    if (n) add(m, `${scaled(n, m[2])}${unit}`, cur ? 3 : 2, m.index, m.index + m[0].length + (cur?.[0].length ?? 0));
+  }
+  for (const m of s.matchAll(COUNT)) {
+    const raw = m[1] ?? '';
+    // A bare four-digit number is usually a year (or a model number), not a count.
+    if (/^\d{4}$/.test(raw)) continue;
+    const n = numberText(raw);
+    if (n) add(m, n.text, 2);
+  }
+  for (const m of s.matchAll(YEAR)) {
+    const start = m.index + m[0].length - (m[1] ?? '').length;
+    add(m, m[1], 1, start, start + 4);
+  }
+  return out.sort((a, b) => b.weight - a.weight || a.at - b.at);
+}
+
+/**
+ * Up to `max` sentences that give figures, the strongest figures first
+ * (percentages and money before counts, counts before years), returned in
+ * reading order. Each value lists at most two figures of its sentence.
+ */
+export function findFigures(paragraphs: readonly string[], max = 4): Figure[] {
+  const cands: (Figure & { weight: number; order: number })[] = [];
+  articleSentences(paragraphs).forEach((s, order) => {
+    const n = words(s.text).length;
+    if (n < MIN_WORDS || n > MAX_WORDS || /\?["'”’)\]]*$/.test(s.text) || isChromeSentence(s.text)) return;
+    const found = figuresIn(s.text);
+    if (found.length === 0) return;
+    // A second figure only when it says as much as a count; "7,5 prosent og 2021" is noise.
+    const shown = found.filter((x, k) => k === 0 || (k === 1 && x.weight >= 2)).slice(0, 2).sort((a, b) => a.at - b.at);
+    const values = shown.map((f) => f.value);
+    cands.push({ value: listNn(values), values, text: s.text, evidence: [s.paragraph], weight: found[0]?.weight ?? 0, order });
+  });
+  // A year says little on its own: year-only sentences come in only when there are few stronger figures.
+  const strong = cands.filter((c) => c.weight >= 2).length;
+  const seen = new Set<string>();
+  return cands
+    .filter((c) => c.weight >= 2 || strong < 2)
+    .sort((a, b) => b.weight - a.weight || a.order - b.order)
+    .filter((c) => (seen.has(c.text) ? false : (seen.add(c.text), true)))
+    .slice(0, max)
+    .sort((a, b) => a.order - b.order)
+    .map(({ value, values, text, evidence }) => ({ value, values, text, evidence }));
+}

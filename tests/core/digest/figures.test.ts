@@ -1,0 +1,44 @@
+/** Figures with the sentences they come from (our own example sentences). */
+import { describe, expect, it } from 'vitest';
+import { findFigures } from '../../../src/core/digest/figures';
+
+describe('figures', () => {
+  it('shows percentages, money and counts in Nynorsk notation with the English sentence and its paragraph', () => {
+    const paragraphs = [
+      'The survey was run by an independent firm over the summer months.',
+      'About 42% of the IT leaders asked said they plan to cut cloud spending next year.',
+      'The company paid $4.5 billion for the security vendor in a deal that closed in March.',
+      'More than 12,000 customers were affected by the outage, according to the status page.',
+    ];
+    const f = findFigures(paragraphs);
+    expect(f.map((x) => x.value)).toEqual(['42 prosent', '4,5 milliardar dollar', '12\u00a0000']);
+    expect(f[1]).toEqual({ value: '4,5 milliardar dollar', values: ['4,5 milliardar dollar'], text: paragraphs[2], evidence: [2] });
+  });
+
+  it('writes one million in the singular and takes years only after a preposition', () => {
+    const f = findFigures([
+      'The vendor said the fund had grown to €1 million by the end of the quarter.',
+      'Support for the old release ends in 2025 for all of the affected customers.',
+      'The Model 3000 router is still sold in some shops across the region today.',
+    ]);
+    expect(f.map((x) => x.value)).toEqual(['1 million euro', '2025']);
+  });
+
+  it('puts the currency that follows a scale word after it, and leaves years out when stronger figures are there', () => {
+    const f = findFigures([
+      'Since the firm completed its 69 billion dollar acquisition, prices have gone up for many.',
+      'About 30 percent of the customers asked said they would move some workloads away.',
+      'The first version of the product shipped in 2009 to a handful of large customers.',
+    ]);
+    expect(f.map((x) => x.value)).toEqual(['69 milliardar dollar', '30 prosent']);
+  });
+
+  it('leaves out questions, short fragments and text without figures, and keeps at most four, strongest first', () => {
+    expect(findFigures(['Did 40% of users really agree with that claim made here?', 'Up 5%.', 'No numbers in this sentence at all, just words.'])).toEqual([]);
+    const many = Array.from({ length: 8 }, (_, i) => `In the test run number ${i} the team measured ${10 + i}% more throughput than before.`);
+    many.push('The project started in 2019 with a small team of volunteers and some servers.');
+    const f = findFigures(many);
+    expect(f).toHaveLength(4);
+    expect(f.every((x) => x.value.endsWith('prosent'))).toBe(true);
+  });
+});

@@ -1,0 +1,30 @@
+/** What an explainer explains and what a thread asks (our own example sentences). */
+import { describe, expect, it } from 'vitest';
+import { definitionSentence, explainerSubject, threadQuestion } from '../../../src/core/digest/subject';
+
+describe('subject of a text', () => {
+  it('takes an explainer subject from the title, in the case the text writes it', () => {
+    const text = ['A network switch is a device that connects machines on one network.'];
+    expect(explainerSubject('What Is a Network Switch? Meaning, Types and Uses', text)).toBe('network switch');
+    expect(explainerSubject('What Is GitOps? Definition and Best Practices', ['GitOps is defined as a way of working.'])).toBe('GitOps');
+    expect(explainerSubject('How to Patch Windows Servers', text)).toBeUndefined();
+  });
+
+  it('finds the sentence that defines the subject in the opening paragraphs', () => {
+    const paragraphs = ['Teams keep asking about it.', 'GitOps is defined as an operating model that uses Git as the source of truth. It grew out of DevOps.'];
+    expect(definitionSentence('GitOps', paragraphs)).toEqual({ text: 'GitOps is defined as an operating model that uses Git as the source of truth.', paragraph: 1 });
+    expect(definitionSentence('Kubernetes', paragraphs)).toBeUndefined();
+  });
+
+  it("finds a thread's question in the first post, not in the replies", () => {
+    const paragraphs = ['Our print server keeps dropping jobs after the update.', 'Has anyone found a way to stop the spooler from crashing?', 'Did you try clearing the queue?'];
+    expect(threadQuestion('Print spooler crashes', paragraphs, [0, 2])).toEqual({ text: 'Has anyone found a way to stop the spooler from crashing?', paragraph: 1 });
+    expect(threadQuestion('Print spooler crashes?', ['No question here at all.', 'Did you try clearing the queue?'], [0, 1])).toEqual({ text: 'Print spooler crashes?', paragraph: 0 });
+  });
+});
+
+describe('subject of a text: spelling', () => {
+  it('keeps an acronym in capitals even where the text also writes it in lower case', () => {
+    expect(explainerSubject('What Is JSON? Definition and Examples', ['JSON is defined as a format.', 'Save it as data.json first.'])).toBe('JSON');
+  });
+});

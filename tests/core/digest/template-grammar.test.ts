@@ -1,0 +1,129 @@
+/**
+ * The grammar the fact card's templates used to get wrong (issue 10), checked
+ * on every card the repo's pages give: agreement of participles with their
+ * nouns, one "og" per list, numbers under ten in words, and threads that are
+ * called threads.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildDigestCard } from '../../../src/core/digest/index';
+import { makeArticle, makeTopic } from '../../factories/article';
+import { loadFixtureInputs, nynorskStrings } from './support';
+
+const inputs = loadFixtureInputs();
+const cards = inputs.map((i) => ({ name: i.name, kind: i.article.kind, card: buildDigestCard(i.article, i.topic) }));
+const sentences = (s: string) => s.split(/(?<=[.!?»])\s+(?=[A-ZÆØÅ«])/u);
+
+describe('template grammar on every fixture card', () => {
+  it('has cards to check, threads among them', () => {
+    expect(cards.length).toBeGreaterThan(20);
+    expect(cards.filter((c) => c.kind === 'thread').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets "nemnd/nemnt/nemnde" agree with the group noun', () => {
+    const agree: [RegExp, string][] = [
+      [/^(Personen|Verksemda|Standarden) som blir (\S+),/, 'nemnd'],
+      [/^(Produktet|Programmeringsspråket) som blir (\S+),/, 'nemnt'],
+      [/^(Personane|Verksemdene|Produkta|Programmeringsspråka|Standardane) som blir (\S+),/, 'nemnde'],
+    ];
+    let checked = 0;
+    for (const { name, card } of cards) {
+      for (const item of card.faq) {
+        for (const s of sentences(item.a)) {
+          for (const [re, want] of agree) {
+            const m = re.exec(s);
+            if (!m) continue;
+            checked++;
+            expect(m[2], `${name}: ${s}`).toBe(want);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('says "siterte" of several key sentences and "sitert" of one', () => {
+    for (const { name, card } of cards) {
+      const s = card.summary.find((p) => p.includes('«Hovudpunkt»'));
+      if (!s) continue;
+      if ((card.keyPoints?.length ?? 0) > 1) expect(s, name).toMatch(/setningane frå \S+, siterte på engelsk/);
+      else expect(s, name).toMatch(/setninga frå \S+, sitert på engelsk/);
+    }
+  });
+
+  it('never joins lists of lists: at most one "og" in each sentence that lists names or figures', () => {
+    for (const { name, card } of cards) {
+      for (const item of card.faq.filter((f) => /^Kven og kva nemner|^Kva for tal/.test(f.q))) {
+        for (const s of sentences(item.a)) {
+          const names = s.replace(/^.*?, er /, '');
+          expect(names.split(' og ').length - 1, `${name}: ${s}`).toBeLessThanOrEqual(1);
+        }
+      }
+    }
+  });
+
+  it('writes counts under ten in words in running text', () => {
+    for (const { name, card } of cards) {
+      for (const s of nynorskStrings(card)) expect(s, name).not.toMatch(/(?<![\d.,\u00a0-])[1-9]\s+(?:minutt|ord|svar|setningar|avsnitta)\b/);
+    }
+  });
+
+  it('calls a thread "tråden", never "artikkelen", and an article never "tråden"', () => {
+    for (const { name, kind, card } of cards) {
+      const text = [...card.summary, ...card.faq.flatMap((f) => [f.q, f.a])].join(' ');
+      if (kind === 'thread') expect(text, name).not.toMatch(/artikkel/i);
+      else expect(text, name).not.toMatch(/\btråd(?:en|ar|ane)?\b/i);
+    }
+  });
+
+  it('asks questions about the subject first, and questions about the text only to reach three', () => {
+    for (const { name, card } of cards) {
+      const aboutText = card.faq.findIndex((f) => /^(Når vart|Kven skreiv|Kven starta|Kvifor er .* merkt|Kor lang|Kvar kan eg)/.test(f.q));
+      if (aboutText >= 0) expect(aboutText, `${name}: ${card.faq.map((f) => f.q).join(' | ')}`).toBeGreaterThanOrEqual(card.faq.length - 2);
+    }
+  });
+});
+
+describe('template grammar in the small', () => {
+  it('answers "Kven og kva nemner ..." with each kind in its own sentence, in the singular where there is one', () => {
+    const a = makeArticle({
+      paragraphs: [
+        'Microsoft said on Tuesday that it will retire the old reporting service for Windows at the end of the year.',
+        'Jane Holm, an analyst at Gartner, said most customers had already moved to Intune and Azure.',
+      ],
+    });
+    const who = buildDigestCard(a, makeTopic()).faq.find((f) => f.q === 'Kven og kva nemner artikkelen?');
+    expect(who?.a).toBe(
+      'Personen som blir nemnd, er Jane Holm. Verksemdene som blir nemnde, er Microsoft og Gartner. Produkta som blir nemnde, er Windows, Intune og Azure.',
+    );
+  });
+
+  it('groups the figures of one paragraph in one sentence', () => {
+    const a = makeArticle({
+      paragraphs: [
+        'About 30% of the users asked said they reach the service over the new protocol, and 90% of the phone traffic does so already.',
+        'Addresses still sell for about $25 each on the transfer market, according to the brokers.',
+      ],
+    });
+    const figures = buildDigestCard(a, makeTopic()).faq.find((f) => f.q === 'Kva for tal oppgir artikkelen?');
+    expect(figures?.a).toBe('Avsnitt 1: 30 prosent og 90 prosent. Avsnitt 2: 25 dollar. Setningane tala står i, finn du under «Tal frå teksten».');
+  });
+
+  it('names the one name a text keeps coming back to, counted in words, only when it runs through a third of it', () => {
+    const filler = 'The team met again on Friday to go through the remaining items on the list.';
+    const about = [
+      'Nortex said on Monday that its network upgrade was still on plan.',
+      'Engineers at Nortex replaced the core routers in two data centres over the weekend.',
+      'The upgrade at Nortex should cut the time customers wait for support, the firm said.',
+      'Customers of Nortex were told to expect short breaks in service during the night.',
+      'A spokesperson for Nortex said the costs had not grown since the spring.',
+      'Nortex will publish a full report on the work when it is done.',
+      'Staff at Nortex have been asked to test the new links before the launch.',
+      'Nortex expects the last sites to move over by the end of the year.',
+      'The board of Nortex approved the budget for the project in March.',
+    ];
+    const naming = (k: number) => makeArticle({ paragraphs: Array.from({ length: 9 }, (_, i) => (i < k ? (about[i] as string) : filler)) });
+    expect(buildDigestCard(naming(5), makeTopic()).summary[0]).toContain('Nortex går att i fem av dei ni avsnitta.');
+    expect(buildDigestCard(naming(9), makeTopic()).summary[0]).toContain('Nortex går att i alle avsnitta.');
+    expect(buildDigestCard(naming(2), makeTopic()).summary[0]).not.toContain('går att');
+  });
+});
