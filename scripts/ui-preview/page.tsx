@@ -5,7 +5,8 @@
  * real popup/options apps with an in-memory browser stand-in.
  */
 import { render } from 'preact';
-import type { Card, CardState } from '../../src/core/types';
+import type { Article, Card, CardState } from '../../src/core/types';
+import { buildDigestCard } from '../../src/core/digest/index';
 import { createOverlay } from '../../src/content/overlay';
 import { OptionsApp } from '../../src/options/OptionsApp';
 import { PopupApp } from '../../src/popup/PopupApp';
@@ -38,27 +39,34 @@ const libraryCard: Card = {
   createdAt: '2024-04-04T10:00:00Z',
 };
 
-const digestCard: Card = {
-  ...libraryCard,
+/** The fact card as the extension makes it, from an article written for the preview. */
+const digestArticle: Article = {
+  url: 'https://www.spiceworks.com/tech/cloud/news/municipalities-move-email-to-the-cloud/',
+  canonicalUrl: 'https://www.spiceworks.com/tech/cloud/news/municipalities-move-email-to-the-cloud/',
+  kind: 'article',
   title: 'Municipalities Move Email to the Cloud but Keep Their Own Keys',
-  summary: [],
-  engine: { kind: 'digest' },
-  notice: 'Det finst ikkje noko samandrag på nynorsk for denne artikkelen enno. Eit faktakort viser det som kan seiast utan språkmodell.',
-  facts: [
-    { label: 'Lesetid', value: 'om lag 5 minutt' },
-    { label: 'Namngjevne', value: 'Kari Nordmann, Microsoft, Google' },
+  author: 'Kari Nordmann',
+  published: '2024-04-03',
+  section: 'cloud',
+  contentType: 'news',
+  tags: [],
+  breadcrumbs: [],
+  jsonLd: { types: [], sections: [], keywords: [] },
+  meta: {},
+  paragraphs: [
+    'Several municipalities moved their email to a cloud service this year, and Microsoft says more will follow before the summer.',
+    'The councils want to spend less on running their own servers, but they insist that the encryption keys stay with the municipality.',
+    'About 40% of the councils asked in a survey said that key management was the main reason they had waited so long.',
+    'Microsoft now offers customer-held keys as a standard option in its cloud service for public bodies.',
+    'Critics say the contracts still expose metadata to the provider, such as who writes to whom and when.',
+    'Several councils are waiting for new guidance from the data protection authority before they decide.',
   ],
-  keyPoints: [
-    { text: 'Several municipalities moved their email to a cloud service this year.', evidence: [0] },
-    { text: 'Critics say the contracts still expose metadata to the provider.', evidence: [4] },
-  ],
-  terms: [
-    { en: 'cloud service', nn: 'skyteneste' },
-    { en: 'encryption key', nn: 'krypteringsnøkkel' },
-  ],
-  faq: libraryCard.faq.slice(0, 2),
-  language: { lang: 'nn', bokmalForms: ['tjeneste'] },
 };
+const digestCard: Card = buildDigestCard(
+  digestArticle,
+  { id: 'cloud', label: 'skytenester', confidence: 0.8, secondary: [], reasons: ['URL-bolken cloud'] },
+  { now: new Date('2024-04-04T10:00:00Z') },
+);
 
 const states: Record<string, CardState> = {
   ready: { status: 'ready', url: libraryCard.url, card: libraryCard },

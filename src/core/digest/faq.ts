@@ -12,7 +12,7 @@ import type { FaqItem } from '../types';
 import type { DigestFacts } from './digest-facts';
 import { capitalise, countOf, evidenceOf, kindVars, listNn, paragraphsNn } from './format';
 import { nameSentences, shownEntities } from './names';
-import { aboutSentence, quoted } from './summary';
+import { aboutSentence, mostNamedSentence, quoted } from './summary';
 import { TEMPLATES } from './templates';
 
 const MAX_FAQ = 5;
@@ -26,7 +26,7 @@ function about(f: DigestFacts): FaqItem {
   const vars = kindVars(f.kind);
   // A thread's "about" is its question; the replies' key sentences follow the paragraphs of the first post.
   const ev = evidenceOf(f.keyPoints.flatMap((k) => k.evidence));
-  const lead = aboutSentence(f);
+  const lead = [aboutSentence(f), mostNamedSentence(f)].filter(Boolean).join(' ');
   if (ev.length) return { q: fill(t.q, vars), a: `${lead} ${fill(t.points, { paragraphs: paragraphsNn(ev) })}`, evidence: ev };
   return { q: fill(t.q, vars), a: `${lead} ${fill(t.title, { title: f.title })}`, evidence: f.length.paragraphs > 0 ? [0] : [] };
 }

@@ -25,7 +25,7 @@ export function aboutSentence(f: DigestFacts): string {
 }
 
 /** "Meta går att i fem av dei ni avsnitta." when one name runs through the text. */
-function mostNamedSentence(f: DigestFacts): string | undefined {
+export function mostNamedSentence(f: DigestFacts): string | undefined {
   const top = mostNamed(f.entities);
   const n = f.length.paragraphs;
   if (!top || n < 3) return undefined;

@@ -105,7 +105,7 @@ describe('template grammar in the small', () => {
       ],
     });
     const figures = buildDigestCard(a, makeTopic()).faq.find((f) => f.q === 'Kva for tal oppgir artikkelen?');
-    expect(figures?.a).toBe('Avsnitt 1: 30 prosent og 90 prosent. Avsnitt 2: 25 dollar. Setningane tala står i, finn du under «Tal frå teksten».');
+    expect(figures?.a).toBe('Avsnitt 1: 30 prosent og 90 prosent. Avsnitt 2: 25 dollar. Under «Tal frå teksten» står kvart tal med den engelske setninga det kjem frå.');
   });
 
   it('names the one name a text keeps coming back to, counted in words, only when it runs through a third of it', () => {
