@@ -19,7 +19,7 @@ const MAX_FAQ = 5;
 const MIN_FAQ = 3;
 const NAMES_IN_ANSWER = 4;
 const TERMS_IN_ANSWER = 4;
-const FIGURES_IN_ANSWER = 3;
+const FIGURES_IN_ANSWER = 4;
 
 function about(f: DigestFacts): FaqItem {
   const t = TEMPLATES.faq.about;
@@ -52,12 +52,13 @@ function question(f: DigestFacts): FaqItem | undefined {
 }
 
 function figures(f: DigestFacts): FaqItem | undefined {
-  const shown = f.figures.slice(0, FIGURES_IN_ANSWER);
+  // Only figures that carry their unit (prosent, dollar): "190 millionar" without the sentence beside it says not of what.
+  const shown = f.figures.filter((x) => x.unit).slice(0, FIGURES_IN_ANSWER);
   if (shown.length === 0) return undefined;
   const t = TEMPLATES.faq.figures;
   // One sentence per paragraph ("Avsnitt 3: 52 prosent og 23 prosent."): a list of lists would double its "og".
   const byParagraph = new Map<number, string[]>();
-  for (const x of shown) byParagraph.set(x.evidence[0] ?? 0, [...(byParagraph.get(x.evidence[0] ?? 0) ?? []), ...x.values]);
+  for (const x of shown) byParagraph.set(x.evidence[0] ?? 0, [...(byParagraph.get(x.evidence[0] ?? 0) ?? []), ...x.values.filter((v, i) => x.units[i])]);
   const items = [...byParagraph].map(([p, values]) => fill(t.item, { Paragraph: capitalise(paragraphsNn([p])), value: listNn(values) }));
   return { q: fill(t.q, kindVars(f.kind)), a: fill(t.a, { figures: items.join(' ') }), evidence: evidenceOf(shown.flatMap((x) => x.evidence)) };
 }

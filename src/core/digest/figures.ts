@@ -13,7 +13,7 @@ import { digitsNn, listNn } from '../nn-grammar';
  * milliardar dollar"; `value` joins `values` for display), the sentence they
  * stand in, and its paragraph.
  */
-export type Figure = { value: string; values: string[]; text: string; evidence: number[] };
+export type Figure = { value: string; values: string[]; units: boolean[]; unit: boolean; text: string; evidence: number[] };
 
 const MIN_WORDS = 6;
 const MAX_WORDS = 60;
@@ -44,7 +44,8 @@ function scaled(n: { text: string; value: number }, scale: string | undefined): 
   return `${n.text} ${n.value === 1 ? forms[0] : forms[1]}`;
 }
 
-type Found = { value: string; weight: number; at: number };
+/** `unit`: the value says what it counts (prosent, dollar); a bare count needs its sentence beside it. */
+type Found = { value: string; weight: number; at: number; unit: boolean };
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const PERCENT = new RegExp(String.raw`(?<![\w.,])(${NUM})\s?(?:%|percent\b|per cent\b)`, 'gi');
@@ -52,17 +53,37 @@ const MONEY = new RegExp(String.raw`([$€£])\s?(${NUM})(?:\s?(thousand|million
 const SCALED = new RegExp(String.raw`(?<![\w.,$€£])(${NUM})\s(thousand|million|billion|trillion)\b`, 'gi');
 const COUNT = /(?<![\w.,$€£])(\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,%]|\s?(?:percent|per cent))/g;
 const YEAR = /\b(?:in|by|since|until|from|before|after|of)\s+((?:19|20)\d\d)\b/gi;
+const TO = String.raw`\s?(?:to|-|–|—)\s?`;
+/** "$25 to $35", "between $25 and $35": one range, not two sums. */
+const MONEY_RANGE = new RegExp(String.raw`(?:between\s+)?([$€£])\s?(${NUM})(?:${TO}|\s+and\s+)[$€£]?\s?(${NUM})(?:\s?(thousand|million|billion|trillion)\b)?`, 'gi');
+/** "25% to 35%", "25-35%", "between 25 and 35 percent"; not "from 76% in 2019 to 24%" (a year is not a bound). */
+const PERCENT_RANGE = new RegExp(
+  String.raw`(?<![\w.,])(?:(${NUM})\s?(?:%|percent|per cent)${TO}|(${NUM})[-–](?=\d)|between\s+(${NUM})\s?(?:%|percent|per cent)?\s+and\s+)(${NUM})\s?(?:%|percent\b|per cent\b)`,
+  'gi',
+);
+/** A two- or three-digit count before a word ("14 hours", "400 office workers"), not a version ("Windows 11 users"). */
+const SMALL_COUNT = /(?<![\p{L}\p{N}.,$€£])(?<!\p{Lu}[\p{L}\p{N}]*\s)([1-9]\d{1,2})\s+(?=\p{Ll}{3,})/gu;
 
 /** The figures of one sentence, strongest first. */
 function figuresIn(s: string): Found[] {
   const out: Found[] = [];
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
-  const add = (m: RegExpExecArray, value: string | undefined, weight: number, start = m.index, end = m.index + m[0].length) => {
+  const add = (m: RegExpExecArray, value: string | undefined, weight: number, start = m.index, end = m.index + m[0].length, unit = weight >= 3) => {
     if (!value || !free(start, end)) return;
     taken.push([start, end]);
-    out.push({ value, weight, at: start });
+    out.push({ value, weight, at: start, unit });
   };
+  for (const m of s.matchAll(MONEY_RANGE)) {
+    const a = numberText(m[2] ?? '');
+    const b = numberText(m[3] ?? '');
+    if (a && b) add(m, `${a.text}–${scaled(b, m[4])} ${CURRENCY_NN[m[1] ?? ''] ?? ''}`.trim(), 3);
+  }
+  for (const m of s.matchAll(PERCENT_RANGE)) {
+    const a = numberText(m[1] ?? m[2] ?? m[3] ?? '');
+    const b = numberText(m[4] ?? '');
+    if (a && b) add(m, `${a.text}–${b.text} prosent`, 3);
+  }
   for (const m of s.matchAll(PERCENT)) {
     const n = numberText(m[1] ?? '');
     if (n) add(m, `${n.text} prosent`, 3);
@@ -76,18 +97,19 @@ function figuresIn(s: string): Found[] {
     // "69 billion dollar acquisition", "2 million euros": the currency follows the scale.
     const cur = /^\s?(dollars?|euros?|pounds?)\b/i.exec(s.slice(m.index + m[0].length));
     const unit = cur ? ` ${/^pound/i.test(cur[1] ?? '') ? 'pund' : /^euro/i.test(cur[1] ?? '') ? 'euro' : 'dollar'}` : '';
-    if (n) add(m, `${scaled(n, m[2])}${unit}`, cur ? 3 : 2, m.index, m.index + m[0].length + (cur?.[0].length ?? 0));
+    if (n) add(m, `${scaled(n, m[2])}${unit}`, cur ? 3 : 2, m.index, m.index + m[0].length + (cur?.[0].length ?? 0), !!cur);
   }
   for (const m of s.matchAll(COUNT)) {
     const raw = m[1] ?? '';
     // A bare four-digit number is usually a year (or a model number), not a count.
     if (/^\d{4}$/.test(raw)) continue;
     const n = numberText(raw);
-    if (n) add(m, n.text, 2);
+    if (n) add(m, n.text, 2, m.index, m.index + m[0].length, false);
   }
+  for (const m of s.matchAll(SMALL_COUNT)) add(m, m[1], 1.5, m.index, m.index + (m[1] ?? '').length, false);
   for (const m of s.matchAll(YEAR)) {
     const start = m.index + m[0].length - (m[1] ?? '').length;
-    add(m, m[1], 1, start, start + 4);
+    add(m, m[1], 1, start, start + 4, false);
   }
   return out.sort((a, b) => b.weight - a.weight || a.at - b.at);
 }
@@ -107,9 +129,10 @@ export function findFigures(paragraphs: readonly string[], max = 4): Figure[] {
     // A second figure only when it says as much as a count; "7,5 prosent og 2021" is noise.
     const shown = found.filter((x, k) => k === 0 || (k === 1 && x.weight >= 2)).slice(0, 2).sort((a, b) => a.at - b.at);
     const values = shown.map((f) => f.value);
-    cands.push({ value: listNn(values), values, text: s.text, evidence: [s.paragraph], weight: found[0]?.weight ?? 0, order });
+    const units = shown.map((f) => f.unit);
+    cands.push({ value: listNn(values), values, units, unit: units.some(Boolean), text: s.text, evidence: [s.paragraph], weight: found[0]?.weight ?? 0, order });
   });
-  // A year says little on its own: year-only sentences come in only when there are few stronger figures.
+  // A year or a small count says little on its own: such sentences come in only when there are few stronger figures.
   const strong = cands.filter((c) => c.weight >= 2).length;
   const seen = new Set<string>();
   return cands
@@ -118,5 +141,5 @@ export function findFigures(paragraphs: readonly string[], max = 4): Figure[] {
     .filter((c) => (seen.has(c.text) ? false : (seen.add(c.text), true)))
     .slice(0, max)
     .sort((a, b) => a.order - b.order)
-    .map(({ value, values, text, evidence }) => ({ value, values, text, evidence }));
+    .map(({ value, values, units, unit, text, evidence }) => ({ value, values, units, unit, text, evidence }));
 }

@@ -27,12 +27,15 @@ export function shownEntities(e: Entities, perKind: number): Entity[] {
 export function nameSentences(e: Entities, perKind: number): string[] {
   const out: string[] = [];
   for (const g of NAME_GROUPS) {
-    const names = groupOf(e, g).slice(0, perKind).map((x) => x.name);
+    const all = groupOf(e, g);
+    const names = all.slice(0, perKind).map((x) => x.name);
     if (names.length === 0) continue;
     const t = TEMPLATES.nameGroups[g];
     const plural = names.length > 1;
     const named = agreeNn(TEMPLATES.participles.named, t.gender as Gender, plural);
-    out.push(fill(TEMPLATES.nameSentence, { Group: capitalise(plural ? t.pl : t.sg), named, names: listNn(names) }));
+    // A cut list says so ("mellom anna"): the Fakta list beside it shows more.
+    const template = all.length > names.length ? TEMPLATES.nameSentenceSome : TEMPLATES.nameSentence;
+    out.push(fill(template, { Group: capitalise(plural ? t.pl : t.sg), named, names: listNn(names) }));
   }
   return out;
 }

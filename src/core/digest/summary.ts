@@ -9,6 +9,7 @@ import { fill } from '../template';
 import { countNn, numberNn } from '../nn-grammar';
 import type { DigestFacts } from './digest-facts';
 import { countOf, kindVars, listNn, noun } from './format';
+import type { Entity } from './entities';
 import { mostNamed, topNames } from './names';
 import { TEMPLATES } from './templates';
 
@@ -57,14 +58,22 @@ function bylineSentence(f: DigestFacts): string | undefined {
     if (f.author) return fill(s.threadBylineNoDate, vars);
     return f.published ? fill(s.threadDateOnly, vars) : undefined;
   }
-  if (f.author && f.published) return fill(s.byline, vars);
+  // Two authors already take the "og": "publisert ..., skriven av A og B", never "av A og B og vart publisert".
+  if (f.author && f.published) return fill(/ og /.test(f.author) ? s.bylineAuthors : s.byline, vars);
   if (f.author) return fill(s.bylineNoDate, vars);
   return f.published ? fill(s.dateOnly, vars) : undefined;
 }
 
 function namesSentence(f: DigestFacts): string | undefined {
   const top = mostNamedSentence(f) ? mostNamed(f.entities) : undefined;
-  const all = topNames(f.entities, Infinity).filter((e) => e !== top);
+  // Not the author again right after the byline, and not "TLS" beside "TLS 1.3" (a version of one thing).
+  const authors = new Set((f.author ?? '').split(/, | og /));
+  const all: Entity[] = [];
+  for (const e of topNames(f.entities, Infinity)) {
+    if (e === top || authors.has(e.name)) continue;
+    const variant = [...all, ...(top ? [top] : [])].some((x) => x.name.startsWith(`${e.name} `) || e.name.startsWith(`${x.name} `));
+    if (!variant) all.push(e);
+  }
   const names = all.slice(0, NAMES_IN_SUMMARY);
   if (names.length === 0) return undefined;
   const s = TEMPLATES.summary;

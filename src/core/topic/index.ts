@@ -39,13 +39,13 @@ function urlRoot(url: string): string {
 function urlSignal(acc: Acc, a: Article): void {
   if (a.kind !== 'article' || !a.section) return;
   const sec = TAXONOMY.sections[a.section];
-  const reason = `URL-bolken ${a.section}`;
+  const reason = `nettadressa ligg under «${a.section}»`;
   if (urlRoot(a.url) === TAXONOMY.securityRoot) credit(acc, 'security', W.urlStrong, reason);
   else if (sec?.topic) credit(acc, sec.topic, sec.strength === 'strong' ? W.urlStrong : W.urlWeak, reason);
 }
 
 function metadataSignals(acc: Acc, a: Article): void {
-  for (const s of a.jsonLd.sections) credit(acc, topicForName(s), W.ldSection, `JSON-LD-bolken «${s}»`);
+  for (const s of a.jsonLd.sections) credit(acc, topicForName(s), W.ldSection, `sida er merkt «${s}»`);
   for (const key of ['article:section', 'parsely-section']) {
     const s = a.meta[key];
     if (s) credit(acc, topicForName(s), W.metaSection, `bolken i metadata «${s}»`);
@@ -58,7 +58,7 @@ function metadataSignals(acc: Acc, a: Article): void {
   if (a.kind === 'thread' && a.section) {
     const name = a.section.replace(/\s*\(.*\)\s*$/, '');
     const id = topicForName(name) ?? bestOf(scoreText(name, '').scores);
-    credit(acc, id, W.category, `Discourse-kategorien «${a.section}»`);
+    credit(acc, id, W.category, `kategorien «${a.section}» i fellesskapet`);
   }
   // Keywords and tags: exact names first, then the lexicon, capped per topic.
   const words = [

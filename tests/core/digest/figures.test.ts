@@ -12,7 +12,8 @@ describe('figures', () => {
     ];
     const f = findFigures(paragraphs);
     expect(f.map((x) => x.value)).toEqual(['42 prosent', '4,5 milliardar dollar', '12\u00a0000']);
-    expect(f[1]).toEqual({ value: '4,5 milliardar dollar', values: ['4,5 milliardar dollar'], text: paragraphs[2], evidence: [2] });
+    expect(f[1]).toEqual({ value: '4,5 milliardar dollar', values: ['4,5 milliardar dollar'], units: [true], unit: true, text: paragraphs[2], evidence: [2] });
+    expect(f[2]?.unit).toBe(false);
   });
 
   it('writes one million in the singular and takes years only after a preposition', () => {
@@ -40,5 +41,18 @@ describe('figures', () => {
     const f = findFigures(many);
     expect(f).toHaveLength(4);
     expect(f.every((x) => x.value.endsWith('prosent'))).toBe(true);
+  });
+
+  it('reads "$25 to $35" and "between 10% and 15%" as one range each, and takes small counts only when nothing stronger is there', () => {
+    const f = findFigures([
+      'Addresses still sell for roughly $25 to $35 each on the transfer market, brokers said.',
+      'Prices rose between 10% and 15% over the year, according to the brokers at the meeting.',
+    ]);
+    expect(f.map((x) => x.value)).toEqual(['25–35 dollar', '10–15 prosent']);
+    const years = findFigures(['The share of such bugs fell from 76% in 2019 to 24% in 2024, the company reported this week.']);
+    expect(years.map((x) => x.value)).toEqual(['76 prosent og 24 prosent']);
+    expect(findFigures(['Most teams expect budgets to grow by 5-8% next year, the survey of managers found.']).map((x) => x.value)).toEqual(['5–8 prosent']);
+    const small = findFigures(['Some customers waited more than 14 hours for the service to come back online.', 'The Windows 11 users were not affected by the problem at all, the firm said.']);
+    expect(small.map((x) => [x.value, x.unit])).toEqual([['14', false]]);
   });
 });

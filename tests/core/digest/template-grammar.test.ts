@@ -126,4 +126,29 @@ describe('template grammar in the small', () => {
     expect(buildDigestCard(naming(9), makeTopic()).summary[0]).toContain('Nortex går att i alle avsnitta.');
     expect(buildDigestCard(naming(2), makeTopic()).summary[0]).not.toContain('går att');
   });
+
+  it('puts the date first when two authors already take the "og", and does not list the author or a version twice among the names', () => {
+    const a = makeArticle({
+      author: 'Maria Alvarez og Kenji Watanabe',
+      published: '2025-10-22',
+      paragraphs: [
+        'Kenji Watanabe, a network engineer, said that TLS 1.3 is now the default on most of the servers he runs.',
+        'Older clients that speak only TLS fail, and Microsoft has asked customers to update them.',
+        'Google and Cloudflare said the share of TLS 1.3 traffic keeps growing every month.',
+      ],
+    });
+    const card = buildDigestCard(a, makeTopic());
+    expect(card.summary[1]).toMatch(/^Artikkelen vart publisert 22\. oktober 2025, skriven av Maria Alvarez og Kenji Watanabe\./);
+    const names = card.summary.find((p) => /nemner/.test(p)) ?? '';
+    expect(names).not.toContain('Kenji Watanabe');
+    expect(names.match(/\bTLS\b/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('says "mellom anna" when a kind has more names than the answer lists', () => {
+    const a = makeArticle({
+      paragraphs: ['The office runs Windows, Outlook, Teams, SharePoint, Excel and PowerShell on every machine, and the staff use them daily.'],
+    });
+    const names = buildDigestCard(a, makeTopic()).faq.find((f) => f.q === 'Kven og kva nemner artikkelen?');
+    expect(names?.a).toBe('Produkta som blir nemnde, er mellom anna Windows, Outlook, Teams og SharePoint.');
+  });
 });
