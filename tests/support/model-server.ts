@@ -45,7 +45,7 @@ export const TEST_TOPIC: TopicResult = {
   label: 'IT-tryggleik',
   confidence: 0.92,
   secondary: ['data'],
-  reasons: ['URL-bolken data-security'],
+  reasons: ['nettadressa ligg under «data-security»'],
 };
 
 /** A good answer: correct Nynorsk, evidence inside the article. */
@@ -94,7 +94,7 @@ export const BOKMAL_CONTENT = {
 
 /** How each scenario answers a chat request (n: how many chat requests this scenario has had before). */
 type Answer =
-  | { kind: 'text'; text: string; cutAfter?: number }
+  | { kind: 'text'; text: string; cutAfter?: number; paced?: boolean }
   | { kind: 'status'; status: number; body: string; headers?: Record<string, string> };
 
 export type ScenarioName =
@@ -116,7 +116,10 @@ export type ScenarioName =
   | 'rate-limit'
   | 'server-error'
   | 'server-error-then-ok'
-  | 'context-too-long';
+  | 'context-too-long'
+  | 'endless'
+  | 'nested'
+  | 'nested-huge';
 
 /** Model names that select a scenario; any other model name is "not found". */
 export const SCENARIO_MODELS: Record<string, ScenarioName> = {
@@ -139,7 +142,16 @@ export const SCENARIO_MODELS: Record<string, ScenarioName> = {
   'nn-500': 'server-error',
   'nn-500-then-ok': 'server-error-then-ok',
   'nn-context': 'context-too-long',
+  'nn-endless': 'endless',
+  'nn-nested': 'nested',
+  'nn-nested-huge': 'nested-huge',
 };
+
+/** What the "endless" scenario streams: a card whose summary never ends (2 MB), whatever max_tokens says. */
+export const ENDLESS_ANSWER_CHARS = 2_000_000;
+
+/** Nesting of the "nested" scenario's title: deeper than any card, short enough for every limit. */
+export const NESTED_DEPTH = 1000;
 
 type Protocol = 'openai' | 'ollama' | 'anthropic';
 
@@ -239,6 +251,16 @@ function answerFor(scenario: ScenarioName, n: number, prompt: string, protocol: 
       return n < 1 ? status(500) : json(goodAnswer(prompt));
     case 'context-too-long':
       return status(400);
+    case 'endless': {
+      // A server that ignores max_tokens and keeps writing the same paragraph.
+      const head = `{"title":${JSON.stringify(GOOD_CONTENT.title)},"summary":["`;
+      const para = GOOD_CONTENT.summary[1]! + ' ';
+      return { kind: 'text', text: head + para.repeat(Math.ceil((ENDLESS_ANSWER_CHARS - head.length) / para.length)), paced: true };
+    }
+    case 'nested':
+      return { kind: 'text', text: `{"title":${'['.repeat(NESTED_DEPTH)}${']'.repeat(NESTED_DEPTH)},"summary":["x"],"faq":[]}` };
+    case 'nested-huge':
+      return { kind: 'text', text: `{"title":${'['.repeat(300_000)}`, paced: true };
   }
 }
 
@@ -250,6 +272,9 @@ export type RecordedRequest = {
   /** performance.now() when the request arrived, and when the first byte of the answer went out. */
   receivedAt: number;
   firstByteAt?: number;
+  /** Paced answers ("endless"): characters of answer text written, and whether the client closed the connection before the end. */
+  answerCharsSent?: number;
+  closedByClient?: boolean;
 };
 
 export type ModelServerOptions = {
@@ -405,9 +430,9 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
       mark();
       return send(res, answer.status, answer.body, answer.headers);
     }
-    const pieces: string[] = [];
     const limit = answer.cutAfter ?? answer.text.length;
-    for (let i = 0; i < limit; i += opts.chunkSize) pieces.push(answer.text.slice(i, Math.min(limit, i + opts.chunkSize)));
+    const pieces: string[] = [];
+    if (!answer.paced) for (let i = 0; i < limit; i += opts.chunkSize) pieces.push(answer.text.slice(i, Math.min(limit, i + opts.chunkSize)));
     const delay = slow || opts.chunkDelayMs;
     const modelName = parsed.model ?? '';
 
@@ -428,6 +453,27 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
       mark();
       res.write(s);
     };
+    if (answer.paced) {
+      // Written as a real server does: waiting for the socket, and stopping when the client goes away.
+      let closed = false;
+      res.on('close', () => {
+        if (!res.writableFinished) closed = rec.closedByClient = true;
+      });
+      rec.answerCharsSent = 0;
+      // Frames made as they go out: the answer is long, and most of it is never sent.
+      for (let at = 0, i = 0; at < limit; at += opts.chunkSize, i++) {
+        if (closed) return;
+        const piece = answer.text.slice(at, Math.min(limit, at + opts.chunkSize));
+        const f = i === 0 ? framesFor(protocol, modelName, [piece]).body[0]! : framesFor(protocol, modelName, ['', piece]).body[1]!;
+        mark();
+        rec.answerCharsSent += piece.length;
+        if (!res.write(f)) await new Promise<void>((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+        else if (i % 16 === 15) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      if (closed) return;
+      for (const f of framesFor(protocol, modelName, []).end) write(f);
+      return res.end();
+    }
     const frames = framesFor(protocol, modelName, pieces);
     for (const [i, f] of frames.body.entries()) {
       if (i > 0 && delay) await wait(delay);

@@ -16,7 +16,8 @@ export type ModelErrorKind =
   | 'bad-request'
   | 'timeout'
   | 'cancelled'
-  | 'invalid-answer';
+  | 'invalid-answer'
+  | 'answer-too-long';
 
 export const OLLAMA_ORIGINS_HINT = 'OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*';
 
@@ -73,6 +74,10 @@ export const messages = {
   invalidAnswer: () =>
     'Modellen gav eit svar som ikkje er eit gyldig kort. Prøv igjen, eller vel ein annan modell.',
   cutOff: () => 'Svaret frå modellen stoppa før det var ferdig. Prøv igjen.',
+  answerTooLong: () =>
+    'Svaret frå modellen vart mykje lengre enn eit kort skal vere, så det vart stoppa. Modellen held seg truleg ikkje til lengdegrensa. Prøv igjen, eller vel ein annan modell.',
+  answerTooDeep: () =>
+    'Svaret frå modellen er ikkje eit kort: det har for mange lag inni kvarandre. Prøv igjen, eller vel ein annan modell.',
 };
 
 const CONTEXT_RE = /context (length|window)|maximum context|too many tokens|prompt is too long|too long|exceeds? (the )?(max|context)|num_ctx/i;

@@ -8,8 +8,8 @@ import type { Article, Card, TopicResult } from '../types';
 import { buildModelCard } from './card';
 import { modelCacheKey, type ModelCache } from './cache';
 import { messages, ModelError } from './errors';
-import { checkCardContent, extractJson, type DroppedEvidence } from './parse';
-import { partialCardContent, samePartial } from './partial-json';
+import { checkCardContent, extractJson, nestingDepth, type DroppedEvidence } from './parse';
+import { MAX_JSON_DEPTH, PartialCardReader, samePartial } from './partial-json';
 import { buildCombineMessages, buildRepairMessages, planPrompt } from './prompt';
 import { estimateMessagesTokens } from './tokens';
 import { streamCompletion } from './providers';
@@ -20,8 +20,15 @@ export type GenerateDeps = {
   /** The fetch to use (test seam; in the extension, the global fetch of the page running the stream). */
   fetch: FetchLike;
   signal?: AbortSignal;
-  /** The card content visible so far, each time it changes. */
+  /**
+   * The card content visible so far as it changes: at once when a title,
+   * paragraph or FAQ item is complete (or every PREVIEW_GROWTH of new text
+   * for a long answer), otherwise at most every `previewMs`; always once at
+   * the end of each answer.
+   */
   onPartial?: (partial: PartialCardContent) => void;
+  /** Least milliseconds between previews that only grow the text being written (default 50; by `now`). */
+  previewMs?: number;
   /** What the engine is doing, for a status line. */
   onStage?: (stage: GenerateStage) => void;
   /** The Nynorsk checker: flagged Bokmål forms with suggestions. Without it no repair round runs. */
@@ -46,6 +53,15 @@ export type GenerateStage =
   | { stage: 'combining'; parts: number }
   | { stage: 'repairing'; forms: string[] };
 
+/** Each part (title, paragraph, FAQ item) completed shows at once, up to this many; then the rules below. */
+const PREVIEW_ITEMS = 24;
+/** A preview at least every this share of the answer so far: the previews of an answer cost time in proportion to its length. */
+const PREVIEW_GROWTH = 1 / 8;
+const PREVIEW_MIN_STEP = 64;
+
+/** The preview of one streamed answer: `onText` for each piece, `end` once the answer is complete. */
+type Preview = { onText(delta: string, soFar: string): void; end(): void };
+
 export type GenerateResult = {
   card: Card;
   fromCache: boolean;
@@ -60,11 +76,18 @@ export type GenerateResult = {
   promptTokens: number;
 };
 
-/** Parses and checks an answer; throws ModelError('invalid-answer') when it is not card content. */
+/**
+ * Parses and checks an answer; throws ModelError('invalid-answer') when it is
+ * not card content, saying so plainly when it is nested deeper than any card.
+ */
 export function parseAnswer(text: string, paragraphCount: number): { content: CardContent; droppedEvidence: DroppedEvidence[] } {
   const json = extractJson(text);
   const check = checkCardContent(json, paragraphCount);
-  if (!check.ok) throw new ModelError('invalid-answer', messages.invalidAnswer(), { detail: `${check.errors.join(', ')}: ${text.slice(0, 300)}` });
+  if (!check.ok) {
+    const depth = nestingDepth(text);
+    const message = depth > MAX_JSON_DEPTH ? messages.answerTooDeep() : messages.invalidAnswer();
+    throw new ModelError('invalid-answer', message, { detail: `${check.errors.join(', ')}; depth ${depth}: ${text.slice(0, 300)}` });
+  }
   return { content: check.content, droppedEvidence: check.droppedEvidence };
 }
 
@@ -91,9 +114,9 @@ export async function generateModelCard(article: Article, topic: TopicResult, co
     return deps.fetch(input, init);
   };
   let promptTokens = 0;
-  const stream = (messages: ChatMessage[], tokens: number, onText?: (soFar: string) => void) => {
+  const stream = async (messages: ChatMessage[], tokens: number, preview?: Preview): Promise<string> => {
     promptTokens += tokens;
-    return streamCompletion(config, messages, {
+    const text = await streamCompletion(config, messages, {
       fetch,
       ...(deps.signal ? { signal: deps.signal } : {}),
       ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
@@ -102,20 +125,59 @@ export async function generateModelCard(article: Article, topic: TopicResult, co
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
       maxTokens: config.prefs.length === 'short' ? 1200 : 2400,
       paragraphCount: n,
-      ...(onText ? { onText: (_d: string, soFar: string) => onText(soFar) } : {}),
+      ...(preview ? { onText: preview.onText } : {}),
     });
+    preview?.end();
+    return text;
   };
   let last: PartialCardContent | undefined;
+  let lastAt = 0;
   const emit = (p: PartialCardContent) => {
     if (!deps.onPartial || samePartial(last, p)) return;
     last = p;
+    lastAt = now().getTime();
     deps.onPartial(p);
   };
-  const streamed = (prefix: string[]) => (soFar: string) => {
-    const p = partialCardContent(soFar);
-    emit({ ...p, summary: [...prefix, ...p.summary] });
+  const previewMs = deps.previewMs ?? 50;
+  /**
+   * The preview of one answer: each piece is parsed once (PartialCardReader),
+   * and the preview is built and sent when it is due (see onPartial), so a
+   * long answer costs time in proportion to its length.
+   */
+  const streamed = (prefix: string[]): Preview => {
+    let reader = new PartialCardReader();
+    let builtAt = 0;
+    let completed = 0;
+    const show = () => {
+      builtAt = reader.length;
+      const p = reader.content();
+      emit({ ...p, summary: [...prefix, ...p.summary] });
+    };
+    return {
+      onText(delta: string, soFar: string) {
+        const first = reader.length === 0;
+        if (soFar.length !== reader.length + delta.length) {
+          // A retried request starts over.
+          reader = new PartialCardReader();
+          builtAt = 0;
+          completed = 0;
+          reader.push(soFar);
+        } else reader.push(delta);
+        const done = reader.completed();
+        const grown = reader.length - builtAt;
+        const due =
+          first ||
+          (done !== completed && done <= PREVIEW_ITEMS) ||
+          grown >= Math.max(PREVIEW_MIN_STEP, reader.length * PREVIEW_GROWTH) ||
+          now().getTime() - lastAt >= previewMs;
+        completed = done;
+        if (due) show();
+      },
+      end() {
+        if (reader.length !== builtAt) show();
+      },
+    };
   };
-
   let content: CardContent;
   let droppedEvidence: DroppedEvidence[];
   if (!plan.split) {

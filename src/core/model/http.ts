@@ -37,6 +37,8 @@ export type HttpOptions = {
   sleep?: Sleep;
   provider: string;
   model: string;
+  /** Bytes of response body after which the request is aborted with an 'answer-too-long' error. */
+  maxBodyBytes?: number;
 };
 
 /** Receives a response body as decoded text; `end` may throw when the body was incomplete. */
@@ -112,29 +114,52 @@ export async function streamHttp(
         throw err;
       }
       const consume = onResponse(res.headers.get('content-type') ?? '');
+      // What the consumer throws is about the answer, not the connection: a ModelError as it is
+      // (too long, an error frame), anything else an unreadable answer, never "cut off".
+      const give = (f: () => void) => {
+        try {
+          f();
+        } catch (e) {
+          throw e instanceof ModelError ? e : new ModelError('invalid-answer', messages.invalidAnswer(), { detail: String(e) });
+        }
+      };
       if (!res.body) {
-        consume.feed(await res.text());
-        consume.end();
+        const whole = await res.text();
+        give(() => consume.feed(whole));
+        give(() => consume.end());
         return;
       }
       const reader = res.body.getReader();
       const decoder = new TextDecoder();
+      let received = 0;
       try {
         for (;;) {
           touch();
-          const { done, value } = await reader.read();
-          if (done) break;
-          const text = decoder.decode(value, { stream: true });
-          if (text) consume.feed(text);
+          let chunk: ReadableStreamReadResult<Uint8Array>;
+          try {
+            chunk = await reader.read();
+          } catch (e) {
+            // A body may end with a ModelError of its own (the on-device engine's errors).
+            if (e instanceof ModelError) throw e;
+            if (timedOut || opts.signal?.aborted) throw fail(e);
+            // The connection broke in the middle of the answer.
+            throw new ModelError('invalid-answer', messages.cutOff(), { detail: String(e) });
+          }
+          if (chunk.done) break;
+          received += chunk.value.byteLength;
+          if (opts.maxBodyBytes !== undefined && received > opts.maxBodyBytes)
+            throw new ModelError('answer-too-long', messages.answerTooLong(), { detail: `body over ${opts.maxBodyBytes} bytes` });
+          const text = decoder.decode(chunk.value, { stream: true });
+          if (text) give(() => consume.feed(text));
         }
         const rest = decoder.decode();
-        if (rest) consume.feed(rest);
-        consume.end();
+        if (rest) give(() => consume.feed(rest));
+        give(() => consume.end());
       } catch (e) {
-        if (e instanceof ModelError) throw e;
-        if (timedOut || opts.signal?.aborted) throw fail(e);
-        // The connection broke in the middle of the answer.
-        throw new ModelError('invalid-answer', messages.cutOff(), { detail: String(e) });
+        // Stop the transfer: a server still sending (one that ignores max_tokens) must not keep going.
+        ctl.abort();
+        void reader.cancel().catch(() => undefined);
+        throw e;
       } finally {
         try {
           reader.releaseLock();

@@ -46,6 +46,23 @@ function balancedObject(text: string, start: number): string | undefined {
   return undefined;
 }
 
+/** The deepest nesting of brackets and braces outside strings in a text (read once, no recursion). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inStr = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inStr) {
+      if (c === '\\') i++;
+      else if (c === '"') inStr = false;
+    } else if (c === '"') inStr = true;
+    else if (c === '{' || c === '[') max = Math.max(max, ++depth);
+    else if ((c === '}' || c === ']') && depth > 0) depth--;
+  }
+  return max;
+}
+
 /** An evidence index the model gave that the article does not have. */
 export type DroppedEvidence = { faq: number; value: unknown };
 

@@ -5,6 +5,7 @@
 import { messages as msg, ModelError, originOf } from '../errors';
 import { streamHttp } from '../http';
 import { CARD_CONTENT_SCHEMA } from '../schema';
+import { estimateTokens } from '../tokens';
 import type { ChatMessage, EngineProvider, FetchLike, ModelConfig, Provider, StreamOptions } from '../types';
 import { anthropic } from './anthropic';
 import { local } from './local';
@@ -33,27 +34,80 @@ function checkConfig(config: ModelConfig): void {
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new ModelError('bad-config', msg.badConfig(config.endpoint));
 }
 
+/** Bounds of one answer; past either the request is aborted with an 'answer-too-long' error. */
+export type AnswerLimits = {
+  /** UTF-8 bytes of answer text (default 16 per token of max_tokens: a card is far shorter, but a run of whitespace has no tokens). */
+  maxAnswerBytes?: number;
+  /** Estimated tokens of answer text (default 1.5 × max_tokens + 64: room for the estimate's error). */
+  maxAnswerTokens?: number;
+};
+
+/** The default limits for an answer asked for with `maxTokens`. */
+export function answerLimits(maxTokens: number): Required<AnswerLimits> {
+  return { maxAnswerBytes: maxTokens * 16, maxAnswerTokens: Math.ceil(maxTokens * 1.5) + 64 };
+}
+
+/** Protocol framing per piece of text is far larger than the text (an SSE frame per token): the body's own bound. */
+const BODY_BYTES_PER_ANSWER_BYTE = 64;
+
+/** UTF-8 length of a string, without encoding it. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 /**
  * Streams one chat completion from the configured provider and resolves with
- * the whole answer text. `onText` sees each piece as it arrives.
+ * the whole answer text. `onText` sees each piece as it arrives. A server
+ * that ignores max_tokens is stopped once the answer passes its limits
+ * (AnswerLimits): the request is aborted and the error says the answer was
+ * too long.
  */
-export async function streamCompletion(config: ModelConfig, messages: ChatMessage[], opts: StreamOptions): Promise<string> {
+export async function streamCompletion(config: ModelConfig, messages: ChatMessage[], opts: StreamOptions & AnswerLimits): Promise<string> {
   checkConfig(config);
   const adapter = ADAPTERS[config.provider];
-  const req = adapter.chatRequest(config, messages, opts.schema ?? CARD_CONTENT_SCHEMA, opts.maxTokens ?? 2048, {
+  const maxTokens = opts.maxTokens ?? 2048;
+  const limits = { ...answerLimits(maxTokens), ...definedLimits(opts) };
+  const req = adapter.chatRequest(config, messages, opts.schema ?? CARD_CONTENT_SCHEMA, maxTokens, {
     ...(opts.paragraphCount !== undefined ? { paragraphCount: opts.paragraphCount } : {}),
   });
   let text = '';
-  await streamHttp(req, { ...opts, provider: config.provider, model: config.model }, (contentType) => {
+  let bytes = 0;
+  let tokens = 0;
+  const http = { ...opts, provider: config.provider, model: config.model, maxBodyBytes: limits.maxAnswerBytes * BODY_BYTES_PER_ANSWER_BYTE };
+  await streamHttp(req, http, (contentType) => {
     // A retried request starts over.
     text = '';
+    bytes = 0;
+    tokens = 0;
     return adapter.decoder(contentType, (delta) => {
+      // Counted piece by piece, so the check costs no more than the text itself.
+      bytes += utf8Length(delta);
+      tokens += estimateTokens(delta);
+      if (bytes > limits.maxAnswerBytes || tokens > limits.maxAnswerTokens)
+        throw new ModelError('answer-too-long', msg.answerTooLong(), {
+          detail: `stopped after ${bytes} bytes, about ${tokens} tokens (limits ${limits.maxAnswerBytes} bytes, ${limits.maxAnswerTokens} tokens; max_tokens ${maxTokens})`,
+        });
       text += delta;
       opts.onText?.(delta, text);
     }, config);
   });
   return text;
 }
+
+const definedLimits = (o: AnswerLimits): AnswerLimits => ({
+  ...(o.maxAnswerBytes !== undefined ? { maxAnswerBytes: o.maxAnswerBytes } : {}),
+  ...(o.maxAnswerTokens !== undefined ? { maxAnswerTokens: o.maxAnswerTokens } : {}),
+});
 
 /** The models the server offers (Ollama: /api/tags; OpenAI: /models; Anthropic: /v1/models). */
 export async function listModels(config: ModelConfig, opts: { fetch: FetchLike; signal?: AbortSignal; timeoutMs?: number }): Promise<string[]> {
