@@ -69,7 +69,7 @@ try {
       await page.waitForTimeout(150);
       if (v.hash.startsWith('overlay')) {
         const how = await page.evaluate(() => {
-          const shadow = document.querySelector('nynorsk-kort-overlay')?.shadowRoot;
+          const shadow = document.querySelector('[data-nynorsk-kort-overlay]')?.shadowRoot;
           if (!shadow) return 'no host';
           return shadow.adoptedStyleSheets.length === 1 ? 'adopted' : 'not adopted';
         });

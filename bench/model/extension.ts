@@ -25,7 +25,7 @@ import { REPO_ROOT, Site } from '../../tests/browser/harness/site';
 import { startModelServer } from '../../tests/support/model-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const HOST = 'nynorsk-kort-overlay';
+const HOST = '[data-nynorsk-kort-overlay]';
 const lines: string[] = [];
 const log = (s = '') => {
   lines.push(s);

@@ -8,7 +8,7 @@ import type { Article } from '../core/types';
 import { parseMessage, type EvidenceReply } from '../protocol';
 import { createParagraphLocator, type ParagraphLocator } from './find-paragraph';
 import { revealElement } from './highlight';
-import { OVERLAY_TAG } from './overlay';
+import { OVERLAY_SELECTOR } from './overlay';
 
 let locator: ParagraphLocator | null = null;
 let doc: Document | null = null;
@@ -37,7 +37,7 @@ export function showEvidence(index: number): boolean {
 
 /** The open overlay panel's box: the page under it is hidden from the reader. */
 function coveredByOverlay(d: Document): DOMRectReadOnly[] {
-  const panel = d.querySelector(OVERLAY_TAG)?.shadowRoot?.querySelector('[role=dialog]');
+  const panel = d.querySelector(OVERLAY_SELECTOR)?.shadowRoot?.querySelector('[role=dialog]');
   return panel ? [panel.getBoundingClientRect()] : [];
 }
 

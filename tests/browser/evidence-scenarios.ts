@@ -51,7 +51,7 @@ const seen = (tab: Tab) => tab.evaluate<Seen>(SEEN);
 
 /** Scrolls an element of the overlay (or the popup page) into view, then clicks it with the real mouse. */
 async function reveal(tab: Tab, selector: string, where: 'overlay' | 'page' = 'overlay'): Promise<void> {
-  const root = where === 'page' ? 'document' : `document.querySelector('nynorsk-kort-overlay').shadowRoot`;
+  const root = where === 'page' ? 'document' : `document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot`;
   await tab.evaluate(`${root}.querySelector(${JSON.stringify(selector)}).scrollIntoView({ block: 'center' })`);
   await clickElement(tab, selector, where);
 }
@@ -121,21 +121,21 @@ export function defineEvidenceScenarios(label: string, launch: (site: Site) => P
 
       const button = `${item} [data-testid=show-evidence][data-index="${target.index}"]`;
       await opened.tab.evaluate(
-        `document.querySelector('nynorsk-kort-overlay').shadowRoot.querySelector(${JSON.stringify(button)}).scrollIntoView({ block: 'center' })`,
+        `document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot.querySelector(${JSON.stringify(button)}).scrollIntoView({ block: 'center' })`,
       );
       const before = await seen(opened.tab);
       expect(before.scrollY).toBe(0);
       expect(before.boxes).toBe(0);
       // The accessible name starts with the visible text (WCAG 2.5.3) and names the paragraph.
       const [label, shown] = JSON.parse(await opened.tab.evaluate<string>(
-        `(() => { const b = document.querySelector('nynorsk-kort-overlay').shadowRoot.querySelector(${JSON.stringify(button)}); return JSON.stringify([b.getAttribute('aria-label'), b.textContent.trim()]); })()`,
+        `(() => { const b = document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot.querySelector(${JSON.stringify(button)}); return JSON.stringify([b.getAttribute('aria-label'), b.textContent.trim()]); })()`,
       )) as [string, string];
       expect(label.startsWith(shown), `${label} starts with ${shown}`).toBe(true);
       expect(label).toMatch(new RegExp(`avsnitt ${target.index + 1}\\b`));
       // Keyboard activation: whether a mouse click focuses a button is the
       // platform's choice, so "focus stays on the button" is checked where it is ours.
       await pageOf(opened.tab).bringToFront();
-      await opened.tab.evaluate(`document.querySelector('nynorsk-kort-overlay').shadowRoot.querySelector(${JSON.stringify(button)}).focus()`);
+      await opened.tab.evaluate(`document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot.querySelector(${JSON.stringify(button)}).focus()`);
       await opened.tab.press('Enter');
 
       const s = await expectHighlighted(opened.tab, before.scrollY);
@@ -143,11 +143,11 @@ export function defineEvidenceScenarios(label: string, launch: (site: Site) => P
       expect(s.scrollY).toBeGreaterThan(0);
       // The live region says what happened (focus stays on the button).
       const status = await opened.tab.evaluate<string>(
-        `document.querySelector('nynorsk-kort-overlay').shadowRoot.querySelector('[data-testid=evidence-status]').textContent`,
+        `document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot.querySelector('[data-testid=evidence-status]').textContent`,
       );
       expect(status).toBe(`Avsnitt ${target.index + 1} er markert i artikkelen.`);
       const focused = await opened.tab.evaluate<string | null>(
-        `(document.querySelector('nynorsk-kort-overlay').shadowRoot.activeElement || {}).getAttribute ? document.querySelector('nynorsk-kort-overlay').shadowRoot.activeElement.getAttribute('data-testid') : null`,
+        `(document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot.activeElement || {}).getAttribute ? document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot.activeElement.getAttribute('data-testid') : null`,
       );
       expect(focused).toBe('show-evidence');
 

@@ -29,7 +29,7 @@ import { waitFor } from './harness/wait';
 const exe = firefoxPath();
 if (!exe && process.env.CI) throw new Error('Firefox is missing: CI must run the on-device model tests in Firefox (apt-get install firefox-esr, or set FIREFOX_PATH)');
 
-const HOST = 'nynorsk-kort-overlay';
+const HOST = '[data-nynorsk-kort-overlay]';
 
 const overlayView = (tab: Tab) =>
   tab.evaluate<LocalCardView | null>(`(() => { const root = document.querySelector('${HOST}')?.shadowRoot; return root ? (${CARD_VIEW})(root) : null; })()`);

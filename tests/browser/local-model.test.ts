@@ -23,7 +23,7 @@ type Page = import('playwright-core').Page;
 
 const exe = chromiumPath();
 if (!exe && process.env.CI) throw new Error('Chromium is missing: CI must run the on-device model tests');
-const HOST = '[data-nynorsk-kort-overlay], nynorsk-kort-overlay';
+const HOST = '[data-nynorsk-kort-overlay]';
 
 const inOverlay = <T>(page: Page, fn: string): Promise<T> =>
   page.evaluate(`(() => { const root = document.querySelector('${HOST}')?.shadowRoot; if (!root) return null; return (${fn})(root); })()`) as Promise<T>;

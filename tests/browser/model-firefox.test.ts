@@ -26,7 +26,7 @@ import { Site, type FixturePage } from './harness/site';
 import type { Tab } from './harness/types';
 import { waitFor } from './harness/wait';
 
-const HOST = 'nynorsk-kort-overlay';
+const HOST = '[data-nynorsk-kort-overlay]';
 const MODEL = 'nn-writer';
 
 type CardView = { engine: string | null; streaming: boolean; summary: string; buttons: string[]; error: string | null; written: string | null };

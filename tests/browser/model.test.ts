@@ -28,7 +28,7 @@ type BrowserContext = import('playwright-core').BrowserContext;
 type Page = import('playwright-core').Page;
 
 const exe = chromiumPath();
-const HOST = 'nynorsk-kort-overlay';
+const HOST = '[data-nynorsk-kort-overlay]';
 
 /** Reads one thing inside the overlay's shadow root. */
 const inOverlay = <T>(page: Page, fn: string): Promise<T> =>

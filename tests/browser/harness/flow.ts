@@ -16,6 +16,52 @@ export const HOSTILE_CSS = `
   [data-testid] { display: none !important; }
 `;
 
+/**
+ * A page script (our own words) that spies: it patches attachShadow and customElements.define, defines the old
+ * host tag with a constructor that attaches its own shadow root and copies whatever lands there to window.__spied.
+ * Everything of ours that passes through it is logged in window.__spyLog.
+ */
+export const SPY_SCRIPT = `
+  window.__spyLog = [];
+  window.__spied = '';
+  var realAttach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    window.__spyLog.push('attachShadow ' + this.localName);
+    return realAttach.call(this, { mode: 'open', delegatesFocus: init && init.delegatesFocus });
+  };
+  var realDefine = customElements.define.bind(customElements);
+  realDefine('nynorsk-kort-overlay', class extends HTMLElement {
+    constructor() {
+      super();
+      window.__spyLog.push('constructor');
+      var root = realAttach.call(this, { mode: 'closed' });
+      new MutationObserver(function () { window.__spied = root.textContent; }).observe(root, { subtree: true, childList: true, characterData: true });
+    }
+  });
+  customElements.define = function (name) {
+    window.__spyLog.push('define ' + name);
+    return realDefine.apply(null, arguments);
+  };
+`;
+
+/** A page script that removes the overlay's host each time it appears, `times` times in all (window.__removed counts). */
+export function removerScript(times: number): string {
+  return `
+    window.__removed = 0;
+    new MutationObserver(function () {
+      document.querySelectorAll('[data-nynorsk-kort-overlay], nynorsk-kort-overlay').forEach(function (el) {
+        if (window.__removed < ${Number.isFinite(times) ? times : 'Infinity'}) { window.__removed++; el.remove(); }
+      });
+    }).observe(document, { childList: true, subtree: true });
+  `;
+}
+
+/** Puts a page script first in the head, so that it runs before anything else on the page (and before ours). */
+export function withHeadScript(html: string, js: string): string {
+  const tag = `<script>${js}</script>`;
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => m + tag) : tag + html;
+}
+
 /** How long a negative check ("no overlay appears") waits after the load event. Content scripts run at document_idle. */
 export const QUIET_MS = 1500;
 

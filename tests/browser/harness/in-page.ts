@@ -32,6 +32,9 @@ export type Snapshot = {
 
 export type Rect = { x: number; y: number; width: number; height: number };
 
+/** An element of the overlay hit-tested through the page (see `hit` in LIB). */
+export type Hit = { width: number; height: number; host: boolean; element: boolean; top: string | null; visible: boolean | null };
+
 /** Where to look: inside the overlay's shadow root, or the page's own document (popup). */
 export type Where = 'overlay' | 'page';
 
@@ -39,7 +42,7 @@ const LIB = String.raw`(function () {
   function clean(s) { return (s || '').replace(/\s+/g, ' ').trim(); }
   function scope(where) {
     if (where === 'page') return document;
-    var h = document.querySelector('nynorsk-kort-overlay');
+    var h = document.querySelector('[data-nynorsk-kort-overlay]');
     return h ? h.shadowRoot : null;
   }
   function visible(el) {
@@ -82,7 +85,7 @@ const LIB = String.raw`(function () {
     var pill = root && root.querySelector('[data-testid=pill]');
     var status = root && root.querySelector('[data-testid=status]');
     return {
-      hosts: document.querySelectorAll('nynorsk-kort-overlay').length,
+      hosts: document.querySelectorAll('[data-nynorsk-kort-overlay]').length,
       open: !!(root && root.querySelector('[data-open=true]')) || (where === 'page' && !!root),
       pill: pill ? clean(pill.textContent) : null,
       card: card(root),
@@ -135,12 +138,33 @@ const LIB = String.raw`(function () {
     });
     return { x: l, y: t, width: r - l, height: b - t };
   }
+  /**
+   * Hit-tests the centre of an element inside the overlay through the page: true when the page's
+   * elementFromPoint finds the overlay's host there (events there reach us) and the shadow root's finds the element.
+   */
+  function hit(selector) {
+    var h = document.querySelector('[data-nynorsk-kort-overlay]');
+    var el = h && h.shadowRoot && h.shadowRoot.querySelector(selector);
+    if (!el) return null;
+    var r = el.getBoundingClientRect();
+    var x = r.x + r.width / 2, y = r.y + r.height / 2;
+    var top = document.elementFromPoint(x, y);
+    var inner = h.shadowRoot.elementFromPoint(x, y);
+    return {
+      width: r.width,
+      height: r.height,
+      host: top === h,
+      element: !!inner && (inner === el || el.contains(inner)),
+      top: top ? top.tagName.toLowerCase() : null,
+      visible: typeof el.checkVisibility === 'function' ? el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) : null
+    };
+  }
   // The layout viewport without scrollbars: what position: fixed; right: 0 is measured against.
   function viewport() { var d = document.documentElement; return { width: d.clientWidth, height: d.clientHeight }; }
-  return { snapshot: snapshot, rect: rect, focus: focus, activeText: activeText, style: style, textColumn: textColumn, viewport: viewport };
+  return { snapshot: snapshot, rect: rect, hit: hit, focus: focus, activeText: activeText, style: style, textColumn: textColumn, viewport: viewport };
 })()`;
 
 /** An expression that calls one helper with JSON arguments. */
-export function call(name: 'snapshot' | 'rect' | 'focus' | 'activeText' | 'style' | 'textColumn' | 'viewport', ...args: unknown[]): string {
+export function call(name: 'snapshot' | 'rect' | 'hit' | 'focus' | 'activeText' | 'style' | 'textColumn' | 'viewport', ...args: unknown[]): string {
   return `${LIB}.${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`;
 }

@@ -4,7 +4,7 @@
  * file; the tests run in order and share it, so each test opens its own tabs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArticle, openPanel, QUIET_MS, readyCard, scenarioSite } from './flow';
+import { openArticle, openPanel, QUIET_MS, readyCard, removerScript, scenarioSite, SPY_SCRIPT, withHeadScript } from './flow';
 import type { Snapshot } from './in-page';
 import { screenshotPath } from './paths';
 import { OTHER_SITE_URL, SITE_CSS, withStyle, type Site } from './site';
@@ -14,6 +14,7 @@ import {
   clickElement,
   computedStyle,
   focusElement,
+  hitTest,
   overlaps,
   rect,
   sleep,
@@ -156,7 +157,7 @@ export function defineScenarios(label: string, launch: (site: Site) => Promise<H
         await sleep(QUIET_MS);
         const s = await snapshot(tab);
         expect(s.hosts).toBe(0);
-        expect(await tab.evaluate<number>(`document.querySelectorAll('nynorsk-kort-overlay').length`)).toBe(0);
+        expect(await tab.evaluate<number>(`document.querySelectorAll('[data-nynorsk-kort-overlay]').length`)).toBe(0);
         await tab.close();
       });
     }
@@ -199,12 +200,78 @@ export function defineScenarios(label: string, launch: (site: Site) => Promise<H
 
     it('stays visible when page CSS targets its host element', async () => {
       const url = `${pages.meta.url}?style=host`;
-      site.add(url, withStyle(pages.meta.html, `${SITE_CSS} nynorsk-kort-overlay { display: none !important; visibility: hidden !important; opacity: 0 !important; }`));
+      site.add(url, withStyle(pages.meta.html, `${SITE_CSS} [data-nynorsk-kort-overlay], html > div, body > div { display: none !important; visibility: hidden !important; opacity: 0 !important; }`));
       const { tab } = await openArticle(h, url);
       const pill = await rect(tab, '[data-testid=pill]');
       expect(pill && pill.width > 0 && pill.height > 0, `pill box ${JSON.stringify(pill)}`).toBe(true);
       const st = await computedStyle(tab, '[data-testid=pill]', ['visibility', 'opacity']);
       expect(st).toEqual({ visibility: 'visible', opacity: '1' });
+      await tab.close();
+    });
+
+    // Issue 12: pages that try to take over, spy on or hide the overlay. The page's scripts run in its <head>, before ours.
+    it('keeps its overlay when the page defined a custom element named like the old host', async () => {
+      const url = `${pages.meta.url}?hostile=define`;
+      site.add(url, withHeadScript(pages.meta.html, `customElements.define('nynorsk-kort-overlay', class extends HTMLElement { constructor() { super(); window.__hostile = 'ran'; } });`));
+      const { tab } = await openArticle(h, url);
+      expect(await tab.evaluate(`window.__hostile === undefined`), 'the page constructor never ran').toBe(true);
+      const open = await openPanel(tab);
+      expect(open.hosts).toBe(1);
+      expect(open.card?.engine).toBe('library');
+      await tab.close();
+    });
+
+    it('gives a spying page no hook: its custom element, attachShadow and define patches are never called', async () => {
+      const url = `${pages.meta.url}?hostile=spy`;
+      site.add(url, withHeadScript(pages.meta.html, SPY_SCRIPT));
+      const { tab } = await openArticle(h, url);
+      const open = await openPanel(tab);
+      expect(open.card?.engine).toBe('library');
+      expect(await tab.evaluate(`JSON.stringify(window.__spyLog)`), 'nothing of ours went through the page').toBe('[]');
+      expect(await tab.evaluate(`window.__spied`)).toBe('');
+      // The host is not an element the page can define: a plain element, with the open shadow root of the contract.
+      expect(await tab.evaluate(`(() => { const h = document.querySelector('[data-nynorsk-kort-overlay]'); return [h.localName.includes('-'), h.shadowRoot && h.shadowRoot.mode]; })()`)).toEqual([false, 'open']);
+      await tab.close();
+    });
+
+    const HIDE_ALL = {
+      star: '* { display: none !important; }',
+      'html-children': 'html > *:not(body) { display: none !important; }',
+      'body-and-html-children': 'body, html > *:not(body) { display: none !important; visibility: hidden !important; }',
+    } as const;
+    for (const [which, css] of Object.entries(HIDE_ALL)) {
+      it(`keeps the pill visible and clickable when the page hides everything (${which})`, async () => {
+        const url = `${pages.meta.url}?hide=${which}`;
+        site.add(url, withStyle(pages.meta.html, `${SITE_CSS} ${css}`));
+        const { tab } = await openArticle(h, url);
+        const hit = await waitFor('the pill on top at its centre', () => hitTest(tab, '[data-testid=pill]'), (x) => !!x && x.host && x.element);
+        expect(hit!.width > 0 && hit!.height > 0, JSON.stringify(hit)).toBe(true);
+        if (hit!.visible !== null) expect(hit!.visible).toBe(true);
+        if (which === 'star') await tab.screenshot(shot('overlay-collapsed-hide-all-css'));
+        const open = await openPanel(tab);
+        expect(open.card?.engine).toBe('library');
+        await tab.close();
+      });
+    }
+
+    it('comes back when a page script removes it, and stops re-mounting against a page that always does', async () => {
+      const twice = `${pages.meta.url}?hostile=remove-twice`;
+      site.add(twice, withHeadScript(pages.meta.html, removerScript(2)));
+      const a = await openArticle(h, twice);
+      expect(await a.tab.evaluate<number>(`window.__removed`)).toBe(2);
+      await openPanel(a.tab);
+      await a.tab.close();
+
+      const always = `${pages.meta.url}?hostile=remove-always`;
+      site.add(always, withHeadScript(pages.meta.html, removerScript(Infinity)));
+      const tab = await h.open(always);
+      await readyCard(h, always);
+      await waitFor('the page to remove the overlay', () => tab.evaluate<number>(`window.__removed`), (n) => n > 0);
+      await sleep(QUIET_MS);
+      const settled = await tab.evaluate<number>(`window.__removed`);
+      await sleep(QUIET_MS);
+      expect(await tab.evaluate<number>(`window.__removed`), 'no more re-mounts once the overlay gave up').toBe(settled);
+      expect(settled).toBeLessThanOrEqual(6);
       await tab.close();
     });
 

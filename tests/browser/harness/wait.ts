@@ -1,5 +1,5 @@
 /** Polling helpers: the tests wait for what the page shows, never for a fixed time, except where noted. */
-import { call, type Rect, type Snapshot, type Where } from './in-page';
+import { call, type Hit, type Rect, type Snapshot, type Where } from './in-page';
 import type { Tab } from './types';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -35,6 +35,11 @@ export function waitForSnapshot(tab: Tab, what: string, ok: (s: Snapshot) => boo
 
 export function rect(tab: Tab, selector: string, where: Where = 'overlay'): Promise<Rect | null> {
   return tab.evaluate<Rect | null>(call('rect', where, selector));
+}
+
+/** Hit-tests the centre of an element in the overlay through the page's elementFromPoint. */
+export function hitTest(tab: Tab, selector: string): Promise<Hit | null> {
+  return tab.evaluate<Hit | null>(call('hit', selector));
 }
 
 /** Clicks the centre of an element (inside the overlay's shadow root by default) with the real mouse. */
