@@ -16,6 +16,10 @@ import { migrateSettings, SETTINGS_KEY } from '../settings';
 import { applyModel, modelOffer, serveModelPort, type ModelDeps } from './generate';
 import { offscreenTransport, type EngineTransport } from './local-engine';
 import { samePage } from './same-page';
+import { restrictStorageAccess } from './storage-access';
+
+// First thing: storage.local (settings, API keys) for the extension's own pages and this worker only, never content scripts.
+void restrictStorageAccess();
 
 const HIDDEN_KEY = 'overlay:hidden';
 

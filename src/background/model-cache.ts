@@ -10,18 +10,26 @@ export type StorageArea = {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
+  /** Every key without the values (Chrome 130+); clear() uses it where it exists, else get(null). */
+  getKeys?(): Promise<string[]>;
 };
 
 /** The storage.local key prefix of cached model cards. */
 export const MODEL_CACHE_PREFIX = 'modelCard:';
 
-/** storage.local as the cache's KeyValueStore. */
+/**
+ * storage.local as the cache's KeyValueStore. A card and the index go in one
+ * set() call, which Chrome and Firefox write whole or not at all. Listing
+ * every key (get(null) where getKeys is missing) is for clear() only: a write
+ * reads the index key and nothing else.
+ */
 export function localStore(local: StorageArea): KeyValueStore {
   return {
     get: async (k) => (await local.get(k))[k],
     set: (k, v) => local.set({ [k]: v }),
+    setMany: (items) => local.set(items),
     remove: (k) => local.remove(k),
-    keys: async () => Object.keys(await local.get(null)),
+    keys: async () => (local.getKeys ? local.getKeys() : Object.keys(await local.get(null))),
   };
 }
 

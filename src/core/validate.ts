@@ -80,15 +80,42 @@ function nameOrder(name: string): [number, number] {
   return [i < 0 ? CARD_FIELDS.length : i, m ? Number(m[2]) : -1];
 }
 
+/** Deeper than any card: a value nested further is refused, not walked. */
+const MAX_DEPTH = 12;
+
 /**
- * Checks a card's shape and content against CardSchema (valibot), then the
- * evidence bounds: indices are never negative and, when `paragraphCount` is
- * known, below it, so that an answer never points at a paragraph that does
- * not exist. Errors name the fields that are wrong; the card returned is the
- * object given (extra keys, e.g. a library card's anchors, are kept).
+ * A copy of `value` with every string (object keys too) in Unicode NFC;
+ * undefined when it nests deeper than MAX_DEPTH. Lone surrogates survive
+ * `normalize` unchanged, so the schema still sees and refuses them.
  */
-export function validateCard(input: unknown, paragraphCount?: number): CardCheck {
-  if (!isObj(input)) return { ok: false, errors: ['card is not an object'] };
+function toNfc(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (!value || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) throw new RangeError('too deep');
+  if (Array.isArray(value)) return value.map((x) => toNfc(x, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(value)) out[k.normalize('NFC')] = toNfc(x, depth + 1);
+  return out;
+}
+
+/**
+ * Checks a card's shape and content against CardSchema (valibot: every field
+ * within CARD_LIMITS, http(s) URLs, no control characters but tab and
+ * newline, no lone surrogates), then the evidence bounds: indices are never
+ * negative and, when `paragraphCount` is known, below it, so that an answer
+ * never points at a paragraph that does not exist. Errors name the fields
+ * that are wrong. The card returned is a copy of the object given in Unicode
+ * NFC (checked after normalising); extra keys, e.g. a library card's
+ * anchors, are kept.
+ */
+export function validateCard(raw: unknown, paragraphCount?: number): CardCheck {
+  if (!isObj(raw)) return { ok: false, errors: ['card is not an object'] };
+  let input: Record<string, unknown>;
+  try {
+    input = toNfc(raw) as Record<string, unknown>;
+  } catch {
+    return { ok: false, errors: ['card is nested too deeply'] };
+  }
   const names = new Set<string>();
   const parsed = safeParse(CardSchema, input, { abortEarly: false });
   if (!parsed.success) for (const issue of parsed.issues) names.add(issueName(issue));

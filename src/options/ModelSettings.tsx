@@ -10,6 +10,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { testConnection } from '../core/model/providers';
 import type { FetchLike, Provider } from '../core/model/types';
 import { modelCache, type StorageArea } from '../background/model-cache';
+import { formatBytes } from '../core/local/format';
+import { DEFAULT_CACHE_BYTES, DEFAULT_CACHE_ENTRIES, type CacheStatus } from '../core/model/cache';
 import { apiKeyFor, endpointOrigin, keySafeFor, originPattern, PROMPT_TOKENS_MAX, PROMPT_TOKENS_MIN, type ApiKeys, type Engine, type Settings } from '../settings';
 import { fmt, text } from '../ui/text';
 import { browserLocalEnv, LocalModelSettings, type LocalEnv } from './LocalModelSettings';
@@ -306,33 +308,56 @@ function Choice<T extends string>({ name, label, value, options, onPick }: { nam
   );
 }
 
-/** How many model cards are stored, and a button to remove them all. */
+/** When a cache note was written, in the page's words (a date and time). */
+const noteTime = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('nn-NO', { dateStyle: 'medium', timeStyle: 'short' });
+};
+
+/**
+ * How many model cards are stored and the room they take, the bounds, what
+ * went wrong with the last write that did not go as planned (storage full,
+ * a card that could not be stored), and a button to remove them all.
+ */
 function CacheSection({ browser }: { browser: OptionsBrowser }) {
-  const [count, setCount] = useState<number | null>(null);
+  const [status, setStatus] = useState<CacheStatus | null>(null);
   const [cleared, setCleared] = useState(false);
   const local = browser.storage.local.remove ? (browser.storage.local as StorageArea) : null;
   useEffect(() => {
     if (!local) return;
     void modelCache(local)
-      .keys()
-      .then((k) => setCount(k.length), () => setCount(0));
+      .status()
+      .then(setStatus, () => setStatus(null));
   }, [browser]);
   if (!local) return null;
+  const count = status?.count ?? 0;
+  const note = status?.note;
   return (
     <fieldset data-testid="cache">
       <legend>{text.cacheHeading}</legend>
-      <p data-testid="cache-count">{fmt(text.cacheCount, { n: count ?? 0 })}</p>
+      <p data-testid="cache-count">{fmt(text.cacheCount, { n: count })}</p>
+      {status && count > 0 && <p data-testid="cache-used">{fmt(text.cacheUsed, { size: formatBytes(status.bytes) })}</p>}
+      <p class="nk-options__hint" data-testid="cache-limits">
+        {fmt(text.cacheLimits, { entries: status?.maxEntries ?? DEFAULT_CACHE_ENTRIES, size: formatBytes(status?.maxBytes ?? DEFAULT_CACHE_BYTES) })}
+      </p>
+      {note && (
+        <p class={`nk-options__status${note.kind === 'failed' ? ' nk-options__status--error' : ''}`} data-testid="cache-note" data-kind={note.kind}>
+          {note.kind === 'evicted'
+            ? fmt(text.cacheEvicted, { when: noteTime(note.at) })
+            : fmt(text.cacheWriteFailed, { when: noteTime(note.at), message: note.message })}
+        </p>
+      )}
       <p>
         <button
           type="button"
           class="nk-model__button nk-model__button--quiet"
           data-testid="cache-clear"
-          disabled={!count}
+          disabled={!count && !note}
           onClick={() =>
             void modelCache(local)
               .clear()
               .then(() => {
-                setCount(0);
+                setStatus((s) => (s ? { count: 0, bytes: 0, maxEntries: s.maxEntries, maxBytes: s.maxBytes } : s));
                 setCleared(true);
               })
           }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIBRARY } from '../../src/core/library-data';
 import { resolveCard } from '../../src/core/resolve';
+import { CARD_LIMITS } from '../../src/core/schema/card';
 import { isArticle, isCardState, isTopicResult, validateCard } from '../../src/core/validate';
 import { makeArticle, makeTopic } from '../factories/article';
 
@@ -57,5 +58,63 @@ describe('fact card parts', () => {
     expect(validateCard({ ...c, keyPoints: [{ text: 'A sentence.', evidence: [2] }] }, 2).ok).toBe(false);
     expect(validateCard({ ...c, facts: [{ label: 'Kjelde', value: '' }] }).ok).toBe(false);
     expect(validateCard({ ...c, terms: [{ en: 'cloud' }] }).ok).toBe(false);
+  });
+});
+
+describe('limits and Unicode (issue 12, defect 6)', () => {
+  const errorsOf = (c: unknown, n?: number) => {
+    const r = validateCard(c, n);
+    return r.ok ? [] : r.errors;
+  };
+  const faq = (n: number) => Array.from({ length: n }, (_, i) => ({ q: `Spørsmål ${i}?`, a: 'Svar.', evidence: [0] }));
+
+  it('refuses text longer than its limit, and lists with too many items', () => {
+    expect(errorsOf({ ...card(), title: 'x'.repeat(130_000) })).toEqual(['title']);
+    expect(errorsOf({ ...card(), title: 'x'.repeat(CARD_LIMITS.title) })).toEqual([]);
+    expect(errorsOf({ ...card(), sourceTitle: 'x'.repeat(CARD_LIMITS.title + 1) })).toEqual(['sourceTitle']);
+    expect(errorsOf({ ...card(), summary: ['x'.repeat(CARD_LIMITS.paragraph + 1)] })).toEqual(['summary']);
+    expect(errorsOf({ ...card(), summary: Array.from({ length: CARD_LIMITS.paragraphs + 1 }, () => 'Avsnitt.') })).toEqual(['summary']);
+    expect(errorsOf({ ...card(), faq: faq(CARD_LIMITS.faq + 1) })).toEqual(['faq']);
+    expect(errorsOf({ ...card(), faq: faq(CARD_LIMITS.faq) })).toEqual([]);
+    expect(errorsOf({ ...card(), faq: [{ q: 'x'.repeat(CARD_LIMITS.question + 1), a: 'Svar.', evidence: [] }] })).toEqual(['faq[0]']);
+    expect(errorsOf({ ...card(), faq: [{ q: 'Kva?', a: 'x'.repeat(CARD_LIMITS.answer + 1), evidence: [] }] })).toEqual(['faq[0]']);
+    expect(errorsOf({ ...card(), faq: [{ q: 'Kva?', a: 'Svar.', evidence: Array.from({ length: CARD_LIMITS.evidence + 1 }, (_, i) => i) }] })).toEqual(['faq[0]']);
+    expect(errorsOf({ ...card(), notice: 'x'.repeat(CARD_LIMITS.notice + 1) })).toEqual(['notice']);
+    expect(errorsOf({ ...card(), engine: { kind: 'model', model: 'm'.repeat(CARD_LIMITS.label + 1) } })).toEqual(['engine']);
+    expect(errorsOf({ ...card(), language: { lang: 'nn', bokmalForms: Array.from({ length: CARD_LIMITS.bokmalForms + 1 }, (_, i) => `f${i}`) } })).toEqual(['language']);
+    expect(errorsOf({ ...card(), keyPoints: Array.from({ length: CARD_LIMITS.keyPoints + 1 }, () => ({ text: 'A sentence.', evidence: [0] })) })).toEqual(['keyPoints']);
+    expect(errorsOf({ ...card(), terms: [{ en: 'x'.repeat(CARD_LIMITS.term + 1), nn: 'y' }] })).toEqual(['terms']);
+  });
+
+  it('refuses a URL that is too long or not http(s)', () => {
+    const c = card();
+    const long = `https://www.spiceworks.com/${'a'.repeat(55_000)}`;
+    expect(errorsOf({ ...c, source: { ...c.source, url: long } })).toEqual(['source']);
+    expect(errorsOf({ ...c, url: long })).toEqual(['url']);
+    expect(errorsOf({ ...c, source: { ...c.source, url: 'javascript:alert(1)' } })).toEqual(['source']);
+    expect(errorsOf({ ...c, source: { ...c.source, url: '/relative/path' } })).toEqual(['source']);
+    expect(errorsOf({ ...c, url: 'http://www.spiceworks.com/a' })).toEqual([]);
+    expect(errorsOf({ ...c, url: `https://www.spiceworks.com/${'a'.repeat(CARD_LIMITS.url - 27)}` })).toEqual([]);
+  });
+
+  it('refuses lone surrogates and control characters other than tab and newline', () => {
+    const c = card();
+    expect(errorsOf({ ...c, title: 'Tittel \ud800' })).toEqual(['title']);
+    expect(errorsOf({ ...c, summary: ['Avsnitt \udc00 her.'] })).toEqual(['summary']);
+    expect(errorsOf({ ...c, faq: [{ q: 'Kva?', a: 'Svar\u0001.', evidence: [] }] })).toEqual(['faq[0]']);
+    expect(errorsOf({ ...c, sourceTitle: 'A\u0085B' })).toEqual(['sourceTitle']);
+    expect(errorsOf({ ...c, source: { ...c.source, author: 'Kari\u007f' } })).toEqual(['source']);
+    expect(errorsOf({ ...c, title: 'Ein emoji 😀 er heil' })).toEqual([]);
+    expect(errorsOf({ ...c, summary: ['Linje ein\nlinje\tto.'] })).toEqual([]);
+  });
+
+  it('returns the card in NFC, extra keys kept', () => {
+    const c = { ...card(), title: 'Kafe\u0301 og e\u0301n', extra: { note: 'A\u030a' } };
+    const r = validateCard(c);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.card.title).toBe('Kaf\u00e9 og \u00e9n');
+      expect((r.card as unknown as { extra: { note: string } }).extra.note).toBe('\u00c5');
+    }
   });
 });

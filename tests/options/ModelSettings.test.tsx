@@ -123,4 +123,24 @@ describe('options: the model engine', () => {
     await waitFor(() => expect(screen.getByTestId('cache-count').textContent).toBe('Lagra samandrag: 0'));
     expect(Object.keys(b.areas.local)).toEqual(['other']);
   });
+
+  it('says what the cache holds, its bounds, and when storage was full or a card could not be stored (issue 12, defect 7)', async () => {
+    const user = userEvent.setup();
+    const note = { kind: 'evicted', at: '2026-12-01T10:00:00.000Z', message: 'QUOTA_BYTES quota exceeded' };
+    const b = optionsBrowser({ local: { 'modelCard:index': { v: 2, entries: [['a', 2500]], note }, 'modelCard:a': {}, settings: DEFAULT_SETTINGS } });
+    render(<OptionsApp browser={b} />);
+    await waitFor(() => expect(screen.getByTestId('cache-note').textContent).toContain('Lagringsplassen i nettlesaren var full'));
+    expect(screen.getByTestId('cache-count').textContent).toBe('Lagra samandrag: 1');
+    expect(screen.getByTestId('cache-used').textContent).toContain('2,5 kB');
+    expect(screen.getByTestId('cache-limits').textContent).toContain('opptil 100 samandrag og 4,2 MB');
+    await user.click(screen.getByRole('button', { name: 'Slett alle lagra samandrag' }));
+    await waitFor(() => expect(screen.queryByTestId('cache-note')).toBeNull());
+    expect(Object.keys(b.areas.local)).toEqual(['settings']);
+    cleanup();
+    const failed = { kind: 'failed', at: '2026-12-01T10:00:00.000Z', message: 'could not store the card: QUOTA_BYTES quota exceeded' };
+    const b2 = optionsBrowser({ local: { 'modelCard:index': { v: 2, entries: [], note: failed } } });
+    render(<OptionsApp browser={b2} />);
+    await waitFor(() => expect(screen.getByTestId('cache-note').getAttribute('data-kind')).toBe('failed'));
+    expect(screen.getByTestId('cache-note').textContent).toContain('Innstillingane og dei andre samandraga er urørte');
+  });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { fnv1a64, hashText, memoryStore, ModelCache, modelCacheKey } from '../../../src/core/model/cache';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CACHE_BYTES, entryBytes, fnv1a64, hashText, memoryStore, ModelCache, modelCacheKey } from '../../../src/core/model/cache';
 import { DEFAULT_PREFS } from '../../../src/core/model/types';
 import type { Card } from '../../../src/core/types';
 import { TEST_ARTICLE } from '../../support/model-server';
@@ -45,14 +45,47 @@ describe('ModelCache', () => {
     await cache.clear();
     expect([...store.map.keys()]).toEqual(['settings']);
   });
-  it('a write evicts entries the index lost, and keeps the others', async () => {
+  it('a write never lists the whole store (issue 12, defect 7)', async () => {
     const store = memoryStore();
-    await store.set('settings', { overlay: 'pill' });
+    const keys = vi.spyOn(store, 'keys');
+    const cache = new ModelCache(store);
+    for (let i = 0; i < 5; i++) await cache.set(`k${i}`, card(`K${i}`));
+    expect(keys).not.toHaveBeenCalled();
+    expect(await cache.keys()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4']);
+  });
+  it('refuses an invalid card rather than caching it (issue 12, defect 6)', async () => {
+    const store = memoryStore();
     const cache = new ModelCache(store);
     await cache.set('a', card('A'));
-    await store.set('modelCard:orphan', card('O'));
-    await cache.set('b', card('B'));
-    expect([...store.map.keys()].sort()).toEqual(['modelCard:a', 'modelCard:b', 'modelCard:index', 'settings']);
+    await expect(cache.set('b', card('x'.repeat(130_000)))).rejects.toThrow(/title/);
+    expect([...store.map.keys()].sort()).toEqual(['modelCard:a', 'modelCard:index']);
+    expect(await cache.keys()).toEqual(['a']);
+  });
+  it('stores the card in NFC', async () => {
+    const store = memoryStore();
+    const cache = new ModelCache(store);
+    await cache.set('a', card('Kafe\u0301'));
+    expect((await cache.get('a'))?.title).toBe('Kaf\u00e9');
+  });
+  it('is bounded by bytes too: the least recently used go first (issue 12, defect 7)', async () => {
+    const store = memoryStore();
+    const one = entryBytes('modelCard:a', card('A'));
+    const cache = new ModelCache(store, { maxBytes: Math.floor(one * 3.5) });
+    for (const k of ['a', 'b', 'c', 'd', 'e']) await cache.set(k, card(k.toUpperCase()));
+    expect(await cache.keys()).toEqual(['c', 'd', 'e']);
+    expect(store.map.has('modelCard:a')).toBe(false);
+    const st = await cache.status();
+    expect(st.count).toBe(3);
+    expect(st.bytes).toBeLessThanOrEqual(st.maxBytes);
+    expect(DEFAULT_CACHE_BYTES).toBe(4 * 1024 * 1024);
+  });
+  it('refuses a card larger than the whole budget and keeps the others', async () => {
+    const store = memoryStore();
+    const cache = new ModelCache(store, { maxBytes: 3000 });
+    await cache.set('a', { ...card('A'), summary: ['Kort.'] });
+    await expect(cache.set('big', { ...card('B'), summary: ['x'.repeat(1900), 'y'.repeat(1900)] })).rejects.toThrow();
+    expect(await cache.keys()).toEqual(['a']);
+    expect((await cache.status()).note?.kind).toBe('failed');
   });
 });
 

@@ -4,7 +4,11 @@ import { buildDigestCard } from '../../../src/core/digest';
 import { LIBRARY } from '../../../src/core/library-data';
 import type { CardContent } from '../../../src/core/model/types';
 import { resolveCard } from '../../../src/core/resolve';
-import { CardContentSchema, CardSchema, ENGINE_KINDS } from '../../../src/core/schema/card';
+import { DEFAULT_MAX_EVIDENCE } from '../../../src/core/model/grammar';
+import { LOCAL_CARD_BOUNDS } from '../../../src/core/model/providers/local';
+import { CARD_LIMITS, CardContentSchema, CardSchema, ENGINE_KINDS } from '../../../src/core/schema/card';
+import { validateCard } from '../../../src/core/validate';
+import { loadFixtureInputs } from '../digest/support';
 import type { Card, EngineKind, FaqItem } from '../../../src/core/types';
 import { makeArticle, makeTopic } from '../../factories/article';
 
@@ -34,5 +38,30 @@ describe('card schemas', () => {
     expect(v.is(CardContentSchema, { ...c, title: '  ' })).toBe(false);
     expect(v.is(CardContentSchema, { ...c, summary: ['\u00a0'] })).toBe(false);
     expect(v.is(CardContentSchema, { ...c, faq: [{ ...c.faq[0], evidence: [0.5] }] })).toBe(false);
+  });
+
+  it('CARD_LIMITS hold every real card, and the on-device grammar stays within them', () => {
+    for (const i of loadFixtureInputs()) {
+      const r = validateCard(buildDigestCard(i.article, i.topic), i.article.paragraphs.length);
+      expect(r.ok ? [] : [i.name, ...r.errors]).toEqual([]);
+    }
+    for (const e of LIBRARY) expect(validateCard(resolveCard(makeArticle(), makeTopic(), { library: [e] }).card).ok).toBe(true);
+    const m = LOCAL_CARD_BOUNDS.maxChars;
+    expect(m.title).toBeLessThanOrEqual(CARD_LIMITS.title);
+    expect(m.paragraph).toBeLessThanOrEqual(CARD_LIMITS.paragraph);
+    expect(m.question).toBeLessThanOrEqual(CARD_LIMITS.question);
+    expect(m.answer).toBeLessThanOrEqual(CARD_LIMITS.answer);
+    for (const b of [LOCAL_CARD_BOUNDS.short, LOCAL_CARD_BOUNDS.full]) {
+      expect(b.summary.max).toBeLessThanOrEqual(CARD_LIMITS.paragraphs);
+      expect(b.faq.max).toBeLessThanOrEqual(CARD_LIMITS.faq);
+    }
+    expect(DEFAULT_MAX_EVIDENCE).toBeLessThanOrEqual(CARD_LIMITS.evidence);
+  });
+
+  it('CardContentSchema refuses what is over the limits too', () => {
+    const c = { title: 'Tittel', summary: ['Avsnitt.'], faq: [{ q: 'Kva?', a: 'Dette.', evidence: [0] }] };
+    expect(v.is(CardContentSchema, { ...c, title: 'x'.repeat(CARD_LIMITS.title + 1) })).toBe(false);
+    expect(v.is(CardContentSchema, { ...c, faq: Array.from({ length: CARD_LIMITS.faq + 1 }, () => c.faq[0]) })).toBe(false);
+    expect(v.is(CardContentSchema, { ...c, title: 'Tittel\u0000' })).toBe(false);
   });
 });
