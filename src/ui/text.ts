@@ -25,7 +25,7 @@ export const text = {
   faqHeading: 'Vanlege spørsmål',
   factsHeading: 'Fakta',
   keyPointsHeading: 'Hovudpunkt',
-  keyPointsNote: 'Sitert på engelsk frå originalteksten.',
+  keyPointsNote: 'Setningane er siterte på engelsk frå originalteksten.',
   figuresHeading: 'Tal frå teksten',
   figuresNote: 'Kvart tal står med den engelske setninga det kjem frå.',
   keyPointEvidence: 'Avsnitt {n}',
@@ -190,6 +190,10 @@ export const text = {
   localGenerateHelp: 'Språkmodellen {model} skriv samandraget på maskinen din. Ingenting blir sendt nokon stad.',
   localRate: '({rate} ordbitar i sekundet, {left} att)',
   localEngineMissing: 'Språkmodellen på maskinen din kan ikkje køyre i denne nettlesaren.',
+  cacheLimits: 'Utvidinga tek vare på opptil {entries} samandrag og {size}. Når det er fullt, går dei eldste ut først.',
+  cacheUsed: 'Dei lagra samandraga brukar {size}.',
+  cacheEvicted: 'Lagringsplassen i nettlesaren var full, så dei eldste lagra samandraga vart sletta for å gje plass ({when}).',
+  cacheWriteFailed: 'Eit samandrag kunne ikkje lagrast ({when}): {message}. Innstillingane og dei andre samandraga er urørte.',
 } as const;
 
 /** A key of `text`: lets components take a string by name. */

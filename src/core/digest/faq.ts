@@ -3,7 +3,8 @@
  * subject where the page supports an answer (what it is about, what an
  * explainer's subject is, what a thread asks, which figures and names it
  * gives, what its terms are in Nynorsk), each pointing at the paragraphs the
- * answer rests on. Questions about the text itself (author, date, topic
+ * answer rests on. Figures stay in their own section, each beside its
+ * sentence: a number in an answer loses what it counts and when. Questions about the text itself (author, date, topic
  * label, link) only fill up to three. A question whose facts are missing is
  * skipped, never half-answered.
  */
@@ -19,7 +20,6 @@ const MAX_FAQ = 5;
 const MIN_FAQ = 3;
 const NAMES_IN_ANSWER = 4;
 const TERMS_IN_ANSWER = 4;
-const FIGURES_IN_ANSWER = 4;
 
 function about(f: DigestFacts): FaqItem {
   const t = TEMPLATES.faq.about;
@@ -49,18 +49,6 @@ function question(f: DigestFacts): FaqItem | undefined {
   const answers = evidenceOf(f.keyPoints.flatMap((k) => k.evidence).filter((p) => p >= firstPostEnd));
   if (answers.length) a += ` ${fill(t.answers, { paragraphs: paragraphsNn(answers) })}`;
   return { q: fill(t.q, { asker: f.author ?? t.askerUnknown }), a, evidence: evidenceOf([f.question.paragraph, ...answers]) };
-}
-
-function figures(f: DigestFacts): FaqItem | undefined {
-  // Only figures that carry their unit (prosent, dollar): "190 millionar" without the sentence beside it says not of what.
-  const shown = f.figures.filter((x) => x.unit).slice(0, FIGURES_IN_ANSWER);
-  if (shown.length === 0) return undefined;
-  const t = TEMPLATES.faq.figures;
-  // One sentence per paragraph ("Avsnitt 3: 52 prosent og 23 prosent."): a list of lists would double its "og".
-  const byParagraph = new Map<number, string[]>();
-  for (const x of shown) byParagraph.set(x.evidence[0] ?? 0, [...(byParagraph.get(x.evidence[0] ?? 0) ?? []), ...x.values.filter((v, i) => x.units[i])]);
-  const items = [...byParagraph].map(([p, values]) => fill(t.item, { Paragraph: capitalise(paragraphsNn([p])), value: listNn(values) }));
-  return { q: fill(t.q, kindVars(f.kind)), a: fill(t.a, { figures: items.join(' ') }), evidence: evidenceOf(shown.flatMap((x) => x.evidence)) };
 }
 
 function names(f: DigestFacts): FaqItem | undefined {
@@ -114,7 +102,7 @@ function length(f: DigestFacts): FaqItem | undefined {
 
 /** The FAQ: questions about the subject where their facts exist, topped up to three with questions about the text. */
 export function buildFaq(f: DigestFacts): FaqItem[] {
-  const subject = [about(f), define(f), question(f), figures(f), names(f), terms(f)].filter((x): x is FaqItem => !!x).slice(0, MAX_FAQ);
+  const subject = [about(f), define(f), question(f), names(f), terms(f)].filter((x): x is FaqItem => !!x).slice(0, MAX_FAQ);
   const extra = [when(f), topicWhy(f), length(f), more(f)].filter((x): x is FaqItem => !!x);
   while (subject.length < MIN_FAQ && extra.length) subject.push(extra.shift() as FaqItem);
   return subject;

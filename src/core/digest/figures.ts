@@ -64,6 +64,31 @@ const PERCENT_RANGE = new RegExp(
 /** A two- or three-digit count before a word ("14 hours", "400 office workers"), not a version ("Windows 11 users"). */
 const SMALL_COUNT = /(?<![\p{L}\p{N}.,$€£])(?<!\p{Lu}[\p{L}\p{N}]*\s)([1-9]\d{1,2})\s+(?=\p{Ll}{3,})/gu;
 
+const QUALIFIERS: [RegExp, string][] = [
+  [/\b(?:more than|over|above)\s+$/i, 'meir enn '],
+  [/\b(?:nearly|almost)\s+$/i, 'nesten '],
+  [/\b(?:about|around|roughly|approximately|some|an estimated)\s+$/i, 'om lag '],
+  [/\bat least\s+$/i, 'minst '],
+  [/\bup to\s+$/i, 'opptil '],
+  [/\b(?:under|below|less than|fewer than)\s+$/i, 'under '],
+  [/\b(?:just|only)\s+$/i, 'berre '],
+];
+/** "more than $9 billion" → "meir enn ": the word before a figure that changes what it says. */
+function qualifierBefore(before: string): string {
+  return QUALIFIERS.find(([re]) => re.test(before))?.[1] ?? '';
+}
+
+const PER_NN: Record<string, string> = {
+  user: 'brukar', seat: 'lisens', licence: 'lisens', license: 'lisens', person: 'person', employee: 'tilsett', device: 'eining',
+  month: 'månad', year: 'år', day: 'dag', week: 'veke', hour: 'time', each: 'stykk',
+};
+/** " per user per month" → " per brukar per månad"; " each" → " per stykk". */
+function rateAfter(after: string): string {
+  const m = /^(?:\s+(?:per|a|an|each)\s+(user|seat|licen[cs]e|person|employee|device|month|year|day|week|hour)s?\b)?(?:\s+(?:per|a|an)\s+(month|year|day|week|hour)\b)?(\s+each\b)?/i.exec(after);
+  const parts = [m?.[1], m?.[2], m?.[3] ? 'each' : undefined].filter((x): x is string => !!x).map((w) => PER_NN[w.toLowerCase().replace(/c(?=e$)/, 's')] ?? PER_NN[w.toLowerCase()]);
+  return parts.filter(Boolean).map((w) => ` per ${w}`).join('');
+}
+
 /** The figures of one sentence, strongest first. */
 function figuresIn(s: string): Found[] {
   const out: Found[] = [];
@@ -72,7 +97,9 @@ function figuresIn(s: string): Found[] {
   const add = (m: RegExpExecArray, value: string | undefined, weight: number, start = m.index, end = m.index + m[0].length, unit = weight >= 3) => {
     if (!value || !free(start, end)) return;
     taken.push([start, end]);
-    out.push({ value, weight, at: start, unit });
+    // A value with its unit keeps what the sentence says around it: "meir enn 9 milliardar dollar", "24 pund per brukar per månad".
+    const shown = unit ? `${qualifierBefore(s.slice(Math.max(0, start - 24), start))}${value}${rateAfter(s.slice(end, end + 40))}` : value;
+    out.push({ value: shown, weight, at: start, unit });
   };
   for (const m of s.matchAll(MONEY_RANGE)) {
     const a = numberText(m[2] ?? '');
@@ -124,7 +151,9 @@ export function findFigures(paragraphs: readonly string[], max = 4): Figure[] {
   articleSentences(paragraphs).forEach((s, order) => {
     const n = words(s.text).length;
     if (n < MIN_WORDS || n > MAX_WORDS || /\?["'”’)\]]*$/.test(s.text) || isChromeSentence(s.text)) return;
-    const found = figuresIn(s.text);
+    // Only figures that say what they count (prosent, dollar): a bare "14" or "190 millionar" needs words
+    // the fact card has no model to translate, and a year alone says little.
+    const found = figuresIn(s.text).filter((x) => x.unit);
     if (found.length === 0) return;
     // A second figure only when it says as much as a count; "7,5 prosent og 2021" is noise.
     const shown = found.filter((x, k) => k === 0 || (k === 1 && x.weight >= 2)).slice(0, 2).sort((a, b) => a.at - b.at);

@@ -15,11 +15,12 @@ export function kindNoun(kind: TextKind): KindNoun {
   return { a: k.a, the: k.the, gender: k.gender as Gender };
 }
 
-/** The variables every sentence about the text may use: {a}, {A}, {the}, {The}, {it}, {written}. */
+/** The variables every sentence about the text may use: {a}, {A}, {intro}, {the}, {The}, {it}, {It}, {written}. */
 export function kindVars(kind: TextKind): Record<string, string> {
   const k = kindNoun(kind);
   const written = TEMPLATES.participles.written;
-  return { a: k.a, A: capitalise(k.a), the: k.the, The: capitalise(k.the), it: pronounNn(k.gender), written: k.gender === 'n' ? written.n : written.mf };
+  const it = pronounNn(k.gender);
+  return { a: k.a, A: capitalise(k.a), intro: TEMPLATES.kind[kind].intro, the: k.the, The: capitalise(k.the), it, It: capitalise(it), written: k.gender === 'n' ? written.n : written.mf };
 }
 
 /** A noun of the templates, with its gender. */

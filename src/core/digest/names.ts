@@ -1,10 +1,10 @@
 /**
  * The names a text mentions, as Nynorsk sentences: one sentence per kind
- * ("Verksemdene som blir nemnde, er A og B."), so that no list joins lists
- * with a second "og", and the participle agrees with the group's noun.
+ * ("Blant verksemdene som blir nemnde, er A og B."), so that no list joins
+ * lists with a second "og".
  */
 import { fill } from '../template';
-import { agreeNn, capitalise, type Gender } from '../nn-grammar';
+import { capitalise } from '../nn-grammar';
 import type { Entities, Entity } from './entities';
 import { listNn } from './format';
 import { TEMPLATES } from './templates';
@@ -23,19 +23,16 @@ export function shownEntities(e: Entities, perKind: number): Entity[] {
   return NAME_GROUPS.flatMap((g) => groupOf(e, g).slice(0, perKind));
 }
 
-/** "Personane som blir nemnde, er A og B." / "Verksemda som blir nemnd, er C." per kind with names. */
+/**
+ * "Blant personane som blir nemnde, er A og B." per kind with names: "blant"
+ * because the names are found by rule and the list may not be whole.
+ */
 export function nameSentences(e: Entities, perKind: number): string[] {
   const out: string[] = [];
   for (const g of NAME_GROUPS) {
-    const all = groupOf(e, g);
-    const names = all.slice(0, perKind).map((x) => x.name);
+    const names = groupOf(e, g).slice(0, perKind).map((x) => x.name);
     if (names.length === 0) continue;
-    const t = TEMPLATES.nameGroups[g];
-    const plural = names.length > 1;
-    const named = agreeNn(TEMPLATES.participles.named, t.gender as Gender, plural);
-    // A cut list says so ("mellom anna"): the Fakta list beside it shows more.
-    const template = all.length > names.length ? TEMPLATES.nameSentenceSome : TEMPLATES.nameSentence;
-    out.push(fill(template, { Group: capitalise(plural ? t.pl : t.sg), named, names: listNn(names) }));
+    out.push(capitalise(fill(TEMPLATES.nameSentence, { group: TEMPLATES.nameGroups[g].pl, names: listNn(names) })));
   }
   return out;
 }

@@ -58,7 +58,7 @@ function bylineSentence(f: DigestFacts): string | undefined {
     if (f.author) return fill(s.threadBylineNoDate, vars);
     return f.published ? fill(s.threadDateOnly, vars) : undefined;
   }
-  // Two authors already take the "og": "publisert ..., skriven av A og B", never "av A og B og vart publisert".
+  // Two authors already take the "og": two sentences, never "av A og B og vart publisert".
   if (f.author && f.published) return fill(/ og /.test(f.author) ? s.bylineAuthors : s.byline, vars);
   if (f.author) return fill(s.bylineNoDate, vars);
   return f.published ? fill(s.dateOnly, vars) : undefined;
@@ -77,10 +77,8 @@ function namesSentence(f: DigestFacts): string | undefined {
   const names = all.slice(0, NAMES_IN_SUMMARY);
   if (names.length === 0) return undefined;
   const s = TEMPLATES.summary;
-  // "mellom anna" only where names were left out: with every name listed it would claim more.
-  const some = all.length > names.length;
-  const t = top ? (some ? s.namesAlsoSome : s.namesAlso) : some ? s.namesSome : s.names;
-  return fill(t, { ...kindVars(f.kind), names: listNn(names.map((e) => e.name)) });
+  // Always "mellom anna": names are found by rule, and a list that looked complete would claim too much.
+  return fill(top ? s.namesAlso : s.names, { ...kindVars(f.kind), names: listNn(names.map((e) => e.name)) });
 }
 
 function pointersSentences(f: DigestFacts): string[] {

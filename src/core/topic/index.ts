@@ -53,7 +53,7 @@ function metadataSignals(acc: Acc, a: Article): void {
   if (a.moreOn) {
     const name = a.moreOn.replace(/^more on\s+/i, '');
     const id = topicForName(name) ?? bestOf(scoreText(name, '').scores);
-    credit(acc, id, W.moreOn, `overskrifta «${a.moreOn}»`);
+    credit(acc, id, W.moreOn, `lenkjeboksen «${a.moreOn}»`);
   }
   if (a.kind === 'thread' && a.section) {
     const name = a.section.replace(/\s*\(.*\)\s*$/, '');
@@ -82,7 +82,7 @@ function metadataSignals(acc: Acc, a: Article): void {
     if (named) addKw(named, W.keywordName, w);
     else for (const [id, s] of scoreText(w, '').scores) addKw(id, s / 3, w);
   }
-  for (const [id, e] of kwPoints) credit(acc, id, Math.min(W.keywordsCap, e.pts), `nøkkelord og merkelappar: ${e.words.slice(0, 4).join(', ')}`);
+  for (const [id, e] of kwPoints) credit(acc, id, Math.min(W.keywordsCap, e.pts), `merkelappar som peikar hit: ${e.words.slice(0, 4).join(', ')}`);
   for (const c of a.breadcrumbs) credit(acc, topicForName(c), W.crumb, `brødsmulestigen «${c}»`);
 }
 
@@ -108,7 +108,7 @@ export function detectTopic(article: Article, options: DetectOptions = {}): Topi
   const textTop = Math.max(0, ...text.scores.values());
   const textScale = textTop > 0 ? (W.text * Math.min(1, textTop / 6)) / textTop : 0;
   const textReason = (id: TopicId) =>
-    `ord i teksten: ${(text.terms.get(id) ?? []).slice(0, 4).map((t: { term: string }) => t.term).join(', ')}`;
+    `mellom anna desse orda i teksten: ${(text.terms.get(id) ?? []).slice(0, 4).map((t: { term: string }) => t.term).join(', ')}`;
   for (const [id, s] of text.scores) credit(acc, id, s * textScale, textReason(id));
 
   const ranked = TOPIC_IDS.map((id) => ({ id, score: acc.scores.get(id) ?? 0, text: text.scores.get(id) ?? 0 }))

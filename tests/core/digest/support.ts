@@ -101,7 +101,7 @@ export function cardProblems(card: Card, article: Article): string[] {
   if (card.engine.kind !== 'digest') p.push('engine');
   if (card.sourceTitle !== article.title.trim()) p.push('sourceTitle');
   if (card.title !== article.title.trim()) p.push('title');
-  if (!/^Dette er (?:ein nyheitsartikkel|ein forklarande artikkel|ei rettleiing|ein artikkel|ein gjesteartikkel|eit intervju|ein spørsmålstråd i Spiceworks-fellesskapet|ein tråd i Spiceworks-fellesskapet) om \S/.test(card.summary[0] ?? '')) {
+  if (!/^Dette er (?:ein nyheitsartikkel|ein forklarande artikkel|ei rettleiing|ein artikkel|ein gjesteartikkel|eit intervju|ein tråd i Spiceworks-fellesskapet der nokon spør|ein tråd i Spiceworks-fellesskapet) om \S/.test(card.summary[0] ?? '')) {
     p.push(`opening sentence: ${card.summary[0]}`);
   }
   // Numbers under ten are words in running text ("eitt minutt", not "1 minutt").

@@ -19,22 +19,13 @@ describe('template grammar on every fixture card', () => {
     expect(cards.filter((c) => c.kind === 'thread').length).toBeGreaterThanOrEqual(3);
   });
 
-  it('lets "nemnd/nemnt/nemnde" agree with the group noun', () => {
-    const agree: [RegExp, string][] = [
-      [/^(Personen|Verksemda|Standarden) som blir (\S+),/, 'nemnd'],
-      [/^(Produktet|Programmeringsspråket) som blir (\S+),/, 'nemnt'],
-      [/^(Personane|Verksemdene|Produkta|Programmeringsspråka|Standardane) som blir (\S+),/, 'nemnde'],
-    ];
+  it('lists names as "Blant <group> som blir nemnde, er ...", the group in the definite plural', () => {
     let checked = 0;
     for (const { name, card } of cards) {
-      for (const item of card.faq) {
+      for (const item of card.faq.filter((f) => /^Kven og kva nemner/.test(f.q))) {
         for (const s of sentences(item.a)) {
-          for (const [re, want] of agree) {
-            const m = re.exec(s);
-            if (!m) continue;
-            checked++;
-            expect(m[2], `${name}: ${s}`).toBe(want);
-          }
+          checked++;
+          expect(s, name).toMatch(/^Blant (?:personane|verksemdene og organisasjonane|produkta|programmeringsspråka|standardane) som blir nemnde, er .+\.$/);
         }
       }
     }
@@ -52,7 +43,7 @@ describe('template grammar on every fixture card', () => {
 
   it('never joins lists of lists: at most one "og" in each sentence that lists names or figures', () => {
     for (const { name, card } of cards) {
-      for (const item of card.faq.filter((f) => /^Kven og kva nemner|^Kva for tal/.test(f.q))) {
+      for (const item of card.faq.filter((f) => /^Kven og kva nemner/.test(f.q))) {
         for (const s of sentences(item.a)) {
           const names = s.replace(/^.*?, er /, '');
           expect(names.split(' og ').length - 1, `${name}: ${s}`).toBeLessThanOrEqual(1);
@@ -84,7 +75,7 @@ describe('template grammar on every fixture card', () => {
 });
 
 describe('template grammar in the small', () => {
-  it('answers "Kven og kva nemner ..." with each kind in its own sentence, in the singular where there is one', () => {
+  it('answers "Kven og kva nemner ..." with each kind in its own sentence', () => {
     const a = makeArticle({
       paragraphs: [
         'Microsoft said on Tuesday that it will retire the old reporting service for Windows at the end of the year.',
@@ -93,19 +84,17 @@ describe('template grammar in the small', () => {
     });
     const who = buildDigestCard(a, makeTopic()).faq.find((f) => f.q === 'Kven og kva nemner artikkelen?');
     expect(who?.a).toBe(
-      'Personen som blir nemnd, er Jane Holm. Verksemdene som blir nemnde, er Microsoft og Gartner. Produkta som blir nemnde, er Windows, Intune og Azure.',
+      'Blant personane som blir nemnde, er Jane Holm. Blant verksemdene og organisasjonane som blir nemnde, er Microsoft og Gartner. Blant produkta som blir nemnde, er Windows, Intune og Azure.',
     );
   });
 
-  it('groups the figures of one paragraph in one sentence', () => {
+  it('keeps figures out of the FAQ (a number there loses what it counts) and in their own section', () => {
     const a = makeArticle({
-      paragraphs: [
-        'About 30% of the users asked said they reach the service over the new protocol, and 90% of the phone traffic does so already.',
-        'Addresses still sell for about $25 each on the transfer market, according to the brokers.',
-      ],
+      paragraphs: ['About 30% of the users asked said they reach the service over the new protocol, and 90% of the phone traffic does so already.'],
     });
-    const figures = buildDigestCard(a, makeTopic()).faq.find((f) => f.q === 'Kva for tal oppgir artikkelen?');
-    expect(figures?.a).toBe('Avsnitt 1: 30 prosent og 90 prosent. Avsnitt 2: 25 dollar. Under «Tal frå teksten» står kvart tal med den engelske setninga det kjem frå.');
+    const card = buildDigestCard(a, makeTopic());
+    expect(card.faq.some((f) => /\btal\b/i.test(f.q))).toBe(false);
+    expect(card.figures?.map((x) => x.value)).toEqual(['om lag 30 prosent og 90 prosent']);
   });
 
   it('names the one name a text keeps coming back to, counted in words, only when it runs through a third of it', () => {
@@ -127,7 +116,7 @@ describe('template grammar in the small', () => {
     expect(buildDigestCard(naming(2), makeTopic()).summary[0]).not.toContain('går att');
   });
 
-  it('puts the date first when two authors already take the "og", and does not list the author or a version twice among the names', () => {
+  it('gives the date its own sentence when two authors already take the "og", and does not list the author or a version twice among the names', () => {
     const a = makeArticle({
       author: 'Maria Alvarez og Kenji Watanabe',
       published: '2025-10-22',
@@ -138,17 +127,16 @@ describe('template grammar in the small', () => {
       ],
     });
     const card = buildDigestCard(a, makeTopic());
-    expect(card.summary[1]).toMatch(/^Artikkelen vart publisert 22\. oktober 2025, skriven av Maria Alvarez og Kenji Watanabe\./);
+    expect(card.summary[1]).toMatch(/^Artikkelen er skriven av Maria Alvarez og Kenji Watanabe\. Han vart publisert 22\. oktober 2025\./);
     const names = card.summary.find((p) => /nemner/.test(p)) ?? '';
     expect(names).not.toContain('Kenji Watanabe');
     expect(names.match(/\bTLS\b/g)?.length ?? 0).toBeLessThanOrEqual(1);
   });
 
-  it('says "mellom anna" when a kind has more names than the answer lists', () => {
+  it('says "mellom anna" of the names in the summary: they are found by rule and may not be all', () => {
     const a = makeArticle({
       paragraphs: ['The office runs Windows, Outlook, Teams, SharePoint, Excel and PowerShell on every machine, and the staff use them daily.'],
     });
-    const names = buildDigestCard(a, makeTopic()).faq.find((f) => f.q === 'Kven og kva nemner artikkelen?');
-    expect(names?.a).toBe('Produkta som blir nemnde, er mellom anna Windows, Outlook, Teams og SharePoint.');
+    expect(buildDigestCard(a, makeTopic()).summary.find((p) => /nemner/.test(p))).toBe('Artikkelen nemner mellom anna Windows, Outlook, Teams og SharePoint.');
   });
 });
