@@ -17,7 +17,7 @@ export function makeArticle(over: Partial<Article> = {}): Article {
 }
 
 export function makeTopic(over: Partial<TopicResult> = {}): TopicResult {
-  return { id: 'cloud', label: 'skytenester', confidence: 0.9, secondary: [], reasons: ['nettadressa ligg under «cloud»'], ...over };
+  return { id: 'cloud', label: 'skytenester', confidence: 0.9, secondary: [], reasons: ['«cloud» i nettadressa'], ...over };
 }
 
 /** A copy of the Meta story in our own words, as a page at another URL might hold it. */

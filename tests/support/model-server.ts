@@ -45,7 +45,7 @@ export const TEST_TOPIC: TopicResult = {
   label: 'IT-tryggleik',
   confidence: 0.92,
   secondary: ['data'],
-  reasons: ['nettadressa ligg under «data-security»'],
+  reasons: ['«data-security» i nettadressa'],
 };
 
 /** A good answer: correct Nynorsk, evidence inside the article. */

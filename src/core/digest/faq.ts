@@ -63,7 +63,8 @@ function terms(f: DigestFacts): FaqItem | undefined {
   const shown = f.terms.slice(0, TERMS_IN_ANSWER);
   if (shown.length === 0) return undefined;
   // A trailing explanation in brackets stays in the terms list; in a sentence it would nest brackets.
-  const list = listNn(shown.map((x) => fill(t.item, { en: x.en, nn: x.nn.replace(/\s*\([^)]*\)$/, '') })));
+  // Quote what the text writes: «DNS» (domain name system, domenenamnsystem), not a long form it never uses.
+  const list = listNn(shown.map((x) => fill(x.abbrev ? t.itemAbbrev : t.item, { en: x.en, nn: x.nn.replace(/\s*\([^)]*\)$/, ''), abbrev: x.abbrev ?? '' })));
   return { q: fill(t.q, kindVars(f.kind)), a: fill(t.a, { ...kindVars(f.kind), terms: list }), evidence: evidenceOf(shown.map((x) => x.first.paragraph)) };
 }
 

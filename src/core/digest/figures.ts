@@ -72,6 +72,7 @@ const QUALIFIERS: [RegExp, string][] = [
   [/\bup to\s+$/i, 'opptil '],
   [/\b(?:under|below|less than|fewer than)\s+$/i, 'under '],
   [/\b(?:just|only)\s+$/i, 'berre '],
+  [/\b(?:maybe|perhaps|possibly)\s+$/i, 'kanskje '],
 ];
 /** "more than $9 billion" → "meir enn ": the word before a figure that changes what it says. */
 function qualifierBefore(before: string): string {
@@ -98,7 +99,10 @@ function figuresIn(s: string): Found[] {
     if (!value || !free(start, end)) return;
     taken.push([start, end]);
     // A value with its unit keeps what the sentence says around it: "meir enn 9 milliardar dollar", "24 pund per brukar per månad".
-    const shown = unit ? `${qualifierBefore(s.slice(Math.max(0, start - 24), start))}${value}${rateAfter(s.slice(end, end + 40))}` : value;
+    const after = s.slice(end, end + 40);
+    const bound = /^\s+or (more|higher|less|lower)\b/i.exec(after)?.[1]?.toLowerCase();
+    const tail = bound ? (bound === 'more' || bound === 'higher' ? ' eller meir' : ' eller mindre') : rateAfter(after);
+    const shown = unit ? `${qualifierBefore(s.slice(Math.max(0, start - 24), start))}${value}${tail}` : value;
     out.push({ value: shown, weight, at: start, unit });
   };
   for (const m of s.matchAll(MONEY_RANGE)) {

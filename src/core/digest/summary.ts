@@ -58,7 +58,7 @@ function bylineSentence(f: DigestFacts): string | undefined {
     if (f.author) return fill(s.threadBylineNoDate, vars);
     return f.published ? fill(s.threadDateOnly, vars) : undefined;
   }
-  // Two authors already take the "og": two sentences, never "av A og B og vart publisert".
+  // Two authors already take an "og": the date first, so the names close the sentence ("... og er skriven av A og B").
   if (f.author && f.published) return fill(/ og /.test(f.author) ? s.bylineAuthors : s.byline, vars);
   if (f.author) return fill(s.bylineNoDate, vars);
   return f.published ? fill(s.dateOnly, vars) : undefined;

@@ -17,7 +17,8 @@ import raw from '../../../assets/terms.json';
  */
 export type TermEntry = { en: string; nn: string; aka?: string[]; notNext?: string[]; generic?: boolean; everyday?: boolean; context?: string[] };
 /** A term found in the article: where it first occurs and how often. */
-export type TermHit = { en: string; nn: string; generic: boolean; count: number; first: { paragraph: number; offset: number }; paragraphs: number[] };
+/** `abbrev`: the abbreviation the text writes ("DNS") when it never spells the term out. */
+export type TermHit = { en: string; nn: string; generic: boolean; count: number; first: { paragraph: number; offset: number }; paragraphs: number[]; abbrev?: string };
 
 /** Checks the list's shape; throws on a broken asset so that tests catch it at once. */
 export function parseTerms(v: unknown): TermEntry[] {
@@ -166,7 +167,7 @@ export function findTerms(paragraphs: readonly string[], terms: readonly TermEnt
     c = compile(terms);
     COMPILED.set(terms, c);
   }
-  const uses: { entry: number; paragraph: number; start: number; use: Use }[] = [];
+  const uses: { entry: number; paragraph: number; start: number; use: Use; surface: string | undefined }[] = [];
   paragraphs.forEach((p, pi) => {
     const heading = isTitleCase(p);
     const spans: { entry: number; start: number; end: number; form: 'abbrev' | 'capitalForm' | 'plain' }[] = [];
@@ -186,7 +187,7 @@ export function findTerms(paragraphs: readonly string[], terms: readonly TermEnt
     for (const s of spans) {
       if (s.start < until) continue;
       until = s.end;
-      uses.push({ entry: s.entry, paragraph: pi, start: s.start, use: useOf(p, s.start, s.end, s.form, heading) });
+      uses.push({ entry: s.entry, paragraph: pi, start: s.start, use: useOf(p, s.start, s.end, s.form, heading), surface: s.form === 'abbrev' ? p.slice(s.start, s.end).replace(/(?<=\p{Lu})s$/u, '') : undefined });
     }
   });
   // Which terms the text uses as common nouns, and which it also names.
@@ -199,15 +200,24 @@ export function findTerms(paragraphs: readonly string[], terms: readonly TermEnt
   const counts = (u: (typeof uses)[number]) =>
     u.use === 'plain' || (u.use === 'initial' && (plain.has(u.entry) || !proper.has(u.entry))) || (u.use === 'capital' && plain.has(u.entry));
   const hits = new Map<number, TermHit>();
+  const spelledOut = new Set<number>();
   for (const u of uses) {
     if (!counts(u)) continue;
     const t = terms[u.entry] as TermEntry;
+    if (!u.surface) spelledOut.add(u.entry);
     const h = hits.get(u.entry);
     if (h) {
       h.count++;
       if (!h.paragraphs.includes(u.paragraph)) h.paragraphs.push(u.paragraph);
-    } else hits.set(u.entry, { en: t.en, nn: t.nn, generic: t.generic === true, count: 1, first: { paragraph: u.paragraph, offset: u.start }, paragraphs: [u.paragraph] });
+      h.abbrev ??= u.surface;
+    } else {
+      const hit: TermHit = { en: t.en, nn: t.nn, generic: t.generic === true, count: 1, first: { paragraph: u.paragraph, offset: u.start }, paragraphs: [u.paragraph] };
+      if (u.surface) hit.abbrev = u.surface;
+      hits.set(u.entry, hit);
+    }
   }
+  // A text that spells the term out somewhere is quoted by its long form.
+  for (const [entry, h] of hits) if (spelledOut.has(entry)) delete h.abbrev;
   // An ambiguous term ("switch", "repository") counts only where its field's words occur too.
   const text = paragraphs.join('\n');
   for (const [entry] of hits) {

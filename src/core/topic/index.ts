@@ -39,7 +39,7 @@ function urlRoot(url: string): string {
 function urlSignal(acc: Acc, a: Article): void {
   if (a.kind !== 'article' || !a.section) return;
   const sec = TAXONOMY.sections[a.section];
-  const reason = `nettadressa ligg under «${a.section}»`;
+  const reason = `«${a.section}» i nettadressa`;
   if (urlRoot(a.url) === TAXONOMY.securityRoot) credit(acc, 'security', W.urlStrong, reason);
   else if (sec?.topic) credit(acc, sec.topic, sec.strength === 'strong' ? W.urlStrong : W.urlWeak, reason);
 }
@@ -82,7 +82,7 @@ function metadataSignals(acc: Acc, a: Article): void {
     if (named) addKw(named, W.keywordName, w);
     else for (const [id, s] of scoreText(w, '').scores) addKw(id, s / 3, w);
   }
-  for (const [id, e] of kwPoints) credit(acc, id, Math.min(W.keywordsCap, e.pts), `merkelappar som peikar hit: ${e.words.slice(0, 4).join(', ')}`);
+  for (const [id, e] of kwPoints) credit(acc, id, Math.min(W.keywordsCap, e.pts), e.words.length === 1 ? `merkelappen «${e.words[0]}»` : `merkelappane ${e.words.slice(0, 4).map((w) => `«${w}»`).join(', ')}`);
   for (const c of a.breadcrumbs) credit(acc, topicForName(c), W.crumb, `brødsmulestigen «${c}»`);
 }
 

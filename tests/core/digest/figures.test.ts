@@ -63,4 +63,12 @@ describe('figures', () => {
     expect(findFigures(['Most teams expect budgets to grow by 5-8% next year, the survey of managers found.']).map((x) => x.value)).toEqual(['5–8 prosent']);
     expect(findFigures(['Some customers waited more than 14 hours for the service to come back online.', 'The Windows 11 users were not affected by the problem at all, the firm said.'])).toEqual([]);
   });
+
+  it('keeps "or more" and "maybe" with the figure', () => {
+    const f = findFigures([
+      'Roles that need these skills command premiums of 10% or more in the largest cities.',
+      'The budget is tight, maybe $5,000 for the whole fix, so we cannot buy new hardware.',
+    ]);
+    expect(f.map((x) => x.value)).toEqual(['10 prosent eller meir', 'kanskje 5\u00a0000 dollar']);
+  });
 });

@@ -115,7 +115,7 @@ describe('missing facts', () => {
     const a = makeArticle({ kind: 'thread', contentType: 'thread', author: 'fjordadmin', title: 'Printer queue offline?', paragraphs: PLAIN });
     const card = buildDigestCard(a, makeTopic());
     expect(cardProblems(card, a)).toEqual([]);
-    expect(card.summary[0]).toBe('Dette er ein tråd i Spiceworks-fellesskapet der nokon spør om skytenester. Spørsmålet frå fjordadmin er: «Printer queue offline?»');
+    expect(card.summary[0]).toBe('Dette er ein tråd i Spiceworks-fellesskapet om skytenester. Spørsmålet frå fjordadmin er: «Printer queue offline?»');
     expect(card.summary[1]).toBe('Tråden vart starta av fjordadmin. Lesetida er om lag eitt minutt.');
     expect(card.faq.find((f) => f.q === 'Kva spør fjordadmin om?')?.a).toBe('Spørsmålet er: «Printer queue offline?»');
     expect(card.facts?.[0]).toEqual({ label: 'Kjelde', value: 'fjordadmin, Spiceworks-fellesskapet' });

@@ -169,7 +169,8 @@ export function cardProblems(card: Card, article: Article): string[] {
       if (f.evidence.length === 0) p.push('names: no evidence');
     }
     if (/^Kva heiter fagorda /.test(f.q)) {
-      const shown = terms.filter((t) => f.a.includes(`«${t.en}»`));
+      // Quoted by its long form, or by the abbreviation the text writes with the long form in brackets.
+      const shown = terms.filter((t) => f.a.includes(`«${t.en}»`) || f.a.includes(`(${t.en}, `));
       if (shown.length === 0) p.push('terms answer names no term');
       for (const i of f.evidence) if (!shown.some((t) => termOccurs(t.en, paras[i] ?? ''))) p.push(`terms: paragraph ${i} holds none of the terms`);
     }

@@ -116,7 +116,7 @@ describe('template grammar in the small', () => {
     expect(buildDigestCard(naming(2), makeTopic()).summary[0]).not.toContain('går att');
   });
 
-  it('gives the date its own sentence when two authors already take the "og", and does not list the author or a version twice among the names', () => {
+  it('puts the date first when two authors already take an "og", so the names close the sentence, and does not list the author or a version twice among the names', () => {
     const a = makeArticle({
       author: 'Maria Alvarez og Kenji Watanabe',
       published: '2025-10-22',
@@ -127,7 +127,7 @@ describe('template grammar in the small', () => {
       ],
     });
     const card = buildDigestCard(a, makeTopic());
-    expect(card.summary[1]).toMatch(/^Artikkelen er skriven av Maria Alvarez og Kenji Watanabe\. Han vart publisert 22\. oktober 2025\./);
+    expect(card.summary[1]).toMatch(/^Artikkelen vart publisert 22\. oktober 2025 og er skriven av Maria Alvarez og Kenji Watanabe\./);
     const names = card.summary.find((p) => /nemner/.test(p)) ?? '';
     expect(names).not.toContain('Kenji Watanabe');
     expect(names.match(/\bTLS\b/g)?.length ?? 0).toBeLessThanOrEqual(1);
@@ -138,5 +138,14 @@ describe('template grammar in the small', () => {
       paragraphs: ['The office runs Windows, Outlook, Teams, SharePoint, Excel and PowerShell on every machine, and the staff use them daily.'],
     });
     expect(buildDigestCard(a, makeTopic()).summary.find((p) => /nemner/.test(p))).toBe('Artikkelen nemner mellom anna Windows, Outlook, Teams og SharePoint.');
+  });
+
+  it('quotes a term as the text writes it: «DNS» with the long form in brackets, when the text never spells it out', () => {
+    const a = makeArticle({ paragraphs: ['A fault in DNS records left the service unreachable for hours, and the VPN gateways failed too.'] });
+    const terms = buildDigestCard(a, makeTopic()).faq.find((f) => /fagorda/.test(f.q));
+    expect(terms?.a).toContain('«DNS» (domain name system, domenenamnsystem)');
+    expect(terms?.a).toContain('«VPN» (virtual private network, virtuelt privat nett)');
+    const spelled = makeArticle({ paragraphs: ['The domain name system, or DNS, maps names to addresses for every device on the network.'] });
+    expect(buildDigestCard(spelled, makeTopic()).faq.find((f) => /fagorda/.test(f.q))?.a).toContain('«domain name system» (domenenamnsystem)');
   });
 });
