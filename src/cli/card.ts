@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import templates from '../../assets/card-templates.json';
+import { boundHtml } from './bound-html';
 import { cardToText } from './card-to-text';
 import { LIBRARY } from '../core/library-data';
 import { loadNodeChecker } from '../core/nynorsk/node';
@@ -111,25 +112,40 @@ export async function runCardCliAsync(
       result.repair ? `rettingsrunde: ${result.repair.asked.length} bokmålsformer, ${result.repair.remaining.length} att` : '',
       result.droppedEvidence.length ? `${result.droppedEvidence.length} avsnittsnummer utanfor artikkelen vart fjerna` : '',
     ].filter(Boolean);
-    return { code: 0, stdout: `${args.json ? JSON.stringify(card, null, 2) : cardToText(card)}\n`, stderr: `${notes.join('; ')}\n` };
+    return { code: 0, stdout: `${args.json ? JSON.stringify(card, null, 2) : cardToText(card)}\n`, stderr: `${page.note}${notes.join('; ')}\n` };
   } catch (e) {
     // The Nynorsk message only: ModelError.detail holds the server's words, never the key.
     return { code: 5, stdout: '', stderr: `${isModelError(e) ? e.message : String(e)}\n` };
   }
 }
 
-/** Reads and understands a saved page; a CliResult when it is no article. */
-function understandFile(file: string, given?: string) {
-  const html = readFileSync(file, 'utf8');
-  const probe = new JSDOM(html);
-  const url = pageUrl(probe.window.document, given);
-  const dom = url === 'about:blank' ? probe : new JSDOM(html, { url });
-  const understood = understandPage(dom.window.document, url);
+/** A page past the budget gave no text in the part that was read. */
+export const TOO_LARGE =
+  'Sida er for stor eller for djupt nesta til at Nynorsk-kort kan lese heile ho, og i den delen som vart lesen, fann Nynorsk-kort ingen artikkeltekst.';
+/** A card made from part of a page. */
+export const PART_READ = 'Merk: Sida er svært stor eller djupt nesta, så Nynorsk-kort las berre ein del av ho. Kortet byggjer på den delen.';
+
+/** Reads and understands a saved page; a CliResult when it is no article. `note` is set when only part of the page was read. */
+function understandFile(file: string, given?: string): CliResult | (Extract<ReturnType<typeof understandPage>, { ok: true }> & { note: string }) {
+  // Bounded before jsdom parses it: a page thousands of levels deep takes jsdom minutes.
+  const bounded = boundHtml(readFileSync(file, 'utf8'));
+  const dom = new JSDOM(bounded.html);
+  const url = pageUrl(dom.window.document, given);
+  // One parse: the page's own address is set afterwards (a second parse doubled the time on large pages).
+  if (url !== 'about:blank') {
+    try {
+      dom.reconfigure({ url });
+    } catch {
+      /* not a URL jsdom takes: the page keeps about:blank */
+    }
+  }
+  let partial = !!bounded.cut;
+  const understood = understandPage(dom.window.document, url, undefined, { onOverBudget: () => (partial = true) });
   if (!understood.ok) {
-    const msg = understood.reason === 'not-article' ? templates.cli.notArticle : templates.cli.noArticleText;
+    const msg = understood.reason === 'not-article' ? templates.cli.notArticle : partial ? TOO_LARGE : templates.cli.noArticleText;
     return { code: 3, stdout: '', stderr: `${msg}\n` };
   }
-  return understood;
+  return Object.assign(understood, { note: partial ? `${PART_READ}\n` : '' });
 }
 
 export function runCardCli(argv: string[]): CliResult {
@@ -151,7 +167,7 @@ export function runCardCli(argv: string[]): CliResult {
     engine: args.engine === 'digest' ? 'digest' : 'auto',
   });
   if (args.engine === 'library' && card.engine.kind !== 'library') return { code: 4, stdout: '', stderr: `${templates.cli.noLibraryCard}\n` };
-  return { code: 0, stdout: `${args.json ? JSON.stringify(card, null, 2) : cardToText(card)}\n`, stderr: '' };
+  return { code: 0, stdout: `${args.json ? JSON.stringify(card, null, 2) : cardToText(card)}\n`, stderr: understood.note };
 }
 
 const isMain = process.argv[1]?.endsWith('card.ts');

@@ -91,9 +91,20 @@ function teardown() {
   setCurrentArticle(null);
 }
 
+/** Resolves in the browser's next idle period (or after `timeout` ms); a macrotask where requestIdleCallback is missing. */
+function idle(timeout = 1000): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
+    else setTimeout(resolve, 0);
+  });
+}
+
 async function showCard(page: PageKind, myRun: number): Promise<void> {
   const url = location.href;
   const prefsP = send({ type: 'overlay:get' }) as Promise<OverlayPrefs>;
+  // Extraction waits for idle time (at most a second): the page's own work goes first. Its cost is bounded by extract's budget.
+  await idle();
+  if (myRun !== run) return;
   if (__NK_BENCH__) benchBegin();
   const article = extractArticle(document, url, page);
   if (__NK_BENCH__) benchEnd('extract');

@@ -86,9 +86,12 @@ function capitalisedRuns(sentence: string): Token[][] {
   for (const m of sentence.matchAll(TOKEN)) toks.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   const runs: Token[][] = [];
   let run: Token[] = [];
+  /** The run holds "of" or "for" (kept, not searched again: a run may be thousands of words long). */
+  let ofFor = false;
   const close = () => {
     if (run.length) runs.push(run);
     run = [];
+    ofFor = false;
   };
   toks.forEach((t, i) => {
     const prev = toks[i - 1];
@@ -103,8 +106,8 @@ function capitalisedRuns(sentence: string): Token[][] {
       /^\s+$/.test(sentence.slice(t.end, next.start)) &&
       ((t.text === 'of' && ORG_HEADS.has(bare(run[0]?.text ?? ''))) ||
         ((t.text === 'of' || t.text === 'for') && ORG_NOUNS.has(run[run.length - 1]?.text ?? '')) ||
-        (t.text === 'and' && run.some((x) => x.text === 'of' || x.text === 'for') && !ORGANISATIONS.has(next.text) && !PRODUCTS.has(next.text)) ||
-        KNOWN_PREFIXES.has([...run.map((x) => x.text), t.text].join(' ')) ||
+        (t.text === 'and' && ofFor && !ORGANISATIONS.has(next.text) && !PRODUCTS.has(next.text)) ||
+        (run.length < KNOWN_PREFIX_WORDS && KNOWN_PREFIXES.has([...run.map((x) => x.text), t.text].join(' '))) ||
         PARTICLES.has(t.text) ||
         t.text === '&');
     const version = run.length > 0 && gapOk && VERSION.test(t.text);
@@ -113,15 +116,34 @@ function capitalisedRuns(sentence: string): Token[][] {
       close();
       if (cap) run.push(t);
     }
+    if (run[run.length - 1] === t && (t.text === 'of' || t.text === 'for')) ofFor = true;
   });
   close();
   return runs;
 }
 
+/** Words in the longest entry of a set of names (a prefix longer than that is never known). */
+const longestName = (names: Iterable<string>) => {
+  let n = 0;
+  for (const x of names) n = Math.max(n, x.split(' ').length);
+  return n;
+};
+const KNOWN_PREFIX_WORDS = longestName(KNOWN_PREFIXES);
+const KNOWN_WORDS = new Map<ReadonlySet<string>, number>();
+
+/** Words of the longest known name that `texts` starts with; 0 for none. Tries only as many words as the longest known name has. */
 function knownPrefix(texts: string[], known: ReadonlySet<string>): number {
-  for (let k = texts.length; k > 0; k--) if (known.has(texts.slice(0, k).join(' '))) return k;
+  let most = KNOWN_WORDS.get(known);
+  if (most === undefined) KNOWN_WORDS.set(known, (most = longestName(known)));
+  for (let k = Math.min(texts.length, most); k > 0; k--) if (known.has(texts.slice(0, k).join(' '))) return k;
   return 0;
 }
+
+/** Every name set knownPrefix is asked about in findEntities: a run's first this many words decide it. */
+const KNOWN_SPAN = Math.max(longestName(ORGANISATIONS), longestName(PRODUCTS), longestName(LANGUAGES)) + 1;
+/** Cues before a name sit close to it: `$`-anchored patterns see this much of the text before (else each name reads the whole sentence again). */
+const BEFORE_WINDOW = 200;
+const near = (before: string) => (before.length > BEFORE_WINDOW ? before.slice(-BEFORE_WINDOW) : before);
 
 /**
  * 'single': a lone capitalised word, kept only as part of a person's name; 'actor': one that acts like an
@@ -155,10 +177,24 @@ function abbreviates(abbr: string, name: string): boolean {
 }
 
 /** An ambiguous language name ("Go", "Rust", "C") with a programming cue: "written in Go", "Rust code", "the C programming language". */
-function languageInContext(name: string, before: string, after: string, sentence: string): boolean {
-  if (name.length === 1) return LETTER_LANGUAGE_AFTER.test(after) || NEXT_TO_LANGUAGE_AFTER.test(after) || NEXT_TO_LANGUAGE_BEFORE.test(before);
+function languageInContext(name: string, before: string, after: string, sentenceCue: () => boolean): boolean {
+  if (name.length === 1) return LETTER_LANGUAGE_AFTER.test(after) || NEXT_TO_LANGUAGE_AFTER.test(after) || NEXT_TO_LANGUAGE_BEFORE.test(near(before));
   if (LANGUAGE_NOUN_AFTER.test(after)) return true;
-  return LANGUAGE_SLOT_BEFORE.test(before) && (LANGUAGE_CUE.test(sentence) || KNOWN_LANGUAGE.test(sentence));
+  return LANGUAGE_SLOT_BEFORE.test(near(before)) && sentenceCue();
+}
+
+/** `text` with the spans replaced by CREDIT_MASK, offsets unchanged; spans may overlap. One pass, not one copy per span. */
+function maskSpans(text: string, spans: readonly [number, number][]): string {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [x, y] of sorted) {
+    if (y <= at) continue;
+    const from = Math.max(x, at);
+    out += text.slice(at, from) + CREDIT_MASK.repeat(y - from);
+    at = y;
+  }
+  return out + text.slice(at);
 }
 
 /** Finds and classifies the names in the article's paragraphs. */
@@ -190,7 +226,10 @@ export function findEntities(paragraphs: readonly string[]): Entities {
       emitAt(m[0], 'language', m.index ?? 0);
       masked.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
     }
-    for (const [x, y] of masked) text = text.slice(0, x) + CREDIT_MASK.repeat(y - x) + text.slice(y);
+    if (masked.length) text = maskSpans(text, masked);
+    /** The sentence names a language or a programming cue: searched once per sentence, not once per name. */
+    let cue: boolean | undefined;
+    const sentenceCue = () => (cue ??= LANGUAGE_CUE.test(s.text) || KNOWN_LANGUAGE.test(s.text));
 
     const ws = words(s.text);
     const capShare = ws.filter((w) => CAP.test(w)).length / Math.max(1, ws.length);
@@ -201,33 +240,39 @@ export function findEntities(paragraphs: readonly string[]): Entities {
     for (const run0 of capitalisedRuns(text)) {
       if (skip.has(run0[0]?.start ?? -1)) continue;
       let run = run0;
+      let lo = 0;
       const at = (t: Token | undefined) => !!t && t.start === lead;
       // A place word starts an organisation's name when more words and a suffix or head follow: "North American Network Operators Group".
       const lastWord = bare(run0[run0.length - 1]?.text ?? '');
       const orgEnding = ORG_SUFFIXES.has(lastWord) || ORG_HEADS.has(lastWord) || connected(run0.map((t) => bare(t.text)));
       // Trim words that are not names from both ends.
+      // By index, not by slicing: a run of thousands of capitalised words must not be copied once per word.
       for (;;) {
-        const first = run[0];
+        const first = run0[lo];
         if (!first) break;
+        const len = run0.length - lo;
         const b = bare(first.text);
         const lw = b.toLowerCase();
-        const texts0 = run.map((t) => bare(t.text));
-        if (GEO_WORDS.has(b) && orgEnding && run.length >= 3 && !knownPrefix(texts0.slice(1), ORGANISATIONS) && !knownPrefix(texts0.slice(1), PRODUCTS)) break;
+        const texts0 = run0.slice(lo, lo + KNOWN_SPAN).map((t) => bare(t.text));
+        if (GEO_WORDS.has(b) && orgEnding && len >= 3 && !knownPrefix(texts0.slice(1), ORGANISATIONS) && !knownPrefix(texts0.slice(1), PRODUCTS)) break;
         const startsKnown = knownPrefix(texts0, ORGANISATIONS) || knownPrefix(texts0, PRODUCTS) || knownPrefix(texts0, LANGUAGES);
-        const givenThenName = GIVEN_NAMES.has(b) && !!run[1] && NAME_WORD.test(bare(run[1].text));
-        const commonAtStart = at(first) && lower.has(lw) && !givenThenName && !(startsKnown && !(startsKnown === 1 && run.length === 1));
-        const actsAtStart = run.length === 1 && !lower.has(lw) && (ORG_VERB_CUE.test(text.slice(first.end)) || (s.start === 0 && /^:\s*["“]/.test(text.slice(first.end))));
+        const second = run0[lo + 1];
+        const givenThenName = GIVEN_NAMES.has(b) && !!second && NAME_WORD.test(bare(second.text));
+        const commonAtStart = at(first) && lower.has(lw) && !givenThenName && !(startsKnown && !(startsKnown === 1 && len === 1));
+        const actsAtStart = len === 1 && !lower.has(lw) && (ORG_VERB_CUE.test(text.slice(first.end)) || (s.start === 0 && /^:\s*["“]/.test(text.slice(first.end))));
         if (knownPrefix(texts0, ORGANISATIONS) > 1) break; // "The Verge", "The Register"
-        const knownAfterFirst = at(first) && !startsKnown && !givenThenName && run.length > 1 && (knownPrefix(texts0.slice(1), ORGANISATIONS) || knownPrefix(texts0.slice(1), PRODUCTS));
-        if (b === '&' || knownAfterFirst || STOPWORDS.has(lw) || NOT_NAMES.has(b) || b === 'Spiceuser' || commonAtStart || (at(first) && !startsKnown && !givenThenName && !actsAtStart && run.length === 1)) {
+        const knownAfterFirst = at(first) && !startsKnown && !givenThenName && len > 1 && (knownPrefix(texts0.slice(1), ORGANISATIONS) || knownPrefix(texts0.slice(1), PRODUCTS));
+        if (b === '&' || knownAfterFirst || STOPWORDS.has(lw) || NOT_NAMES.has(b) || b === 'Spiceuser' || commonAtStart || (at(first) && !startsKnown && !givenThenName && !actsAtStart && len === 1)) {
           // An abbreviation opening a sentence ("NANOG's committee ...") still counts for a name the text spells out.
-          if (at(first) && run.length === 1 && ACRONYM.test(b) && b.length >= 3 && !NOT_NAMES.has(b)) emitAt(b, 'acronym', first.start);
+          if (at(first) && len === 1 && ACRONYM.test(b) && b.length >= 3 && !NOT_NAMES.has(b)) emitAt(b, 'acronym', first.start);
           // So does a word opening a sentence that the text names elsewhere ("Nortex will publish ..."): collect() counts it only then.
-          else if (at(first) && run.length === 1 && NAME_WORD.test(b) && !lower.has(lw) && !STOPWORDS.has(lw) && !NOT_NAMES.has(b)) emitAt(b, 'single', first.start);
-          run = run.slice(1);
+          else if (at(first) && len === 1 && NAME_WORD.test(b) && !lower.has(lw) && !STOPWORDS.has(lw) && !NOT_NAMES.has(b)) emitAt(b, 'single', first.start);
+          lo++;
         } else break;
       }
-      while (run.length && (NOT_NAMES.has(bare(run[run.length - 1]?.text ?? '')) || run[run.length - 1]?.text === '&')) run = run.slice(0, -1);
+      let hi = run0.length;
+      while (hi > lo && (NOT_NAMES.has(bare(run0[hi - 1]?.text ?? '')) || run0[hi - 1]?.text === '&')) hi--;
+      if (lo > 0 || hi < run0.length) run = run0.slice(lo, hi);
       if (!run.length) continue;
       const first = run[0] as Token;
       const last = run[run.length - 1] as Token;
@@ -244,7 +289,8 @@ export function findEntities(paragraphs: readonly string[]): Entities {
           skip.add(last.end + after.indexOf(abbr[1] as string));
         }
       };
-      const handle = /Spiceuser\s*$/.test(before);
+      const close = near(before);
+      const handle = /Spiceuser\s*$/.test(close);
       const atStartLowered = texts.length === 1 && lower.has(name.toLowerCase()) && at(first);
 
       const orgK = knownPrefix(texts, ORGANISATIONS);
@@ -263,7 +309,7 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         if (!atStartLowered) emit(name, 'language');
         continue;
       }
-      if (AMBIGUOUS_LANGUAGES.has(texts[0] as string) && texts.slice(1).every((t) => VERSION.test(t)) && languageInContext(texts[0] as string, s.text.slice(0, first.start), s.text.slice(last.end), s.text)) {
+      if (AMBIGUOUS_LANGUAGES.has(texts[0] as string) && texts.slice(1).every((t) => VERSION.test(t)) && languageInContext(texts[0] as string, s.text.slice(0, first.start), s.text.slice(last.end), sentenceCue)) {
         emit(name, 'language');
         continue;
       }
@@ -289,16 +335,16 @@ export function findEntities(paragraphs: readonly string[]): Entities {
       }
       // A person's title settles it; otherwise an employer, "a staffing firm", "'s annual survey" or "a study by"
       // make even a person-shaped name ("Robert Half") an organisation.
-      const near = before.slice(-100); // cues before a name are close to it; long sentences are not searched whole
-      const titled = PERSON_TITLE_BEFORE.test(near) || PERSON_TITLE_AFTER.test(after);
-      const employer = EMPLOYER_CUE.test(before);
+      const near100 = before.slice(-100); // cues before a name are close to it; long sentences are not searched whole
+      const titled = PERSON_TITLE_BEFORE.test(near100) || PERSON_TITLE_AFTER.test(after);
+      const employer = EMPLOYER_CUE.test(close);
       const orgCue =
         employer ||
-        ORG_NOUN_BEFORE.test(near) ||
+        ORG_NOUN_BEFORE.test(near100) ||
         ORG_APPOSITION_AFTER.test(after) ||
         (/['’]s?$/.test(last.text) && POSSESSIVE_REPORT_AFTER.test(after)) ||
-        REPORT_BY_BEFORE.test(near) ||
-        (ACCORDING_TO_BEFORE.test(near) && REPORT_RIGHT_AFTER.test(after));
+        REPORT_BY_BEFORE.test(near100) ||
+        (ACCORDING_TO_BEFORE.test(near100) && REPORT_RIGHT_AFTER.test(after));
       const capitalised = texts.every((t) => t === '&' || CAP.test(t)) && (texts.length > 1 || !lower.has(name.toLowerCase()));
       if (orgCue && !titled && texts.length <= 4 && !NOT_NAMES.has(texts[0] as string) && (employer || capitalised)) {
         emit(name, 'organisation', 'org');
@@ -306,7 +352,7 @@ export function findEntities(paragraphs: readonly string[]): Entities {
       }
       const nameWords = texts.filter((t) => !PARTICLES.has(t));
       const looksPerson = nameWords.length >= 2 && nameWords.length <= 3 && nameWords.every((t) => NAME_WORD.test(t) && !NOT_NAMES.has(t) && !lower.has(t.toLowerCase()));
-      if (looksPerson && (GIVEN_NAMES.has(texts[0] as string) || PERSON_CUES_BEFORE.test(before) || PERSON_CUES_AFTER.test(after))) {
+      if (looksPerson && (GIVEN_NAMES.has(texts[0] as string) || PERSON_CUES_BEFORE.test(close) || PERSON_CUES_AFTER.test(after))) {
         emit(name, 'person', titled ? 'person' : undefined);
         continue;
       }
@@ -317,7 +363,7 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         continue;
       }
       // The tail of a longer name with a small word in it ("Windows Update for Business") is not a name of its own.
-      if (texts.length === 1 && /\p{Lu}[\p{L}\p{N}]*\s+(?:for|of|and|&)\s+$/u.test(before) && !/^\p{Lu}[\p{L}\p{N}]*\s+(?:for|of|and|&)\s+$/u.test(before)) continue;
+      if (texts.length === 1 && /\p{Lu}[\p{L}\p{N}]*\s+(?:for|of|and|&)\s+$/u.test(close) && !/^\p{Lu}[\p{L}\p{N}]*\s+(?:for|of|and|&)\s+$/u.test(before)) continue;
       const unknownWord = texts.length === 1 && !lower.has(name.toLowerCase()) && !GIVEN_NAMES.has(name) && /^\p{Lu}[\p{L}\p{N}-]+$/u.test(name);
       if (unknownWord && ORG_VERB_CUE.test(after)) emit(name, 'actor');
       else if (!titleCase && texts.length === 1 && NAME_WORD.test(name) && !lower.has(name.toLowerCase())) emit(name, 'single');

@@ -14,11 +14,21 @@ const ABBREVIATIONS = new Set([
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'gen', 'gov', 'sen', 'rep', 'mt', 'vol', 'al',
 ]);
 
-/** Candidate ends: . ! ? … with closing quotes/brackets, then space and an opening that may start a sentence. */
-const END = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}#*•-])/gu;
+/**
+ * Candidate ends: . ! ? … with closing quotes/brackets, then space and an
+ * opening that may start a sentence. Linear: a match starts only at the
+ * first mark of a run (lookbehind), and the run is taken whole and never
+ * given back (a lookahead capture matched again by `\1`, JavaScript's atomic
+ * group). Plain `[.!?…]+` retried every shorter run at every mark of a run
+ * with no space after it: 20,000 dots took a second, 80,000 sixteen.
+ */
+const END = /(?<![.!?…])(?=([.!?…]+))\1(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}#*•-])/gu;
+
+/** An abbreviation is a short word: the text before a full stop is looked at this far back only (else "Mr. Mr. Mr. …" reads the paragraph again at every stop). */
+const ABBREVIATION_WINDOW = 48;
 
 function endsWithAbbreviation(before: string): boolean {
-  const m = /(?:^|[\s(])((?:[A-Za-z]\.)*[A-Za-z]+)$/.exec(before);
+  const m = /(?:^|[\s(])((?:[A-Za-z]\.)*[A-Za-z]+)$/.exec(before.length > ABBREVIATION_WINDOW ? before.slice(-ABBREVIATION_WINDOW) : before);
   if (!m) return false;
   const word = (m[1] ?? '').toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
@@ -41,7 +51,7 @@ export function splitSentences(paragraph: string, paragraphIndex = 0): Sentence[
     const punct = m[1] ?? '';
     const close = m[2] ?? '';
     const stopAt = m.index + punct.length + close.length;
-    if (punct === '.' && endsWithAbbreviation(paragraph.slice(from, m.index))) continue;
+    if (punct === '.' && endsWithAbbreviation(paragraph.slice(Math.max(from, m.index - ABBREVIATION_WINDOW), m.index))) continue;
     push(stopAt);
     from = stopAt;
   }

@@ -8,24 +8,36 @@
 import { Readability } from '@mozilla/readability';
 import type { Article, PageKind } from '../types';
 import { collectParagraphs, type BlockResult } from './blocks';
+import { DEFAULT_LIMITS, boundedCopy, measure, type Limits, type Measure } from './budget';
 import { extractThread } from './discourse';
 import { readJsonLd } from './jsonld';
 import { canonicalUrl, readAuthor, readBreadcrumbs, readMeta, readPublished, readTags, readTitle, readUpdated, unique } from './metadata';
 import { cleanText, toIsoDate } from './text';
 
 export { isBoilerplateText } from './blocks';
+export { DEFAULT_LIMITS, measure, type Limits, type Measure } from './budget';
 export { cleanText, stripTitleSuffix, toIsoDate } from './text';
 
 /** Containers tried when Readability finds nothing. */
 const FALLBACK_ROOT = '[itemprop="articleBody"], .entry-content, .article-content, article, main';
 
-function readabilityBlocks(doc: Document): { blocks: BlockResult; byline?: string | null; published?: string | null } | null {
-  const clone = doc.cloneNode(true) as Document;
+function readabilityBlocks(doc: Document, clone: Document = doc.cloneNode(true) as Document): { blocks: BlockResult; byline?: string | null; published?: string | null } | null {
   const parsed = new Readability<Node>(clone, { keepClasses: true, disableJSONLD: true, serializer: (n) => n }).parse();
   const root = parsed?.content;
   if (!parsed || !root || root.nodeType !== 1) return null;
   return { blocks: collectParagraphs(root as Element), byline: parsed.byline, published: parsed.publishedTime };
 }
+
+/** How a page past the budget was read: `part` when only the article's container was, `cut` when the walk stopped at a limit. */
+export type BudgetOutcome = { measure: Measure; read: 'part' | 'cut' };
+
+/** Options of extractArticle. */
+export type ExtractOptions = {
+  /** The budget (DEFAULT_LIMITS when not given). */
+  limits?: Limits;
+  /** Called when the page is past the budget, with what was done instead of a whole-page Readability run. */
+  onOverBudget?: (outcome: BudgetOutcome) => void;
+};
 
 /** The "MORE ON <TOPIC>" heading when Readability left the block out of its output. */
 function findMoreOn(doc: Document): string | undefined {
@@ -40,8 +52,19 @@ function findMoreOn(doc: Document): string | undefined {
  * Extracts the article (or thread) of a page recognised by `recognisePage`.
  * Returns null for `none` pages and when no text is found. Never mutates `doc`.
  */
-export function extractArticle(doc: Document, url: string, page: PageKind): Article | null {
+export function extractArticle(page0: Document, url: string, page: PageKind, opts: ExtractOptions = {}): Article | null {
   if (page.kind === 'none') return null;
+  let doc = page0;
+  // Past the budget, everything below (Readability, metadata queries, the thread reader) reads a bounded copy.
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const size = doc.documentElement ? measure(doc.documentElement, limits) : undefined;
+  if (size?.over) {
+    const root = page.kind === 'article' ? doc.querySelector(FALLBACK_ROOT) : null;
+    const part = root && !measure(root, limits).over ? root : null;
+    const copy = boundedCopy(doc, part, limits.maxDepth);
+    doc = copy.doc;
+    opts.onOverBudget?.({ measure: size, read: part && !copy.cut ? 'part' : 'cut' });
+  }
   const meta = readMeta(doc);
   const ld = readJsonLd(doc);
   const thread = page.kind === 'thread' ? extractThread(doc) : null;
