@@ -50,9 +50,9 @@ const isSpiceworksUrl = (u: URL) => u.protocol === 'https:' && (u.hostname === '
 export function canonicalUrl(doc: Document, url: string, meta: Record<string, string>): string {
   const href = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta['og:url'];
   try {
-    if (href) {
+    if (href && href.length <= MAX_URL) {
       const c = new URL(href, url);
-      if (isSpiceworksUrl(c)) return c.href;
+      if (isSpiceworksUrl(c) && c.href.length <= MAX_URL) return c.href;
     }
   } catch {
     /* fall through */
@@ -61,9 +61,10 @@ export function canonicalUrl(doc: Document, url: string, meta: Record<string, st
     const u = new URL(url);
     u.hash = '';
     u.search = '';
-    return u.href;
+    // A card's URL is at most MAX_URL long (the validator's limit): a longer page URL keeps its origin and the start of its path.
+    return u.href.length <= MAX_URL ? u.href : `${u.origin}${u.pathname}`.slice(0, MAX_URL);
   } catch {
-    return url;
+    return url.slice(0, MAX_URL);
   }
 }
 
@@ -75,9 +76,21 @@ export function readTitle(doc: Document, meta: Record<string, string>, ld: JsonL
   for (const c of candidates) {
     const raw = typeof c === 'function' ? c() : c;
     const t = raw ? stripTitleSuffix(raw, category) : '';
-    if (t) return t;
+    if (t) return clip(t, MAX_TITLE);
   }
   return '';
+}
+
+/** Longest title and URL a card may carry (CARD_LIMITS in core/schema/card.ts). */
+const MAX_TITLE = 300;
+const MAX_URL = 2048;
+
+/** `s` cut to at most `max` characters, at a word boundary where there is one, with "…". */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 /**
