@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/browser/**/*.test.ts'],
+    // The hostile-page corpus (44 pages per browser, minutes each) is its own command: npm run test:hostile.
+    exclude: process.env.NYNORSK_KORT_HOSTILE ? [] : ['tests/browser/hostile-*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/browser/harness/setup.ts'],
     fileParallelism: false,

@@ -167,7 +167,7 @@ export function findTerms(paragraphs: readonly string[], terms: readonly TermEnt
     c = compile(terms);
     COMPILED.set(terms, c);
   }
-  const uses: { entry: number; paragraph: number; start: number; use: Use; surface: string | undefined }[] = [];
+  const uses: { entry: number; paragraph: number; start: number; use: Use; surface: string | undefined; text: string }[] = [];
   paragraphs.forEach((p, pi) => {
     const heading = isTitleCase(p);
     const spans: { entry: number; start: number; end: number; form: 'abbrev' | 'capitalForm' | 'plain' }[] = [];
@@ -187,7 +187,7 @@ export function findTerms(paragraphs: readonly string[], terms: readonly TermEnt
     for (const s of spans) {
       if (s.start < until) continue;
       until = s.end;
-      uses.push({ entry: s.entry, paragraph: pi, start: s.start, use: useOf(p, s.start, s.end, s.form, heading), surface: s.form === 'abbrev' ? p.slice(s.start, s.end).replace(/(?<=\p{Lu})s$/u, '') : undefined });
+      uses.push({ entry: s.entry, paragraph: pi, start: s.start, use: useOf(p, s.start, s.end, s.form, heading), surface: s.form === 'abbrev' ? p.slice(s.start, s.end).replace(/(?<=\p{Lu})s$/u, '') : undefined, text: p.slice(s.start, s.end) });
     }
   });
   // Which terms the text uses as common nouns, and which it also names.
@@ -218,6 +218,13 @@ export function findTerms(paragraphs: readonly string[], terms: readonly TermEnt
   }
   // A text that spells the term out somewhere is quoted by its long form.
   for (const [entry, h] of hits) if (spelledOut.has(entry)) delete h.abbrev;
+  // A text that only ever writes another spelling ("licence" for "license") is quoted in its own.
+  for (const [entry, h] of hits) {
+    const t = terms[entry] as TermEntry;
+    const written = new Set(uses.filter((u) => u.entry === entry && counts(u)).map((u) => keyOf(u.text)));
+    const own = (t.aka ?? []).find((a) => !/^[A-Z0-9/-]+$/.test(a) && [...written].every((w) => singulars(w).includes(keyOf(a))));
+    if (own && ![...written].some((w) => singulars(w).includes(keyOf(t.en)))) h.en = own;
+  }
   // An ambiguous term ("switch", "repository") counts only where its field's words occur too.
   const text = paragraphs.join('\n');
   for (const [entry] of hits) {

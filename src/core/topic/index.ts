@@ -4,6 +4,7 @@
  * Discourse category and tags, breadcrumbs, then the text classifier (title
  * over body), which also proposes secondary topics. Reasons are Nynorsk.
  */
+import { listNn } from '../nn-grammar';
 import { TOPIC_IDS, type Article, type TopicId, type TopicResult } from '../types';
 import { scoreText } from './lexicon';
 import { TAXONOMY, topicForName, topicLabel } from './taxonomy';
@@ -82,7 +83,7 @@ function metadataSignals(acc: Acc, a: Article): void {
     if (named) addKw(named, W.keywordName, w);
     else for (const [id, s] of scoreText(w, '').scores) addKw(id, s / 3, w);
   }
-  for (const [id, e] of kwPoints) credit(acc, id, Math.min(W.keywordsCap, e.pts), e.words.length === 1 ? `merkelappen «${e.words[0]}»` : `merkelappane ${e.words.slice(0, 4).map((w) => `«${w}»`).join(', ')}`);
+  for (const [id, e] of kwPoints) credit(acc, id, Math.min(W.keywordsCap, e.pts), e.words.length === 1 ? `merkelappen «${e.words[0]}»` : `merkelappane ${listNn(e.words.slice(0, 4).map((w) => `«${w}»`))}`);
   for (const c of a.breadcrumbs) credit(acc, topicForName(c), W.crumb, `brødsmulestigen «${c}»`);
 }
 
@@ -108,7 +109,7 @@ export function detectTopic(article: Article, options: DetectOptions = {}): Topi
   const textTop = Math.max(0, ...text.scores.values());
   const textScale = textTop > 0 ? (W.text * Math.min(1, textTop / 6)) / textTop : 0;
   const textReason = (id: TopicId) =>
-    `mellom anna desse orda i teksten: ${(text.terms.get(id) ?? []).slice(0, 4).map((t: { term: string }) => t.term).join(', ')}`;
+    `mellom anna orda ${listNn((text.terms.get(id) ?? []).slice(0, 4).map((t: { term: string }) => `«${t.term}»`))} i teksten`;
   for (const [id, s] of text.scores) credit(acc, id, s * textScale, textReason(id));
 
   const ranked = TOPIC_IDS.map((id) => ({ id, score: acc.scores.get(id) ?? 0, text: text.scores.get(id) ?? 0 }))

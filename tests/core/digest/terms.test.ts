@@ -132,3 +132,10 @@ describe('terms: the text’s own focus', () => {
     expect(f2.indexOf('endpoint')).toBeLessThan(f2.indexOf('multicloud'));
   });
 });
+
+describe('terms: the spelling the text uses', () => {
+  it('quotes "licence" where the text never writes "license"', () => {
+    expect(findTerms(['Every licence is checked each year.', 'Licences cost too much for small firms.']).map((h) => h.en)).toContain('licence');
+    expect(findTerms(['The license was renewed, and the licences were checked.']).map((h) => h.en)).toContain('license');
+  });
+});
