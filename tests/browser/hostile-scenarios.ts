@@ -37,7 +37,13 @@ export const HOSTILE_KNOWN_FAILURES: Record<BrowserName, Record<string, Check[]>
     // The renderer crashes on load (not yet checked whether without the extension too).
     'deep-nesting': ['pill', 'hit', 'panel'],
   },
-  firefox: {},
+  firefox: {
+    'css-zindex-cover-late': ['pill', 'hit', 'panel'],
+    'event-swallow': ['panel'],
+    // Firefox logs a CSP report for a blocked inline <style> as a page error; the pill is styled and visible. To trace whose style it is.
+    'csp-no-inline-style': ['errors'],
+    'csp-trusted-types': ['errors'],
+  },
 };
 
 /** Not asserted anywhere yet: the extraction-budget fix is still under way. */

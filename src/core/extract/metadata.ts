@@ -179,8 +179,9 @@ function nameElement(doc: Document, pick: (raw: string | null | undefined) => st
  * byline): its name must be capitalised words, and glued text is always cut.
  */
 export function nameFrom(raw: string | null | undefined, strict: boolean): string | undefined {
+  // A name with markup in it ("<b>Jane</b>" in JSON-LD) is markup, not a name.
   const text = cleanText(raw ?? '');
-  if (!text || URLISH.test(text)) return undefined;
+  if (!text || URLISH.test(text) || /[<>]/.test(text)) return undefined;
   for (const part of text.split(SEPARATOR)) {
     const name = isolateName(part.replace(BY, ''), strict);
     if (name) return name;

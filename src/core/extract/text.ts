@@ -12,13 +12,15 @@ const OPENS_NEW_WINDOW = / ?Opens a new window\b/g;
 const WHITESPACE = /[\s\u00a0\u200b]+/g;
 
 /** Collapses whitespace and removes link chrome glued to text by extraction. Linear in the text's length. */
-/** Lone surrogate halves (text a card must not carry) and control characters other than whitespace. */
+/** Lone surrogate halves (text a card must not carry), control characters other than whitespace, bidi overrides and isolates. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const TAG_TEXT = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 export function cleanText(s: string): string {
   // A page's junk (lone surrogates, NUL, C1 controls) would make every card from it invalid: mend it here, once.
-  const collapsed = s.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '').replace(WHITESPACE, ' ');
+  // Tag-like text in a page's words ("<b>Jane</b>" in JSON-LD, escaped markup in a title) is a remnant, not words.
+  const collapsed = s.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '').replace(TAG_TEXT, '').replace(WHITESPACE, ' ');
   return (collapsed.includes('Opens a new window') ? collapsed.replace(OPENS_NEW_WINDOW, '') : collapsed).trim();
 }
 

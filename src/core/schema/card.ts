@@ -60,14 +60,18 @@ export const CARD_LIMITS = {
 } as const;
 
 /**
- * What no card text may hold: lone surrogates (a half of a UTF-16 pair) and
- * control characters other than tab and newline (C0, DEL and C1).
+ * What no card text may hold: lone surrogates (a half of a UTF-16 pair),
+ * control characters other than tab and newline (C0, DEL and C1), and bidi
+ * embeddings, overrides and isolates, which can make text read other than it is.
  */
 // eslint-disable-next-line no-control-regex
-const BAD_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|\p{Cs}/u;
+const BAD_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
 
-/** True when the text holds no lone surrogate and no control character but tab and newline. */
-export const cleanChars = (s: string) => !BAD_CHARS.test(s);
+/** An HTML tag: card text is plain text, and a model or page that sends markup sends something else. */
+const TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
+
+/** True when the text holds no lone surrogate, no control character but tab and newline, and no HTML tag. */
+export const cleanChars = (s: string) => !BAD_CHARS.test(s) && !TAG.test(s);
 
 const notBlank = (s: string) => s.trim().length > 0;
 
@@ -82,7 +86,7 @@ const maxChars = (n: number) => v.check((s: string) => s.length <= n, `longer th
 const maxItems = <T extends readonly unknown[]>(n: number) => v.check<T, string>((a) => a.length <= n, `more than ${n} items`);
 
 /** A string of at most `max` characters, with no control character but tab and newline and no lone surrogate. */
-const str = (max: number) => v.pipe(v.string(), v.check(cleanChars, 'control character or lone surrogate'), maxChars(max));
+const str = (max: number) => v.pipe(v.string(), v.check(cleanChars, 'control character, lone surrogate or markup'), maxChars(max));
 
 /** A string with at least one non-whitespace character, of at most `max` characters. */
 const text = (max: number) => v.pipe(str(max), v.check(notBlank, 'blank text'));
