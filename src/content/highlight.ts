@@ -1,14 +1,14 @@
 /**
  * Shows the reader one paragraph of the page: scrolls it into the part of the
  * window our overlay does not cover and lays a highlight box over it for a
- * moment. The box is our own element (a `<nynorsk-kort-highlight>` with a
+ * moment. The box is our own element (a `<div data-nynorsk-kort-highlight>` with a
  * shadow root, so page CSS cannot reach it, styled through the CSSOM so no
  * page CSP can refuse it); the page's own elements are
  * never changed, and the box is removed after `durationMs`.
  */
 
-/** The highlight box's host element (tests and the browser test find it by this name). */
-export const HIGHLIGHT_TAG = 'nynorsk-kort-highlight';
+/** The highlight box's host: a plain div with this attribute (a page can define a custom element's name, never a div's). */
+export const HIGHLIGHT_ATTR = 'data-nynorsk-kort-highlight';
 /** How long the highlight stays, in ms. */
 export const HIGHLIGHT_MS = 2500;
 
@@ -108,7 +108,8 @@ function drawBox(doc: Document, el: Element, fadeMs: number): { host: HTMLElemen
   const win = doc.defaultView;
   const r = el.getBoundingClientRect();
   const pad = 6;
-  const host = doc.createElement(HIGHLIGHT_TAG);
+  const host = doc.createElement('div');
+  host.setAttribute(HIGHLIGHT_ATTR, '');
   host.setAttribute('aria-hidden', 'true');
   const s = host.style;
   s.setProperty('position', 'absolute', 'important');

@@ -30,7 +30,7 @@ type Seen = {
 
 /** Plain JavaScript run in the page (see harness/in-page.ts for why not a function). */
 const SEEN = String.raw`(function () {
-  var hosts = document.querySelectorAll('nynorsk-kort-highlight');
+  var hosts = document.querySelectorAll('[data-nynorsk-kort-highlight]');
   var out = { boxes: hosts.length, scrollY: window.scrollY, viewHeight: document.documentElement.clientHeight, covered: null, top: null, bottom: null };
   if (!hosts.length) return out;
   var h = hosts[0].getBoundingClientRect();

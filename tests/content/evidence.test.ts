@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listenForEvidenceRequests, setCurrentArticle, showEvidence, type MessageSource } from '../../src/content/evidence';
-import { HIGHLIGHT_TAG } from '../../src/content/highlight';
+import { HIGHLIGHT_ATTR } from '../../src/content/highlight';
+
+const HIGHLIGHT_SELECTOR = `[${HIGHLIGHT_ATTR}]`;
 import { extractArticle } from '../../src/core/extract/index';
 import { recognisePage } from '../../src/core/recognise';
 import type { Article } from '../../src/core/types';
@@ -25,7 +27,7 @@ beforeAll(() => {
   window.scrollTo = vi.fn() as unknown as typeof window.scrollTo;
 });
 afterEach(() => {
-  document.querySelectorAll(HIGHLIGHT_TAG).forEach((el) => el.remove());
+  document.querySelectorAll(HIGHLIGHT_SELECTOR).forEach((el) => el.remove());
   setCurrentArticle(null);
 });
 
@@ -33,14 +35,14 @@ describe('showEvidence', () => {
   it('highlights the paragraph of the current article', () => {
     setCurrentArticle(article, document);
     expect(showEvidence(4)).toBe(true);
-    expect(document.querySelectorAll(HIGHLIGHT_TAG)).toHaveLength(1);
+    expect(document.querySelectorAll(HIGHLIGHT_SELECTOR)).toHaveLength(1);
   });
 
   it('says false, and draws nothing, without an article or for a paragraph the article lacks', () => {
     expect(showEvidence(0)).toBe(false);
     setCurrentArticle(article, document);
     expect(showEvidence(article.paragraphs.length)).toBe(false);
-    expect(document.querySelectorAll(HIGHLIGHT_TAG)).toHaveLength(0);
+    expect(document.querySelectorAll(HIGHLIGHT_SELECTOR)).toHaveLength(0);
   });
 });
 

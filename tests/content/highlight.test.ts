@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { freeBand, HIGHLIGHT_MS, HIGHLIGHT_TAG, revealElement, scrollTargetY } from '../../src/content/highlight';
+import { freeBand, HIGHLIGHT_ATTR, HIGHLIGHT_MS, revealElement, scrollTargetY } from '../../src/content/highlight';
+
+const HIGHLIGHT_SELECTOR = `[${HIGHLIGHT_ATTR}]`;
 
 const rect = (top: number, height: number, left = 100, width = 600) =>
   ({ top, height, left, width, bottom: top + height, right: left + width, x: left, y: top, toJSON: () => ({}) }) as DOMRect;
@@ -19,13 +21,25 @@ afterEach(() => {
 });
 
 describe('revealElement', () => {
+  it('uses a plain div host, so a page that defines the old tag name never runs code on it (issue 12)', () => {
+    const seen: string[] = [];
+    customElements.define('nynorsk-kort-highlight', class extends HTMLElement { constructor() { super(); seen.push('constructed'); } });
+    const p = document.getElementById('b')!;
+    p.getBoundingClientRect = () => rect(100, 100);
+    const h = revealElement(p, { smooth: false });
+    expect(h.host.tagName).toBe('DIV');
+    expect(h.host.hasAttribute(HIGHLIGHT_ATTR)).toBe(true);
+    expect(seen).toEqual([]);
+    h.remove();
+  });
+
   it('lays a box of its own over the paragraph and removes it after the highlight time, leaving the page as it was', () => {
     const p = document.getElementById('b')!;
     p.getBoundingClientRect = () => rect(1500, 100);
     const before = document.querySelector('main')!.outerHTML;
 
     const h = revealElement(p, { smooth: false });
-    const hosts = document.querySelectorAll(HIGHLIGHT_TAG);
+    const hosts = document.querySelectorAll(HIGHLIGHT_SELECTOR);
     expect(hosts).toHaveLength(1);
     expect(h.host.parentElement).toBe(document.body);
     // Over the paragraph, 6 px around it, in document coordinates (jsdom: scroll 0).
@@ -39,9 +53,9 @@ describe('revealElement', () => {
     expect(document.querySelector('main')!.outerHTML).toBe(before);
 
     vi.advanceTimersByTime(HIGHLIGHT_MS - 1);
-    expect(document.querySelectorAll(HIGHLIGHT_TAG)).toHaveLength(1);
+    expect(document.querySelectorAll(HIGHLIGHT_SELECTOR)).toHaveLength(1);
     vi.advanceTimersByTime(1);
-    expect(document.querySelectorAll(HIGHLIGHT_TAG)).toHaveLength(0);
+    expect(document.querySelectorAll(HIGHLIGHT_SELECTOR)).toHaveLength(0);
   });
 
   it('scrolls the paragraph to the middle of the window', () => {
@@ -58,17 +72,17 @@ describe('revealElement', () => {
     const a = revealElement(document.getElementById('a')!, { smooth: false });
     const b = revealElement(document.getElementById('b')!, { smooth: false });
     expect(a.host.isConnected).toBe(false);
-    expect(document.querySelectorAll(HIGHLIGHT_TAG)).toHaveLength(1);
+    expect(document.querySelectorAll(HIGHLIGHT_SELECTOR)).toHaveLength(1);
     b.remove();
-    expect(document.querySelectorAll(HIGHLIGHT_TAG)).toHaveLength(0);
+    expect(document.querySelectorAll(HIGHLIGHT_SELECTOR)).toHaveLength(0);
     vi.advanceTimersByTime(HIGHLIGHT_MS);
-    expect(document.querySelectorAll(HIGHLIGHT_TAG)).toHaveLength(0);
+    expect(document.querySelectorAll(HIGHLIGHT_SELECTOR)).toHaveLength(0);
   });
 
   it('uses the given highlight time', () => {
     revealElement(document.getElementById('a')!, { smooth: false, durationMs: 500 });
     vi.advanceTimersByTime(500);
-    expect(document.querySelectorAll(HIGHLIGHT_TAG)).toHaveLength(0);
+    expect(document.querySelectorAll(HIGHLIGHT_SELECTOR)).toHaveLength(0);
   });
 });
 
