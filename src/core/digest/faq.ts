@@ -11,7 +11,7 @@
 import { fill } from '../template';
 import type { FaqItem } from '../types';
 import type { DigestFacts } from './digest-facts';
-import { capitalise, countOf, evidenceOf, kindVars, listNn, paragraphsNn } from './format';
+import { countOf, evidenceOf, kindVars, listNn, paragraphsNn } from './format';
 import { nameSentences, shownEntities } from './names';
 import { aboutSentence, mostNamedSentence, quoted } from './summary';
 import { TEMPLATES } from './templates';

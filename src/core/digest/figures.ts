@@ -6,7 +6,7 @@
  */
 import { isChromeSentence } from './chrome';
 import { articleSentences, words } from './sentences';
-import { digitsNn, listNn } from '../nn-grammar';
+import { digitsNn, listNn, numberNn } from '../nn-grammar';
 
 /**
  * The figures of one sentence in Nynorsk notation ("30 prosent", "4,5
@@ -65,6 +65,10 @@ const PERCENT_RANGE = new RegExp(
 const SMALL_COUNT = /(?<![\p{L}\p{N}.,$€£])(?<!\p{Lu}[\p{L}\p{N}]*\s)([1-9]\d{1,2})\s+(?=\p{Ll}{3,})/gu;
 
 const QUALIFIERS: [RegExp, string][] = [
+  [/\bup from\s+(?:about|around|roughly)\s+$/i, 'opp frå om lag '],
+  [/\bup from\s+$/i, 'opp frå '],
+  [/\bdown from\s+(?:about|around|roughly)\s+$/i, 'ned frå om lag '],
+  [/\bdown from\s+$/i, 'ned frå '],
   [/\b(?:more than|over|above)\s+$/i, 'meir enn '],
   [/\b(?:nearly|almost)\s+$/i, 'nesten '],
   [/\b(?:about|around|roughly|approximately|some|an estimated)\s+$/i, 'om lag '],
@@ -74,6 +78,29 @@ const QUALIFIERS: [RegExp, string][] = [
   [/\b(?:just|only)\s+$/i, 'berre '],
   [/\b(?:maybe|perhaps|possibly)\s+$/i, 'kanskje '],
 ];
+
+/** "30% longer", "40% more than": a difference, not a share. The comparative goes with the figure. */
+const COMPARATIVES: Record<string, string> = {
+  more: 'meir', less: 'mindre', fewer: 'færre', higher: 'høgare', lower: 'lågare', longer: 'lengre', shorter: 'kortare',
+  faster: 'raskare', slower: 'seinare', cheaper: 'billegare', larger: 'større', bigger: 'større', smaller: 'mindre',
+};
+const COMPARATIVE_AFTER = new RegExp(`^\\s+(${Object.keys(COMPARATIVES).join('|')})\\b`, 'i');
+/** "five years ago" after a figure: it is a past value. */
+const AGO_AFTER = /^\s+(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)(year|month|week|day)s?\s+ago\b/i;
+const AGO_NN: Record<string, [string, string]> = { year: ['eitt år', 'år'], month: ['éin månad', 'månader'], week: ['éi veke', 'veker'], day: ['éin dag', 'dagar'] };
+const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** " lengre", " dyrare" or " for fem år sidan": what turns a figure from a share into a difference or a past value. */
+function changeAfter(after: string): string {
+  const c = COMPARATIVE_AFTER.exec(after)?.[1]?.toLowerCase();
+  if (c) return ` ${COMPARATIVES[c]}`;
+  const ago = AGO_AFTER.exec(after);
+  if (!ago) return '';
+  const n = NUMBER_WORDS[(/^\s+(\S+)/.exec(ago[0])?.[1] ?? '').toLowerCase()] ?? Number(/\d+/.exec(ago[0])?.[0]);
+  const forms = AGO_NN[(ago[1] ?? '').toLowerCase()];
+  if (!forms || !Number.isFinite(n)) return '';
+  return n === 1 ? ` for ${forms[0]} sidan` : ` for ${numberNn(n, 'n')} ${forms[1]} sidan`;
+}
 /** "more than $9 billion" → "meir enn ": the word before a figure that changes what it says. */
 function qualifierBefore(before: string): string {
   return QUALIFIERS.find(([re]) => re.test(before))?.[1] ?? '';
@@ -101,7 +128,7 @@ function figuresIn(s: string): Found[] {
     // A value with its unit keeps what the sentence says around it: "meir enn 9 milliardar dollar", "24 pund per brukar per månad".
     const after = s.slice(end, end + 40);
     const bound = /^\s+or (more|higher|less|lower)\b/i.exec(after)?.[1]?.toLowerCase();
-    const tail = bound ? (bound === 'more' || bound === 'higher' ? ' eller meir' : ' eller mindre') : rateAfter(after);
+    const tail = bound ? (bound === 'more' || bound === 'higher' ? ' eller meir' : ' eller mindre') : `${rateAfter(after)}${changeAfter(after)}`;
     const shown = unit ? `${qualifierBefore(s.slice(Math.max(0, start - 24), start))}${value}${tail}` : value;
     out.push({ value: shown, weight, at: start, unit });
   };

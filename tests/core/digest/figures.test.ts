@@ -49,7 +49,7 @@ describe('figures', () => {
     many.push('The project started in 2019 with a small team of volunteers and some servers.');
     const f = findFigures(many);
     expect(f).toHaveLength(4);
-    expect(f.every((x) => x.value.endsWith('prosent'))).toBe(true);
+    expect(f.every((x) => x.value.endsWith('prosent meir'))).toBe(true);
   });
 
   it('reads "$25 to $35" and "between 10% and 15%" as one range each, and leaves bare small counts out', () => {
@@ -70,5 +70,14 @@ describe('figures', () => {
       'The budget is tight, maybe $5,000 for the whole fix, so we cannot buy new hardware.',
     ]);
     expect(f.map((x) => x.value)).toEqual(['10 prosent eller meir', 'kanskje 5\u00a0000 dollar']);
+  });
+
+  it('says when a percentage is a difference or a past value, not a share', () => {
+    const f = findFigures([
+      'Its first service shipped with fewer defects but took 30% longer to build than a comparable one.',
+      'Close to half of the users now reach it over the new protocol, up from about 30% five years ago.',
+      'Our reseller is pushing hard, but those models cost roughly 40% more than the older ones we have.',
+    ]);
+    expect(f.map((x) => x.value)).toEqual(['30 prosent lengre', 'opp frå om lag 30 prosent for fem år sidan', 'om lag 40 prosent meir']);
   });
 });
