@@ -21,8 +21,15 @@ export { cleanText, stripTitleSuffix, toIsoDate } from './text';
 /** Containers tried when Readability finds nothing. */
 const FALLBACK_ROOT = '[itemprop="articleBody"], .entry-content, .article-content, article, main';
 
-function readabilityBlocks(doc: Document, clone: Document = doc.cloneNode(true) as Document): { blocks: BlockResult; byline?: string | null; published?: string | null } | null {
-  const parsed = new Readability<Node>(clone, { keepClasses: true, disableJSONLD: true, serializer: (n) => n }).parse();
+function readabilityBlocks(doc: Document, clone?: Document): { blocks: BlockResult; byline?: string | null; published?: string | null } | null {
+  let parsed: ReturnType<Readability<Node>['parse']>;
+  try {
+    parsed = new Readability<Node>(clone ?? (doc.cloneNode(true) as Document), { keepClasses: true, disableJSONLD: true, serializer: (n) => n }).parse();
+  } catch {
+    // Broken markup can make Readability throw (an attribute named "<iframe" in a retagged node, found by the fuzzer):
+    // the caller then reads the page's own containers, as when Readability finds nothing.
+    return null;
+  }
   const root = parsed?.content;
   if (!parsed || !root || root.nodeType !== 1) return null;
   return { blocks: collectParagraphs(root as Element), byline: parsed.byline, published: parsed.publishedTime };

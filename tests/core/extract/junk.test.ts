@@ -3,7 +3,8 @@
  * the source): lone surrogates and control characters, a 55,000-character
  * relative canonical, a title of thousands of characters. Our own text.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { buildDigestCard } from '../../../src/core/digest/index';
 import { extractArticle } from '../../../src/core/extract/index';
@@ -46,5 +47,19 @@ describe('page junk never makes an invalid card', () => {
     expect(article.title.length).toBeLessThanOrEqual(300);
     expect(article.title.endsWith('…')).toBe(true);
     expect(validateCard(c, article.paragraphs.length).ok).toBe(true);
+  });
+
+  it('reads the page’s own containers when Readability throws on broken markup (found by the fuzzer)', () => {
+    const spy = vi.spyOn(Readability.prototype, 'parse').mockImplementation(() => {
+      throw new DOMException('"<iframe" did not match the QName production', 'InvalidCharacterError');
+    });
+    try {
+      const { article, card: c } = card('', 'Cloud outage hits payments', P);
+      expect(spy).toHaveBeenCalled();
+      expect(article.paragraphs).toEqual(P);
+      expect(validateCard(c, article.paragraphs.length).ok).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
