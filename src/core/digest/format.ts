@@ -1,26 +1,16 @@
 /** Nynorsk helpers for the fact card: the text's own noun, counted nouns, paragraph references. */
 import { fill } from '../template';
-import { capitalise, countNn, listNn, pronounNn, type Gender, type Noun } from '../nn-grammar';
+import { agreeNn, capitalise, countNn, listNn, pronounNn, type Gender, type Noun } from '../nn-grammar';
 import type { TextKind } from './text-kind';
 import { TEMPLATES } from './templates';
 
 export { capitalise, listNn };
 
-/** How a kind of text is named: "ein nyheitsartikkel", "artikkelen", masculine. */
-export type KindNoun = { a: string; the: string; gender: Gender };
-
-/** The noun for this kind of text. */
-export function kindNoun(kind: TextKind): KindNoun {
-  const k = TEMPLATES.kind[kind];
-  return { a: k.a, the: k.the, gender: k.gender as Gender };
-}
-
-/** The variables every sentence about the text may use: {a}, {A}, {intro}, {the}, {The}, {it}, {It}, {written}. */
+/** The variables every sentence about the text may use: {intro} ("ein nyheitsartikkel om"), {the}, {The}, {it} and {written}, agreeing with the noun. */
 export function kindVars(kind: TextKind): Record<string, string> {
-  const k = kindNoun(kind);
-  const written = TEMPLATES.participles.written;
-  const it = pronounNn(k.gender);
-  return { a: k.a, A: capitalise(k.a), intro: TEMPLATES.kind[kind].intro, the: k.the, The: capitalise(k.the), it, It: capitalise(it), written: k.gender === 'n' ? written.n : written.mf };
+  const k = TEMPLATES.kind[kind];
+  const gender = k.gender as Gender;
+  return { intro: k.intro, the: k.the, The: capitalise(k.the), it: pronounNn(gender), written: agreeNn(TEMPLATES.participles.written, gender, false) };
 }
 
 /** A noun of the templates, with its gender. */

@@ -32,7 +32,7 @@ export function nameSentences(e: Entities, perKind: number): string[] {
   for (const g of NAME_GROUPS) {
     const names = groupOf(e, g).slice(0, perKind).map((x) => x.name);
     if (names.length === 0) continue;
-    out.push(capitalise(fill(TEMPLATES.nameSentence, { group: TEMPLATES.nameGroups[g].pl, names: listNn(names) })));
+    out.push(capitalise(fill(TEMPLATES.nameSentence, { group: TEMPLATES.nameGroups[g], names: listNn(names) })));
   }
   return out;
 }

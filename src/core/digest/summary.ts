@@ -6,7 +6,7 @@
  * Each sentence is written only when its facts exist.
  */
 import { fill } from '../template';
-import { countNn, numberNn } from '../nn-grammar';
+import { agreeNn, countNn, numberNn } from '../nn-grammar';
 import type { DigestFacts } from './digest-facts';
 import { countOf, kindVars, listNn, noun } from './format';
 import type { Entity } from './entities';
@@ -88,8 +88,8 @@ function pointersSentences(f: DigestFacts): string[] {
   const n = f.keyPoints.length;
   if (n > 0) {
     const sentences = n === 1 ? s.keyPointsOne : fill(s.keyPointsMany, { count: numberNn(n, 'f') });
-    const quotedP = TEMPLATES.participles.quoted;
-    out.push(fill(s.keyPoints, { ...vars, sentences, quoted: n === 1 ? quotedP.mf : quotedP.pl }));
+    // "sitert"/"siterte" agrees with "setninga"/"setningane".
+    out.push(fill(s.keyPoints, { ...vars, sentences, quoted: agreeNn(TEMPLATES.participles.quoted, 'f', n > 1) }));
   }
   if (f.figures.length > 0) out.push(fill(s.figures, vars));
   return out;

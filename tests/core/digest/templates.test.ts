@@ -26,7 +26,7 @@ describe('digest templates and terminology', () => {
     for (const [kind, t] of Object.entries(TEMPLATES.kind)) {
       expect(['m', 'f', 'n'], kind).toContain(t.gender);
       const article = { m: 'ein ', f: 'ei ', n: 'eit ' }[t.gender as 'm' | 'f' | 'n'];
-      expect(t.a.startsWith(article), `${kind}: ${t.a}`).toBe(true);
+      expect(t.intro.startsWith(article), `${kind}: ${t.intro}`).toBe(true);
       const ending = { m: /en$/, f: /a$/, n: /et$/ }[t.gender as 'm' | 'f' | 'n'];
       expect(t.the, kind).toMatch(ending);
     }
