@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Article, TopicResult } from '../../src/core/types';
+import { DEFAULT_PREFS as SERVER_PREFS, type ModelConfig } from '../../src/core/model/types';
 
 /** Our own article (invented facts, our words) that the recorded answers are about. */
 export const TEST_ARTICLE: Article = {
@@ -563,4 +564,9 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
 
 function sendJson(res: ServerResponse, status: number, v: unknown) {
   send(res, status, JSON.stringify(v));
+}
+
+/** A model config that reaches `server` for `provider` (Ollama takes no key). */
+export function serverConfig(server: ModelServer, provider: Protocol, model = 'nn-writer', over: Partial<ModelConfig> = {}): ModelConfig {
+  return { provider, endpoint: server.endpoints[provider], model, ...(provider === 'ollama' ? {} : { apiKey: server.apiKey }), prefs: SERVER_PREFS, ...over };
 }

@@ -1,13 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { failure } from '../../support/model-error';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { memoryStore, ModelCache } from '../../../src/core/model/cache';
-import { ModelError } from '../../../src/core/model/errors';
 import { generateModelCard, type GenerateDeps, type GenerateStage } from '../../../src/core/model/generate';
 import { DEFAULT_PREFS, type BokmalFinding, type ModelConfig, type PartialCardContent, type Provider } from '../../../src/core/model/types';
 import { validateCard } from '../../../src/core/validate';
 import { makeArticle } from '../../factories/article';
-import { GOOD_CONTENT, PLANTED_BOKMAL, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
+import { GOOD_CONTENT, PLANTED_BOKMAL, serverConfig, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
 
 let server: ModelServer;
 beforeAll(async () => {
@@ -17,14 +17,7 @@ afterAll(() => server.close());
 beforeEach(() => server.reset());
 
 const NOW = new Date('2026-03-20T08:30:00Z');
-const config = (provider: Provider = 'openai', model = 'nn-writer', over: Partial<ModelConfig> = {}): ModelConfig => ({
-  provider,
-  endpoint: server.endpoints[provider],
-  model,
-  ...(provider === 'ollama' ? {} : { apiKey: server.apiKey }),
-  prefs: DEFAULT_PREFS,
-  ...over,
-});
+const config = (provider: Provider = 'openai', model = 'nn-writer', over: Partial<ModelConfig> = {}): ModelConfig => serverConfig(server, provider, model, over);
 
 /** A stand-in for the Nynorsk checker: finds the planted Bokmål words. */
 const findBokmal = (text: string): BokmalFinding[] =>
@@ -35,15 +28,6 @@ const findBokmal = (text: string): BokmalFinding[] =>
 
 const deps = (over: Partial<GenerateDeps> = {}): GenerateDeps => ({ fetch, now: () => NOW, sleep: async () => {}, ...over });
 
-async function failure(p: Promise<unknown>): Promise<ModelError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ModelError);
-    return e as ModelError;
-  }
-  throw new Error('expected a ModelError');
-}
 
 describe.each(['openai', 'ollama', 'anthropic'] as const)('generateModelCard over %s', (provider) => {
   it('writes a valid model card from the streamed answer, streaming partial content first', async () => {

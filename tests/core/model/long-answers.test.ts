@@ -5,13 +5,14 @@
  * what really went wrong (never "cut off"). No timing thresholds: the tests
  * count work and bytes.
  */
+import { failure } from '../../support/model-error';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { messages, ModelError } from '../../../src/core/model/errors';
+import { messages } from '../../../src/core/model/errors';
 import { generateModelCard, type GenerateDeps } from '../../../src/core/model/generate';
 import { MAX_JSON_DEPTH, PartialCardReader, PartialJsonParser, parsePartialJson, partialCardContent } from '../../../src/core/model/partial-json';
 import { answerLimits, streamCompletion } from '../../../src/core/model/providers';
-import { DEFAULT_PREFS, type ModelConfig, type PartialCardContent, type Provider } from '../../../src/core/model/types';
-import { ENDLESS_ANSWER_CHARS, GOOD_CONTENT, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
+import { type ModelConfig, type PartialCardContent, type Provider } from '../../../src/core/model/types';
+import { ENDLESS_ANSWER_CHARS, GOOD_CONTENT, serverConfig, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
 
 let server: ModelServer;
 beforeAll(async () => {
@@ -24,24 +25,9 @@ beforeEach(() => {
 });
 
 const NOW = new Date('2026-03-20T08:30:00Z');
-const config = (provider: Provider, model: string): ModelConfig => ({
-  provider,
-  endpoint: server.endpoints[provider],
-  model,
-  ...(provider === 'ollama' ? {} : { apiKey: server.apiKey }),
-  prefs: DEFAULT_PREFS,
-});
+const config = (provider: Provider, model: string): ModelConfig => serverConfig(server, provider, model);
 const deps = (over: Partial<GenerateDeps> = {}): GenerateDeps => ({ fetch, now: () => NOW, sleep: async () => {}, ...over });
 
-async function failure(p: Promise<unknown>): Promise<ModelError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ModelError);
-    return e as ModelError;
-  }
-  throw new Error('expected a ModelError');
-}
 
 describe('an answer that ignores max_tokens (defect 4)', () => {
   it.each(['openai', 'ollama', 'anthropic'] as const)('is stopped at the limit over %s: the request is aborted, the error says the answer was too long', async (provider) => {

@@ -1,11 +1,12 @@
+import { failure } from '../../support/model-error';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ModelError, OLLAMA_ORIGINS_HINT } from '../../../src/core/model/errors';
+import { OLLAMA_ORIGINS_HINT } from '../../../src/core/model/errors';
 import { backoffDelay } from '../../../src/core/model/http';
 import { listModels, streamCompletion, testConnection } from '../../../src/core/model/providers';
 import { buildMessages } from '../../../src/core/model/prompt';
 import { CARD_CONTENT_SCHEMA } from '../../../src/core/model/schema';
 import { DEFAULT_PREFS, type ModelConfig, type Provider, type StreamOptions } from '../../../src/core/model/types';
-import { GOOD_CONTENT, SCENARIO_MODELS, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
+import { GOOD_CONTENT, SCENARIO_MODELS, serverConfig, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
 
 let server: ModelServer;
 beforeAll(async () => {
@@ -18,14 +19,7 @@ beforeEach(() => {
 });
 
 const PROVIDERS: Provider[] = ['openai', 'ollama', 'anthropic'];
-const config = (provider: Provider, model = 'nn-writer', over: Partial<ModelConfig> = {}): ModelConfig => ({
-  provider,
-  endpoint: server.endpoints[provider],
-  model,
-  ...(provider === 'ollama' ? {} : { apiKey: server.apiKey }),
-  prefs: DEFAULT_PREFS,
-  ...over,
-});
+const config = (provider: Provider, model = 'nn-writer', over: Partial<ModelConfig> = {}): ModelConfig => serverConfig(server, provider, model, over);
 const messages = buildMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS);
 const noSleep: { delays: number[]; sleep: NonNullable<StreamOptions['sleep']> } = {
   delays: [],
@@ -33,16 +27,6 @@ const noSleep: { delays: number[]; sleep: NonNullable<StreamOptions['sleep']> } 
 };
 const opts = (over: Partial<StreamOptions> = {}): StreamOptions => ({ fetch, sleep: noSleep.sleep, ...over });
 
-/** The ModelError a promise rejects with. */
-async function failure(p: Promise<unknown>): Promise<ModelError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ModelError);
-    return e as ModelError;
-  }
-  throw new Error('expected a ModelError');
-}
 
 describe.each(PROVIDERS)('%s', (provider) => {
   it('streams the answer in pieces over the real protocol', async () => {
