@@ -7,13 +7,20 @@
 //  (c) load time, check time of a 1,000-word text and memory, in Node and
 //      in headless Chromium (playwright-core with Debian's chromium, when
 //      installed; `--no-browser` skips it).
+//  (d) issue 11: catch rate on bench/nynorsk/new-set.json (written after the
+//      change; single-word forms and agreement slips reported apart), and
+//      false flags and hints on the held-out tenth of Debian's parallel
+//      corpus (Nynorsk side, never learned from).
 // Prints a Markdown table and writes it to bench/nynorsk/RESULTS.md.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { createChecker } from '../../src/core/nynorsk/checker';
-import { isNynorskData } from '../../src/core/nynorsk/data';
+import { createChecker, type NynorskChecker } from '../../src/core/nynorsk/checker';
+import { isCorpusData, isNynorskData } from '../../src/core/nynorsk/data';
+import { isGrammarData } from '../../src/core/nynorsk/grammar';
+import { loadDictionary, expandDictionary } from '../../scripts/nynorsk/hunspell.mjs';
+import { readCorpus, isHeldOut, isEnglish } from '../../scripts/nynorsk/debian.mjs';
 import { ensureGimpHelp, gimpParagraphs } from './gimp';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -29,8 +36,19 @@ const pct = (n: number, d: number, digits = 2) => `${((n / d) * 100).toFixed(dig
 function loadData() {
   const raw = readFileSync(DATA, 'utf8');
   const data: unknown = JSON.parse(raw);
-  if (!isNynorskData(data)) throw new Error('bad data');
-  return { raw, data };
+  const rawCorpus = readFileSync(join(ROOT, 'assets', 'nynorsk', 'corpus.json'), 'utf8');
+  const rawGrammar = readFileSync(join(ROOT, 'assets', 'nynorsk', 'grammar.json'), 'utf8');
+  const corpus: unknown = JSON.parse(rawCorpus);
+  const grammar: unknown = JSON.parse(rawGrammar);
+  if (!isNynorskData(data) || !isCorpusData(corpus) || !isGrammarData(grammar)) throw new Error('bad data');
+  return { raw, rawCorpus, rawGrammar, data, corpus, grammar };
+}
+
+let shared: NynorskChecker | undefined;
+/** The checker as the extension builds it: word data, corpus evidence, agreement rules. */
+function fullChecker(): NynorskChecker {
+  const { data, corpus, grammar } = loadData();
+  return (shared ??= createChecker(data, { corpus, grammar }));
 }
 
 /** A text of exactly 1,000 words made of our own clean catch-set sentences. */
@@ -45,16 +63,20 @@ function gimpBench(lines: string[]): string[] {
     lines.push('| False flags on gimp-help-nn | not measured: gimp-help-nn missing and not root |');
     return [];
   }
-  const checker = createChecker(loadData().data);
+  const checker = fullChecker();
   const slips = JSON.parse(readFileSync(join(import.meta.dirname, 'gimp-slips.json'), 'utf8')) as Slips;
   const paragraphs = gimpParagraphs();
   let tokens = 0;
   let slipCount = 0;
+  let hintCount = 0;
+  const hintForms = new Map<string, number>();
   const falseFlags = new Map<string, number>();
   const slipForms = new Map<string, number>();
   for (const p of paragraphs) {
     const r = checker.check(p);
     tokens += r.tokens;
+    hintCount += r.hints.length;
+    for (const h of r.hints) hintForms.set(h.form.toLowerCase(), (hintForms.get(h.form.toLowerCase()) ?? 0) + 1);
     for (const f of r.flagged) {
       const k = f.form.toLowerCase();
       if (slips.slips[k] !== undefined) {
@@ -70,7 +92,12 @@ function gimpBench(lines: string[]): string[] {
   lines.push(`| gimp-help-nn: all flagged tokens | ${slipCount + ff} (${pct(slipCount + ff, tokens, 3)}) |`);
   lines.push(`| gimp-help-nn: reviewed real Bokmål slips | ${slipCount} (${pct(slipCount, tokens, 3)}), ${slipForms.size} forms |`);
   lines.push(`| **gimp-help-nn: false flags** (goal ≤ 0.2 %) | **${ff} (${pct(ff, tokens, 3)})** |`);
+  lines.push(`| gimp-help-nn: hints | ${hintCount} (${pct(hintCount, tokens, 3)}) |`);
   return [
+    '',
+    `gimp-help-nn false flags by form: ${ff === 0 ? 'none' : top(falseFlags, 40)}.`,
+    '',
+    `gimp-help-nn hints by form: ${hintCount === 0 ? 'none' : top(hintForms, 30)}.`,
     '',
     `Top reviewed slips: ${top(slipForms, 20)}.`,
     '',
@@ -82,13 +109,13 @@ function gimpBench(lines: string[]): string[] {
 }
 
 function catchBench(lines: string[], items: Item[], label = 'Catch rate** (catch set, goal ≥ 90 %)'): void {
-  const checker = createChecker(loadData().data);
+  const checker = fullChecker();
   let caught = 0;
   let cleanFlagged = 0;
   for (const it of items) {
     const i = it.clean.indexOf(it.nn);
     const text = it.clean.slice(0, i) + it.nb + it.clean.slice(i + it.nn.length);
-    if (checker.check(text).flagged.some((f) => f.start >= i && f.end <= i + it.nb.length)) caught++;
+    if (checker.check(text).flagged.some((f) => f.start < i + it.nb.length && f.end > i)) caught++;
     cleanFlagged += checker.check(it.clean).flagged.length;
   }
   lines.push(`| **${label} | **${caught} / ${items.length} (${pct(caught, items.length, 1)})** |`);
@@ -97,7 +124,7 @@ function catchBench(lines: string[], items: Item[], label = 'Catch rate** (catch
 
 /** English texts and the shared yardstick, where ../shared is present. */
 function sharedBench(lines: string[]): void {
-  const checker = createChecker(loadData().data);
+  const checker = fullChecker();
   const texts = join(ROOT, '..', 'shared', 'fixtures', 'texts');
   if (existsSync(texts)) {
     let tokens = 0;
@@ -120,11 +147,82 @@ function sharedBench(lines: string[]): void {
   }
 }
 
+type NewItem = Item & { kind: 'word' | 'agreement' };
+
+/** The issue-11 set: caught as a flag, caught at all (flag or hint), and clean versions reported. */
+function newSetBench(lines: string[]): string[] {
+  const checker = fullChecker();
+  const items = (JSON.parse(readFileSync(join(import.meta.dirname, 'new-set.json'), 'utf8')) as { items: NewItem[] }).items;
+  const nn = expandDictionary(loadDictionary(join(ROOT, 'node_modules', 'dictionary-nn')));
+  const notes: string[] = [];
+  for (const kind of ['word', 'agreement'] as const) {
+    const set = items.filter((x) => x.kind === kind);
+    let flag = 0;
+    let any = 0;
+    let cleanFlags = 0;
+    let cleanHints = 0;
+    const missed: string[] = [];
+    for (const it of set) {
+      const i = it.clean.indexOf(it.nn);
+      if (i < 0) throw new Error(`new-set.json: "${it.nn}" not in "${it.clean}"`);
+      const text = it.clean.slice(0, i) + it.nb + it.clean.slice(i + it.nn.length);
+      const r = checker.check(text);
+      const hits = (xs: { start: number; end: number }[]) => xs.some((f) => f.start < i + it.nb.length && f.end > i);
+      if (hits(r.flagged)) flag++;
+      if (hits(r.flagged) || hits(r.hints)) any++;
+      else missed.push(`"${it.nb}" in «${text}»`);
+      const c = checker.check(it.clean);
+      cleanFlags += c.flagged.length;
+      cleanHints += c.hints.length;
+    }
+    const label = kind === 'word' ? 'single-word Bokmål forms (goal ≥ 95 %)' : 'agreement slips (goal ≥ 80 %)';
+    lines.push(`| **New set (written after the change), ${label}: caught as flag / as flag or hint** | **${flag} / ${set.length} (${pct(flag, set.length, 1)}) / ${any} / ${set.length} (${pct(any, set.length, 1)})** |`);
+    lines.push(`| New set, ${kind}: clean versions flagged / hinted | ${cleanFlags} / ${cleanHints} |`);
+    if (kind === 'word') {
+      const accepted = set.filter((x) => nn.forms.has(x.nb.toLowerCase())).length;
+      lines.push(`| New set, word: slips that dictionary-nn accepts as a form | ${accepted} / ${set.length} |`);
+    }
+    notes.push(`Missed (${kind}): ${missed.length === 0 ? 'none' : missed.join('; ')}.`, '');
+  }
+  return notes;
+}
+
+/** False flags and hints on the held-out tenth of the parallel corpus's Nynorsk side. */
+async function heldOutBench(lines: string[]): Promise<string[]> {
+  const checker = fullChecker();
+  let corpus;
+  try {
+    corpus = await readCorpus();
+  } catch (e) {
+    lines.push(`| Held-out Debian Nynorsk | not measured: ${(e as Error).message} |`);
+    return [];
+  }
+  const held = corpus.pairs.filter((p) => isHeldOut(p.key) && !isEnglish(p.nn));
+  let tokens = 0;
+  const flags = new Map<string, number>();
+  const hints = new Map<string, number>();
+  let nf = 0;
+  let nh = 0;
+  for (const p of held) {
+    const r = checker.check(p.nn);
+    tokens += r.tokens;
+    nf += r.flagged.length;
+    nh += r.hints.length;
+    for (const f of r.flagged) flags.set(`${f.form.toLowerCase()} (${f.rule})`, (flags.get(`${f.form.toLowerCase()} (${f.rule})`) ?? 0) + 1);
+    for (const f of r.hints) hints.set(f.form.toLowerCase(), (hints.get(f.form.toLowerCase()) ?? 0) + 1);
+  }
+  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 40).map(([w, c]) => `${w} ${c}`).join(', ');
+  lines.push(`| Held-out Debian Nynorsk (${held.length} strings of ${corpus.pairs.length}, never learned from): tokens | ${tokens} |`);
+  lines.push(`| **Held-out Debian Nynorsk: flags, all counted as false** (goal ≤ 0.05 %) | **${nf} (${pct(nf, tokens, 3)})** |`);
+  lines.push(`| Held-out Debian Nynorsk: hints | ${nh} (${pct(nh, tokens, 3)}) |`);
+  return [`Held-out flags by form: ${nf === 0 ? 'none' : top(flags)}.`, '', `Held-out hints by form: ${nh === 0 ? 'none' : top(hints)}.`, ''];
+}
+
 function nodeBench(lines: string[], text: string): void {
   const before = process.memoryUsage().heapUsed;
   const t0 = performance.now();
-  const { data } = loadData();
-  const checker = createChecker(data);
+  const { data, corpus, grammar } = loadData();
+  const checker = createChecker(data, { corpus, grammar });
   const load = performance.now() - t0;
   const heap = process.memoryUsage().heapUsed - before;
   const runs: number[] = [];
@@ -158,14 +256,14 @@ async function browserBench(lines: string[], text: string): Promise<void> {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>bench</title>');
     await page.addScriptTag({ content: code });
-    const raw = loadData().raw;
+    const { raw, rawCorpus, rawGrammar } = loadData();
     const r = await page.evaluate(
-      ({ raw, text }) => {
+      ({ raw, rawCorpus, rawGrammar, text }) => {
         const g = globalThis as unknown as {
-          NynorskChecker: { createChecker: (d: unknown) => { check: (t: string) => { tokens: number } } };
+          NynorskChecker: { createChecker: (d: unknown, o: unknown) => { check: (t: string) => { tokens: number } } };
         };
         const t0 = performance.now();
-        const checker = g.NynorskChecker.createChecker(JSON.parse(raw));
+        const checker = g.NynorskChecker.createChecker(JSON.parse(raw), { corpus: JSON.parse(rawCorpus), grammar: JSON.parse(rawGrammar) });
         const load = performance.now() - t0;
         const runs: number[] = [];
         let tokens = 0;
@@ -178,7 +276,7 @@ async function browserBench(lines: string[], text: string): Promise<void> {
         const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
         return { load, check: runs[15] ?? NaN, tokens, mem, ua: navigator.userAgent };
       },
-      { raw, text },
+      { raw, rawCorpus, rawGrammar, text },
     );
     const version = /Chrome\/([\d.]+)/.exec(r.ua)?.[1] ?? '?';
     lines.push(`| Chromium ${version}: load (parse + build, data in memory) | ${r.load.toFixed(0)} ms, JS heap ${(r.mem / 1048576).toFixed(0)} MB |`);
@@ -190,16 +288,20 @@ async function browserBench(lines: string[], text: string): Promise<void> {
 
 async function main(): Promise<void> {
   const items = (JSON.parse(readFileSync(join(ROOT, 'tests', 'core', 'nynorsk', 'catch-set.json'), 'utf8')) as { items: Item[] }).items;
-  const raw = readFileSync(DATA);
+  const raw = Buffer.concat(['bokmal.json', 'corpus.json', 'grammar.json'].map((f) => readFileSync(join(ROOT, 'assets', 'nynorsk', f))));
+  const gzSizes = ['bokmal.json', 'corpus.json', 'grammar.json'].map((f) => [f, gzipSync(readFileSync(join(ROOT, 'assets', 'nynorsk', f)), { level: 9 }).length] as const);
+  const gz = `**${(gzSizes.reduce((a, [, n]) => a + n, 0) / 1024).toFixed(0)} KB** (${gzSizes.map(([f, n]) => `${f} ${(n / 1024).toFixed(0)} KB`).join(', ')})`;
   const manifest = JSON.parse(readFileSync(join(ROOT, 'assets', 'nynorsk', 'manifest.json'), 'utf8')) as {
     packages: Record<string, string>;
     counts: { shippedWords: number; lexicon: number };
   };
   const lines = ['| Measure | Result |', '| --- | --- |'];
   lines.push(
-    `| Shipped data assets/nynorsk/bokmal.json | ${(raw.length / 1024).toFixed(0)} KB raw, ${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(0)} KB gzip; ${manifest.counts.shippedWords} forms + ${manifest.counts.lexicon} hand-written |`,
+    `| Shipped data assets/nynorsk/{bokmal,corpus,grammar}.json (goal ≤ 300 KB gzip) | ${(raw.length / 1024).toFixed(0)} KB raw; gzip ${gz}; ${manifest.counts.shippedWords} forms + ${manifest.counts.lexicon} hand-written |`,
   );
   const notes = gimpBench(lines);
+  notes.push('', ...newSetBench(lines));
+  notes.push(...(await heldOutBench(lines)));
   catchBench(lines, items);
   const heldout = (JSON.parse(readFileSync(join(ROOT, 'tests', 'core', 'nynorsk', 'heldout-set.json'), 'utf8')) as { items: Item[] }).items;
   catchBench(lines, heldout, 'Catch rate, held-out set** (written after tuning)');

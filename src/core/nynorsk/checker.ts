@@ -4,18 +4,32 @@
  * lexicon, the words Nynorsk's dictionary does not know (the "review"
  * channel, never called errors). Pure: the data is passed in.
  */
-import type { ContextRule, NynorskData } from './data';
+import type { ContextRule, CorpusData, NynorskData } from './data';
+import { createGrammar, type GrammarData } from './grammar';
 import { tokenize, tokenParts, type Token } from './tokenize';
 
-/** One flagged or review word. `text.slice(start, end) === form`. */
-export type NynorskFinding = { form: string; start: number; end: number; suggestion?: string };
+/**
+ * One flagged, hinted or review word (or phrase, for agreement). `text.slice(start, end) === form`.
+ * `rule` says where it comes from: the word data, the corpus (with its `evidence`), or a grammar rule.
+ */
+export type NynorskFinding = {
+  form: string;
+  start: number;
+  end: number;
+  suggestion?: string;
+  rule?: 'word' | 'corpus' | 'determiner' | 'demonstrative' | 'possessive' | 'number' | 'predicate';
+  /** Corpus findings: occurrences in Debian's Bokmål and Nynorsk translations. */
+  evidence?: { nb: number; nn: number };
+};
 
 /** The result of checking one text. */
 export type NynorskReport = {
   /** Word tokens checked (a hyphenated compound counts once). */
   tokens: number;
-  /** Bokmål forms. */
+  /** Sure: Bokmål forms and agreement errors. */
   flagged: NynorskFinding[];
+  /** Likely: forms the corpus finds rare in Nynorsk, agreement the rules are less sure of. */
+  hints: NynorskFinding[];
   /** Words unknown to the Nynorsk dictionary (only with `isKnownNynorsk`). */
   review: NynorskFinding[];
   /** Flagged words per 100 tokens. */
@@ -31,6 +45,10 @@ export type CheckerOptions = {
   isKnownNynorsk?: (word: string) => boolean;
   /** Lower-case words never reported in `review` (a reviewed allow-list). */
   allow?: Iterable<string>;
+  /** Forms learned from the parallel corpus (assets/nynorsk/corpus.json). */
+  corpus?: CorpusData;
+  /** Tagged words for the agreement rules (assets/nynorsk/grammar.json). */
+  grammar?: GrammarData;
 };
 
 const LETTERS = /^[\p{Ll}\p{Lu}\p{M}'’]+$/u;
@@ -129,6 +147,10 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
   const cased = new Map(Object.entries(data.cased));
   const context = new Map<string, ContextRule>(data.context.map((r) => [r.form, r]));
   const allow = new Set(options.allow ?? []);
+  const learned = new Map(Object.entries(options.corpus?.forms ?? {}));
+  const unlessPrev = new Map<string, Set<string>>();
+  for (const [form, e] of learned) if (e[4]) unlessPrev.set(form, new Set(e[4].split(' ')));
+  const grammar = options.grammar ? createGrammar(options.grammar) : undefined;
 
   const contextHit = (rule: ContextRule, prev: Token | undefined, next: Token | undefined): Hit | undefined => {
     if (rule.unlessPrev && prev && rule.unlessPrev.includes(prev.text.toLowerCase())) return undefined;
@@ -141,6 +163,7 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
     check(text: string): NynorskReport {
       const tokens = tokenize(text);
       const flagged: NynorskFinding[] = [];
+      const hints: NynorskFinding[] = [];
       const review: NynorskFinding[] = [];
       tokens.forEach((token, idx) => {
         const parts = tokenParts(token);
@@ -165,19 +188,36 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
             // In a hyphenated word only the long context forms count (AI-fordeler, not T-en).
             if (rule) hit = single ? contextHit(rule, tokens[idx - 1], tokens[idx + 1]) : base.length >= 5 ? { suggestion: rule.suggestion } : undefined;
             else hit = direct(base) ?? compound(base);
+            const entry = hit || !single ? undefined : learned.get(base);
+            if (entry && !unlessPrev.get(base)?.has(tokens[idx - 1]?.text.toLowerCase() ?? '')) {
+              const finding: NynorskFinding = { form: w, start: part.start, end: part.end, rule: 'corpus', evidence: { nb: entry[1], nn: entry[2] } };
+              if (entry[3]) finding.suggestion = matchCase(w, entry[3]);
+              (entry[0] === 1 ? flagged : hints).push(finding);
+              continue;
+            }
             if (!hit && options.isKnownNynorsk && base.length > 1 && !allow.has(base) && !options.isKnownNynorsk(base)) {
               review.push({ form: w, start: part.start, end: part.end });
             }
           }
           if (hit) {
-            const finding: NynorskFinding = { form: w, start: part.start, end: part.end };
+            const finding: NynorskFinding = { form: w, start: part.start, end: part.end, rule: 'word' };
             if (hit.suggestion !== undefined) finding.suggestion = matchCase(w, hit.suggestion);
             flagged.push(finding);
           }
         }
       });
+      if (grammar) {
+        for (const g of grammar.check(text, tokens)) {
+          // A word already flagged is not reported twice.
+          if (flagged.some((f) => f.start < g.end && g.start < f.end)) continue;
+          const finding: NynorskFinding = { form: text.slice(g.start, g.end), start: g.start, end: g.end, suggestion: g.suggestion, rule: g.rule };
+          (g.level === 'flag' ? flagged : hints).push(finding);
+        }
+        flagged.sort((a, b) => a.start - b.start);
+        hints.sort((a, b) => a.start - b.start);
+      }
       const n = tokens.filter((t) => tokenParts(t).some((p) => LETTERS.test(p.text))).length;
-      return { tokens: n, flagged, review, per100: n === 0 ? 0 : (flagged.length / n) * 100 };
+      return { tokens: n, flagged, hints, review, per100: n === 0 ? 0 : (flagged.length / n) * 100 };
     },
   };
 }

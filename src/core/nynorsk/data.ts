@@ -65,3 +65,30 @@ export function isNynorskData(v: unknown): v is NynorskData {
     d.context.every(isRule)
   );
 }
+
+/**
+ * The shape of assets/nynorsk/corpus.json: forms learned from Debian's
+ * parallel Bokmål/Nynorsk translations (scripts/nynorsk/learn.mjs). Each form
+ * maps to [level (1 flag, 2 hint), Bokmål count, Nynorsk count, suggestion
+ * ('' for none), words before it where Nynorsk translators wrote it (optional)].
+ */
+export type CorpusData = {
+  format: 1;
+  forms: Record<string, [1 | 2, number, number, string] | [1 | 2, number, number, string, string]>;
+};
+
+export function isCorpusData(v: unknown): v is CorpusData {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Record<string, unknown>;
+  if (d.format !== 1 || typeof d.forms !== 'object' || d.forms === null) return false;
+  return Object.values(d.forms).every(
+    (e: unknown) =>
+      Array.isArray(e) &&
+      (e.length === 4 || e.length === 5) &&
+      (e[0] === 1 || e[0] === 2) &&
+      typeof e[1] === 'number' &&
+      typeof e[2] === 'number' &&
+      typeof e[3] === 'string' &&
+      (e.length === 4 || typeof e[4] === 'string'),
+  );
+}

@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createChecker, type NynorskChecker } from './checker';
-import { isNynorskData, type NynorskData } from './data';
+import { isCorpusData, isNynorskData, type CorpusData, type NynorskData } from './data';
+import { isGrammarData, type GrammarData } from './grammar';
 import { loadDictionary, expandDictionary, isCompound } from '../../../scripts/nynorsk/hunspell.mjs';
 
 /** Reads assets/nynorsk/bokmal.json under `root` (default: the working directory). */
@@ -17,6 +18,16 @@ export function readNynorskData(root = process.cwd()): NynorskData {
   const data: unknown = JSON.parse(readFileSync(join(root, 'assets', 'nynorsk', 'bokmal.json'), 'utf8'));
   if (!isNynorskData(data)) throw new Error('assets/nynorsk/bokmal.json: not Nynorsk checker data');
   return data;
+}
+
+/** Reads assets/nynorsk/corpus.json and grammar.json under `root`. */
+export function readNynorskExtras(root = process.cwd()): { corpus: CorpusData; grammar: GrammarData } {
+  const read = (f: string): unknown => JSON.parse(readFileSync(join(root, 'assets', 'nynorsk', f), 'utf8'));
+  const corpus = read('corpus.json');
+  const grammar = read('grammar.json');
+  if (!isCorpusData(corpus)) throw new Error('assets/nynorsk/corpus.json: not Nynorsk corpus data');
+  if (!isGrammarData(grammar)) throw new Error('assets/nynorsk/grammar.json: not Nynorsk grammar data');
+  return { corpus, grammar };
 }
 
 /** One reviewed allow-list entry (assets/nynorsk/allow.json). */
@@ -46,8 +57,10 @@ export function buildNynorskLexicon(root = process.cwd()): (word: string) => boo
 export function loadNodeChecker(opts: { root?: string; review?: boolean } = {}): NynorskChecker {
   const root = opts.root ?? process.cwd();
   const data = readNynorskData(root);
-  if (!opts.review) return createChecker(data);
+  const extras = readNynorskExtras(root);
+  if (!opts.review) return createChecker(data, extras);
   return createChecker(data, {
+    ...extras,
     isKnownNynorsk: buildNynorskLexicon(root),
     allow: readAllowList(root).map((e) => e.word),
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, type NynorskChecker } from '../../../src/core/nynorsk/checker';
 import { isNynorskData, type NynorskData } from '../../../src/core/nynorsk/data';
-import { loadChecker, NYNORSK_DATA_PATH } from '../../../src/core/nynorsk/load';
+import { loadChecker, NYNORSK_CORPUS_PATH, NYNORSK_DATA_PATH, NYNORSK_GRAMMAR_PATH } from '../../../src/core/nynorsk/load';
 import { readNynorskData } from '../../../src/core/nynorsk/node';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -174,8 +174,11 @@ describe('loading', () => {
       asked.push(p);
       return JSON.parse(readFileSync(join(ROOT, 'assets', p), 'utf8')) as unknown;
     });
-    expect(asked).toEqual([NYNORSK_DATA_PATH]);
+    expect(asked).toEqual([NYNORSK_DATA_PATH, NYNORSK_CORPUS_PATH, NYNORSK_GRAMMAR_PATH]);
     expect(c.check('ikke').flagged).toHaveLength(1);
+    // The corpus and grammar data are in use: a learned form and an agreement rule fire.
+    expect(c.check('Disse tenestene er nye.').flagged.map((f) => f.rule)).toEqual(['corpus']);
+    expect(c.check('Det er ein arbeidsmiljø.').flagged.map((f) => f.rule)).toEqual(['determiner']);
     await expect(loadChecker(async () => ({ format: 2 }))).rejects.toThrow(/not Nynorsk checker data/);
   });
 

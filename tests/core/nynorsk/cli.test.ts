@@ -22,7 +22,7 @@ describe('check:nynorsk', () => {
     writeFileSync(f, '# Tittel\n\nDei ansatte ville ikke. Ikke no heller, og hun sa nei.\n');
     const r = run(f);
     expect(r.code).toBe(1);
-    expect(r.lines).toEqual(['ikke\t2\tikkje', 'ansatte\t1\ttilsette', 'hun\t1\tho', 'tokens 12, flagged 4, rate 33.33 %']);
+    expect(r.lines).toEqual(['ikke\t2\tikkje', 'ansatte\t1\ttilsette', 'hun\t1\tho', 'tokens 12, flagged 4, hints 0, rate 33.33 %']);
   });
 
   it('checks every string value of a JSON file', () => {
@@ -30,7 +30,7 @@ describe('check:nynorsk', () => {
     writeFileSync(f, JSON.stringify({ a: 'Dette er fint.', b: ['Og dette.', { c: 'Men ikke dette.' }], n: 3 }));
     const r = run(f);
     expect(r.code).toBe(1);
-    expect(r.lines).toEqual(['ikke\t1\tikkje', 'tokens 8, flagged 1, rate 12.50 %']);
+    expect(r.lines).toEqual(['ikke\t1\tikkje', 'tokens 8, flagged 1, hints 0, rate 12.50 %']);
   });
 
   it('exits 0 on clean Nynorsk, over several files', () => {
@@ -40,7 +40,24 @@ describe('check:nynorsk', () => {
     writeFileSync(f2, 'Ho sa nei.');
     const r = run(f1, f2);
     expect(r.code).toBe(0);
-    expect(r.lines).toEqual(['tokens 7, flagged 0, rate 0.00 %']);
+    expect(r.lines).toEqual(['tokens 7, flagged 0, hints 0, rate 0.00 %']);
+  });
+
+  it('prints agreement flags as phrases with their suggestion', () => {
+    const f = join(dir, 'e.txt');
+    writeFileSync(f, 'Lesetida er om lag 1 minutt. Det er ein godt arbeidsmiljø.');
+    const r = run(f);
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual(['1 minutt\t1\teitt minutt', 'ein\t1\teit', 'tokens 10, flagged 2, hints 0, rate 20.00 %']);
+  });
+
+  it('prints hints on lines of their own; they fail the run only with --strict', () => {
+    const f = join(dir, 'f.txt');
+    writeFileSync(f, 'Tenestene er oppdatert.');
+    const r = run(f);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual(['hint\toppdatert\t1\toppdaterte', 'tokens 3, flagged 0, hints 1, rate 0.00 %']);
+    expect(run('--strict', f).code).toBe(1);
   });
 
   it('exits 2 without files', () => {
