@@ -57,10 +57,12 @@ type Domain = {
   statuses: Map<string, number>;
   failures: Map<string, Failure>;
   times: number[];
+  /** Wall time per input, harness included (documents: jsdom's parse, the mutations and teardown). */
+  wall: number[];
   slowest: { ms: number; input: unknown; run: number };
 };
 
-const newDomain = (name: string): Domain => ({ name, runs: 0, statuses: new Map(), failures: new Map(), times: [], slowest: { ms: 0, input: undefined, run: -1 } });
+const newDomain = (name: string): Domain => ({ name, runs: 0, statuses: new Map(), failures: new Map(), times: [], wall: [], slowest: { ms: 0, input: undefined, run: -1 } });
 const firstLine = (s: string) => s.split('\n')[0]!.replace(/"(?:[^"\\]|\\.){40,}"/g, '"…"').slice(0, 160);
 
 /** The kind of a failing outcome: its status and what went wrong, without the changing details. */
@@ -100,14 +102,17 @@ function cardVerdict(input: CardInput): { status: string; verdict: Verdict } {
 }
 
 /** Runs `n` inputs of `arb` through `judge`, recording every result (the property itself never fails here). */
-async function observe<T>(d: Domain, arb: fc.Arbitrary<T>, n: number, judge: (input: T) => Promise<{ status: string; verdict: Verdict }>) {
+async function observe<T>(d: Domain, arb: fc.Arbitrary<T>, n: number, judge: (input: T) => Promise<{ status: string; verdict: Verdict; ms?: number }>) {
   let run = 0;
   const started = performance.now();
   await fc.assert(
     fc.asyncProperty(arb, async (input) => {
       const t = performance.now();
-      const { status, verdict } = await judge(input);
-      const took = performance.now() - t;
+      const { status, verdict, ms } = await judge(input);
+      const wall = performance.now() - t;
+      // The product's own time where the judge measured it (documents: without the harness's jsdom work).
+      const took = ms ?? wall;
+      d.wall.push(wall);
       record(d, run, input, took, status, verdict);
       if (took > 1000) process.stderr.write(`  ${d.name}: run ${run} took ${Math.round(took)} ms (${status}): ${clip(JSON.stringify(input) ?? "", 400)}\n`);
       run++;
@@ -152,7 +157,7 @@ async function main() {
   const docArb = docInput(sources.length, LONG_SCALE);
   const docJudge = async (input: DocInput) => {
     const o = runDocument(input, sources);
-    return { status: o.status, verdict: docVerdict(o) };
+    return { status: o.status, verdict: docVerdict(o), ...(o.coreMs !== undefined ? { ms: o.coreMs } : {}) };
   };
   await observe(docs, docArb, DOCS, docJudge);
   await shrink(docs, docArb, docJudge);
@@ -161,7 +166,7 @@ async function main() {
   const ansArb = answerInput(LONG_ANSWERS);
   const ansJudge = async (input: AnswerInput) => {
     const o = await runAnswer(input, WATCHDOG_MS);
-    return { status: o.status === 'refused' ? `refused (${o.kind})` : o.status, verdict: answerVerdict(o) };
+    return { status: o.status === 'refused' ? `refused (${o.kind})` : o.status, verdict: answerVerdict(o), ...(o.engineMs !== undefined ? { ms: o.engineMs } : {}) };
   };
   await observe(answers, ansArb, ANSWERS, ansJudge);
   await shrink(answers, ansArb, ansJudge);
@@ -181,7 +186,7 @@ async function main() {
   console.log('');
   console.log('domain     | runs  | crashes+hangs | invalid (produced or accepted) | slowest input (ms) | p99 (ms)');
   for (const d of domains) console.log(`${d.name.padEnd(10)} | ${String(d.runs).padEnd(5)} | ${String(crashes(d)).padEnd(13)} | ${String(invalid(d)).padEnd(30)} | ${ms(d.slowest.ms).padEnd(18)} | ${ms(pct(d.times, 99))}`);
-  console.log(`slowest single input: ${ms(slowest)} ms (goal: no input over 1000 ms: ${slowest <= 1000 ? 'met' : 'NOT met'})`);
+  console.log(`slowest single input: ${ms(slowest)} ms (goal: no input over 1000 ms: ${slowest <= 1000 ? 'met' : 'NOT met'}); documents with the harness's jsdom work: slowest ${ms(Math.max(0, ...docs.wall))} ms`);
   for (const d of domains) for (const f of d.failures.values()) console.log(`  ${d.name}: ${f.count} × ${f.kind}`);
 
   // ---- RESULTS.md
@@ -207,7 +212,7 @@ async function main() {
         `| ${d.name} | ${d.runs} | ${[...d.statuses].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')} | ${crashes(d)} | ${invalid(d)} | ${ms(d.slowest.ms)} | ${ms(pct(d.times, 50))} | ${ms(pct(d.times, 99))} |`,
     ),
     '',
-    `Slowest single input: **${ms(slowest)} ms** (goal: no input over 1 s — ${slowest <= 1000 ? 'met' : '**not met**'}). Time is measured on a shared 2-core machine and only here, never asserted in unit tests.`,
+    `Slowest single input: **${ms(slowest)} ms** (goal: no input over 1 s — ${slowest <= 1000 ? 'met' : '**not met**'}). Time is measured on a shared 2-core machine and only here, never asserted in unit tests. For documents it is the product's time (recognise → card → validate); the harness's own jsdom work (parsing the mutated page, the DOM mutations, closing the window) comes on top: slowest wall time per document ${ms(Math.max(0, ...docs.wall))} ms, p99 ${ms(pct(docs.wall, 99))} ms. For answers it is the engine's time (generateModelCard); the harness's building of the response and its direct checks of the readers come on top: slowest wall time per answer ${ms(Math.max(0, ...answers.wall))} ms.`,
     '',
     `- slowest document (run ${docs.slowest.run}): \`${clip(JSON.stringify(docs.slowest.input) ?? "", 600)}\``,
     `- slowest answer (run ${answers.slowest.run}): \`${clip(JSON.stringify(answers.slowest.input) ?? "", 600)}\``,

@@ -28,21 +28,15 @@ import { sleep, waitFor } from './harness/wait';
  */
 export const HOSTILE_KNOWN_FAILURES: Record<BrowserName, Record<string, Check[]>> = {
   chromium: {
-    // Covers added after the overlay's last visibility check win (cover 2.5 s after load).
-    'css-zindex-cover-late': ['pill', 'hit', 'panel'],
     // Window capture listeners registered before the content script stop the click before it reaches the shadow tree.
     'event-swallow': ['panel'],
     // Pixel diff 0 while the hit test finds the host (writing-mode: vertical-rl / bidi-override on the root): to look into.
     'rtl-override': ['pill'],
-    // The renderer crashes on load (not yet checked whether without the extension too).
+    // Chromium's renderer crashes on this page without the extension too (checked with a bare Chromium 156): not ours to fix.
     'deep-nesting': ['pill', 'hit', 'panel'],
   },
   firefox: {
-    'css-zindex-cover-late': ['pill', 'hit', 'panel'],
     'event-swallow': ['panel'],
-    // Firefox logs a CSP report for a blocked inline <style> as a page error; the pill is styled and visible. To trace whose style it is.
-    'csp-no-inline-style': ['errors'],
-    'csp-trusted-types': ['errors'],
   },
 };
 
@@ -53,7 +47,8 @@ const DEFAULT_VIEWPORT = { width: 1400, height: 900 };
 
 export function hostileSite(pages: HostilePage[]): Site {
   const site = new Site();
-  for (const p of pages) site.add(p.url, withStyle(p.html, SITE_CSS));
+  // Pages with a CSP get no inline site CSS: the page's own policy would block it, and the browser's report of that is not ours.
+  for (const p of pages) site.add(p.url, /Content-Security-Policy/i.test(p.html) ? p.html : withStyle(p.html, SITE_CSS));
   return site;
 }
 

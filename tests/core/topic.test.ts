@@ -4,7 +4,7 @@ import { loadNodeChecker } from '../../src/core/nynorsk/node';
 import taxonomyJson from '../../assets/taxonomy.json';
 import { extractArticle } from '../../src/core/extract/index';
 import { recognisePage } from '../../src/core/recognise';
-import { detectTopic, TAXONOMY, topicForName } from '../../src/core/topic/index';
+import { detectTopic, quoted, TAXONOMY, topicForName } from '../../src/core/topic/index';
 import { parseTaxonomy } from '../../src/core/topic/taxonomy';
 import { TOPIC_IDS, type Article } from '../../src/core/types';
 import { isTopicResult } from '../../src/core/validate';
@@ -146,5 +146,15 @@ describe('detectTopic signals', () => {
     const t = detectTopic(article({ section: 'artificial-intelligence', url: 'https://www.spiceworks.com/tech/artificial-intelligence/news/x/', paragraphs: aiText }));
     expect(t.reasons.join(' ')).toMatch(/i nettadressa|ord i teksten/);
     expect(t.reasons.join(' ')).not.toMatch(/\b(ikke|hva|hvordan|fra|og også|delen)\b/);
+  });
+});
+
+describe('topic reasons quote the page', () => {
+  it('cuts a long section, tag or link-box name short, so that a reason stays one line', () => {
+    const long = 'cloud '.repeat(400).trim();
+    const topic = detectTopic(article({ tags: [long], moreOn: `More on ${long}`, paragraphs: ["Cloud storage and cloud costs."] }));
+    for (const r of topic.reasons) expect(r.length).toBeLessThanOrEqual(120);
+    expect(quoted(long)).toMatch(/^«cloud cloud .*…»$/);
+    expect(quoted(' DevOps ')).toBe('«DevOps»');
   });
 });

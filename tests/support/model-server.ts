@@ -95,7 +95,7 @@ export const BOKMAL_CONTENT = {
 
 /** How each scenario answers a chat request (n: how many chat requests this scenario has had before). */
 type Answer =
-  | { kind: 'text'; text: string; cutAfter?: number; paced?: boolean }
+  | { kind: 'text'; text: string; cutAfter?: number; paced?: boolean; stopAtMaxTokens?: boolean }
   | { kind: 'status'; status: number; body: string; headers?: Record<string, string> };
 
 export type ScenarioName =
@@ -108,6 +108,7 @@ export type ScenarioName =
   | 'bokmal-stubborn'
   | 'evidence-out-of-range'
   | 'cut'
+  | 'max-tokens'
   | 'slow'
   | 'no-sse'
   | 'unauthorized'
@@ -133,6 +134,7 @@ export const SCENARIO_MODELS: Record<string, ScenarioName> = {
   'nn-bokmal-stubborn': 'bokmal-stubborn',
   'nn-evidence': 'evidence-out-of-range',
   'nn-cut': 'cut',
+  'nn-max-tokens': 'max-tokens',
   'nn-slow': 'slow',
   'nn-no-sse': 'no-sse',
   'nn-unauthorized': 'unauthorized',
@@ -235,6 +237,11 @@ function answerFor(scenario: ScenarioName, n: number, prompt: string, protocol: 
     case 'cut': {
       const text = JSON.stringify(GOOD_CONTENT);
       return { kind: 'text', text, cutAfter: Math.floor(text.length / 2) };
+    }
+    case 'max-tokens': {
+      // The server reaches max_tokens halfway through the card and says so in its closing frames, as real servers do.
+      const text = JSON.stringify(GOOD_CONTENT);
+      return { kind: 'text', text: text.slice(0, Math.floor(text.length / 2)), stopAtMaxTokens: true };
     }
     case 'unauthorized':
       return status(401);
@@ -444,7 +451,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
         object: 'chat.completion',
         created: 1767225600,
         model: modelName,
-        choices: [{ index: 0, message: { role: 'assistant', content: answer.text }, finish_reason: 'stop' }],
+        choices: [{ index: 0, message: { role: 'assistant', content: answer.text }, finish_reason: answer.stopAtMaxTokens ? 'length' : 'stop' }],
         usage: { prompt_tokens: 900, completion_tokens: 600, total_tokens: 1500 },
       });
     }
@@ -475,7 +482,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
       for (const f of framesFor(protocol, modelName, []).end) write(f);
       return res.end();
     }
-    const frames = framesFor(protocol, modelName, pieces);
+    const frames = framesFor(protocol, modelName, pieces, answer.stopAtMaxTokens);
     for (const [i, f] of frames.body.entries()) {
       if (i > 0 && delay) await wait(delay);
       write(f);
@@ -522,7 +529,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
 }
 
 /** The protocol frames of a streamed answer: the body pieces, then the closing frames. */
-function framesFor(protocol: Protocol, model: string, pieces: string[]): { body: string[]; end: string[] } {
+function framesFor(protocol: Protocol, model: string, pieces: string[], atMaxTokens = false): { body: string[]; end: string[] } {
   const sse = (data: unknown, event?: string) => `${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`;
   const created = 1767225600;
   if (protocol === 'openai') {
@@ -530,7 +537,7 @@ function framesFor(protocol: Protocol, model: string, pieces: string[]): { body:
       sse({ id: 'chatcmpl-test1', object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }] });
     return {
       body: [chunk({ role: 'assistant', content: '' }, null) + (pieces[0] !== undefined ? chunk({ content: pieces[0] }, null) : ''), ...pieces.slice(1).map((p) => chunk({ content: p }, null))],
-      end: [chunk({}, 'stop'), 'data: [DONE]\n\n'],
+      end: [chunk({}, atMaxTokens ? 'length' : 'stop'), 'data: [DONE]\n\n'],
     };
   }
   if (protocol === 'ollama') {
@@ -539,7 +546,7 @@ function framesFor(protocol: Protocol, model: string, pieces: string[]): { body:
       JSON.stringify({ model, created_at: at, message: { role: 'assistant', content }, done, ...extra }) + '\n';
     return {
       body: pieces.map((p) => line(p, false)),
-      end: [line('', true, { done_reason: 'stop', total_duration: 4_200_000_000, load_duration: 20_000_000, prompt_eval_count: 900, eval_count: 600, eval_duration: 3_900_000_000 })],
+      end: [line('', true, { done_reason: atMaxTokens ? 'length' : 'stop', total_duration: 4_200_000_000, load_duration: 20_000_000, prompt_eval_count: 900, eval_count: 600, eval_duration: 3_900_000_000 })],
     };
   }
   const start =
@@ -551,7 +558,7 @@ function framesFor(protocol: Protocol, model: string, pieces: string[]): { body:
     body: [start + (pieces[0] !== undefined ? delta(pieces[0]) : ''), ...pieces.slice(1).map(delta)],
     end: [
       sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
-      sse({ type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 600 } }, 'message_delta'),
+      sse({ type: 'message_delta', delta: { stop_reason: atMaxTokens ? 'max_tokens' : 'tool_use', stop_sequence: null }, usage: { output_tokens: 600 } }, 'message_delta'),
       sse({ type: 'message_stop' }, 'message_stop'),
     ],
   };

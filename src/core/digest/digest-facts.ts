@@ -55,8 +55,31 @@ function topicTerms(id: TopicId): Set<string> {
 }
 
 /** Works out the card's facts from the article and its topic. */
+/** What the fact card reads of a text: articles run 5,000–60,000 characters; a page past this is not one to read whole on the page's thread. */
+export const DIGEST_LIMITS = { maxParagraphChars: 8_000, maxTotalChars: 120_000 } as const;
+
+/**
+ * The paragraphs the fact card analyses: each cut to DIGEST_LIMITS at a word,
+ * and none after the total is spent (they become empty, so that evidence
+ * indices still point at the article's own paragraphs).
+ */
+export function boundedParagraphs(paragraphs: readonly string[]): string[] {
+  let left: number = DIGEST_LIMITS.maxTotalChars;
+  return paragraphs.map((p) => {
+    if (left <= 0) return '';
+    let t = p;
+    const cap = Math.min(DIGEST_LIMITS.maxParagraphChars, left);
+    if (t.length > cap) {
+      const space = t.lastIndexOf(' ', cap);
+      t = t.slice(0, space > cap / 2 ? space : cap);
+    }
+    left -= t.length;
+    return t;
+  });
+}
+
 export function gatherFacts(article: Article, topic: TopicResult, opts: GatherOptions = {}): DigestFacts {
-  const paragraphs = article.paragraphs;
+  const paragraphs = boundedParagraphs(article.paragraphs);
   const author = article.author?.trim() || undefined;
   const published = formatDateNn(article.published);
   const updatedNn = formatDateNn(article.updated);

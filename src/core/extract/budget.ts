@@ -11,16 +11,29 @@
 export type Limits = {
   /** Element nesting below the root. Chromium's parser stops nesting at 512; real articles stay under 40, and Readability's time grows with depth times size (200 levels: seconds in jsdom). */
   maxDepth: number;
-  /** Elements in the subtree. Spiceworks articles have a few thousand. */
+  /** Elements in the subtree. Spiceworks articles have a few thousand; Readability on 20,000 took longer than one page task may (100 ms). */
   maxElements: number;
   /** Characters of text (outside script, style and template). An article is 5,000–60,000. */
   maxTextChars: number;
 };
 
-export const DEFAULT_LIMITS: Limits = { maxDepth: 128, maxElements: 20_000, maxTextChars: 1_000_000 };
+export const DEFAULT_LIMITS: Limits = { maxDepth: 128, maxElements: 8_000, maxTextChars: 400_000 };
 
 /** What the walk saw, up to the first limit passed (`over`); counts stop there. */
-export type Measure = { elements: number; depth: number; textChars: number; over?: 'depth' | 'elements' | 'text' };
+export type Measure = { elements: number; depth: number; textChars: number; over?: 'depth' | 'elements' | 'text' | 'work' };
+
+/**
+ * Readability's cleaning reads the text of every candidate container, so its
+ * time grows with depth times text, not with either alone: a page inside
+ * each limit (100 levels, 300,000 characters) still took seconds. Articles
+ * are about 10–30 levels deep with 5,000–60,000 characters (under 2 million).
+ */
+export const MAX_DEPTH_TIMES_TEXT = 4_000_000;
+
+/** The measure, with `over: 'work'` when depth × text passes MAX_DEPTH_TIMES_TEXT. */
+export function withWork(m: Measure): Measure {
+  return !m.over && m.depth * m.textChars > MAX_DEPTH_TIMES_TEXT ? { ...m, over: 'work' } : m;
+}
 
 /** Elements whose text is not page text (and whose insides are not walked). */
 const OPAQUE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);

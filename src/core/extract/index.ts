@@ -8,7 +8,7 @@
 import { Readability } from '@mozilla/readability';
 import type { Article, PageKind } from '../types';
 import { collectParagraphs, type BlockResult } from './blocks';
-import { DEFAULT_LIMITS, boundedCopy, measure, type Limits, type Measure } from './budget';
+import { DEFAULT_LIMITS, boundedCopy, measure, withWork, type Limits, type Measure } from './budget';
 import { extractThread } from './discourse';
 import { readJsonLd } from './jsonld';
 import { canonicalUrl, readAuthor, readBreadcrumbs, readMeta, readPublished, readTags, readTitle, readUpdated, unique } from './metadata';
@@ -64,12 +64,16 @@ export function extractArticle(page0: Document, url: string, page: PageKind, opt
   let doc = page0;
   // Past the budget, everything below (Readability, metadata queries, the thread reader) reads a bounded copy.
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const size = doc.documentElement ? measure(doc.documentElement, limits) : undefined;
+  const size = doc.documentElement ? withWork(measure(doc.documentElement, limits)) : undefined;
+  let overBudget = false;
   if (size?.over) {
     const root = page.kind === 'article' ? doc.querySelector(FALLBACK_ROOT) : null;
-    const part = root && !measure(root, limits).over ? root : null;
+    const rootSize = root ? withWork(measure(root, limits)) : undefined;
+    const part = root && !rootSize?.over ? root : null;
     const copy = boundedCopy(doc, part, limits.maxDepth);
     doc = copy.doc;
+    // Readability on the copy only where the copy is cheap for it; else the page's own containers, read once (linear).
+    overBudget = withWork(measure(doc.documentElement, limits)).over !== undefined;
     opts.onOverBudget?.({ measure: size, read: part && !copy.cut ? 'part' : 'cut' });
   }
   const meta = readMeta(doc);
@@ -82,12 +86,12 @@ export function extractArticle(page0: Document, url: string, page: PageKind, opt
   if (thread) {
     blocks = { paragraphs: thread.paragraphs };
   } else {
-    const r = readabilityBlocks(doc);
+    const r = overBudget ? null : readabilityBlocks(doc);
     blocks = r?.blocks ?? { paragraphs: [] };
     byline = r?.byline;
     rdPublished = r?.published;
     if (blocks.paragraphs.length === 0) {
-      const root = doc.querySelector(FALLBACK_ROOT);
+      const root = doc.querySelector(FALLBACK_ROOT) ?? (overBudget ? doc.body : null);
       if (root) blocks = collectParagraphs(root);
     }
   }

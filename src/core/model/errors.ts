@@ -17,7 +17,8 @@ export type ModelErrorKind =
   | 'timeout'
   | 'cancelled'
   | 'invalid-answer'
-  | 'answer-too-long';
+  | 'answer-too-long'
+  | 'length-limit';
 
 export const OLLAMA_ORIGINS_HINT = 'OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*';
 
@@ -76,6 +77,8 @@ export const messages = {
   cutOff: () => 'Svaret frå modellen stoppa før det var ferdig. Prøv igjen.',
   answerTooLong: () =>
     'Svaret frå modellen vart mykje lengre enn eit kort skal vere, så det vart stoppa. Modellen held seg truleg ikkje til lengdegrensa. Prøv igjen, eller vel ein annan modell.',
+  lengthLimit: () =>
+    'Modellen nådde grensa for kor langt svaret kan vere, før kortet var ferdig. Prøv igjen, vel «Kort samandrag» i innstillingane, eller vel ein annan modell.',
   answerTooDeep: () =>
     'Svaret frå modellen er ikkje eit kort: det har for mange lag inni kvarandre. Prøv igjen, eller vel ein annan modell.',
 };

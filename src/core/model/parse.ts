@@ -6,8 +6,13 @@
 import type { FaqItem } from '../types';
 import type { CardContent } from './types';
 
-/** Finds and parses the JSON object in a model's answer; undefined when there is none. */
+/** No card nests deeper than this (the same bound as the streaming reader's, partial-json.ts). */
+const MAX_DEPTH = 64;
+
+/** Finds and parses the JSON object in a model's answer; undefined when there is none, or when it nests deeper than any card. */
 export function extractJson(text: string): unknown {
+  // One linear pass first: JSON.parse on hundreds of thousands of levels costs seconds, and no card is like that.
+  if (nestingDepth(text) > MAX_DEPTH) return undefined;
   const candidates: string[] = [];
   const fence = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
   if (fence?.[1]) candidates.push(fence[1]);

@@ -21,6 +21,12 @@ const FALLBACK: TopicId = 'business';
 
 type Acc = { scores: Map<TopicId, number>; reasons: Map<TopicId, string[]> };
 
+/** A name from the page in a reason, between Nynorsk quotation marks, cut short: reasons are one line, and a page's section or tag can be any length. */
+export function quoted(s: string): string {
+  const t = s.trim();
+  return `«${t.length > 60 ? `${t.slice(0, 59).trimEnd()}…` : t}»`;
+}
+
 function credit(acc: Acc, id: TopicId | null, points: number, reason: string): void {
   if (!id || points <= 0) return;
   acc.scores.set(id, (acc.scores.get(id) ?? 0) + points);
@@ -40,26 +46,26 @@ function urlRoot(url: string): string {
 function urlSignal(acc: Acc, a: Article): void {
   if (a.kind !== 'article' || !a.section) return;
   const sec = TAXONOMY.sections[a.section];
-  const reason = `«${a.section}» i nettadressa`;
+  const reason = `${quoted(a.section)} i nettadressa`;
   if (urlRoot(a.url) === TAXONOMY.securityRoot) credit(acc, 'security', W.urlStrong, reason);
   else if (sec?.topic) credit(acc, sec.topic, sec.strength === 'strong' ? W.urlStrong : W.urlWeak, reason);
 }
 
 function metadataSignals(acc: Acc, a: Article): void {
-  for (const s of a.jsonLd.sections) credit(acc, topicForName(s), W.ldSection, `sida er merkt «${s}»`);
+  for (const s of a.jsonLd.sections) credit(acc, topicForName(s), W.ldSection, `sida er merkt ${quoted(s)}`);
   for (const key of ['article:section', 'parsely-section']) {
     const s = a.meta[key];
-    if (s) credit(acc, topicForName(s), W.metaSection, `bolken i metadata «${s}»`);
+    if (s) credit(acc, topicForName(s), W.metaSection, `bolken i metadata ${quoted(s)}`);
   }
   if (a.moreOn) {
     const name = a.moreOn.replace(/^more on\s+/i, '');
     const id = topicForName(name) ?? bestOf(scoreText(name, '').scores);
-    credit(acc, id, W.moreOn, `lenkjeboksen «${a.moreOn}»`);
+    credit(acc, id, W.moreOn, `lenkjeboksen ${quoted(a.moreOn)}`);
   }
   if (a.kind === 'thread' && a.section) {
     const name = a.section.replace(/\s*\(.*\)\s*$/, '');
     const id = topicForName(name) ?? bestOf(scoreText(name, '').scores);
-    credit(acc, id, W.category, `kategorien «${a.section}» i fellesskapet`);
+    credit(acc, id, W.category, `kategorien ${quoted(a.section)} i fellesskapet`);
   }
   // Keywords and tags: exact names first, then the lexicon, capped per topic.
   const words = [
@@ -83,8 +89,8 @@ function metadataSignals(acc: Acc, a: Article): void {
     if (named) addKw(named, W.keywordName, w);
     else for (const [id, s] of scoreText(w, '').scores) addKw(id, s / 3, w);
   }
-  for (const [id, e] of kwPoints) credit(acc, id, Math.min(W.keywordsCap, e.pts), e.words.length === 1 ? `merkelappen «${e.words[0]}»` : `merkelappane ${listNn(e.words.slice(0, 4).map((w) => `«${w}»`))}`);
-  for (const c of a.breadcrumbs) credit(acc, topicForName(c), W.crumb, `brødsmulestigen «${c}»`);
+  for (const [id, e] of kwPoints) credit(acc, id, Math.min(W.keywordsCap, e.pts), e.words.length === 1 ? `merkelappen ${quoted(e.words[0] ?? "")}` : `merkelappane ${listNn(e.words.slice(0, 4).map((w) => `${quoted(w)}`))}`);
+  for (const c of a.breadcrumbs) credit(acc, topicForName(c), W.crumb, `brødsmulestigen ${quoted(c)}`);
 }
 
 function bestOf(scores: Map<TopicId, number>): TopicId | null {
@@ -109,7 +115,7 @@ export function detectTopic(article: Article, options: DetectOptions = {}): Topi
   const textTop = Math.max(0, ...text.scores.values());
   const textScale = textTop > 0 ? (W.text * Math.min(1, textTop / 6)) / textTop : 0;
   const textReason = (id: TopicId) =>
-    `mellom anna orda ${listNn((text.terms.get(id) ?? []).slice(0, 4).map((t: { term: string }) => `«${t.term}»`))} i teksten`;
+    `mellom anna orda ${listNn((text.terms.get(id) ?? []).slice(0, 4).map((t: { term: string }) => `${quoted(t.term)}`))} i teksten`;
   for (const [id, s] of text.scores) credit(acc, id, s * textScale, textReason(id));
 
   const ranked = TOPIC_IDS.map((id) => ({ id, score: acc.scores.get(id) ?? 0, text: text.scores.get(id) ?? 0 }))

@@ -121,11 +121,19 @@ describe('deeply nested answers (defect 5)', () => {
     }
   });
 
-  it('an answer of 300 000 open brackets is stopped as too long, not reported as cut off', async () => {
-    const e = await failure(generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('ollama', 'nn-nested-huge'), deps({ onPartial: () => undefined })));
-    expect(e.kind).toBe('answer-too-long');
-    expect(e.message).not.toBe(messages.cutOff());
+  it('an answer of 300 000 open brackets is refused as too deep as soon as it passes the limit, not read to the end', async () => {
+    let seen = 0;
+    const e = await failure(
+      streamCompletion(config('ollama', 'nn-nested-huge'), [{ role: 'user', content: 'x' }], { fetch, onText: (d) => void (seen += d.length) }),
+    );
+    expect(e.kind).toBe('invalid-answer');
+    expect(e.message).toBe(messages.answerTooDeep());
+    // Refused within the first pieces: nothing past the limit reached the reader.
+    expect(seen).toBeLessThan(MAX_JSON_DEPTH * 4);
+    const viaCard = await failure(generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('ollama', 'nn-nested-huge'), deps({ onPartial: () => undefined })));
+    expect(viaCard.message).toBe(messages.answerTooDeep());
   });
+
 
   it('a failure while reading the answer is not reported as a broken connection', async () => {
     const e = await failure(

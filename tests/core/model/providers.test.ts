@@ -127,6 +127,13 @@ describe.each(PROVIDERS)('%s', (provider) => {
     expect(e.message).toContain('stoppa før det var ferdig');
   });
 
+  it('says the model reached its length limit when the server stopped at max_tokens mid-card', async () => {
+    const e = await failure(streamCompletion(config(provider, 'nn-max-tokens'), messages, opts()));
+    expect(e.kind).toBe('length-limit');
+    expect(e.message).toContain('nådde grensa for kor langt svaret kan vere');
+    expect(e.message).toContain('«Kort samandrag»');
+  });
+
   it('times out when the server goes quiet, and waits for a slow one within the limit', async () => {
     const e = await failure(streamCompletion(config(provider, 'nn-slow'), messages, opts({ timeoutMs: 40 })));
     expect(e.kind).toBe('timeout');

@@ -353,7 +353,7 @@ export function articleWith(paragraphs: number): Article {
 
 const providerOf = (p: Protocol): Provider => (p.startsWith('openai') ? 'openai' : p === 'ollama' ? 'ollama' : 'anthropic');
 
-export type AnswerOutcome =
+export type AnswerOutcome = (
   | { status: 'card'; card: unknown }
   /** The engine refused the answer with its own typed error. */
   | { status: 'refused'; kind: string }
@@ -362,7 +362,10 @@ export type AnswerOutcome =
   | { status: 'rejected'; detail: string }
   | { status: 'invalid-accepted'; detail: string; problems: string[] }
   /** The answer did not finish within the watchdog's time (cancelled by the harness). */
-  | { status: 'hang'; detail: string };
+  | { status: 'hang'; detail: string }) & {
+  /** The engine's own time (generateModelCard), without the harness's building of the response and its direct reader checks. */
+  engineMs?: number;
+};
 
 const errText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) + `\n${(e.stack ?? '').split('\n').slice(1, 4).join('\n')}` : String(e));
 
@@ -404,9 +407,12 @@ export async function runAnswer(input: AnswerInput, watchdogMs = 10_000): Promis
     ctl.abort();
   }, watchdogMs);
   let partialBad: string | undefined;
+  const response = buildResponse(input);
+  const t0 = performance.now();
+  const timed = (o: AnswerOutcome): AnswerOutcome => ({ ...o, engineMs: performance.now() - t0 });
   try {
     const result = await generateModelCard(article, TEST_TOPIC, config, {
-      fetch: fetchFor(buildResponse(input)),
+      fetch: fetchFor(response),
       signal: ctl.signal,
       retries: 0,
       timeoutMs: watchdogMs * 2,
@@ -416,18 +422,19 @@ export async function runAnswer(input: AnswerInput, watchdogMs = 10_000): Promis
         partialBad ??= partialProblems(p);
       },
     });
-    if (partialBad) return { status: 'crash', detail: `onPartial: ${partialBad}` };
+    const ms = performance.now() - t0;
+    if (partialBad) return { status: 'crash', detail: `onPartial: ${partialBad}`, engineMs: ms };
     const card = result.card;
     const n = article.paragraphs.length;
     const check = validateCard(card, n);
     const problems = cardProblems(card, { paragraphCount: n });
-    if (!check.ok) return { status: 'rejected', detail: `the engine returned a card validateCard rejects: ${check.errors.join(', ')}` };
-    if (problems.length) return { status: 'invalid-accepted', detail: problems.join('; '), problems };
-    return { status: 'card', card };
+    if (!check.ok) return { status: 'rejected', detail: `the engine returned a card validateCard rejects: ${check.errors.join(', ')}`, engineMs: ms };
+    if (problems.length) return { status: 'invalid-accepted', detail: problems.join('; '), problems, engineMs: ms };
+    return { status: 'card', card, engineMs: ms };
   } catch (e) {
-    if (watchdog) return { status: 'hang', detail: `no result within ${watchdogMs} ms` };
-    if (isModelError(e)) return { status: 'refused', kind: e.kind };
-    return { status: 'crash', detail: errText(e) };
+    if (watchdog) return timed({ status: 'hang', detail: `no result within ${watchdogMs} ms` });
+    if (isModelError(e)) return timed({ status: 'refused', kind: e.kind });
+    return timed({ status: 'crash', detail: errText(e) });
   } finally {
     clearTimeout(timer);
   }

@@ -36,6 +36,7 @@ export const anthropic: ProviderAdapter = {
     };
   },
   decoder(contentType, onDelta, config) {
+    let length = false;
     if (!contentType.includes('text/event-stream')) {
       let body = '';
       return {
@@ -43,6 +44,7 @@ export const anthropic: ProviderAdapter = {
         end() {
           const v = parseFrame(body);
           if (isObj(v) && v.error) throw inBandError(v.error, config);
+          length = isObj(v) && v.stop_reason === 'max_tokens';
           const blocks = isObj(v) && Array.isArray(v.content) ? v.content : [];
           const tool = blocks.find((b) => isObj(b) && b.type === 'tool_use');
           if (isObj(tool) && tool.input !== undefined) return onDelta(JSON.stringify(tool.input));
@@ -50,6 +52,7 @@ export const anthropic: ProviderAdapter = {
           if (!text) throw cutOff();
           onDelta(text);
         },
+        hitLengthLimit: () => length,
       };
     }
     let finished = false;
@@ -59,12 +62,13 @@ export const anthropic: ProviderAdapter = {
       const type = ev.event ?? v.type;
       if (type === 'error') throw inBandError(v.error, config);
       if (type === 'message_stop') finished = true;
+      if (type === 'message_delta' && isObj(v.delta) && v.delta.stop_reason === 'max_tokens') length = true;
       if (type !== 'content_block_delta' || !isObj(v.delta)) return;
       const d = v.delta;
       if (d.type === 'input_json_delta' && typeof d.partial_json === 'string' && d.partial_json) onDelta(d.partial_json);
       else if (d.type === 'text_delta' && typeof d.text === 'string' && d.text) onDelta(d.text);
     });
-    return untilDone(sse, () => finished);
+    return untilDone(sse, () => finished, () => length);
   },
   modelsRequest(config) {
     return { url: `${base(config.endpoint)}/v1/models`, method: 'GET', headers: headers(config.apiKey) };

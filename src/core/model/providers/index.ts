@@ -4,6 +4,7 @@
  */
 import { messages as msg, ModelError, originOf } from '../errors';
 import { streamHttp } from '../http';
+import { MAX_JSON_DEPTH } from '../partial-json';
 import { CARD_CONTENT_SCHEMA } from '../schema';
 import { estimateTokens } from '../tokens';
 import type { ChatMessage, EngineProvider, FetchLike, ModelConfig, Provider, StreamOptions } from '../types';
@@ -11,7 +12,7 @@ import { anthropic } from './anthropic';
 import { local } from './local';
 import { ollama } from './ollama';
 import { openai } from './openai';
-import type { ProviderAdapter } from './shared';
+import type { AnswerDecoder, ProviderAdapter } from './shared';
 
 const ADAPTERS: Record<EngineProvider, ProviderAdapter> = { openai, ollama, anthropic, local };
 
@@ -83,13 +84,16 @@ export async function streamCompletion(config: ModelConfig, messages: ChatMessag
   let text = '';
   let bytes = 0;
   let tokens = 0;
+  let decoder: AnswerDecoder | null = null;
+  let nesting = createNestingGauge();
   const http = { ...opts, provider: config.provider, model: config.model, maxBodyBytes: limits.maxAnswerBytes * BODY_BYTES_PER_ANSWER_BYTE };
   await streamHttp(req, http, (contentType) => {
     // A retried request starts over.
     text = '';
     bytes = 0;
     tokens = 0;
-    return adapter.decoder(contentType, (delta) => {
+    nesting = createNestingGauge();
+    decoder = adapter.decoder(contentType, (delta) => {
       // Counted piece by piece, so the check costs no more than the text itself.
       bytes += utf8Length(delta);
       tokens += estimateTokens(delta);
@@ -97,11 +101,60 @@ export async function streamCompletion(config: ModelConfig, messages: ChatMessag
         throw new ModelError('answer-too-long', msg.answerTooLong(), {
           detail: `stopped after ${bytes} bytes, about ${tokens} tokens (limits ${limits.maxAnswerBytes} bytes, ${limits.maxAnswerTokens} tokens; max_tokens ${maxTokens})`,
         });
+      // No card nests this deep: refuse at once instead of reading (and later parsing) the rest.
+      if (nesting.push(delta) > MAX_JSON_DEPTH)
+        throw new ModelError('invalid-answer', msg.answerTooDeep(), { detail: `nesting over ${MAX_JSON_DEPTH} after ${bytes} bytes` });
       text += delta;
       opts.onText?.(delta, text);
     }, config);
+    return decoder;
   });
+  // The server stopped at max_tokens: a card cut there is the limit's fault, and the reader should hear so.
+  if ((decoder as AnswerDecoder | null)?.hitLengthLimit?.() && !isCompleteJson(text)) {
+    throw new ModelError('length-limit', msg.lengthLimit(), { detail: `stopped at max_tokens ${maxTokens} after ${bytes} bytes` });
+  }
   return text;
+}
+
+/**
+ * The deepest JSON nesting seen so far in a streamed answer, piece by piece
+ * (brackets inside strings do not count). Prose around the JSON counts too:
+ * a bracket in prose only adds one level.
+ */
+function createNestingGauge(): { push(piece: string): number } {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  let escaped = false;
+  return {
+    push(piece) {
+      for (let i = 0; i < piece.length; i++) {
+        const c = piece.charCodeAt(i);
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (c === 0x5c) escaped = true;
+          else if (c === 0x22) inString = false;
+        } else if (c === 0x22) inString = true;
+        else if (c === 0x7b || c === 0x5b) {
+          if (++depth > max) max = depth;
+          if (max > MAX_JSON_DEPTH) return max;
+        } else if ((c === 0x7d || c === 0x5d) && depth > 0) depth--;
+      }
+      return max;
+    },
+  };
+}
+
+/** Whether the answer's JSON closed (a fenced or prefixed answer counts from its first brace). */
+function isCompleteJson(text: string): boolean {
+  const start = text.search(/[[{]/);
+  if (start < 0) return false;
+  try {
+    JSON.parse(text.slice(start).replace(/\s*```\s*$/, ''));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const definedLimits = (o: AnswerLimits): AnswerLimits => ({

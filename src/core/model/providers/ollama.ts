@@ -24,6 +24,7 @@ export const ollama: ProviderAdapter = {
   },
   decoder(_contentType, onDelta, config) {
     let finished = false;
+    let length = false;
     const lines = createLineSplitter((line) => {
       if (!line.trim()) return;
       const v = parseFrame(line);
@@ -32,8 +33,9 @@ export const ollama: ProviderAdapter = {
       const content = isObj(v.message) ? v.message.content : undefined;
       if (typeof content === 'string' && content) onDelta(content);
       if (v.done === true) finished = true;
+      if (v.done_reason === 'length') length = true;
     });
-    return untilDone(lines, () => finished);
+    return untilDone(lines, () => finished, () => length);
   },
   modelsRequest(config) {
     return { url: `${trimBase(config.endpoint)}/api/tags`, method: 'GET', headers: {} };

@@ -27,6 +27,7 @@ export const openai: ProviderAdapter = {
     };
   },
   decoder(contentType, onDelta, config) {
+    let length = false;
     if (!contentType.includes('text/event-stream')) {
       let body = '';
       return {
@@ -37,8 +38,10 @@ export const openai: ProviderAdapter = {
           const choice = isObj(v) && Array.isArray(v.choices) ? v.choices[0] : undefined;
           const content = isObj(choice) && isObj(choice.message) ? choice.message.content : undefined;
           if (typeof content !== 'string') throw cutOff();
+          length = isObj(choice) && choice.finish_reason === 'length';
           onDelta(content);
         },
+        hitLengthLimit: () => length,
       };
     }
     let finished = false;
@@ -55,8 +58,9 @@ export const openai: ProviderAdapter = {
       const delta = isObj(choice.delta) ? choice.delta.content : undefined;
       if (typeof delta === 'string' && delta) onDelta(delta);
       if (typeof choice.finish_reason === 'string') finished = true;
+      if (choice.finish_reason === 'length') length = true;
     });
-    return untilDone(sse, () => finished);
+    return untilDone(sse, () => finished, () => length);
   },
   modelsRequest(config) {
     return { url: `${trimBase(config.endpoint)}/models`, method: 'GET', headers: headers(config.apiKey) };

@@ -11,6 +11,8 @@ export type AnswerDecoder = {
   feed(chunk: string): void;
   /** Called when the body ended; throws when the answer was cut off. */
   end(): void;
+  /** Whether the server said it stopped because it reached max_tokens (then a broken card is the limit's fault). */
+  hitLengthLimit?(): boolean;
 };
 
 export type ProviderAdapter = {
@@ -51,13 +53,14 @@ export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof
  * A decoder over a framing parser (SSE or NDJSON lines) whose `end` throws
  * "cut off" unless the provider's own end-of-answer frame was seen.
  */
-export function untilDone(framing: { feed(chunk: string): void; end(): void }, isDone: () => boolean): AnswerDecoder {
+export function untilDone(framing: { feed(chunk: string): void; end(): void }, isDone: () => boolean, hitLengthLimit: () => boolean = () => false): AnswerDecoder {
   return {
     feed: (c) => framing.feed(c),
     end() {
       framing.end();
       if (!isDone()) throw cutOff();
     },
+    hitLengthLimit,
   };
 }
 
