@@ -30,6 +30,8 @@ const CHROMIUM = '/usr/lib/chromium/chromium';
 type Slips = { slips: Record<string, string>; falseFlagsSeen: Record<string, string> };
 type Item = { clean: string; nn: string; nb: string };
 
+/** Timed checks of the 1,000-word text, after warm-up checks. */
+const RUNS = { warm: 5, timed: 100 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const pct = (n: number, d: number, digits = 2) => `${((n / d) * 100).toFixed(digits)} %`;
 
@@ -198,24 +200,40 @@ async function heldOutBench(lines: string[]): Promise<string[]> {
     return [];
   }
   const held = corpus.pairs.filter((p) => isHeldOut(p.key) && !isEnglish(p.nn));
+  // Flags read by hand (bench/nynorsk/heldout-review.json): a translator's Bokmål slip is a real error, not a false flag.
+  const review = JSON.parse(readFileSync(join(import.meta.dirname, 'heldout-review.json'), 'utf8')) as {
+    flags: { key: string; form: string; verdict: 'slip' | 'false'; why: string }[];
+  };
+  const slipKeys = new Set(review.flags.filter((f) => f.verdict === 'slip').map((f) => `${f.key}\t${f.form}`));
   let tokens = 0;
   const flags = new Map<string, number>();
   const hints = new Map<string, number>();
+  const unreviewed: string[] = [];
   let nf = 0;
   let nh = 0;
+  let slips = 0;
   for (const p of held) {
     const r = checker.check(p.nn);
     tokens += r.tokens;
     nf += r.flagged.length;
     nh += r.hints.length;
+    for (const f of r.flagged) {
+      if (slipKeys.has(`${p.key}\t${f.form}`)) slips++;
+      else if (!review.flags.some((x) => x.key === p.key && x.form === f.form)) unreviewed.push(`${f.form} (${p.key})`);
+    }
     for (const f of r.flagged) flags.set(`${f.form.toLowerCase()} (${f.rule})`, (flags.get(`${f.form.toLowerCase()} (${f.rule})`) ?? 0) + 1);
     for (const f of r.hints) hints.set(f.form.toLowerCase(), (hints.get(f.form.toLowerCase()) ?? 0) + 1);
   }
   const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 40).map(([w, c]) => `${w} ${c}`).join(', ');
   lines.push(`| Held-out Debian Nynorsk (${held.length} strings of ${corpus.pairs.length}, never learned from): tokens | ${tokens} |`);
-  lines.push(`| **Held-out Debian Nynorsk: flags, all counted as false** (goal ≤ 0.05 %) | **${nf} (${pct(nf, tokens, 3)})** |`);
+  lines.push(`| Held-out Debian Nynorsk: flags, all counted as false (raw) | ${nf} (${pct(nf, tokens, 3)}) |`);
+  lines.push(`| **Held-out Debian Nynorsk: false flags after review** (heldout-review.json: ${slips} flags are the translators' own Bokmål slips; goal ≤ 0.05 %) | **${nf - slips} (${pct(nf - slips, tokens, 3)})**${unreviewed.length ? `, of them ${unreviewed.length} not reviewed` : ''} |`);
   lines.push(`| Held-out Debian Nynorsk: hints | ${nh} (${pct(nh, tokens, 3)}) |`);
-  return [`Held-out flags by form: ${nf === 0 ? 'none' : top(flags)}.`, '', `Held-out hints by form: ${nh === 0 ? 'none' : top(hints)}.`, ''];
+  return [
+    `Held-out flags by form: ${nf === 0 ? 'none' : top(flags)}.`,
+    '',
+    `Held-out false flags after review: ${review.flags.filter((f) => f.verdict === 'false').map((f) => `${f.form} (${f.why})`).join('; ') || 'none'}${unreviewed.length ? `; not reviewed (counted as false): ${unreviewed.join(', ')}` : ''}.`,
+    '', `Held-out hints by form: ${nh === 0 ? 'none' : top(hints)}.`, ''];
 }
 
 function nodeBench(lines: string[], text: string): void {
@@ -225,15 +243,20 @@ function nodeBench(lines: string[], text: string): void {
   const checker = createChecker(data, { corpus, grammar });
   const load = performance.now() - t0;
   const heap = process.memoryUsage().heapUsed - before;
+  // The first check (cold: nothing compiled yet), then 5 warm-up checks and the median of 100: on a shared machine a
+  // median of a few runs measures the other jobs more than the checker.
+  const first = performance.now();
+  let tokens = checker.check(text).tokens;
+  const cold = performance.now() - first;
+  for (let i = 0; i < RUNS.warm; i++) checker.check(text);
   const runs: number[] = [];
-  let tokens = 0;
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < RUNS.timed; i++) {
     const s = performance.now();
     tokens = checker.check(text).tokens;
     runs.push(performance.now() - s);
   }
   lines.push(`| Node ${process.versions.node}: load (read + parse + build) | ${load.toFixed(0)} ms, heap +${(heap / 1048576).toFixed(0)} MB |`);
-  lines.push(`| Node: check ${tokens} words (median of 30) | ${median(runs).toFixed(2)} ms |`);
+  lines.push(`| Node: check ${tokens} words: first check / median of ${RUNS.timed} after ${RUNS.warm} warm-up checks (fastest) | ${cold.toFixed(2)} ms / ${median(runs).toFixed(2)} ms (${Math.min(...runs).toFixed(2)} ms) |`);
 }
 
 async function browserBench(lines: string[], text: string): Promise<void> {
@@ -258,29 +281,32 @@ async function browserBench(lines: string[], text: string): Promise<void> {
     await page.addScriptTag({ content: code });
     const { raw, rawCorpus, rawGrammar } = loadData();
     const r = await page.evaluate(
-      ({ raw, rawCorpus, rawGrammar, text }) => {
+      ({ raw, rawCorpus, rawGrammar, text, warm, timed }) => {
         const g = globalThis as unknown as {
           NynorskChecker: { createChecker: (d: unknown, o: unknown) => { check: (t: string) => { tokens: number } } };
         };
         const t0 = performance.now();
         const checker = g.NynorskChecker.createChecker(JSON.parse(raw), { corpus: JSON.parse(rawCorpus), grammar: JSON.parse(rawGrammar) });
         const load = performance.now() - t0;
+        const first = performance.now();
+        let tokens = checker.check(text).tokens;
+        const cold = performance.now() - first;
+        for (let i = 0; i < warm; i++) checker.check(text);
         const runs: number[] = [];
-        let tokens = 0;
-        for (let i = 0; i < 30; i++) {
+        for (let i = 0; i < timed; i++) {
           const s = performance.now();
           tokens = checker.check(text).tokens;
           runs.push(performance.now() - s);
         }
         runs.sort((a, b) => a - b);
         const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
-        return { load, check: runs[15] ?? NaN, tokens, mem, ua: navigator.userAgent };
+        return { load, cold, check: runs[Math.floor(runs.length / 2)] ?? NaN, fastest: runs[0] ?? NaN, tokens, mem, ua: navigator.userAgent };
       },
-      { raw, rawCorpus, rawGrammar, text },
+      { raw, rawCorpus, rawGrammar, text, ...RUNS },
     );
     const version = /Chrome\/([\d.]+)/.exec(r.ua)?.[1] ?? '?';
     lines.push(`| Chromium ${version}: load (parse + build, data in memory) | ${r.load.toFixed(0)} ms, JS heap ${(r.mem / 1048576).toFixed(0)} MB |`);
-    lines.push(`| Chromium: check ${r.tokens} words (median of 30) | ${r.check.toFixed(2)} ms |`);
+    lines.push(`| **Chromium: check ${r.tokens} words: first check / median of ${RUNS.timed} after ${RUNS.warm} warm-up checks (fastest)** (goal < 10 ms) | ${r.cold.toFixed(2)} ms / **${r.check.toFixed(2)} ms** (${r.fastest.toFixed(2)} ms) |`);
   } finally {
     await browser.close();
   }
@@ -317,6 +343,8 @@ async function main(): Promise<void> {
     ...lines,
     ...notes,
     '',
+    // What the precision pass changed and why (written by hand; the figures above are this run's).
+    existsSync(join(import.meta.dirname, 'CHANGES.md')) ? readFileSync(join(import.meta.dirname, 'CHANGES.md'), 'utf8') : '',
   ].join('\n');
   console.log(md);
   writeFileSync(join(import.meta.dirname, 'RESULTS.md'), md);

@@ -91,9 +91,22 @@ export async function build() {
   // 3a: inflection with a Nynorsk rewrite.
   /** @type {Map<string, number>} form -> rewrite index (-1: no suggestion) */
   const kept = new Map();
+  // Roots that can be feminine nouns (C, the definite -a, with a plural and no -en): only for these is a Bokmål
+  // definite -en the Nynorsk -a (innstillingen → innstillinga). "serveren" → "servera" (a verb's participle) is not.
+  // G (-ene) marks a feminine (or masculine -er) plural even on a root that is also a verb; without it C needs a noun-only root.
+  const feminine = new Set(
+    nnD.roots.filter((r) => /C/.test(r.flags) && !/A/.test(r.flags) && (/G/.test(r.flags) || (/[DE]/.test(r.flags) && !/[XKOQSP]/.test(r.flags)))).map((r) => r.word),
+  );
+  const nbRoots = new Set(nbD.roots.map((r) => r.word));
   for (const f of bokmalOnly) {
+    // -ere verbs: the present (krypterer) is the same in Nynorsk.
+    if (f.endsWith('erer') && nbRoots.has(f.slice(0, -1))) continue;
     for (let i = 0; i < REWRITES.length; i++) {
       const [a, b] = REWRITES[i];
+      if (a === 'en' && b === 'a') {
+        const stem = f.slice(0, -2);
+        if (!feminine.has(stem) && !feminine.has(stem + 'e') && !/(ing|heit|else)$/.test(stem)) continue;
+      }
       if (f.endsWith(a) && f.length - a.length >= 2 && nn.forms.has(f.slice(0, f.length - a.length) + b)) {
         kept.set(f, i);
         break;
@@ -213,10 +226,11 @@ export async function build() {
       .join(' '),
     lexicon,
     cased: CASED,
-    context: CONTEXT.map(({ form, suggestion, unlessPrev, unlessNext, unlessNextCapitalised }) => ({
+    context: CONTEXT.map(({ form, suggestion, unlessPrev, onlyPrev, unlessNext, unlessNextCapitalised }) => ({
       form,
       suggestion,
       ...(unlessPrev ? { unlessPrev } : {}),
+      ...(onlyPrev ? { onlyPrev } : {}),
       ...(unlessNext ? { unlessNext } : {}),
       ...(unlessNextCapitalised ? { unlessNextCapitalised } : {}),
     })),
@@ -242,19 +256,34 @@ export async function build() {
     nnForms: nn.forms,
     nbForms: nb.forms,
     enForms: en.forms,
+    isNynorskCompound: (w) => isCompound(w, nn.compound),
     review,
     known: (w) => wordChecker.check(`og ${w} og`).flagged.length > 0,
   });
   const corpusData = {
     format: 1,
     forms: Object.fromEntries(
-      learned.forms.map((f) => [f.form, [f.level === 'flag' ? 1 : 2, f.nb, f.nn, f.suggestion ?? '', ...(f.unlessPrev ? [f.unlessPrev.join(' ')] : [])]]),
+      learned.forms.map((f) => [f.form, [f.level === 'flag' ? 1 : f.level === 'verb' ? 3 : 2, f.nb, f.nn, f.suggestion ?? '', ...(f.unlessPrev ? [f.unlessPrev.join(' ')] : [])]]),
     ),
   };
   const corpusJson = JSON.stringify(corpusData) + '\n';
   const vocab = new Map();
   for (const p of train) for (const t of tokenize(p.nn)) vocab.set(t.text.toLocaleLowerCase('nb'), (vocab.get(t.text.toLocaleLowerCase('nb')) ?? 0) + 1);
-  const grammar = buildGrammarData(nnD, vocab);
+  // ein/ei/eit(t) right before a word in the Nynorsk training strings: the genders translators write.
+  const DET_GENDER = { ein: 'm', ei: 'f', eit: 'n', eitt: 'n' };
+  const dets = new Map();
+  for (const p of train) {
+    const toks = tokenize(p.nn);
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const g = DET_GENDER[toks[i].text.toLowerCase()];
+      if (g === undefined || !/^ +$/.test(p.nn.slice(toks[i].end, toks[i + 1].start))) continue;
+      const w = toks[i + 1].text.toLowerCase();
+      let e = dets.get(w);
+      if (!e) dets.set(w, (e = { m: 0, f: 0, n: 0 }));
+      e[g]++;
+    }
+  }
+  const grammar = buildGrammarData(nnD, vocab, dets);
   const grammarJson = JSON.stringify({ format: grammar.format, nouns: grammar.nouns, adjectives: grammar.adjectives }) + '\n';
   const manifestObj = {
     generatedBy: 'scripts/nynorsk/build-data.mjs',
@@ -274,7 +303,7 @@ export async function build() {
       contextRules: CONTEXT.length,
     },
     debian: { pinned: corpus.pinned, versions: corpus.versions, release: 'Debian 12 (bookworm)' },
-    corpusCounts: { pairs: corpus.pairs.length, trainingPairs: train.length, heldOutPairs: corpus.pairs.length - train.length, bokmalTokens: learned.nbTokens, nynorskTokens: learned.nnTokens, learnedFlags: learned.forms.filter((f) => f.level === 'flag').length, learnedHints: learned.forms.filter((f) => f.level === 'hint').length, thresholds: LEARN },
+    corpusCounts: { pairs: corpus.pairs.length, trainingPairs: train.length, heldOutPairs: corpus.pairs.length - train.length, bokmalTokens: learned.nbTokens, nynorskTokens: learned.nnTokens, learnedFlags: learned.forms.filter((f) => f.level === 'flag').length, learnedHints: learned.forms.filter((f) => f.level === 'hint').length, learnedVerbHints: learned.forms.filter((f) => f.level === 'verb').length, thresholds: LEARN },
     grammarCounts: grammar.counts,
     files: {
       'bokmal.json': { sha256: sha256(json), bytes: Buffer.byteLength(json) },

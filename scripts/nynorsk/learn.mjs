@@ -22,11 +22,14 @@ export const LEARN = {
   hintRatio: 0.2,
   /** Nynorsk occurrences at most this for a flag, whatever the ratio: a form Nynorsk translators use is not "sure". */
   flagMaxNn: 3,
-  /** A preceding word seen before the form this often in Nynorsk makes that context Nynorsk. */
+  /** A preceding word seen before the form this often in Nynorsk (and, per token, not rare against Bokmål: hintRatio)
+   *  makes that context Nynorsk. */
   nnContextMin: 1,
 };
 
 const LOWER = /^[a-zæøåéèêóòôü]+$/;
+/** Bokmål inflection endings: a form ending in one is not read as a Nynorsk compound (kontakt+er, pass+ende). */
+const BOKMAL_ENDING = /(er|ene|ende|en|et|te|es)$/;
 
 /** Lower-case words of a string with the word before and after (null at a sentence edge). */
 function words(text) {
@@ -66,7 +69,7 @@ const likeness = (a, b) =>
 
 /**
  * @param {{nb:string, nn:string}[]} pairs training pairs
- * @param {{ nnForms: Set<string>, nbForms: Set<string>, enForms: Set<string>, known: (w: string) => boolean, review: Record<string, {level: string, why: string}> }} dict
+ * @param {{ nnForms: Set<string>, nbForms: Set<string>, enForms: Set<string>, isNynorskCompound: (w: string) => boolean, known: (w: string) => boolean, review: Record<string, {level: string, why: string}> }} dict
  *   `known(w)`: the shipped word rules already flag w (the corpus adds only what they miss)
  */
 export function learn(pairs, dict) {
@@ -118,10 +121,15 @@ export function learn(pairs, dict) {
     if (review?.level === 'off') continue;
     const m = nnCount.get(w) ?? 0;
     // Contexts where Nynorsk translators wrote the form: it is Nynorsk there.
-    const ctx = [...(nnPrev.get(w) ?? new Map())].filter(([p, c]) => c >= LEARN.nnContextMin && p !== '^').map(([p]) => p);
+    // A context is Nynorsk only where the form is not rare in Nynorsk: in "det finnes" (Bokmål far more often than
+    // Nynorsk, per token) the Nynorsk occurrences are translators' slips; in "å disse" (never in Bokmål) it is a Nynorsk use.
+    const bPrev = nbPrev.get(w) ?? new Map();
+    const ctx = [...(nnPrev.get(w) ?? new Map())]
+      .filter(([p, c]) => c >= LEARN.nnContextMin && p !== '^' && c / nnTokens / (Math.max(1, bPrev.get(p) ?? 0) / nbTokens) > LEARN.hintRatio)
+      .map(([p]) => p);
     const ratio = m / nnTokens / (n / nbTokens);
     // A form dictionary-nn accepts needs more evidence to be "sure".
-    const minFlag = dict.nnForms.has(w) ? LEARN.minFlagAccepted : LEARN.minFlag;
+    const minFlag = dict.nnForms.has(w) || (!BOKMAL_ENDING.test(w) && dict.isNynorskCompound(w)) ? LEARN.minFlagAccepted : LEARN.minFlag;
     if (ratio > LEARN.hintRatio) continue;
     // The Nynorsk word written instead: most frequent in the aligned Nynorsk strings that lack the form.
     const cand = new Map();
@@ -144,12 +152,17 @@ export function learn(pairs, dict) {
     // LibreOffice's Nynorsk writes a-infinitives; the e-infinitive is just as Nynorsk.
     if (w.endsWith('e') && (suggestion === w.slice(0, -1) + 'a' || (dict.nnForms.has(w.slice(0, -1) + 'a') && suggestion === undefined))) continue;
     // A form dictionary-nn accepts is "sure" only when translators wrote a Nynorsk spelling of the same word instead.
-    const accepted = dict.nnForms.has(w);
+    // A Nynorsk compound counts as accepted only without a Bokmål inflection ending (kontakt-er, pass-ende are not compounds).
+    const nnCompound = !BOKMAL_ENDING.test(w) && dict.isNynorskCompound(w);
+    const accepted = dict.nnForms.has(w) || nnCompound;
     const sameWord = suggestion !== undefined && likeness(w, suggestion) === 1;
     let level = null;
+    // A form Nynorsk accepts (also as a compound: tekstboks) is a flag only with a Nynorsk spelling of the same word to put instead.
     if (n >= minFlag && ratio <= LEARN.flagRatio && m <= LEARN.flagMaxNn && (!accepted || sameWord)) level = 'flag';
     else if (ratio <= LEARN.hintRatio) level = 'hint';
     if (review?.level === 'hint' && level === 'flag') level = 'hint';
+    // A Nynorsk noun plural that is also the Bokmål present of a verb: a hint, a flag right after a subject.
+    if (review?.level === 'verb' && level !== null) level = 'verb';
     if (!level) continue;
     const entry = { form: w, level, nb: n, nn: m };
     if (suggestion) entry.suggestion = suggestion;

@@ -91,11 +91,12 @@ export const CONTEXT = [
   { form: 'da', suggestion: 'då', why: 'Bokmål "da"; also in names (da Vinci)', unlessNextCapitalised: true },
   { form: 'man', suggestion: 'ein', why: 'pronoun "man"; Nynorsk noun "man" (mane) is rare; English man-in-the-middle', unlessNextCapitalised: true },
   { form: 'en', suggestion: 'ein', why: 'article; also English and French "en"', unlessNextCapitalised: true },
+  { form: 'se', suggestion: 'sjå', why: 'verb "see"; Nynorsk has only sjå, but "se" is also a Latin/French word in names and quotes: flagged only as a verb, after å or a modal', onlyPrev: ['å', 'kan', 'kunne', 'vil', 'ville', 'skal', 'skulle', 'må', 'måtte', 'bør', 'burde', 'får', 'fekk'] },
   { form: 'de', suggestion: 'dei', why: 'pronoun "they"; Nynorsk "de" is "you" (plural), rare in news; also "de" in names', unlessNextCapitalised: true },
 ];
 
 /** Capitalised Bokmål names of things with a Nynorsk form (matched case-sensitively). */
-export const CASED = { Norge: 'Noreg', Sør: 'Sør' };
+export const CASED = { Norge: 'Noreg' };
 
 /**
  * Lexicon forms that the Nynorsk dictionary also lists, as rare other words

@@ -152,8 +152,28 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
   for (const [form, e] of learned) if (e[4]) unlessPrev.set(form, new Set(e[4].split(' ')));
   const grammar = options.grammar ? createGrammar(options.grammar) : undefined;
 
-  const contextHit = (rule: ContextRule, prev: Token | undefined, next: Token | undefined): Hit | undefined => {
-    if (rule.unlessPrev && prev && rule.unlessPrev.includes(prev.text.toLowerCase())) return undefined;
+  // The word rules depend on the word alone: their answer is kept (running text repeats its words).
+  const wordCache = new Map<string, Hit | null>();
+  const wordHit = (base: string): Hit | undefined => {
+    let h = wordCache.get(base);
+    if (h === undefined) {
+      h = direct(base) ?? compound(base) ?? null;
+      if (wordCache.size > 50_000) wordCache.clear();
+      wordCache.set(base, h);
+    }
+    return h ?? undefined;
+  };
+
+  const contextHit = (rule: ContextRule, tokens: Token[], idx: number): Hit | undefined => {
+    const prev = tokens[idx - 1];
+    const next = tokens[idx + 1];
+    // The word before, and the word before a sentence adverb or two: "vil ikkje se", "kan ikkje nå tenesta".
+    const prevLower = prev?.text.toLowerCase() ?? '';
+    let k = idx - 1;
+    while (k > idx - 3 && k >= 0 && CLAUSE_ADVERBS.has(tokens[k]!.text.toLowerCase())) k--;
+    const verbLower = tokens[k]?.text.toLowerCase() ?? '';
+    if (rule.onlyPrev && !rule.onlyPrev.includes(prevLower) && !rule.onlyPrev.includes(verbLower)) return undefined;
+    if (rule.unlessPrev && (rule.unlessPrev.includes(prevLower) || rule.unlessPrev.includes(verbLower))) return undefined;
     if (rule.unlessNextCapitalised && next && HAS_UPPER.test(next.text[0] ?? '')) return undefined;
     if (rule.unlessNext && next && rule.unlessNext.includes(next.text.toLowerCase())) return undefined;
     return { suggestion: rule.suggestion };
@@ -173,7 +193,7 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
           if (!w || w.length > MAX_WORD || !LETTERS.test(w)) continue; // digits, symbols: not words
           if (inEnglish(tokens, idx)) continue;
           const rest = w.slice(1);
-          const lower = w.toLocaleLowerCase('nb');
+          const lower = w.toLowerCase(); // Norwegian letters lower-case the same without the locale, and much faster
           const casedHit = cased.get(w);
           let hit: Hit | undefined;
           if (casedHit !== undefined) {
@@ -183,16 +203,19 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
           } else if (HAS_UPPER.test(w[0] ?? '') && !(token.sentenceStart && part.start === token.start)) {
             continue; // capitalised inside a sentence: a name
           } else {
-            const base = lower.replace(/['’]s?$/u, '');
+            const base = lower.includes("'") || lower.includes('’') ? lower.replace(/['’]s?$/u, '') : lower;
             const rule = context.get(base);
             // In a hyphenated word only the long context forms count (AI-fordeler, not T-en).
-            if (rule) hit = single ? contextHit(rule, tokens[idx - 1], tokens[idx + 1]) : base.length >= 5 ? { suggestion: rule.suggestion } : undefined;
-            else hit = direct(base) ?? compound(base);
+            if (rule) hit = single ? contextHit(rule, tokens, idx) : base.length >= 5 ? { suggestion: rule.suggestion } : undefined;
+            else hit = wordHit(base);
             const entry = hit || !single ? undefined : learned.get(base);
-            if (entry && !unlessPrev.get(base)?.has(tokens[idx - 1]?.text.toLowerCase() ?? '')) {
+            const prevLower = entry ? tokens[idx - 1]?.text.toLowerCase() ?? '' : '';
+            if (entry && !unlessPrev.get(base)?.has(prevLower)) {
               const finding: NynorskFinding = { form: w, start: part.start, end: part.end, rule: 'corpus', evidence: { nb: entry[1], nn: entry[2] } };
               if (entry[3]) finding.suggestion = matchCase(w, entry[3]);
-              (entry[0] === 1 ? flagged : hints).push(finding);
+              // Level 3: a Nynorsk noun plural that is the Bokmål present of a verb, sure only right after a subject.
+              const sure = entry[0] === 1 || (entry[0] === 3 && joinedBySpace(text, tokens[idx - 1], token) && isSubject(tokens[idx - 1]!, prevLower));
+              (sure ? flagged : hints).push(finding);
               continue;
             }
             if (!hit && options.isKnownNynorsk && base.length > 1 && !allow.has(base) && !options.isKnownNynorsk(base)) {
@@ -216,7 +239,8 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
         flagged.sort((a, b) => a.start - b.start);
         hints.sort((a, b) => a.start - b.start);
       }
-      const n = tokens.filter((t) => tokenParts(t).some((p) => LETTERS.test(p.text))).length;
+      let n = 0;
+      for (const t of tokens) if (LETTERS.test(t.text) || tokenParts(t).some((p) => LETTERS.test(p.text))) n++;
       return { tokens: n, flagged, hints, review, per100: n === 0 ? 0 : (flagged.length / n) * 100 };
     },
   };
@@ -224,8 +248,30 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
 
 /** True when the word before or after is an English function word. */
 function inEnglish(tokens: Token[], idx: number): boolean {
-  for (const t of [tokens[idx - 1], tokens[idx + 1]]) if (t && ENGLISH.has(t.text.toLowerCase())) return true;
-  return false;
+  const a = tokens[idx - 1];
+  const b = tokens[idx + 1];
+  return (a !== undefined && ENGLISH.has(a.text.toLowerCase())) || (b !== undefined && ENGLISH.has(b.text.toLowerCase()));
+}
+
+/** Sentence adverbs that stand between a modal and its verb. */
+const CLAUSE_ADVERBS = new Set('ikkje aldri òg også berre heller gjerne alltid ofte sjeldan no då enno framleis'.split(' '));
+
+/** Personal pronouns that are only subjects: after one, a word is the finite verb. */
+const SUBJECT_PRONOUNS = new Set('eg du han ho vi me dei det den'.split(' '));
+/** The definite singular or plural of a noun starting the sentence ("Systemet støtter"). */
+const DEFINITE_END = /(?:et|en|a|ane|ene|na)$/;
+
+/** True when `prev` is a subject right before a finite verb: a subject pronoun, or a definite noun that starts the sentence. */
+function isSubject(prev: Token, lower: string): boolean {
+  if (SUBJECT_PRONOUNS.has(lower)) return true;
+  return prev.sentenceStart && prev.text !== lower && DEFINITE_END.test(lower) && lower.length > 4 && !lower.includes('-');
+}
+
+/** True when only spaces stand between the two tokens. */
+function joinedBySpace(text: string, a: Token | undefined, b: Token): boolean {
+  if (a === undefined) return false;
+  for (let i = a.end; i < b.start; i++) if (text[i] !== ' ') return false;
+  return a.end < b.start;
 }
 
 /** Gives the suggestion the capital the original word had. */

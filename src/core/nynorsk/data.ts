@@ -25,6 +25,8 @@ export type ContextRule = {
   suggestion: string;
   /** Not flagged when the word before is one of these (lower case). */
   unlessPrev?: string[];
+  /** Flagged only when the word before is one of these (lower case): "å se" → "å sjå". */
+  onlyPrev?: string[];
   /** Not flagged when the word after is one of these (lower case). */
   unlessNext?: string[];
   /** Not flagged when the next word starts with a capital (a name). */
@@ -41,6 +43,7 @@ const isRule = (v: unknown): v is ContextRule => {
     typeof r.form === 'string' &&
     typeof r.suggestion === 'string' &&
     (r.unlessPrev === undefined || (Array.isArray(r.unlessPrev) && r.unlessPrev.every((x) => typeof x === 'string'))) &&
+    (r.onlyPrev === undefined || (Array.isArray(r.onlyPrev) && r.onlyPrev.every((x) => typeof x === 'string'))) &&
     (r.unlessNext === undefined || (Array.isArray(r.unlessNext) && r.unlessNext.every((x) => typeof x === 'string'))) &&
     (r.unlessNextCapitalised === undefined || typeof r.unlessNextCapitalised === 'boolean')
   );
@@ -69,12 +72,13 @@ export function isNynorskData(v: unknown): v is NynorskData {
 /**
  * The shape of assets/nynorsk/corpus.json: forms learned from Debian's
  * parallel Bokmål/Nynorsk translations (scripts/nynorsk/learn.mjs). Each form
- * maps to [level (1 flag, 2 hint), Bokmål count, Nynorsk count, suggestion
+ * maps to [level (1 flag, 2 hint, 3 hint that is a flag right after a subject: a Nynorsk noun plural that is
+ * the Bokmål present of a verb), Bokmål count, Nynorsk count, suggestion
  * ('' for none), words before it where Nynorsk translators wrote it (optional)].
  */
 export type CorpusData = {
   format: 1;
-  forms: Record<string, [1 | 2, number, number, string] | [1 | 2, number, number, string, string]>;
+  forms: Record<string, [1 | 2 | 3, number, number, string] | [1 | 2 | 3, number, number, string, string]>;
 };
 
 export function isCorpusData(v: unknown): v is CorpusData {
@@ -85,7 +89,7 @@ export function isCorpusData(v: unknown): v is CorpusData {
     (e: unknown) =>
       Array.isArray(e) &&
       (e.length === 4 || e.length === 5) &&
-      (e[0] === 1 || e[0] === 2) &&
+      (e[0] === 1 || e[0] === 2 || e[0] === 3) &&
       typeof e[1] === 'number' &&
       typeof e[2] === 'number' &&
       typeof e[3] === 'string' &&
