@@ -22,10 +22,14 @@ export const GECKO_ID = 'nynorsk-kort@nynorsk-kort.no';
 const entries = {
   background: 'src/background/index.ts',
   content: 'src/content/loader.ts',
-  'content-main': 'src/content/index.ts',
   popup: 'src/popup/main.tsx',
   options: 'src/options/main.tsx',
 };
+
+const esmEntries = () =>
+  Object.fromEntries(
+    Object.entries({ engine: 'src/engine/main.ts', 'content-main': 'src/content/index.ts', 'content-card': 'src/content/panel.tsx' }).map(([k, v]) => [k, join(root, v)]),
+  );
 
 /** Writes each browser's manifest from the one source in manifest.json. */
 function manifestFor(target, { test }) {
@@ -34,6 +38,8 @@ function manifestFor(target, { test }) {
   if (target === 'chrome') {
     m.background = { service_worker: m.background.service_worker };
     delete m.browser_specific_settings;
+    // Chromium keeps Alt+Shift+N for itself and leaves a suggested key it refuses unset: Chrome gets Alt+Shift+U.
+    m.commands._execute_action.suggested_key = { default: 'Alt+Shift+U' };
     // The on-device model: an offscreen document hosts it, and cross-origin
     // isolated extension pages give it threads (SharedArrayBuffer).
     m.permissions = [...m.permissions, 'offscreen'];
@@ -50,9 +56,28 @@ function manifestFor(target, { test }) {
       ...(m.web_accessible_resources ?? []),
       { resources: ['popup.html', 'popup.js', 'options.html', 'options.js', '*.css'], matches: ['<all_urls>'] },
     ];
+    // Lets the tests read back what "Kopier kortet" wrote, from an extension page, in both browsers.
+    m.permissions = [...m.permissions, 'clipboardRead'];
+  }
+  if (target === 'chrome') {
+    // Chrome: every web-accessible file (the content script's lazy code and CSS) is reachable only at this session's
+    // dynamic URL, which runtime.getURL gives, so a page cannot learn that the extension is installed by probing
+    // chrome-extension://<its fixed id>/. Firefox has no use_dynamic_url: its moz-extension:// UUID is random per install.
+    m.web_accessible_resources = m.web_accessible_resources.map((r) => ({ ...r, use_dynamic_url: true }));
   }
   return m;
 }
+
+/** CSS imported by code (the shadow root's sheets) arrives as minified text: smaller content-script bundles. */
+const minifiedCssText = {
+  name: 'minified-css-text',
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async (args) => {
+      const { code } = await esbuild.transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: code, loader: 'text' };
+    });
+  },
+};
 
 async function bundle(outDir, { test, bench }) {
   const common = {
@@ -62,13 +87,13 @@ async function bundle(outDir, { test, bench }) {
     target: ['chrome120', 'firefox128'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    loader: { '.css': 'text' },
     legalComments: 'none',
     logLevel: 'warning',
     // __NK_BENCH__: the content script's timing hook (src/content/bench-hook.ts), true only in bench builds.
     define: { 'process.env.NODE_ENV': '"production"', __NK_BENCH__: bench ? 'true' : 'false' },
     // Bench builds stamp the content script's start, before any bundled module runs.
-    ...(bench ? { banner: { js: 'var __nkBenchT0 = performance.now();' } } : {}),
+    ...(bench ? { banner: { js: 'globalThis.__nkBenchT0 = performance.now();' } } : {}),
+    plugins: [minifiedCssText],
   };
   // Content scripts are classic scripts; the background runs as a classic script in Firefox too.
   await esbuild.build({
@@ -77,8 +102,9 @@ async function bundle(outDir, { test, bench }) {
     outdir: outDir,
     format: 'iife',
   });
-  // The engine is an ES module: the offscreen page loads it, and Firefox's background page imports it.
-  await esbuild.build({ ...common, entryPoints: { engine: join(root, 'src/engine/main.ts') }, outdir: outDir, format: 'esm' });
+  // ES modules: the engine (the offscreen page loads it, Firefox's background page imports it), and the content
+  // script's two lazy parts, which the loader imports by URL: the article code and the open card's panel.
+  await esbuild.build({ ...common, entryPoints: esmEntries(), outdir: outDir, format: 'esm' });
   writeFileSync(join(outDir, 'wllama-worker.js'), wllamaWorkerSource());
 }
 

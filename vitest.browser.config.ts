@@ -7,7 +7,7 @@ export default defineConfig({
     // The hostile-page corpus (44 pages per browser, minutes each) is its own command: npm run test:hostile.
     exclude: process.env.NYNORSK_KORT_HOSTILE ? [] : ['tests/browser/hostile-*.test.ts'],
     environment: 'node',
-    globalSetup: ['tests/browser/harness/setup.ts'],
+    globalSetup: ['support/browser/setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -15,11 +15,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { cardToText } from '../src/cli/card-to-text';
-import { ChromiumHarness, chromiumPath } from '../tests/browser/harness/chromium';
-import { openArticle, openPanel } from '../tests/browser/harness/flow';
-import { REPO_ROOT, Site } from '../tests/browser/harness/site';
-import type { Tab } from '../tests/browser/harness/types';
-import { waitForSnapshot } from '../tests/browser/harness/wait';
+import { ChromiumHarness, chromiumPath } from '../support/browser/chromium';
+import { openArticle, openPanel } from '../support/browser/flow';
+import { REPO_ROOT, Site } from '../support/browser/site';
+import type { Tab } from '../support/browser/types';
+import { waitForSnapshot } from '../support/browser/wait';
 
 /** The fixture page the demo shows (tests/fixtures/pages/<name>). */
 const DEMO_PAGE = 'meta-ai-workforce';

@@ -53,6 +53,14 @@ const views = [
   { name: 'overlay-open-digest-wide', hash: 'overlay-open-digest', viewport: wide },
   { name: 'options', hash: 'options', viewport: { width: 900, height: 820 } },
   { name: 'options-saved', hash: 'options', viewport: { width: 900, height: 820 }, click: 'Opne kortet med ein gong' },
+  // Issue 15: the card's actions, the feedback form, the copy fallback, recent cards, shortcuts and feedback export, listing badges.
+  { name: 'popup-actions', hash: 'popup-ready', viewport: { width: 380, height: 900 }, press: '[data-testid=copy-more]', scrollTo: '[data-testid=card-actions]' },
+  { name: 'popup-copied', hash: 'popup-ready', viewport: { width: 380, height: 900 }, press: '[data-testid=copy-card]', scrollTo: '[data-testid=card-actions]', grant: true },
+  { name: 'popup-copy-blocked', hash: 'popup-ready-blocked', viewport: { width: 380, height: 900 }, press: '[data-testid=copy-card]', scrollTo: '[data-testid=card-actions]' },
+  { name: 'popup-feedback', hash: 'popup-ready', viewport: { width: 380, height: 900 }, press: '[data-testid=feedback-open]', scrollTo: '[data-testid=card-actions]' },
+  { name: 'popup-recent', hash: 'popup-none', viewport: popup, fullPage: true },
+  { name: 'options-reader', hash: 'options', viewport: { width: 900, height: 820 }, scrollTo: '[data-testid=shortcuts]', fullPage: true },
+  { name: 'listing-badges', hash: 'listing', viewport: { width: 900, height: 420 } },
 ].filter((v) => v.name.includes(filter));
 
 const browser = await chromium.launch({
@@ -68,11 +76,13 @@ try {
       await page.goto(`${pathToFileURL(join(out, 'index.html')).href}#${v.hash}`);
       await page.waitForTimeout(150);
       if (v.hash.startsWith('overlay')) {
-        const how = await page.evaluate(() => {
+        // The pill's sheet always; the panel's sheet too once the card is open.
+        const want = v.hash.includes('-open-') ? 2 : 1;
+        const how = await page.evaluate((n) => {
           const shadow = document.querySelector('[data-nynorsk-kort-overlay]')?.shadowRoot;
           if (!shadow) return 'no host';
-          return shadow.adoptedStyleSheets.length === 1 ? 'adopted' : 'not adopted';
-        });
+          return shadow.adoptedStyleSheets.length === n ? 'adopted' : `not adopted (${shadow.adoptedStyleSheets.length} sheets, expected ${n})`;
+        }, want);
         if (how !== 'adopted') errors.push(`${v.name}: overlay stylesheet ${how}`);
       }
       if (v.openFaq) {
@@ -81,6 +91,12 @@ try {
         await page.keyboard.press('Enter');
         await page.waitForTimeout(300);
       }
+      if (v.grant) await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      if (v.press) {
+        await page.locator(v.press).first().click();
+        await page.waitForTimeout(200);
+      }
+      if (v.scrollTo) await page.locator(v.scrollTo).first().scrollIntoViewIfNeeded();
       if (v.click) {
         await page.getByRole('radio', { name: v.click }).click();
         await page.getByText('Innstillinga er lagra.').waitFor();

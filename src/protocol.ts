@@ -4,8 +4,9 @@
  * a page can't send these, but a stale or buggy context can.
  */
 import type { PartialCardContent } from './core/model/types';
-import type { Article, CardState, TopicResult } from './core/types';
-import { isArticle, isCardState, isTopicResult } from './core/validate';
+import type { Article, Card, CardState, TopicResult } from './core/types';
+import { isArticle, isCardState, isTopicResult, validateCard } from './core/validate';
+import { FEEDBACK_NOTE_MAX, isFeedbackKind, type FeedbackKind } from './feedback';
 
 export type Message =
   /** content → background: the page holds this article; resolve its card. */
@@ -32,7 +33,18 @@ export type Message =
   /** popup → content script: stop the model card being written ("Avbryt"). */
   | { type: 'model:cancel' }
   /** content → background: the port broke mid-stream; record the error in this tab's job state. */
-  | { type: 'model:failed'; message: string };
+  | { type: 'model:failed'; message: string }
+  /** options page → background: "Slett alle lagra samandrag"; the background's one cache instance clears, after any card being written. */
+  | { type: 'model-cache:clear' }
+  /** popup/overlay → background: "Noko gale i kortet?" saved to the local feedback list (never sent anywhere). */
+  | { type: 'feedback:add'; kind: FeedbackKind; note: string; url: string; card: Card }
+  /** content (listing pages) → background: which articles have a card, for the links' badges (BadgeReply). */
+  | { type: 'badges:get' }
+  /** background → content script: a keyboard shortcut for the card on the page (manifest `commands`). */
+  | { type: 'card:command'; action: 'toggle' | 'open' };
+
+/** The background's answer to 'badges:get': page keys (see core/page-key) and the badge's accessible name. */
+export type BadgeReply = { keys: string[]; label: string };
 
 /** The content script's answer to 'evidence:show': whether the paragraph was found on the page. */
 export type EvidenceReply = { found: boolean };
@@ -49,7 +61,9 @@ export type Reply<M extends Message> = M extends { type: 'card:request' }
     ? OverlayPrefs
     : M extends { type: 'evidence:show' }
       ? EvidenceReply
-      : { ok: true };
+      : M extends { type: 'badges:get' }
+        ? BadgeReply
+        : { ok: true };
 
 const TYPES = new Set([
   'card:request',
@@ -61,6 +75,10 @@ const TYPES = new Set([
   'model:generate',
   'model:cancel',
   'model:failed',
+  'model-cache:clear',
+  'feedback:add',
+  'badges:get',
+  'card:command',
 ]);
 
 /** Returns the message if it is one of ours and well formed, else null. */
@@ -79,6 +97,13 @@ export function parseMessage(value: unknown): Message | null {
       return { type: 'model:generate', force: m.force === true };
     case 'model:failed':
       return typeof m.message === 'string' && m.message.length <= 2000 ? { type: 'model:failed', message: m.message } : null;
+    case 'feedback:add': {
+      if (!isFeedbackKind(m.kind) || typeof m.note !== 'string' || m.note.length > FEEDBACK_NOTE_MAX || typeof m.url !== 'string' || m.url.length > 2000) return null;
+      const card = validateCard(m.card);
+      return card.ok ? { type: 'feedback:add', kind: m.kind, note: m.note, url: m.url, card: card.card } : null;
+    }
+    case 'card:command':
+      return m.action === 'toggle' || m.action === 'open' ? { type: 'card:command', action: m.action } : null;
     default:
       return { type: m.type } as Message;
   }

@@ -31,6 +31,8 @@ export type Settings = {
   autoGenerate: boolean;
   /** Prompt size (estimated tokens) above which an article is summarised in parts, then combined. */
   maxPromptTokens: number;
+  /** Keep the list of recently opened cards (storage.local only) and badge their links on listings. */
+  history: boolean;
 };
 
 /** Bounds of `maxPromptTokens` (the options page shows them). */
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   prefs: { infinitive: 'e', pronoun: 'me', length: 'full' },
   autoGenerate: false,
   maxPromptTokens: 6000,
+  history: true,
 };
 
 export const SETTINGS_KEY = 'settings';
@@ -99,6 +102,8 @@ export function migrateSettings(raw: unknown): Settings {
     if (p.length === 'short' || p.length === 'full') s.prefs.length = p.length;
   }
   if (typeof r.autoGenerate === 'boolean') s.autoGenerate = r.autoGenerate;
+  // Added in issue 15: absent in older stored settings, so it starts on.
+  if (typeof r.history === 'boolean') s.history = r.history;
   if (typeof r.maxPromptTokens === 'number' && Number.isFinite(r.maxPromptTokens))
     s.maxPromptTokens = Math.round(Math.min(PROMPT_TOKENS_MAX, Math.max(PROMPT_TOKENS_MIN, r.maxPromptTokens)));
   return s;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GGUF_MAGIC, GgufType, tinyVocab, writeTinyLlamaGguf } from './support/gguf';
+import { GGUF_MAGIC, GgufType, tinyVocab, writeTinyLlamaGguf } from '../support/gguf';
 
 /** A minimal GGUF reader, independent of the writer: header, metadata and tensor infos. */
 function readGguf(bytes: Uint8Array) {

@@ -33,6 +33,19 @@ describe('model protocol', () => {
     expect(parseMessage({ type: 'model:cancel' })).toEqual({ type: 'model:cancel' });
     expect(parseMessage({ type: 'model:failed', message: 'Feil.' })).toEqual({ type: 'model:failed', message: 'Feil.' });
     expect(parseMessage({ type: 'model:failed' })).toBeNull();
+    expect(parseMessage({ type: 'model-cache:clear' })).toEqual({ type: 'model-cache:clear' });
+  });
+  it('takes only a paragraph number that can exist for evidence:show', () => {
+    expect(parseMessage({ type: 'evidence:show', index: 0 })).toEqual({ type: 'evidence:show', index: 0 });
+    expect(parseMessage({ type: 'evidence:show', index: 12, extra: 'x' })).toEqual({ type: 'evidence:show', index: 12 });
+    for (const index of [-1, 1.5, '2', NaN, Infinity, 2 ** 53, null, undefined])
+      expect(parseMessage({ type: 'evidence:show', index }), String(index)).toBeNull();
+  });
+  it('caps the error message a content script reports for a failed model card', () => {
+    const longest = 'Feil. '.repeat(400).slice(0, 2000);
+    expect(parseMessage({ type: 'model:failed', message: longest })).toEqual({ type: 'model:failed', message: longest });
+    expect(parseMessage({ type: 'model:failed', message: longest + '!' })).toBeNull();
+    expect(parseMessage({ type: 'model:failed', message: 42 })).toBeNull();
   });
   it('checks model jobs', () => {
     expect(parseModelJob({ status: 'idle', model: 'm' })).toEqual({ status: 'idle', model: 'm' });

@@ -1,7 +1,7 @@
 // Every Nynorsk string the product ships goes through the Nynorsk checker:
 // the JSON files under assets/ (library cards, taxonomy, terminology,
 // templates; found by glob, so new files are included) and the UI strings
-// in src/ui/text.ts. No Bokmål form may be flagged, and every word the
+// in src/strings/text.ts. No Bokmål form may be flagged, and every word the
 // Nynorsk dictionary does not know must be in assets/nynorsk/allow.json
 // with a reason.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NynorskChecker } from '../src/core/nynorsk/checker';
 import { isTopicId } from '../src/core/validate';
-import { loadNodeChecker, readAllowList } from '../src/core/nynorsk/node';
+import { loadNodeChecker, readAllowList } from '../src/node/nynorsk';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -50,10 +50,10 @@ async function shippedTexts(): Promise<Shipped[]> {
   }
   const uiText = join(ROOT, 'src', 'ui', 'text.ts');
   if (existsSync(uiText)) {
-    const mod = (await import('../src/ui/text')) as { text?: unknown };
-    if (mod.text !== undefined) jsonTexts(mod.text, 'src/ui/text.ts', out);
+    const mod = (await import('../src/strings/text')) as { text?: unknown };
+    if (mod.text !== undefined) jsonTexts(mod.text, 'src/strings/text.ts', out);
   } else {
-    console.warn('src/ui/text.ts is absent: UI strings not checked');
+    console.warn('src/strings/text.ts is absent: UI strings not checked');
   }
   return out;
 }

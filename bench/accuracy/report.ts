@@ -12,9 +12,9 @@ import { TAXONOMY } from '../../src/core/topic/index';
 import { extractArticle } from '../../src/core/extract/index';
 import { recognisePage } from '../../src/core/recognise';
 import { confirmArticle } from '../../src/core/confirm';
-import { evaluatePage, type PageEvaluation } from '../../tests/support/evaluate';
-import { loadFixturePages, parsePage, type PageExpectation } from '../../tests/support/fixtures';
-import { loadSharedPages } from '../../tests/support/shared-pages';
+import { evaluatePage, type PageEvaluation } from '../../support/evaluate';
+import { loadFixturePages, parsePage, type PageExpectation } from '../../support/fixtures';
+import { loadSharedPages } from '../../support/shared-pages';
 
 type Row = { set: string; name: string; url: string; html: string; expected: PageExpectation & { content?: string[] }; topicUrl: boolean; heldOut?: boolean; ev: PageEvaluation };
 

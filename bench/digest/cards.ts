@@ -12,8 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cardToText } from '../../src/cli/card-to-text';
 import { buildDigestCard } from '../../src/core/digest/index';
-import { loadNodeChecker } from '../../src/core/nynorsk/node';
-import { loadFixtureInputs, loadSharedInputs, nynorskStrings } from '../../tests/core/digest/support';
+import { loadNodeChecker } from '../../src/node/nynorsk';
+import { loadFixtureInputs, loadSharedInputs, nynorskStrings } from '../../support/digest/shared';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const filter = process.argv[2] ?? '';

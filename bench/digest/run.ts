@@ -3,7 +3,7 @@
  * after warm-up, plus the first, cold call of the process), the time of each
  * part, the bundle size the digest adds (esbuild, minified, raw and gzip),
  * and named-entity precision/recall against the gold lists in
- * tests/core/digest/gold.ts. Writes bench/digest/RESULTS.md.
+ * support/digest/gold.ts. Writes bench/digest/RESULTS.md.
  *
  *   npm run bench:digest            (N = 30)
  *   npm run bench:digest -- --runs 100
@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { buildDigestCard, extractKeyPoints, findEntities, findTerms } from '../../src/core/digest/index';
-import { FIXTURE_GOLD, HELD_OUT, SHARED_GOLD } from '../../tests/core/digest/gold';
-import { loadFixtureInputs, loadSharedInputs, scoreNames, type DigestInput } from '../../tests/core/digest/support';
+import { FIXTURE_GOLD, HELD_OUT, SHARED_GOLD } from '../../support/digest/gold';
+import { loadFixtureInputs, loadSharedInputs, scoreNames, type DigestInput } from '../../support/digest/shared';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const runsArg = process.argv.indexOf('--runs');
@@ -158,7 +158,7 @@ async function main() {
     '',
     '## Named entities against the gold',
     '',
-    'Gold: every person, organisation and product name in each text, listed by reading it (tests/core/digest/gold.ts). Precision counts a found name as right when it is in the gold under any kind; kind accuracy is the share of right names with the right kind. The rules and gazetteers were written while reading the first repo fixtures and the shared texts, so those figures are optimistic; the held-out fixtures were added to the repo by another helper afterwards and annotated before any rule change (few names, so a small sample).',
+    'Gold: every person, organisation and product name in each text, listed by reading it (support/digest/gold.ts). Precision counts a found name as right when it is in the gold under any kind; kind accuracy is the share of right names with the right kind. The rules and gazetteers were written while reading the first repo fixtures and the shared texts, so those figures are optimistic; the held-out fixtures were added to the repo by another helper afterwards and annotated before any rule change (few names, so a small sample).',
     '',
     '| set | found | right | precision | gold | gold found | recall | kind accuracy |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -4,7 +4,7 @@
  *
  *   npm run fuzz                          10,000 documents, 10,000 answers, 10,000 cards
  *   npm run fuzz -- --docs 500 --answers 500 --cards 2000
- *   FUZZ_SEED=123 npm run fuzz            another seed (default: tests/fuzz/support/config.ts)
+ *   FUZZ_SEED=123 npm run fuzz            another seed (default: support/fuzz/config.ts)
  *   npm run fuzz -- --no-write            print only (RESULTS.md is left as it is)
  *
  * Every input is run and judged; a failing one is counted by kind, and the
@@ -20,11 +20,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { validateCard } from '../../src/core/validate';
-import { answerInput, LONG_ANSWERS, runAnswer, type AnswerInput, type AnswerOutcome } from '../../tests/fuzz/support/answers';
-import { cardInput, editedCard, type CardInput } from '../../tests/fuzz/support/cards';
-import { fuzzRuns, fuzzSeed, withShrinkBudget } from '../../tests/fuzz/support/config';
-import { docInput, loadDocSources, LONG_SCALE, runDocument, type DocInput, type Outcome } from '../../tests/fuzz/support/documents';
-import { cardProblems, problemKind } from '../../tests/fuzz/support/sanity';
+import { answerInput, LONG_ANSWERS, runAnswer, type AnswerInput, type AnswerOutcome } from '../../support/fuzz/answers';
+import { cardInput, editedCard, type CardInput } from '../../support/fuzz/cards';
+import { fuzzRuns, fuzzSeed, withShrinkBudget } from '../../support/fuzz/config';
+import { docInput, loadDocSources, LONG_SCALE, runDocument, type DocInput, type Outcome } from '../../support/fuzz/documents';
+import { cardProblems, problemKind } from '../../support/fuzz/sanity';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const argv = process.argv.slice(2);
@@ -146,7 +146,6 @@ const pct = (xs: number[], p: number) => {
 const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)}`;
 const clip = (s: string, n = 1500) => (s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
 const stringify = (v: unknown) => clip(JSON.stringify(v) ?? fc.stringify(v));
-const count = (d: Domain, ...statuses: string[]) => statuses.reduce((a, s) => a + (d.statuses.get(s) ?? 0), 0);
 
 async function main() {
   const t0 = performance.now();
@@ -203,7 +202,7 @@ async function main() {
     '',
     '**Properties.** Documents (mutated pages through recognisePage → confirmArticle → extractArticle on jsdom → detectTopic → buildDigestCard → validateCard): no exception, the article and topic pass their guards, the fact card passes validateCard and the sanity checks. Answers (mutated, truncated, oversized, wrongly typed answers in the OpenAI SSE/JSON, Ollama NDJSON and Anthropic SSE/JSON wire formats, random chunk sizes, invalid UTF-8 bytes; through generateModelCard): only ModelError may escape, no hang (watchdog 10 s), partial content well typed, a returned card passes validateCard and the sanity checks. Cards (valid cards with fields set to junk, oversized text, markup, wrong types, long lists): whatever validateCard accepts passes the sanity checks.',
     '',
-    '**Sanity checks** (tests/fuzz/support/sanity.ts): summary not empty, title and FAQ texts not blank; title/sourceTitle ≤ 300 chars, any string ≤ 2000, any list ≤ 20 items; no "undefined", "NaN" or "[object …]" (unless the page says it); no HTML tags, control characters (C0, C1, bidi overrides) or lone surrogates in text fields; evidence inside the article.',
+    '**Sanity checks** (support/fuzz/sanity.ts): summary not empty, title and FAQ texts not blank; title/sourceTitle ≤ 300 chars, any string ≤ 2000, any list ≤ 20 items; no "undefined", "NaN" or "[object …]" (unless the page says it); no HTML tags, control characters (C0, C1, bidi overrides) or lone surrogates in text fields; evidence inside the article.',
     '',
     '| domain | runs | outcomes | crashes + hangs | invalid (produced or accepted) | slowest input (ms) | median (ms) | p99 (ms) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',

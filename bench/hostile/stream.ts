@@ -7,7 +7,7 @@
 import * as pj from '../../src/core/model/partial-json';
 import { generateModelCard } from '../../src/core/model/generate';
 import { DEFAULT_PREFS } from '../../src/core/model/types';
-import { GOOD_CONTENT, TEST_ARTICLE, TEST_TOPIC } from '../../tests/support/model-server';
+import { GOOD_CONTENT, TEST_ARTICLE, TEST_TOPIC } from '../../support/model-server';
 
 const para = GOOD_CONTENT.summary[1]!;
 const summary: string[] = [];

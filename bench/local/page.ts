@@ -55,6 +55,7 @@ type ChatFn = (this: Wllama, options: Record<string, unknown>) => Promise<unknow
 const proto = Wllama.prototype as unknown as { createChatCompletion: ChatFn };
 const original = proto.createChatCompletion;
 proto.createChatCompletion = async function (this: Wllama, options) {
+  // eslint-disable-next-line @typescript-eslint/no-this-alias -- the bench keeps the instance the extension made
   lastWllama = this;
   const res = await original.call(this, options);
   if (!options.stream || options.onData || !res) return res;

@@ -11,7 +11,7 @@
  * article's paragraph count. The only stand-in is the transport between background and engine
  * host (a port in the extension, page.evaluate here); times are taken in the page.
  *
- *  1. Speed: TEST_ARTICLE (tests/support/model-server.ts), each browser, single-threaded and
+ *  1. Speed: TEST_ARTICLE (support/model-server.ts), each browser, single-threaded and
  *     cross-origin isolated with 2 threads, RUNS runs each in a fresh page (so every load is
  *     cold and no prompt is cached); medians.
  *  2. Every article text in ../shared/fixtures/texts (when present), once per browser, in the
@@ -45,10 +45,10 @@ import { loadChecker, NYNORSK_DATA_PATH, type NynorskChecker } from '../../src/c
 import type { Article, TopicResult } from '../../src/core/types';
 import { understandPage } from '../../src/core/understand';
 import { LOCAL_ENDPOINT } from '../../src/core/local/models';
-import { writeTinyLlamaGguf } from '../../tests/support/gguf';
-import { TEST_ARTICLE, TEST_TOPIC } from '../../tests/support/model-server';
-import { buildSharedPages, loadSharedTexts } from '../../tests/support/shared-pages';
-import { SHARED_TEXTS_DIR } from '../../tests/support/shared-dir';
+import { writeTinyLlamaGguf } from '../../support/gguf';
+import { TEST_ARTICLE, TEST_TOPIC } from '../../support/model-server';
+import { buildSharedPages, loadSharedTexts } from '../../support/shared-pages';
+import { SHARED_TEXTS_DIR } from '../../support/shared-dir';
 import { launch, type BenchBrowser, type BenchPage, type BrowserName } from './browsers';
 import type { BenchChatResult } from './page';
 
@@ -525,7 +525,7 @@ async function main(): Promise<number> {
     `Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, ${Object.entries(versions).map(([k, v]) => `${k === 'chromium' ? 'Chromium' : 'Firefox ESR'} ${v.replace(/^firefox\//, '')}`).join(', ')}, headless; load average ${loadAvg.toFixed(1)} at the start (other jobs share the machine, so times are noisy).`,
     `Engine: @wllama/wllama ${JSON.parse(readFileSync(join(ROOT, 'node_modules/@wllama/wllama/package.json'), 'utf8')).version} through the extension's createEngineHost + createWllamaRuntime, packaged worker, context ${LOCAL_CONTEXT_TOKENS} tokens, card grammar with LOCAL_CARD_BOUNDS, default preferences (full length: at most 2400 answer tokens), prompts planned with LOCAL_MAX_PROMPT_TOKENS = ${LOCAL_MAX_PROMPT_TOKENS}.`,
     '',
-    `**${real ? 'The rows marked "tiny random" are' : 'These are'} the figures of the tiny random-weight model of tests/support/gguf.ts (2 layers, 64 dimensions, a 669-token vocabulary, 0.7 MB). They show that the whole path works in both browsers and what it costs around the model; they say nothing about the speed or the quality of a real model.** Its answers are gibberish in the shape of a card, and its tokenizer needs about twice the tokens a real model's would for the same prompt.`,
+    `**${real ? 'The rows marked "tiny random" are' : 'These are'} the figures of the tiny random-weight model of support/gguf.ts (2 layers, 64 dimensions, a 669-token vocabulary, 0.7 MB). They show that the whole path works in both browsers and what it costs around the model; they say nothing about the speed or the quality of a real model.** Its answers are gibberish in the shape of a card, and its tokenizer needs about twice the tokens a real model's would for the same prompt.`,
     '',
     `## Speed on TEST_ARTICLE (${TEST_ARTICLE.paragraphs.length} paragraphs, ${testSample.words} words), medians of ${RUNS} runs`,
     '',

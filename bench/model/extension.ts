@@ -19,10 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
-import { chromiumPath } from '../../tests/browser/harness/chromium';
-import { TEST_BUILD } from '../../tests/browser/harness/paths';
-import { REPO_ROOT, Site } from '../../tests/browser/harness/site';
-import { startModelServer } from '../../tests/support/model-server';
+import { chromiumPath } from '../../support/browser/chromium';
+import { TEST_BUILD } from '../../support/browser/paths';
+import { REPO_ROOT, Site } from '../../support/browser/site';
+import { startModelServer } from '../../support/model-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const HOST = '[data-nynorsk-kort-overlay]';

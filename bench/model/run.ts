@@ -1,6 +1,6 @@
 /**
  * npm run bench:model: measures the model engine against the fake model
- * server (tests/support/model-server.ts).
+ * server (support/model-server.ts).
  *  1. Prompt size against article size (estimated tokens) for the repo's page
  *     fixtures (tests/fixtures/pages) and, when present, the shared texts in
  *     /work/shared/fixtures/texts (read at run time, never copied). Goal: one
@@ -22,8 +22,8 @@ import { DEFAULT_PREFS, type ModelConfig, type Provider, type Term } from '../..
 import { detectTopic } from '../../src/core/topic';
 import type { Article, TopicResult } from '../../src/core/types';
 import { understandPage } from '../../src/core/understand';
-import { startModelServer, TEST_ARTICLE, TEST_TOPIC } from '../../tests/support/model-server';
-import { SHARED_TEXTS_DIR } from '../../tests/support/shared-dir';
+import { startModelServer, TEST_ARTICLE, TEST_TOPIC } from '../../support/model-server';
+import { SHARED_TEXTS_DIR } from '../../support/shared-dir';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SHARED = SHARED_TEXTS_DIR;

@@ -6,10 +6,10 @@
  * events for content.js (compile happens before the script's first
  * statement, so the timing hook cannot see it).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import type { ChromiumHarness } from '../../tests/browser/harness/chromium';
+import type { ChromiumHarness } from '../../support/browser/chromium';
 
 type ProfileNode = {
   id: number;
@@ -21,12 +21,25 @@ type ProfileNode = {
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 type TraceEvent = { name: string; cat: string; ph: string; dur?: number; args?: { data?: { url?: string }; fileName?: string } };
 
-/** Module boundaries of an unminified esbuild IIFE bundle: [first line (0-based), module path]. */
+/** The content-script bundles of a build: content.js (the manifest's) and every content-*.js it may load. */
+export function contentBundles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => /^content(-[\w-]+)?\.js$/.test(f))
+    .sort((a, b) => (a === 'content.js' ? -1 : b === 'content.js' ? 1 : a.localeCompare(b)));
+}
+
+/** Module maps of every content-script bundle of an unminified build, by file name. */
+export function moduleMaps(dir: string): Map<string, [number, string][]> {
+  return new Map(contentBundles(dir).map((f) => [f, moduleMap(join(dir, f))]));
+}
+
+/** Module boundaries of an unminified esbuild bundle (IIFE or ES module): [first line (0-based), module path]. */
 export function moduleMap(bundleFile: string): [number, string][] {
   const lines = readFileSync(bundleFile, 'utf8').split('\n');
   const out: [number, string][] = [];
   lines.forEach((l, i) => {
-    const m = /^ {2}\/\/ ((?:src|assets|node_modules)\/\S+)$/.exec(l);
+    // esbuild marks each module with a `// path` line: indented by two in an IIFE bundle, at column 0 in an ES module.
+    const m = /^(?: {2})?\/\/ ((?:src|assets|node_modules)\/\S+)$/.exec(l);
     if (m) out.push([i, m[1]!.replace(/^node_modules\/((?:@[^/]+\/)?[^/]+)\/.*$/, '$1')]);
   });
   return out;
@@ -62,7 +75,7 @@ export async function profileLoad(
   h: ChromiumHarness,
   page: Page,
   url: string,
-  map: [number, string][],
+  maps: Map<string, [number, string][]>,
   waitDone: () => Promise<void>,
 ): Promise<PageProfile> {
   const cdp = await h.context.newCDPSession(page);
@@ -79,7 +92,9 @@ export async function profileLoad(
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const isOurs = (n: ProfileNode) => /\/content\.js$/.test(n.callFrame.url);
+  // Every content-script bundle counts (the loader and what it imports); samples go to their bundle's modules.
+  const fileOf = (n: ProfileNode) => /\/(content(?:-[\w-]+)?\.js)$/.exec(n.callFrame.url)?.[1];
+  const isOurs = (n: ProfileNode) => fileOf(n) !== undefined && maps.has(fileOf(n)!);
   // Time per content-script node: its own samples plus those of builtins and DOM calls it made
   // (regex execution, cloneNode, ...), which count for the module that called them.
   const perNode = new Map<ProfileNode, number>();
@@ -99,15 +114,13 @@ export async function profileLoad(
   for (const [node, t] of perNode) {
     const ticks = node.positionTicks ?? [];
     const n = ticks.reduce((a, p) => a + p.ticks, 0);
+    const map = maps.get(fileOf(node)!)!;
     if (n === 0) credit(moduleAt(map, node.callFrame.lineNumber), t);
     else for (const p of ticks) credit(moduleAt(map, p.line - 1), (t * p.ticks) / n);
   }
   const compileMs =
     trace
-      .filter((e) => /compile/i.test(e.name) && e.ph === 'X' && /content\.js/.test(JSON.stringify(e.args ?? {})))
+      .filter((e) => /compile/i.test(e.name) && e.ph === 'X' && /content(-[\w-]+)?\.js/.test(JSON.stringify(e.args ?? {})))
       .reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
   return { byModule, compileMs, gcMs };
 }
-
-/** Path of the unminified bench build's content script. */
-export const contentScript = (dir: string) => join(dir, 'content.js');

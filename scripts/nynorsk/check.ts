@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { NynorskFinding } from '../../src/core/nynorsk/checker';
-import { loadNodeChecker } from '../../src/core/nynorsk/node';
+import { loadNodeChecker } from '../../src/node/nynorsk';
 
 /** Every string value in a parsed JSON document. */
 export function jsonStrings(v: unknown, out: string[] = []): string[] {

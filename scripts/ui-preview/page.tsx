@@ -10,7 +10,10 @@ import { buildDigestCard } from '../../src/core/digest/index';
 import { createOverlay } from '../../src/content/overlay';
 import { OptionsApp } from '../../src/options/OptionsApp';
 import { PopupApp } from '../../src/popup/PopupApp';
+import { markListing } from '../../src/content/listing-badges';
+import { text } from '../../src/strings/text';
 import cardCss from '../../src/ui/card.css';
+import themeCss from '../../src/ui/theme.css';
 import pageCss from '../../src/ui/page.css';
 
 const libraryCard: Card = {
@@ -94,19 +97,60 @@ function FakeArticle() {
 }
 
 type Area = Record<string, unknown>;
+const pick = (area: Area, keys: string | string[]) => Object.fromEntries((Array.isArray(keys) ? keys : [keys]).filter((k) => k in area).map((k) => [k, area[k]]));
 function fakeBrowser(session: Area, local: Area) {
   return {
-    tabs: { query: async () => [{ id: 1 }] },
+    tabs: { query: async () => [{ id: 1 }], create: async () => undefined },
+    commands: {
+      getAll: async () => [
+        { name: '_execute_action', shortcut: 'Alt+Shift+N' },
+        { name: 'toggle-card', shortcut: 'Alt+Shift+K' },
+        { name: 'generate-summary', shortcut: 'Alt+Shift+L' },
+      ],
+    },
     storage: {
-      session: { get: async (k: string) => (k in session ? { [k]: session[k] } : {}) },
+      session: { get: async (k: string) => pick(session, k) },
       local: {
-        get: async (k: string) => (k in local ? { [k]: local[k] } : {}),
+        get: async (k: string | string[]) => pick(local, k),
         set: async (items: Area) => void Object.assign(local, items),
       },
       onChanged: { addListener() {}, removeListener() {} },
     },
-    runtime: { openOptionsPage: async () => undefined },
+    runtime: { openOptionsPage: async () => undefined, sendMessage: async () => ({ ok: true }) },
   };
+}
+
+/** Recently opened cards for the preview (our own titles). */
+const recent = [
+  { url: 'https://www.spiceworks.com/tech/cloud/news/kommunar-flyttar-e-posten/', key: 'a:kommunar-flyttar-e-posten', title: libraryCard.title, topic: { id: 'cloud', label: 'Skytenester' }, openedAt: '2024-04-04T10:00:00Z' },
+  { url: 'https://www.spiceworks.com/tech/it-security/news/passord-i-klartekst/', key: 'a:passord-i-klartekst', title: 'Passord i klartekst låg ope i fleire veker', topic: { id: 'security', label: 'IT-tryggleik' }, openedAt: '2024-04-02T08:30:00Z' },
+  { url: 'https://community.spiceworks.com/t/skrivar-som-ikkje-vil/123', key: 't:123', title: 'Skrivaren som ikkje vil skrive ut frå fjernskrivebordet', topic: { id: 'hardware', label: 'Maskinvare' }, openedAt: '2024-03-28T14:10:00Z' },
+];
+
+/** A stand-in Spiceworks listing, with the badges the content script adds. */
+function FakeListing() {
+  const items = [
+    [recent[0]!.url, libraryCard.sourceTitle],
+    ['https://www.spiceworks.com/tech/cloud/news/an-article-nobody-opened/', 'Cloud Costs Keep Rising for Mid-Size Firms'],
+    [recent[1]!.url, 'Plaintext Passwords Exposed for Weeks'],
+  ];
+  return (
+    <div style="font: 16px/1.5 system-ui; color: #222; background: #fff; min-height: 100vh;">
+      <div style="background:#2b2b2b;color:#fff;padding:14px 24px;font:700 18px system-ui">spiceworks (førehandsvising)</div>
+      <main style="max-width: 720px; margin: 24px auto; padding: 0 20px;">
+        <h1 style="font: 700 28px/1.2 system-ui">Cloud</h1>
+        <ul style="padding:0;list-style:none">
+          {items.map(([href, title]) => (
+            <li key={href} style="padding:10px 0;border-bottom:1px solid #ddd">
+              <a href={href} style="color:#0b57a4;font-weight:600;text-decoration:none">
+                {title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </main>
+    </div>
+  );
 }
 
 function addStyle(css: string) {
@@ -123,18 +167,27 @@ if (kind === 'overlay') {
   const [, mode = 'open', which = 'ready'] = location.hash.slice(1).split('-');
   document.body.style.margin = '0';
   render(<FakeArticle />, root);
-  createOverlay(document).render(states[which] ?? states.ready!, {
-    startOpen: mode === 'open',
+  const overlay = createOverlay(document, { loadPanel: () => import('../../src/content/panel') });
+  overlay.render(states[which] ?? states.ready!, {
     onHideForSession: () => console.log('hide-for-session'),
     onOpenOptions: () => console.log('options'),
   });
+  if (mode === 'open') void overlay.open('setting');
+} else if (kind === 'listing') {
+  document.body.style.margin = '0';
+  render(<FakeListing />, root);
+  void markListing(document, async () => ({ keys: recent.map((r) => r.key), label: text.listingBadge }));
 } else if (kind === 'options') {
-  addStyle(cardCss + pageCss);
+  addStyle(themeCss + cardCss + pageCss);
   document.documentElement.className = 'nk-theme';
-  render(<OptionsApp browser={fakeBrowser({}, { settings: { version: 1, overlay: 'pill' } })} />, root);
+  const feedback = [{ kind: 'nynorsk', note: 'Ordet «ekspertane» bør vere «fagfolka».', url: libraryCard.url, card: libraryCard, createdAt: '2024-04-05T09:00:00Z' }];
+  render(<OptionsApp browser={fakeBrowser({}, { settings: { version: 1, overlay: 'pill' }, feedback })} />, root);
 } else {
-  addStyle(cardCss + pageCss);
+  addStyle(themeCss + cardCss + pageCss);
   document.documentElement.className = 'nk-theme';
   const state = states[name];
-  render(<PopupApp browser={fakeBrowser(state ? { 'tab:1': state } : {}, {})} search="?tab=1" />, root);
+  // #popup-<state>-blocked: a page that refuses the clipboard (the fallback field).
+  if (location.hash.endsWith('-blocked'))
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('blocked', 'NotAllowedError')) } });
+  render(<PopupApp browser={fakeBrowser(state ? { 'tab:1': state } : {}, { recent })} search="?tab=1" />, root);
 }

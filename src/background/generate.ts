@@ -8,7 +8,7 @@
  * (test seam): tests drive it with a fake browser and the fake model server.
  */
 import { modelCacheKey } from '../core/model/cache';
-import { modelCache, type StorageArea } from './model-cache';
+import { modelCache, type StorageArea } from '../model-cache';
 import { ModelError } from '../core/model/errors';
 import { generateModelCard, type GenerateStage } from '../core/model/generate';
 import type { BokmalFinding, FetchLike, ModelConfig, PartialCardContent, Term } from '../core/model/types';
@@ -19,7 +19,7 @@ import { API_KEYS_KEY, apiKeysNeedMigration, endpointOrigin, migrateApiKeys, mig
 import { formatDuration } from '../core/local/format';
 import { LOCAL_MODEL_KEY, parseLocalModelRecord } from '../core/local/models';
 import { LOCAL_MAX_PROMPT_TOKENS } from '../core/model/providers/local';
-import { fmt, text } from '../ui/text';
+import { fmt, text } from '../strings/text';
 import { localEngineFetch, type EngineTransport, type LocalProgress, type LocalRate } from './local-engine';
 
 /** What the model glue needs from the extension (test seam). */
@@ -44,7 +44,7 @@ export type PortLike = {
   onDisconnect: { addListener(fn: () => void): void };
 };
 
-export { MODEL_CACHE_PREFIX, localStore, modelCache, type StorageArea } from './model-cache';
+export { MODEL_CACHE_PREFIX, localStore, modelCache, type StorageArea } from '../model-cache';
 
 /** The configured model (with its key) and whether cards are written automatically. */
 export async function readModelSetup(local: StorageArea): Promise<{ config: ModelConfig | null; auto: boolean; maxPromptTokens: number }> {

@@ -12,16 +12,25 @@ import type { Article, CardState, TopicResult } from '../core/types';
 import { loadChecker } from '../core/nynorsk';
 import { TERMS } from '../core/digest';
 import { MODEL_PORT, modelJobKey, parseMessage, tabStateKey, type Message, type OverlayPrefs } from '../protocol';
-import { migrateSettings, SETTINGS_KEY } from '../settings';
+import { SETTINGS_KEY } from '../settings';
 import { applyModel, modelOffer, serveModelPort, type ModelDeps } from './generate';
+import { modelCache } from '../model-cache';
 import { offscreenTransport, type EngineTransport } from './local-engine';
 import { samePage } from './same-page';
+import { runCommand } from './commands';
+import { badgeKeys, recordRecent, saveFeedback } from './reader-store';
+import { currentPillPrefs, HIDDEN_KEY, mirrorPillPrefs, openSessionToContentScripts } from './pill-prefs-mirror';
 import { restrictStorageAccess } from './storage-access';
 
 // First thing: storage.local (settings, API keys) for the extension's own pages and this worker only, never content scripts.
 void restrictStorageAccess();
-
-const HIDDEN_KEY = 'overlay:hidden';
+// The pill's two switches go where the content script can read them without waking this worker.
+void openSessionToContentScripts().then(() => mirrorPillPrefs(browser.storage));
+// A listener wakes the worker when the browser starts, so the mirror is there before the first page.
+browser.runtime.onStartup.addListener(() => void mirrorPillPrefs(browser.storage));
+browser.storage.onChanged.addListener((changes, area) => {
+  if ((area === 'local' && SETTINGS_KEY in changes) || (area === 'session' && HIDDEN_KEY in changes)) void mirrorPillPrefs(browser.storage);
+});
 
 async function setTabState(tabId: number | undefined, state: CardState): Promise<void> {
   if (tabId === undefined) return;
@@ -89,16 +98,13 @@ async function requestCard(article: Article, topic: TopicResult | undefined, tab
   }
   if (tabId !== undefined && !samePage(await browser.tabs.get(tabId).then((t) => t.url, () => undefined), article.url)) return state;
   await setTabState(tabId, state);
+  if (state.status === 'ready' && tabId !== undefined) void recordRecent(browser.storage.local, state.card).catch(() => undefined);
   return state;
 }
 
 async function overlayPrefs(): Promise<OverlayPrefs> {
-  const [local, session] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), browser.storage.session.get(HIDDEN_KEY)]);
-  return {
-    mode: migrateSettings(local[SETTINGS_KEY]).overlay,
-    hiddenForSession: session[HIDDEN_KEY] === true,
-    model: await modelOffer(browser.storage.local).catch(() => null),
-  };
+  const [prefs, model] = await Promise.all([currentPillPrefs(browser.storage), modelOffer(browser.storage.local).catch(() => null)]);
+  return { ...prefs, model };
 }
 
 async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> {
@@ -125,14 +131,28 @@ async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unkn
     case 'options:open':
       await browser.runtime.openOptionsPage();
       return { ok: true };
+    case 'feedback:add':
+      await saveFeedback(browser.storage.local, { kind: msg.kind, note: msg.note, url: msg.url, card: msg.card, createdAt: new Date().toISOString() });
+      return { ok: true };
+    case 'badges:get':
+      return badgeKeys(browser.storage.local);
+    case 'model-cache:clear':
+      // The options page asks; a content script never may.
+      if (!sender.url?.startsWith(browser.runtime.getURL(''))) throw new Error('model-cache:clear is for extension pages');
+      await modelCache(browser.storage.local).clear();
+      return { ok: true };
+    case 'model:generate':
+    case 'model:cancel':
+    case 'card:command':
+      return undefined;
   }
 }
 
 // Answer only our own messages; returning undefined lets other listeners answer the rest.
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const msg = parseMessage(raw);
-  // model:generate and model:cancel go from the popup to the content script, not here.
-  return msg && msg.type !== 'model:generate' && msg.type !== 'model:cancel' ? handle(msg, sender) : undefined;
+  // model:generate, model:cancel and card:command go to the content script, not here.
+  return msg && msg.type !== 'model:generate' && msg.type !== 'model:cancel' && msg.type !== 'card:command' ? handle(msg, sender) : undefined;
 });
 
 // A model card is written through a port from the tab's content script: the open port keeps
@@ -146,6 +166,13 @@ browser.runtime.onConnect.addListener((port) => {
 // and the content script (on Spiceworks) asks again once the new page is there.
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') void browser.storage.session.remove([tabStateKey(tabId), modelJobKey(tabId)]);
+});
+// Keyboard shortcuts for the card on the page (manifest `commands`; _execute_action needs no listener).
+browser.commands?.onCommand.addListener((command, tab) => {
+  void runCommand(command, tab, {
+    sendToTab: (id, m) => browser.tabs.sendMessage(id, m),
+    activeTabId: () => browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t?.id),
+  });
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   void browser.storage.session.remove([tabStateKey(tabId), modelJobKey(tabId)]);

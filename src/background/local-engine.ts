@@ -52,7 +52,7 @@ export function engineError(e: Extract<EngineEvent, { type: 'error' }>): ModelEr
 export function localEngineFetch(transport: EngineTransport, progress: LocalProgress = {}, now: () => number = () => Date.now()): FetchLike {
   return async (url, init) => {
     if (url !== LOCAL_ENGINE_URL) throw new TypeError(`not the local engine: ${url}`);
-    const parsed = parseEngineRequest({ type: 'chat', request: JSON.parse(String(init?.body ?? 'null')) as unknown });
+    const parsed = parseEngineRequest({ type: 'chat', request: JSON.parse(typeof init?.body === 'string' ? init.body : 'null') as unknown });
     if (!parsed || parsed.type !== 'chat') throw new ModelError('bad-request', LOCAL_MODEL_MESSAGES.generationFailed, { detail: 'bad engine request' });
     const signal = init?.signal ?? new AbortController().signal;
     const enc = new TextEncoder();

@@ -1,5 +1,5 @@
 /**
- * npm run card -- <saved page.html> [--url <original url>] [--engine library|digest|model] [--json]
+ * npm run card -- <saved page.html> [--url <original url>] [--engine library|digest|model] [--format text|markdown|html|json] [--json]
  *   with --engine model: --provider openai|ollama|anthropic --endpoint <base URL> --model <name>
  *   [--infinitive e|a] [--pronoun me|vi] [--length short|full]; the API key comes from the
  *   environment variable NYNORSK_KORT_API_KEY (never from the command line, never printed).
@@ -11,9 +11,9 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import templates from '../../assets/card-templates.json';
 import { boundHtml } from './bound-html';
-import { cardToText } from './card-to-text';
+import { EXPORT_FORMATS, formatCard, type ExportFormat } from '../ui/card-export';
 import { LIBRARY } from '../core/library-data';
-import { loadNodeChecker } from '../core/nynorsk/node';
+import { loadNodeChecker } from '../node/nynorsk';
 import { TERMS } from '../core/digest';
 import { generateModelCard } from '../core/model/generate';
 import { isModelError } from '../core/model/errors';
@@ -25,7 +25,8 @@ type Args = {
   file?: string;
   url?: string;
   engine: string;
-  json: boolean;
+  /** How the card is printed: the converter behind "Kopier kortet", or the card's JSON (`--json` is `--format json`). */
+  format: ExportFormat | 'json';
   provider?: string;
   endpoint?: string;
   model?: string;
@@ -37,11 +38,16 @@ type Args = {
 const VALUE_FLAGS = ['provider', 'endpoint', 'model', 'infinitive', 'pronoun', 'length'] as const;
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { engine: 'auto', json: false };
+  const args: Args = { engine: 'auto', format: 'text' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const flag = VALUE_FLAGS.find((f) => a === `--${f}`);
-    if (a === '--json') args.json = true;
+    if (a === '--json') args.format = 'json';
+    else if (a === '--format') {
+      const f = argv[++i] ?? '';
+      if (f !== 'json' && !(EXPORT_FORMATS as readonly string[]).includes(f)) throw new Error(`ukjent format: ${f} (text, markdown, html eller json)`);
+      args.format = f as Args['format'];
+    }
     else if (flag) args[flag] = argv[++i] ?? '';
     else if (a === '--url') args.url = argv[++i];
     else if (a === '--engine') args.engine = argv[++i] ?? '';
@@ -112,7 +118,7 @@ export async function runCardCliAsync(
       result.repair ? `rettingsrunde: ${result.repair.asked.length} bokmålsformer, ${result.repair.remaining.length} att` : '',
       result.droppedEvidence.length ? `${result.droppedEvidence.length} avsnittsnummer utanfor artikkelen vart fjerna` : '',
     ].filter(Boolean);
-    return { code: 0, stdout: `${args.json ? JSON.stringify(card, null, 2) : cardToText(card)}\n`, stderr: `${page.note}${notes.join('; ')}\n` };
+    return { code: 0, stdout: `${formatCard(card, args.format)}\n`, stderr: `${page.note}${notes.join('; ')}\n` };
   } catch (e) {
     // The Nynorsk message only: ModelError.detail holds the server's words, never the key.
     return { code: 5, stdout: '', stderr: `${isModelError(e) ? e.message : String(e)}\n` };
@@ -155,7 +161,7 @@ export function runCardCli(argv: string[]): CliResult {
   } catch (e) {
     return { code: 2, stdout: '', stderr: `${(e as Error).message}\n` };
   }
-  const usage = 'Bruk: npm run card -- <side.html> [--url <adresse>] [--engine library|digest|model] [--json]\n' + MODEL_USAGE;
+  const usage = 'Bruk: npm run card -- <side.html> [--url <adresse>] [--engine library|digest|model] [--format text|markdown|html|json]\n' + MODEL_USAGE;
   if (!args.file || !['auto', 'library', 'digest', 'model'].includes(args.engine)) return { code: 2, stdout: '', stderr: usage };
   if (args.engine === 'model') return { code: 2, stdout: '', stderr: MODEL_USAGE };
   const understood = understandFile(args.file, args.url);
@@ -167,7 +173,7 @@ export function runCardCli(argv: string[]): CliResult {
     engine: args.engine === 'digest' ? 'digest' : 'auto',
   });
   if (args.engine === 'library' && card.engine.kind !== 'library') return { code: 4, stdout: '', stderr: `${templates.cli.noLibraryCard}\n` };
-  return { code: 0, stdout: `${args.json ? JSON.stringify(card, null, 2) : cardToText(card)}\n`, stderr: understood.note };
+  return { code: 0, stdout: `${formatCard(card, args.format)}\n`, stderr: understood.note };
 }
 
 const isMain = process.argv[1]?.endsWith('card.ts');

@@ -1,30 +1,31 @@
 /**
- * Timing hook for `npm run bench` (bench/page-cost), compiled into bench
- * builds only. Every call site in index.ts sits behind `if (__NK_BENCH__)`;
- * build.mjs defines that constant as `false` in normal and test builds, so
- * esbuild drops the calls and tree-shakes this module away: shipped bundles
- * carry none of it (bench/page-cost checks that the string "nk-bench" is
- * absent from dist content.js).
+ * Timing hook for `npm run bench` (bench/page-cost). Every export checks
+ * `__NK_BENCH__` itself, so call sites read as the product (`timed('extract',
+ * () => extractArticle(…))`); build.mjs defines the constant as `false` in
+ * normal and test builds, esbuild folds each function to a plain call and
+ * drops the rest: shipped bundles carry none of it (bench/page-cost checks
+ * that the string "nk-bench" is absent from dist content bundles).
  *
- * In a bench build (`buildTarget(..., { bench: true })`) the content script
- * sums the main-thread time of each phase with performance.now() and reports
- * the record to the page as a `nk-bench` CustomEvent on `document` whose
- * detail is a JSON string (strings cross from the isolated world to the
- * page's main world, where the bench reads them).
+ * In a bench build the content script sums the main-thread time of each
+ * phase with performance.now() and reports the record to the page as a
+ * `nk-bench` CustomEvent on `document` whose detail is a JSON string
+ * (strings cross from the isolated world to the page's main world, where the
+ * bench reads them).
  */
 
-/** Phases of the content script's synchronous work, and the two waits on the background. */
+/** Phases of the content script's synchronous work, and its waits (asynchronous, not main-thread work). */
 export type BenchPhase =
-  | 'init' // script start (bench banner) → first statement of index.ts: evaluating the bundled modules
+  | 'init' // content.js (the loader): script start (bench banner) → its first statement
   | 'recognise' // URL parse, recognisePage, pageKey
   | 'confirm' // confirmArticle (each call)
+  | 'pill' // the overlay host and the plain-DOM pill mounted
+  | 'initMain' // content-main.js (the article code): module start → its first statement
   | 'extract' // extractArticle
-  | 'topic' // detectTopic
-  | 'overlay' // createOverlay + first render (the "loading" card): the overlay is mounted
-  | 'render' // render of the background's answer
-  | 'watch' // watchNavigation setup
-  | 'waitPrefs' // await of the overlay preferences (asynchronous, not main-thread work)
-  | 'waitCard'; // await of the card from the background (asynchronous, not main-thread work)
+  | 'render' // the background's answer drawn into the pill
+  | 'watch' // navigation listeners
+  | 'waitPrefs' // the overlay switches read (storage.session, or the background)
+  | 'waitMain' // content-main.js fetched and evaluated
+  | 'waitCard'; // the card from the background
 
 /** What the content script reached when a record is sent. */
 export type BenchOutcome = 'none' | 'started' | 'no-article' | 'mounted' | 'answered';
@@ -40,9 +41,6 @@ export type BenchRecord = {
   domReads?: Record<string, number>;
 };
 
-/** Set by the bench banner (build.mjs, bench builds only) as the content script's first statement. */
-declare const __nkBenchT0: number | undefined;
-
 // One record per page, shared by the loader (content.js) and the article code (content-main.js),
 // which are separate bundles in the same isolated world.
 type BenchGlobal = { __nkBenchRecord?: BenchRecord; __nkBenchDom?: Record<string, number> };
@@ -52,31 +50,44 @@ const rec = (): BenchRecord => (shared().__nkBenchRecord ??= { outcome: 'none', 
 
 /** Adds the time since `t0` to `phase`. */
 export function benchAdd(phase: BenchPhase, t0: number): void {
+  if (!__NK_BENCH__) return;
   const d = performance.now() - t0;
   const record = rec();
   record.ms[phase] = (record.ms[phase] ?? 0) + d;
   record.calls[phase] = (record.calls[phase] ?? 0) + 1;
 }
 
-let openedAt = 0;
-
-/** Starts timing the next phase (phases in index.ts run one after another, never nested). */
-export function benchBegin(): void {
-  openedAt = performance.now();
+/**
+ * Runs `fn` and, in bench builds, adds its time to `phase`. Outside bench
+ * builds the constant folds away and this is a plain call of `fn`.
+ */
+export function timed<T>(phase: BenchPhase, fn: () => T): T {
+  if (!__NK_BENCH__) return fn();
+  const t0 = performance.now();
+  try {
+    return fn();
+  } finally {
+    benchAdd(phase, t0);
+  }
 }
 
-/** Ends the phase started by the last benchBegin(). */
-export function benchEnd(phase: BenchPhase): void {
-  benchAdd(phase, openedAt);
+/** Like timed(), for a wait: the time until `p` settles (not main-thread work). */
+export function timedWait<T>(phase: BenchPhase, p: Promise<T>): Promise<T> {
+  if (!__NK_BENCH__) return p;
+  const t0 = performance.now();
+  return p.finally(() => benchAdd(phase, t0));
 }
 
-/** Records module evaluation: from the banner's timestamp to now. */
-export function benchInit(): void {
-  if (typeof __nkBenchT0 === 'number') benchAdd('init', __nkBenchT0);
+/** Records a bundle's evaluation: from its bench banner's timestamp (build.mjs sets `globalThis.__nkBenchT0`) to now. */
+export function benchInit(phase: 'init' | 'initMain'): void {
+  if (!__NK_BENCH__) return;
+  const t0 = (globalThis as { __nkBenchT0?: unknown }).__nkBenchT0;
+  if (typeof t0 === 'number') benchAdd(phase, t0);
 }
 
 /** Sends the record so far to the page. */
 export function benchReport(outcome: BenchOutcome): void {
+  if (!__NK_BENCH__) return;
   const record = rec();
   record.outcome = outcome;
   const domCounts = shared().__nkBenchDom;
@@ -92,6 +103,7 @@ export function benchReport(outcome: BenchOutcome): void {
  * the work itself.
  */
 export function benchOnRerun(work: () => void): void {
+  if (!__NK_BENCH__) return;
   document.addEventListener('nk-bench-rerun', (e) => {
     const n = Number((e as CustomEvent<string>).detail) || 1;
     const times: number[] = [];
@@ -112,6 +124,7 @@ export function benchOnRerun(work: () => void): void {
  * happened. Used in a separate pass: the wrappers would slow the timed runs.
  */
 export function countDomReads(): void {
+  if (!__NK_BENCH__) return;
   if (!document.documentElement.hasAttribute('data-nk-bench-count-dom') || shared().__nkBenchDom) return;
   const counts: Record<string, number> = {};
   shared().__nkBenchDom = counts;
@@ -133,7 +146,7 @@ export function countDomReads(): void {
       ...d,
       get(this: unknown) {
         counts[label] = (counts[label] ?? 0) + 1;
-        return get.call(this);
+        return get.call(this) as unknown;
       },
     });
   };

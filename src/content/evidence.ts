@@ -8,7 +8,8 @@ import type { Article } from '../core/types';
 import { parseMessage, type EvidenceReply } from '../protocol';
 import { createParagraphLocator, type ParagraphLocator } from './find-paragraph';
 import { revealElement } from './highlight';
-import { OVERLAY_SELECTOR } from './overlay';
+import { answerMessages, type MessageSource } from './ext';
+import { OVERLAY_SELECTOR } from './overlay-host';
 
 let locator: ParagraphLocator | null = null;
 let doc: Document | null = null;
@@ -41,17 +42,14 @@ function coveredByOverlay(d: Document): DOMRectReadOnly[] {
   return panel ? [panel.getBoundingClientRect()] : [];
 }
 
-/** The part of `browser.runtime` the listener needs (test seam). */
-export type MessageSource = {
-  onMessage: { addListener(fn: (raw: unknown) => Promise<EvidenceReply> | undefined): void };
-};
+export type { MessageSource };
 
 /**
  * Answers the popup's 'evidence:show' messages (sent with tabs.sendMessage).
  * Returns undefined for every other message, so other listeners can answer them.
  */
-export function listenForEvidenceRequests(runtime: MessageSource): void {
-  runtime.onMessage.addListener((raw) => {
+export function listenForEvidenceRequests(source: MessageSource): void {
+  answerMessages(source, (raw): Promise<EvidenceReply> | undefined => {
     const msg = parseMessage(raw);
     if (msg?.type !== 'evidence:show') return undefined;
     return Promise.resolve({ found: showEvidence(msg.index) });

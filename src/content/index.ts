@@ -1,10 +1,10 @@
 /**
- * Content script on spiceworks.com: recognise the page from its URL (free),
- * confirm it with the DOM, extract the article, detect its topic, ask the
- * background for the card, and show it in the overlay. Runs again when the
- * site changes page without reloading; a card never outlives its article.
+ * The article code (content-main.js), loaded by the loader (./loader) once a
+ * page holds an article or a thread and the pill shows: extracts the article
+ * in the browser's idle time, asks the background for the card, and draws
+ * the answer into the overlay; runs the model job when the reader asks for
+ * one; answers the popup's evidence and model messages for this tab.
  */
-import browser from 'webextension-polyfill';
 import templates from '../../assets/card-templates.json';
 import { confirmArticle } from '../core/confirm';
 import { extractArticle } from '../core/extract';
@@ -13,35 +13,36 @@ import { topicOfCard } from '../core/card-topic';
 import type { Article, CardState, PageKind, TopicResult } from '../core/types';
 import { isCardState } from '../core/validate';
 import { MODEL_PORT, parseMessage, type Message, type ModelJob, type OverlayPrefs } from '../protocol';
+import type { PillPrefs } from '../pill-prefs';
 import type { ModelControls } from '../ui/ModelControls';
-import { createModelRunner, type ClientPort } from './model-job';
+import { benchInit, benchOnRerun, benchReport, timed, timedWait } from './bench-hook';
 import { listenForEvidenceRequests, setCurrentArticle, showEvidence } from './evidence';
-import { createOverlay } from './overlay';
-import { watchArticle } from './watch-article';
-import { watchNavigation } from './watch-navigation';
-// Bench-only timing (npm run bench): every use is behind `if (__NK_BENCH__)`, false outside bench builds, so dropped.
-import { benchAdd, benchBegin, benchEnd, benchInit, benchOnRerun, benchReport, countDomReads } from './bench-hook';
+import { answerMessages, runtime } from './ext';
+import { createModelRunner } from './model-job';
+import type { OverlayHandle, OverlayOptions } from './overlay';
 
-if (__NK_BENCH__) {
-  benchInit();
-  countDomReads();
-}
+benchInit('initMain');
 
-type Overlay = ReturnType<typeof createOverlay>;
+/** The overlay actions the loader owns (hide for the session, open the options). */
+export type BaseOptions = Pick<OverlayOptions, 'onHideForSession' | 'onOpenOptions' | 'onFeedback'>;
 
-const send = (msg: Message) => browser.runtime.sendMessage(msg) as Promise<unknown>;
+/** One page with an article, as the loader hands it over. */
+export type PageContext = {
+  page: PageKind;
+  /** The overlay with its pill, or null when the settings keep it out of the page. */
+  overlay: OverlayHandle | null;
+  prefs: PillPrefs;
+  baseOptions: BaseOptions;
+  /** False once the reader has moved on to another page. */
+  isCurrent(): boolean;
+};
 
-/** What identifies "the same article" across URL changes (post numbers and hashes do not). */
-function pageKey(page: PageKind, url: URL): string {
-  if (page.kind === 'article') return `a:${page.slug}`;
-  if (page.kind === 'thread') return `t:${page.id}`;
-  return `n:${url.host}${url.pathname}`;
-}
+/** What content-main.js exports to the loader. */
+export type ArticleMain = { showPage(ctx: PageContext): void; leavePage(): void };
 
-let overlay: Overlay | null = null;
-let stopWatching: (() => void) | null = null;
+const send = (msg: Message) => runtime().sendMessage(msg);
+
 let hadCard = false;
-let run = 0;
 
 /** The model engine on this page: the job shown in the overlay and the port that runs it. */
 type ModelView = {
@@ -54,7 +55,7 @@ type ModelView = {
 };
 let modelView: ModelView | null = null;
 const runner = createModelRunner({
-  connect: () => browser.runtime.connect({ name: MODEL_PORT }) as unknown as ClientPort,
+  connect: () => runtime().connect({ name: MODEL_PORT }),
   onJob: (job) => {
     if (!modelView) return;
     modelView.job = job;
@@ -81,16 +82,6 @@ function generate(force: boolean): boolean {
 
 const modelControls = (job: ModelJob): ModelControls => ({ job, onGenerate: (force) => void generate(force), onCancel: () => runner.cancel() });
 
-function teardown() {
-  runner.dispose();
-  modelView = null;
-  stopWatching?.();
-  stopWatching = null;
-  overlay?.destroy();
-  overlay = null;
-  setCurrentArticle(null);
-}
-
 /** Resolves in the browser's next idle period (or after `timeout` ms); a macrotask where requestIdleCallback is missing. */
 function idle(timeout = 1000): Promise<void> {
   return new Promise((resolve) => {
@@ -99,120 +90,72 @@ function idle(timeout = 1000): Promise<void> {
   });
 }
 
-async function showCard(page: PageKind, myRun: number): Promise<void> {
+/** Extracts the article, asks for its card and shows it; the loader calls this once the page is confirmed. */
+export function showPage(ctx: PageContext): void {
+  void show(ctx);
+}
+
+async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Promise<void> {
   const url = location.href;
-  const prefsP = send({ type: 'overlay:get' }) as Promise<OverlayPrefs>;
+  // The model offer is not needed for the pill: asked for while the page is read.
+  const offerP = (send({ type: 'overlay:get' }) as Promise<OverlayPrefs>).then((p) => p.model ?? null, () => null);
   // Extraction waits for idle time (at most a second): the page's own work goes first. Its cost is bounded by extract's budget.
   await idle();
-  if (myRun !== run) return;
-  if (__NK_BENCH__) benchBegin();
-  const article = extractArticle(document, url, page);
-  if (__NK_BENCH__) benchEnd('extract');
+  if (!isCurrent()) return;
+  const article = timed('extract', () => extractArticle(document, url, page));
   if (!article || article.paragraphs.length === 0) {
-    if (__NK_BENCH__) benchReport('no-article');
+    // The pill promised a card: say plainly that this page has none.
+    overlay?.render({ status: 'none', url }, baseOptions);
+    benchReport('no-article');
     return;
   }
   setCurrentArticle(article);
-  if (__NK_BENCH__) benchBegin();
-  const prefs = await prefsP.catch((): OverlayPrefs => ({ mode: 'pill', hiddenForSession: false }));
-  if (__NK_BENCH__) {
-    benchEnd('waitPrefs');
-    benchBegin();
-  }
-  if (myRun !== run) return;
-  if (prefs.mode !== 'off' && !prefs.hiddenForSession) {
-    // The linked sheets are the fallback where a page's CSP refuses adopted stylesheets.
-    overlay = createOverlay(document, { stylesheetUrls: ['card.css', 'overlay.css', 'model.css'].map((f) => browser.runtime.getURL(f)) });
-  }
-  const opts = {
-    startOpen: prefs.mode === 'open',
-    onHideForSession: () => {
-      teardown();
-      void send({ type: 'overlay:hide-for-session' });
-    },
-    onOpenOptions: () => void send({ type: 'options:open' }),
-    onShowEvidence: showEvidence,
-  };
+  const opts: OverlayOptions = { ...baseOptions, onShowEvidence: showEvidence };
   overlay?.render({ status: 'loading', url, title: article.title }, opts);
   hadCard = true;
-  if (__NK_BENCH__) {
-    benchEnd('overlay');
-    benchReport('mounted');
-    benchBegin();
-  }
   let state: CardState;
   try {
     // The background detects the topic: its lexicon stays off the page's main thread.
-    const reply = await send({ type: 'card:request', article });
+    const reply = await timedWait('waitCard', send({ type: 'card:request', article }));
     state = isCardState(reply) ? reply : { status: 'error', url, message: templates.errors.noAnswer };
   } catch {
     state = { status: 'error', url, message: templates.errors.noAnswer };
   }
-  if (__NK_BENCH__) {
-    benchEnd('waitCard');
-    benchBegin();
-  }
-  if (myRun !== run) return;
+  const offer = await offerP;
+  if (!isCurrent()) return;
   const topic = state.status === 'ready' ? topicOfCard(state.card) : null;
-  const offer = topic ? (prefs.model ?? null) : null;
+  const modelOffer = topic ? offer : null;
   const view: ModelView = {
     article,
     topic,
     state,
-    job: offer ? { status: 'idle', model: offer.model } : null,
+    job: modelOffer ? { status: 'idle', model: modelOffer.model } : null,
     render: () => {
-      if (modelView !== view || myRun !== run) return;
+      if (modelView !== view || !isCurrent()) return;
       const showModel = view.job && !(view.state.status === 'ready' && view.state.card.engine.kind === 'library');
       overlay?.render(view.state, { ...opts, ...(showModel && view.job ? { model: modelControls(view.job) } : {}) });
     },
   };
   modelView = view;
-  view.render();
+  timed('render', () => view.render());
   // Automatic writing only where no library or cached model card answered.
-  if (offer?.auto && state.status === 'ready' && state.card.engine.kind === 'digest') generate(false);
-  if (__NK_BENCH__) {
-    benchEnd('render');
-    benchReport('answered');
-  }
+  if (modelOffer?.auto && state.status === 'ready' && state.card.engine.kind === 'digest') generate(false);
+  benchReport('answered');
 }
 
-function start(page: PageKind): void {
-  const myRun = ++run;
-  teardown();
+/** Stops this page's work (the model job, evidence) and clears its card in the popup. */
+export function leavePage(): void {
+  runner.dispose();
+  modelView = null;
+  setCurrentArticle(null);
   // The last article's card must not stay in the popup while (or if) the new page has none.
-  if (hadCard) void send({ type: 'card:clear', url: location.href });
+  if (hadCard) void send({ type: 'card:clear', url: location.href }).catch(() => undefined);
   hadCard = false;
-  if (page.kind === 'none') return;
-  // An article URL may still hold an empty shell or an error page: wait for the content.
-  stopWatching = watchArticle(document, () => (__NK_BENCH__ ? benchConfirm : confirmArticle)(document, page), () => {
-    stopWatching = null;
-    if (myRun === run) void showCard(page, myRun);
-  });
 }
 
-/** Bench builds only: confirmArticle, timed. */
-function benchConfirm(doc: Document, page: PageKind): boolean {
-  const tb = performance.now();
-  const ok = confirmArticle(doc, page);
-  benchAdd('confirm', tb);
-  return ok;
-}
-
-let currentKey = '';
-function onLocation(): void {
-  if (__NK_BENCH__) benchBegin();
-  const url = new URL(location.href);
-  const page = recognisePage(url.href);
-  const key = pageKey(page, url);
-  if (__NK_BENCH__) benchEnd('recognise');
-  if (key === currentKey) return;
-  currentKey = key;
-  start(page);
-}
-
-listenForEvidenceRequests(browser.runtime);
+listenForEvidenceRequests(runtime());
 // The popup's "Lag nynorsk samandrag", "Lag på nytt" and "Avbryt" run through this page's port.
-browser.runtime.onMessage.addListener((raw: unknown) => {
+answerMessages(runtime(), (raw: unknown) => {
   const msg = parseMessage(raw);
   if (msg?.type === 'model:generate') return Promise.resolve({ started: generate(msg.force) });
   if (msg?.type === 'model:cancel') {
@@ -221,15 +164,10 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
   }
   return undefined;
 });
-onLocation();
-if (__NK_BENCH__) benchBegin();
-watchNavigation(window, onLocation);
+// Bench builds only: the same work as one page visit (recognise, confirm, extract), repeatable warm on request.
 if (__NK_BENCH__) {
-  benchEnd('watch');
-  // The same work as one page visit (recognise, confirm, extract), repeatable warm on request.
   benchOnRerun(() => {
     const page = recognisePage(location.href);
     if (confirmArticle(document, page)) extractArticle(document, location.href, page);
   });
-  benchReport(recognisePage(location.href).kind === 'none' ? 'none' : 'started');
 }

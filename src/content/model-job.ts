@@ -7,7 +7,7 @@
  */
 import type { Article, CardState, TopicResult } from '../core/types';
 import { parsePortEvent, type ModelJob, type PortRequest } from '../protocol';
-import { text } from '../ui/text';
+import { jobStrings as text } from '../strings/content-strings';
 
 /** The port as the content script sees it (runtime.Port's shape; test seam). */
 export type ClientPort = {

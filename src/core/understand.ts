@@ -1,7 +1,11 @@
 /**
- * The page pipeline up to the card request: recognise, confirm, extract,
- * detect the topic. One function so that the content script, the CLI and the
- * tests run the very same steps.
+ * The page pipeline up to the card request, in one call: recognise, confirm,
+ * extract, detect the topic. The CLI (npm run card), the benches and the fact
+ * card tests use it. The content script runs the same core functions, but
+ * split for speed: the loader recognises the URL and confirms the page, the
+ * article code extracts, and the background detects the topic when the card
+ * request comes without one. A change to the order or the checks here must
+ * be made there too.
  */
 import { confirmArticle } from './confirm';
 import { extractArticle, type ExtractOptions } from './extract';

@@ -6,7 +6,7 @@
  */
 import { modelBlob } from '../core/local/download';
 import { createEngineHost, type EngineChatRequest, type EngineEvent, type EngineHost } from './host';
-import { createOpfsStore } from './opfs-store';
+import { createOpfsStore } from '../opfs-store';
 import { createWllamaRuntime } from './wllama-runtime';
 
 /** What the host needs of the extension API: only runtime.getURL (Chrome's offscreen document has no storage API). */

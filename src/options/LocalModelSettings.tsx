@@ -11,8 +11,8 @@ import { formatBytes, formatProgress } from '../core/local/format';
 import { checkMemory } from '../core/local/memory';
 import { LLAMA_ATTRIBUTION, LOCAL_MODELS, modelIdFromUrl, type LocalModelRecord } from '../core/local/models';
 import { originPattern, type Settings } from '../settings';
-import { fmt, text } from '../ui/text';
-import { createOpfsStore, requestPersistence, storageEstimate } from '../engine/opfs-store';
+import { fmt, text } from '../strings/text';
+import { createOpfsStore, requestPersistence, storageEstimate } from '../opfs-store';
 import { deleteModel, installModel, readRecord } from './local-install';
 import type { OptionsBrowser } from './settings-store';
 

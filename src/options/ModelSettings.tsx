@@ -9,13 +9,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { testConnection } from '../core/model/providers';
 import type { FetchLike, Provider } from '../core/model/types';
-import { modelCache, type StorageArea } from '../background/model-cache';
+import { modelCache, type StorageArea } from '../model-cache';
 import { formatBytes } from '../core/local/format';
 import { DEFAULT_CACHE_BYTES, DEFAULT_CACHE_ENTRIES, type CacheStatus } from '../core/model/cache';
 import { apiKeyFor, endpointOrigin, keySafeFor, originPattern, PROMPT_TOKENS_MAX, PROMPT_TOKENS_MIN, type ApiKeys, type Engine, type Settings } from '../settings';
-import { fmt, text } from '../ui/text';
+import { fmt, text } from '../strings/text';
 import { browserLocalEnv, LocalModelSettings, type LocalEnv } from './LocalModelSettings';
 import type { OptionsBrowser } from './settings-store';
+import type { Message } from '../protocol';
 
 export type ModelSettingsProps = {
   browser: OptionsBrowser;
@@ -131,7 +132,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
                 data-testid="endpoint"
                 value={current.endpoint}
                 spellcheck={false}
-                onChange={(e) => setProvider({ endpoint: (e.currentTarget as HTMLInputElement).value.trim() })}
+                onChange={(e) => setProvider({ endpoint: e.currentTarget.value.trim() })}
               />
             </p>
             <p class="nk-field">
@@ -143,7 +144,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
                 list="model-list"
                 value={current.model}
                 spellcheck={false}
-                onChange={(e) => setProvider({ model: (e.currentTarget as HTMLInputElement).value.trim() })}
+                onChange={(e) => setProvider({ model: e.currentTarget.value.trim() })}
               />
               <datalist id="model-list">
                 {models.map((m) => (
@@ -158,7 +159,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
                   id="model-pick"
                   data-testid="model-pick"
                   value={models.includes(current.model) ? current.model : ''}
-                  onChange={(e) => setProvider({ model: (e.currentTarget as HTMLSelectElement).value })}
+                  onChange={(e) => setProvider({ model: e.currentTarget.value })}
                 >
                   <option value="">–</option>
                   {models.map((m) => (
@@ -182,7 +183,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
                   value={keyHere ?? ''}
                   aria-describedby={keyNote ? 'api-key-hint api-key-note' : 'api-key-hint'}
                   onChange={(e) => {
-                    const value = (e.currentTarget as HTMLInputElement).value.trim();
+                    const value = e.currentTarget.value.trim();
                     const next: ApiKeys = { ...keys };
                     // The key is bound to the origin it was entered for, and sent there only.
                     if (value) next[provider] = { key: value, origin: endpointOrigin(current.endpoint) };
@@ -264,7 +265,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
               value={settings.maxPromptTokens}
               aria-describedby="prompt-limit-help"
               onChange={(e) => {
-                const n = Number((e.currentTarget as HTMLInputElement).value);
+                const n = Number(e.currentTarget.value);
                 if (Number.isFinite(n) && n > 0) onChange({ ...settings, maxPromptTokens: n });
               }}
             />
@@ -278,7 +279,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
               id="auto-generate"
               data-testid="auto-generate"
               checked={settings.autoGenerate}
-              onChange={(e) => onChange({ ...settings, autoGenerate: (e.currentTarget as HTMLInputElement).checked })}
+              onChange={(e) => onChange({ ...settings, autoGenerate: e.currentTarget.checked })}
             />
             <label class="nk-choice__label" for="auto-generate">
               {text.autoGenerate}
@@ -354,12 +355,16 @@ function CacheSection({ browser }: { browser: OptionsBrowser }) {
           data-testid="cache-clear"
           disabled={!count && !note}
           onClick={() =>
-            void modelCache(local)
-              .clear()
-              .then(() => {
-                setStatus((s) => (s ? { count: 0, bytes: 0, maxEntries: s.maxEntries, maxBytes: s.maxBytes } : s));
-                setCleared(true);
-              })
+            // The background clears, with the cache instance that writes: one here could race a card being written.
+            void browser.runtime
+              ?.sendMessage({ type: 'model-cache:clear' } satisfies Message)
+              .then(
+                () => {
+                  setStatus((s) => (s ? { count: 0, bytes: 0, maxEntries: s.maxEntries, maxBytes: s.maxBytes } : s));
+                  setCleared(true);
+                },
+                () => undefined,
+              )
           }
         >
           {text.cacheClear}

@@ -7,8 +7,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FetchLike } from '../core/model/types';
 import type { ApiKeys, Settings } from '../settings';
-import { fmt, text } from '../ui/text';
+import { fmt, text } from '../strings/text';
+import { RECENT_KEY } from '../recent';
 import { ModelSettings, type ModelSettingsProps } from './ModelSettings';
+import { FeedbackExport, HistorySetting } from './ReaderData';
+import { ShortcutSettings } from './ShortcutSettings';
 import { loadApiKeys, loadSettings, saveApiKeys, saveSettings, type OptionsBrowser } from './settings-store';
 
 export type OptionsAppProps = {
@@ -144,6 +147,19 @@ export function OptionsApp({ browser, fetch, local }: OptionsAppProps) {
           {...(fetch ? { fetch } : {})}
         />
       )}
+
+      <ShortcutSettings api={browser} />
+      <HistorySetting
+        on={settings?.history ?? true}
+        disabled={!settings}
+        onChange={(on) => {
+          if (!settings) return;
+          void save({ ...settings, history: on });
+          // Off means forgotten, not only hidden.
+          if (!on) void browser.storage.local.set({ [RECENT_KEY]: [] }).catch(() => undefined);
+        }}
+      />
+      {settings && <FeedbackExport browser={browser} />}
     </main>
   );
 }

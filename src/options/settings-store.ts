@@ -4,6 +4,7 @@
  * so a broken stored value never reaches the UI. Keys go to storage.local
  * under their own key, never to storage.sync.
  */
+import type { ShortcutsApi } from './shortcut-settings';
 import { API_KEYS_KEY, apiKeysNeedMigration, migrateApiKeys, migrateSettings, SETTINGS_KEY, type ApiKeys, type Settings } from '../settings';
 
 /** The part of the extension API the options page uses. */
@@ -17,7 +18,9 @@ export type OptionsBrowser = {
   };
   /** Asks the user for an endpoint's origin ("Test tilkoplinga"); absent in old tests. */
   permissions?: { request(p: { origins: string[] }): Promise<boolean> };
-};
+  /** Messages to the background (clearing the model cache). */
+  runtime?: { sendMessage(message: unknown): Promise<unknown> };
+} & ShortcutsApi;
 
 /** Loads settings; missing or malformed values fall back to defaults. */
 export async function loadSettings(browser: OptionsBrowser): Promise<Settings> {

@@ -8,8 +8,10 @@ import type { CardState } from '../core/types';
 import type { Message, ModelJob } from '../protocol';
 import { CardView } from '../ui/CardView';
 import type { ShowEvidence } from '../ui/Evidence';
-import { text } from '../ui/text';
+import { text } from '../strings/text';
+import type { FeedbackSaver } from '../ui/CardActions';
 import { popupModelControls, readModelJob, watchModelJob } from './model-job';
+import { RecentList } from './RecentList';
 import { readTabState, resolveTabId, watchTabState, type PopupBrowser } from './tab-state';
 
 export type PopupAppProps = {
@@ -19,12 +21,24 @@ export type PopupAppProps = {
   search: string;
   /** Closes the popup once the options page is open (test seam for window.close). */
   onDone?: () => void;
+  /** The tab and its card, already being read when the page started (see preloadTab); read here when absent. */
+  preload?: Promise<Preloaded>;
 };
+
+export type Preloaded = { tabId: number | null; state: CardState | null };
+
+/**
+ * Starts finding the tab and reading its card at once, before Preact has
+ * rendered and run its effects: the card then paints one frame sooner.
+ */
+export function preloadTab(browser: PopupBrowser, search: string): Promise<Preloaded> {
+  return resolveTabId(browser, search).then(async (tabId) => ({ tabId, state: tabId === null ? null : await readTabState(browser, tabId).catch(() => null) }));
+}
 
 /** What the popup shows while it finds its tab and reads the tab's state. */
 const RESOLVING: CardState = { status: 'loading', url: '' };
 
-export function PopupApp({ browser, search, onDone }: PopupAppProps) {
+export function PopupApp({ browser, search, onDone, preload }: PopupAppProps) {
   const [state, setState] = useState<CardState | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
   const [job, setJob] = useState<ModelJob | null>(null);
@@ -33,8 +47,10 @@ export function PopupApp({ browser, search, onDone }: PopupAppProps) {
     let stop: (() => void) | undefined;
     let cancelled = false;
     (async () => {
-      const tabId = await resolveTabId(browser, search);
+      const early = await (preload ?? Promise.resolve(null)).catch(() => null);
+      const tabId = early ? early.tabId : await resolveTabId(browser, search);
       if (cancelled) return;
+      if (early?.state) setState((current) => current ?? early.state);
       if (tabId === null) {
         setState({ status: 'none' });
         return;
@@ -69,6 +85,8 @@ export function PopupApp({ browser, search, onDone }: PopupAppProps) {
   const model = useMemo(() => (tabId !== null && job ? popupModelControls(browser, tabId, job, setJob) : undefined), [browser, tabId, job]);
   const showModel = model && !(state?.status === 'ready' && state.card.engine.kind === 'library');
 
+  const onFeedback = useMemo(() => feedbackSender(browser), [browser]);
+
   const openOptions = () => {
     void browser.runtime.openOptionsPage().then(() => onDone?.(), () => undefined);
   };
@@ -82,9 +100,21 @@ export function PopupApp({ browser, search, onDone }: PopupAppProps) {
         {text.appName}
       </h1>
       {/* Until the tab and its state are known: the loading status (the same live region then says what came). */}
-      <CardView state={state ?? RESOLVING} onOpenOptions={openOptions} onShowEvidence={showEvidence} {...(showModel ? { model } : {})} />
+      <CardView state={state ?? RESOLVING} onOpenOptions={openOptions} onShowEvidence={showEvidence} onFeedback={onFeedback} {...(showModel ? { model } : {})} />
+      <RecentList browser={browser} onOpened={onDone} />
     </main>
   );
+}
+
+/** "Noko gale i kortet?" from the popup: the background keeps the local list. */
+export function feedbackSender(browser: PopupBrowser): FeedbackSaver | undefined {
+  const send = browser.runtime.sendMessage;
+  if (!send) return undefined;
+  return async (f) => {
+    const msg: Message = { type: 'feedback:add', kind: f.kind, note: f.note, url: f.url, card: f.card };
+    const reply = await send.call(browser.runtime, msg).catch(() => null);
+    return !!reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === true;
+  };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { modelJobKey, parseModelJob, type Message, type ModelJob } from '../protocol';
 import type { ModelControls } from '../ui/ModelControls';
-import { text } from '../ui/text';
+import { text } from '../strings/text';
 import type { PopupBrowser } from './tab-state';
 
 type StorageChange = { newValue?: unknown; oldValue?: unknown };

@@ -18,12 +18,16 @@ export type PopupBrowser = {
     query(q: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>>;
     /** Messages the tab's content script ("Vis i artikkelen"); needs no `tabs` permission. */
     sendMessage?(tabId: number, message: unknown): Promise<unknown>;
+    /** Opens an article from "Sist opna kort". */
+    create?(p: { url: string }): Promise<unknown>;
   };
   storage: {
     session: { get(keys: string): Promise<Record<string, unknown>> };
+    /** "Sist opna kort" (storage.local; never storage.sync). */
+    local?: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
     onChanged: { addListener(fn: ChangeListener): void; removeListener(fn: ChangeListener): void };
   };
-  runtime: { openOptionsPage(): Promise<void> };
+  runtime: { openOptionsPage(): Promise<void>; sendMessage?(message: unknown): Promise<unknown> };
 };
 
 /** Parses `?tab=<id>`; null when absent or not a non-negative integer. */

@@ -5,6 +5,8 @@
  * (data-testid card/topic/summary/faq-item/status).
  */
 import type { Card, CardState } from '../core/types';
+import { CardActions, type FeedbackSaver } from './CardActions';
+import type { ClipboardLike } from './clipboard';
 import { EvidenceProvider, type ShowEvidence } from './Evidence';
 import { Faq } from './Faq';
 import { Flagged, FlagProvider } from './Flagged';
@@ -13,7 +15,7 @@ import { ModelBar, StreamingCard, type ModelControls } from './ModelControls';
 import { SourceLine } from './SourceLine';
 import { StatusView } from './StatusView';
 import { TopicBadge } from './TopicBadge';
-import { text } from './text';
+import { text } from '../strings/text';
 
 export type CardViewProps = {
   state: CardState;
@@ -26,20 +28,21 @@ export type CardViewProps = {
   onShowEvidence?: ShowEvidence;
   /** Present when a model is configured for this tab: its job and the actions. */
   model?: ModelControls;
+  /** Saves "Noko gale i kortet?" to the local list; without it the card offers no feedback form. */
+  onFeedback?: FeedbackSaver;
+  /** Test seam: the clipboard "Kopier kortet" writes to (default: navigator.clipboard). */
+  clipboard?: ClipboardLike;
 };
 
-export function CardView({ state, onOpenOptions, onShowEvidence, model }: CardViewProps) {
+export function CardView({ state, onOpenOptions, onShowEvidence, model, onFeedback, clipboard }: CardViewProps) {
   if (model?.job.status === 'running') return <StreamingCard job={model.job} onCancel={model.onCancel} />;
   if (state.status !== 'ready') return <StatusView state={state} onOpenOptions={onOpenOptions} />;
-  return <ReadyCard card={state.card} onShowEvidence={onShowEvidence} model={model} />;
-}
-
-function ReadyCard({ card, onShowEvidence, model }: { card: Card; onShowEvidence?: ShowEvidence; model?: ModelControls }) {
   return (
-    <FlagProvider language={card.language}>
+    <FlagProvider language={state.card.language}>
       <EvidenceProvider onShow={onShowEvidence}>
-        <CardBody card={card} model={model} />
+        <CardBody card={state.card} model={model} />
       </EvidenceProvider>
+      <CardActions card={state.card} url={state.url} onFeedback={onFeedback} clipboard={clipboard} />
     </FlagProvider>
   );
 }

@@ -9,7 +9,7 @@
  */
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
-import { fmt, text } from './text';
+import { fmt, text } from '../strings/text';
 
 /**
  * Shows paragraph `index` (0-based, into Article.paragraphs) in the page;
@@ -36,7 +36,8 @@ export function EvidenceProvider({ onShow, children }: { onShow?: ShowEvidence; 
       const n = index + 1;
       // Emptied first, so that showing the same paragraph again is announced again.
       setMessage(null);
-      Promise.resolve()
+      // The rejection is caught in the chain; nothing waits for the announcement.
+      void Promise.resolve()
         .then(() => onShow(index))
         .catch(() => false)
         .then((found) => {

@@ -5,7 +5,7 @@
  */
 import type { Card } from '../core/types';
 import { EvidenceButtons } from './Evidence';
-import { fmt, text } from './text';
+import { fmt, text } from '../strings/text';
 
 export function Facts({ facts }: { facts: NonNullable<Card['facts']> }) {
   if (facts.length === 0) return null;

@@ -8,7 +8,7 @@ import type { FaqItem } from '../core/types';
 import { EvidenceButtons } from './Evidence';
 import { Flagged } from './Flagged';
 import { listNn } from './format';
-import { fmt, text } from './text';
+import { fmt, text } from '../strings/text';
 
 export function Faq({ items }: { items: readonly FaqItem[] }) {
   const baseId = useId();

@@ -7,7 +7,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
 import type { Card } from '../core/types';
-import { fmt, text } from './text';
+import { fmt, text } from '../strings/text';
 
 /** One occurrence of a flagged form in a text. */
 export type FlaggedSpan = { start: number; end: number; form: string };

@@ -8,7 +8,7 @@ import type { Card } from '../core/types';
 import type { ModelJob } from '../protocol';
 import { Faq } from './Faq';
 import { formatDateNn } from './format';
-import { fmt, text } from './text';
+import { fmt, text } from '../strings/text';
 
 /** What a host (overlay, popup) passes when a model is configured for the tab. */
 export type ModelControls = {

@@ -1,77 +1,35 @@
 /**
- * The in-page shell around the card: a small pill at the right edge that
- * opens a panel with the card. Collapsed by default so it never sits on top
- * of the article; Escape or the close button collapse it again, and
- * "hide for this session" removes it until the browser restarts.
+ * The open card in the page: a panel at the right edge (a bottom sheet on
+ * narrow screens) with the card, a close button and "hide for this session".
+ * The collapsed pill is not here: content/pill.ts draws it without Preact, and
+ * content/overlay.ts switches between the two. Escape or the close button
+ * collapse the panel. Focus moves in and back out to the pill in the controller.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { CardState } from '../core/types';
+import type { FeedbackSaver } from './CardActions';
 import { CardView } from './CardView';
 import type { ShowEvidence } from './Evidence';
 import type { ModelControls } from './ModelControls';
 import { announceInPage, focusMainHeading } from './page-focus';
-import { fmt, text } from './text';
+import { text } from '../strings/text';
 
-export type OverlayProps = {
+export type OverlayPanelProps = {
   state: CardState;
-  /** Whether the panel starts open; read when the overlay mounts. */
-  startOpen: boolean;
+  onClose(): void;
   /** The user asked to hide the overlay on this site for this browser session. */
   onHideForSession(): void;
   onOpenOptions(): void;
+  /** "Noko gale i kortet?" (see CardActions). */
+  onFeedback?: FeedbackSaver;
   /** Scrolls the page to an evidence paragraph and highlights it ("Vis i artikkelen"). */
   onShowEvidence?: ShowEvidence;
   /** The model job and its actions, when a model is configured. */
   model?: ModelControls;
 };
 
-export function Overlay({ state, startOpen, onHideForSession, onOpenOptions, onShowEvidence, model }: OverlayProps) {
-  const [open, setOpen] = useState(startOpen);
-  const [hidden, setHidden] = useState(false);
+export function OverlayPanel({ state, onClose, onHideForSession, onOpenOptions, onShowEvidence, model, onFeedback }: OverlayPanelProps) {
   const panelRef = useRef<HTMLElement>(null);
-  const pillRef = useRef<HTMLButtonElement>(null);
-  /** Where focus goes after the next open/close; null when the change was not the user's. */
-  const focusNext = useRef<'panel' | 'pill' | null>(null);
-
-  useEffect(() => {
-    const target = focusNext.current === 'panel' ? panelRef.current : focusNext.current === 'pill' ? pillRef.current : null;
-    focusNext.current = null;
-    target?.focus();
-  }, [open]);
-
-  if (hidden) return null;
-
-  const openPanel = () => {
-    focusNext.current = 'panel';
-    setOpen(true);
-  };
-  const closePanel = () => {
-    focusNext.current = 'pill';
-    setOpen(false);
-  };
-
-  if (!open) {
-    return (
-      <div class="nk-overlay nk-theme" data-open="false">
-        <button
-          ref={pillRef}
-          type="button"
-          class={`nk-pill nk-pill--${state.status}`}
-          data-testid="pill"
-          aria-haspopup="dialog"
-          aria-expanded="false"
-          title={text.pillHint}
-          onClick={openPanel}
-          lang="nn"
-        >
-          <span class="nk-pill__mark" aria-hidden="true">
-            {state.status === 'loading' || model?.job.status === 'running' ? <span class="nk-spinner nk-spinner--small" /> : 'nn'}
-          </span>
-          <span class="nk-pill__text">{model?.job.status === 'running' ? text.pillWriting : pillText(state)}</span>
-        </button>
-      </div>
-    );
-  }
 
   return (
     <div class="nk-overlay nk-theme" data-open="true">
@@ -86,7 +44,7 @@ export function Overlay({ state, startOpen, onHideForSession, onOpenOptions, onS
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.stopPropagation();
-            closePanel();
+            onClose();
           }
         }}
       >
@@ -97,14 +55,14 @@ export function Overlay({ state, startOpen, onHideForSession, onOpenOptions, onS
             </span>
             {text.appName}
           </span>
-          <button type="button" class="nk-iconbutton" aria-label={text.close} title={text.close} onClick={closePanel}>
+          <button type="button" class="nk-iconbutton" aria-label={text.close} title={text.close} onClick={onClose}>
             <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
               <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
             </svg>
           </button>
         </div>
         <div class="nk-panel__body">
-          <CardView state={state} onOpenOptions={onOpenOptions} onShowEvidence={onShowEvidence} model={model} />
+          <CardView state={state} onOpenOptions={onOpenOptions} onShowEvidence={onShowEvidence} model={model} onFeedback={onFeedback} />
         </div>
         <div class="nk-panel__foot">
           <button
@@ -114,7 +72,6 @@ export function Overlay({ state, startOpen, onHideForSession, onOpenOptions, onS
             title={text.hideForSessionHint}
             onClick={() => {
               const doc = panelRef.current?.ownerDocument ?? document;
-              setHidden(true);
               onHideForSession();
               // The button is gone: focus the page's main heading and say what happened.
               focusMainHeading(doc);
@@ -127,23 +84,4 @@ export function Overlay({ state, startOpen, onHideForSession, onOpenOptions, onS
       </section>
     </div>
   );
-}
-
-/** The pill's words: the topic when the card is ready, a quiet state otherwise. */
-export function pillText(state: CardState): string {
-  switch (state.status) {
-    case 'ready':
-      return fmt(text.pillTopic, { topic: lowerFirst(state.card.topic.label) });
-    case 'loading':
-      return text.pillLoading;
-    case 'error':
-      return text.pillError;
-    case 'none':
-      return text.appName;
-  }
-}
-
-/** "Kunstig intelligens" → "kunstig intelligens", but "IT-tryggleik" stays. */
-function lowerFirst(label: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }

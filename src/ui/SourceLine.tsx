@@ -6,7 +6,7 @@
 import type { Card } from '../core/types';
 import { numberNn } from '../core/nn-grammar';
 import { describeEngine, formatDateNn } from './format';
-import { fmt, text } from './text';
+import { fmt, text } from '../strings/text';
 
 export function SourceLine({ card }: { card: Card }) {
   const { source } = card;

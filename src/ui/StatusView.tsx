@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CardState } from '../core/types';
-import { fmt, text } from './text';
+import { fmt, text } from '../strings/text';
 
 type NotReady = Exclude<CardState, { status: 'ready' }>;
 

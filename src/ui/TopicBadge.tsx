@@ -3,7 +3,7 @@
  * click away in a native <details> (keyboard and screen-reader friendly).
  */
 import type { Card } from '../core/types';
-import { text } from './text';
+import { text } from '../strings/text';
 
 export function TopicBadge({ topic }: { topic: Card['topic'] }) {
   const reasons = topic.reasons ?? [];

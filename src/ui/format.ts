@@ -3,7 +3,7 @@
  * Nynorsk way, without relying on the browser's Intl data (which may lack `nn`).
  */
 import type { EngineKind } from '../core/types';
-import { fmt, text } from './text';
+import { fmt, text } from '../strings/text';
 
 /**
  * "2024-04-03" → "3. april 2024". One implementation for cards, UI and CLI

@@ -10,8 +10,8 @@ import type { EngineChatRequest, EngineEvent } from '../../src/engine/host';
 import { modelJobKey, parseModelJob, tabStateKey } from '../../src/protocol';
 import { LOCAL_ENDPOINT } from '../../src/core/local/models';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings';
-import { fmt, text } from '../../src/ui/text';
-import { GOOD_CONTENT, TEST_ARTICLE, TEST_TOPIC } from '../support/model-server';
+import { fmt, text } from '../../src/strings/text';
+import { GOOD_CONTENT, TEST_ARTICLE, TEST_TOPIC } from '../../support/model-server';
 import { area, portPair } from '../support/background-fakes';
 
 const MODEL_ID = modelIdFromUrl(DEFAULT_LOCAL_MODEL_URL)!;

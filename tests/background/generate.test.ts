@@ -3,8 +3,8 @@ import { applyModel, modelCache, modelOffer, readModelSetup, serveModelPort, typ
 import type { Card, CardState } from '../../src/core/types';
 import { modelJobKey, parseModelJob, tabStateKey } from '../../src/protocol';
 import { API_KEYS_KEY, DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings';
-import { text } from '../../src/ui/text';
-import { PLANTED_BOKMAL, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../support/model-server';
+import { text } from '../../src/strings/text';
+import { PLANTED_BOKMAL, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
 import { area, portPair } from '../support/background-fakes';
 
 const findBokmal = (t: string) =>

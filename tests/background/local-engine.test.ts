@@ -10,7 +10,7 @@ import type { EngineChatRequest, EngineEvent } from '../../src/engine/host';
 import { ENGINE_PORT } from '../../src/engine/protocol';
 import { LOCAL_ENDPOINT } from '../../src/core/local/models';
 import { matchesGbnf } from '../support/gbnf';
-import { GOOD_CONTENT, TEST_ARTICLE, TEST_TOPIC } from '../support/model-server';
+import { GOOD_CONTENT, TEST_ARTICLE, TEST_TOPIC } from '../../support/model-server';
 
 const NOW = new Date('2026-03-20T08:30:00Z');
 const config = (over: Partial<ModelConfig> = {}): ModelConfig => ({ provider: 'local', endpoint: LOCAL_ENDPOINT, model: 'tiny', prefs: DEFAULT_PREFS, ...over });
@@ -167,13 +167,14 @@ describe('localEngineFetch through the real model engine', () => {
     expect(e.detail).toContain('engine.js failed to load');
   });
 
-  it('an answer cut at the token limit is an invalid answer', async () => {
+  it('an answer cut at the token limit says the model reached its length limit', async () => {
     const t = fakeTransport(async (emit) => {
       emit({ type: 'text', text: ANSWER.slice(0, 300) });
       emit({ type: 'end', tokens: 2400, ms: 10, finish: 'length' });
     });
     const e = await failure(generateModelCard(TEST_ARTICLE, TEST_TOPIC, config(), deps(t.transport)));
-    expect(e.kind).toBe('invalid-answer');
+    expect(e.kind).toBe('length-limit');
+    expect(e.message).toContain('«Kort samandrag»');
   });
 
   it('cancel: an AbortSignal stops the answer with ModelError cancelled, and the engine sees the abort', async () => {

@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ChromiumHarness } from './harness/chromium';
-import { screenshotPath, TEST_BUILD } from './harness/paths';
-import { openArticle, openPanel, readyCard, scenarioSite } from './harness/flow';
-import { NARROW, WIDE } from './harness/types';
-import { computedStyle, snapshot, waitFor, waitForSnapshot } from './harness/wait';
+import { ChromiumHarness } from '../../support/browser/chromium';
+import { screenshotPath, TEST_BUILD } from '../../support/browser/paths';
+import { openArticle, openPanel, readyCard, scenarioSite } from '../../support/browser/flow';
+import { NARROW, WIDE } from '../../support/browser/types';
+import { computedStyle, snapshot, waitFor, waitForSnapshot } from '../../support/browser/wait';
 
 /** Replaces the document with the page at `url` (fetched through the harness) and pushes `url`, as a SPA does. */
 const spaNavigate = (page: Page, url: string) =>
@@ -93,6 +93,29 @@ describe('Chromium only', () => {
     );
     expect(seen).toEqual({ engine: 'library', title: card.title });
     await helper.close();
+    await tab.close();
+  });
+
+  it('cannot be found by a page at its fixed extension URL, and still loads its own code (use_dynamic_url)', async () => {
+    // The pill, the card and the open panel: content-main.js, content-card.js and their CSS came in through runtime.getURL.
+    const { tab } = await openArticle(h, pages.meta.url);
+    const open = await openPanel(tab);
+    expect(open.card?.engine).toBe('library');
+    // What a Spiceworks page script can try: each web-accessible file at chrome-extension://<id>/.
+    const probe = await (tab as unknown as { page: Page }).page.evaluate(async (base) => {
+      const css = (file: string) =>
+        new Promise<string>((resolve) => {
+          const link = document.createElement('link');
+          link.rel = 'stylesheet';
+          link.href = base + file;
+          link.onload = () => resolve(`${file} loaded`);
+          link.onerror = () => resolve(`${file} refused`);
+          document.head.append(link);
+        });
+      const js = (file: string) => fetch(base + file).then((r) => `${file} ${r.ok ? 'loaded' : 'refused'}`, () => `${file} refused`);
+      return Promise.all([css('pill.css'), css('card.css'), js('content-main.js'), js('content-card.js')]);
+    }, `chrome-extension://${h.extensionId}/`);
+    expect(probe).toEqual(['pill.css refused', 'card.css refused', 'content-main.js refused', 'content-card.js refused']);
     await tab.close();
   });
 

@@ -1,6 +1,6 @@
 /** Issue 2's browser scenarios in Chromium (playwright-core, Debian chromium). */
-import { ChromiumHarness } from './harness/chromium';
-import { TEST_BUILD } from './harness/paths';
-import { defineScenarios } from './harness/scenarios';
+import { ChromiumHarness } from '../../support/browser/chromium';
+import { TEST_BUILD } from '../../support/browser/paths';
+import { defineScenarios } from '../../support/browser/scenarios';
 
 defineScenarios('Chromium', (site) => ChromiumHarness.launch({ extensionDir: TEST_BUILD.chrome, site }));

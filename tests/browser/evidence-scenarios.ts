@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core/extract/index';
 import { recognisePage } from '../../src/core/recognise';
 import type { Card } from '../../src/core/types';
-import { openArticle, openPanel } from './harness/flow';
-import { screenshotPath } from './harness/paths';
-import { Site } from './harness/site';
-import { NARROW, WIDE, type Harness, type Tab } from './harness/types';
-import { clickElement, rect, waitFor, waitForSnapshot } from './harness/wait';
+import { openArticle, openPanel } from '../../support/browser/flow';
+import { screenshotPath } from '../../support/browser/paths';
+import { Site } from '../../support/browser/site';
+import { NARROW, WIDE, type Harness, type Tab } from '../../support/browser/types';
+import { clickElement, rect, waitFor, waitForSnapshot } from '../../support/browser/wait';
 
 /** What the page shows of the highlight: the box, the paragraph under it, the scroll position. */
 type Seen = {
@@ -136,6 +136,12 @@ export function defineEvidenceScenarios(label: string, launch: (site: Site) => P
       // platform's choice, so "focus stays on the button" is checked where it is ours.
       await pageOf(opened.tab).bringToFront();
       await opened.tab.evaluate(`document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot.querySelector(${JSON.stringify(button)}).focus()`);
+      // Under load the tab may take a moment to come to the front: Enter goes where the focus is, so wait until it is there.
+      await waitFor(
+        'the focus on the button, in the focused tab',
+        () => opened.tab.evaluate<boolean>(`document.hasFocus() && document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot.activeElement === document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot.querySelector(${JSON.stringify(button)})`),
+        (ok) => ok,
+      );
       await opened.tab.press('Enter');
 
       const s = await expectHighlighted(opened.tab, before.scrollY);

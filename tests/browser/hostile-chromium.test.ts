@@ -1,7 +1,7 @@
 /** Issue 12's hostile-page corpus in Chromium (playwright-core, Debian chromium). */
-import { ChromiumHarness } from './harness/chromium';
-import { chromiumOpener } from './harness/hostile-open';
-import { TEST_BUILD } from './harness/paths';
+import { ChromiumHarness } from '../../support/browser/chromium';
+import { chromiumOpener } from '../../support/browser/hostile-open';
+import { TEST_BUILD } from '../../support/browser/paths';
 import { defineHostileScenarios } from './hostile-scenarios';
 
 defineHostileScenarios('chromium', async (site) => {

@@ -1,7 +1,7 @@
 /** Issue 12's hostile-page corpus in Firefox (puppeteer-core over WebDriver BiDi, Debian firefox-esr). */
-import { FirefoxHarness } from './harness/firefox';
-import { firefoxOpener } from './harness/hostile-open';
-import { TEST_BUILD } from './harness/paths';
+import { FirefoxHarness } from '../../support/browser/firefox';
+import { firefoxOpener } from '../../support/browser/hostile-open';
+import { TEST_BUILD } from '../../support/browser/paths';
 import { defineHostileScenarios } from './hostile-scenarios';
 
 defineHostileScenarios('firefox', async (site) => {

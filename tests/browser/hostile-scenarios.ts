@@ -14,12 +14,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileCorpus, type HostilePage } from '../fixtures/hostile/corpus';
-import type { HostileOpener, HostileTab } from './harness/hostile-open';
-import { hideHostExpression, pixelDifference, stateExpression, type ProbeState } from './harness/hostile-probe';
-import { CHECKS, failedChecks, saveBrowserReport, type Check, type PageResult } from './harness/hostile-report';
-import { Site, SITE_CSS, withStyle } from './harness/site';
-import type { BrowserName, Harness } from './harness/types';
-import { sleep, waitFor } from './harness/wait';
+import type { HostileOpener, HostileTab } from '../../support/browser/hostile-open';
+import { hideHostExpression, pixelDifference, stateExpression, type ProbeState } from '../../support/browser/hostile-probe';
+import { CHECKS, failedChecks, saveBrowserReport, type Check, type PageResult } from '../../support/browser/hostile-report';
+import { Site, SITE_CSS, withStyle } from '../../support/browser/site';
+import type { BrowserName, Harness } from '../../support/browser/types';
+import { sleep, waitFor } from '../../support/browser/wait';
 
 /**
  * Checks that fail today, per browser and page, because their fixes have not
@@ -30,7 +30,8 @@ export const HOSTILE_KNOWN_FAILURES: Record<BrowserName, Record<string, Check[]>
   chromium: {
     // Window capture listeners registered before the content script stop the click before it reaches the shadow tree.
     'event-swallow': ['panel'],
-    // Pixel diff 0 while the hit test finds the host (writing-mode: vertical-rl / bidi-override on the root): to look into.
+    // The hit test finds our host at the pill's centre, but under the page's vertical writing mode the screenshot of that rectangle
+    // does not change when the pill is hidden: the probe's clip, not the pill (Firefox passes the same page).
     'rtl-override': ['pill'],
     // Chromium's renderer crashes on this page without the extension too (checked with a bare Chromium 156): not ours to fix.
     'deep-nesting': ['pill', 'hit', 'panel'],

@@ -1,7 +1,7 @@
 /**
  * The on-device model end to end in real Firefox (firefox-esr over WebDriver
  * BiDi), the scenarios of local-model.test.ts: a tiny random-weight GGUF that
- * this test writes (tests/support/gguf.ts) is served from 127.0.0.1 with HTTP
+ * this test writes (support/gguf.ts) is served from 127.0.0.1 with HTTP
  * Range. A wrong sha256 is refused; the right one installs with progress and
  * resumes a cut connection with a Range request; a trusted click on "Lag
  * nynorsk samandrag" streams the card from wllama running in the background
@@ -19,15 +19,15 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGgufServer, type GgufServer } from '../support/gguf-server';
-import { FirefoxHarness, firefoxPath } from './harness/firefox';
-import { buildGrantingLoopback, CARD_VIEW, OPFS_MODEL_BYTES, PART, tinyModelOverOnePart, type LocalCardView } from './harness/local-model';
-import { screenshotPath, TEST_BUILD } from './harness/paths';
-import { Site, type FixturePage } from './harness/site';
-import type { Tab } from './harness/types';
-import { waitFor } from './harness/wait';
+import { FirefoxHarness, firefoxPath } from '../../support/browser/firefox';
+import { requireBrowser } from '../../support/browser/require-browser';
+import { buildGrantingLoopback, CARD_VIEW, OPFS_MODEL_BYTES, PART, tinyModelOverOnePart, type LocalCardView } from '../../support/browser/local-model';
+import { screenshotPath, TEST_BUILD } from '../../support/browser/paths';
+import { Site, type FixturePage } from '../../support/browser/site';
+import type { Tab } from '../../support/browser/types';
+import { waitFor } from '../../support/browser/wait';
 
-const exe = firefoxPath();
-if (!exe && process.env.CI) throw new Error('Firefox is missing: CI must run the on-device model tests in Firefox (apt-get install firefox-esr, or set FIREFOX_PATH)');
+const exe = requireBrowser('Firefox', firefoxPath());
 
 const HOST = '[data-nynorsk-kort-overlay]';
 

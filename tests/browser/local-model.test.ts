@@ -1,7 +1,7 @@
 /**
  * The on-device model end to end in Chromium, through the real options page
  * and the real card: a tiny random-weight GGUF that this test writes
- * (tests/support/gguf.ts) is served from 127.0.0.1 with HTTP Range. The
+ * (support/gguf.ts) is served from 127.0.0.1 with HTTP Range. The
  * download, the checksum, OPFS, the offscreen document, wllama and the
  * grammar-constrained generation are all the real code; only the weights are
  * noise, so the card is gibberish words in the right shape.
@@ -11,18 +11,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGgufServer, type GgufServer } from '../support/gguf-server';
-import { chromiumPath } from './harness/chromium';
-import { buildGrantingLoopback, CARD_VIEW, OPFS_MODEL_BYTES, PART, tinyModelOverOnePart, type LocalCardView } from './harness/local-model';
-import { screenshotPath, TEST_BUILD } from './harness/paths';
-import { isBrowserInternal, Site, type FixturePage } from './harness/site';
-import { waitFor } from './harness/wait';
+import { chromiumPath } from '../../support/browser/chromium';
+import { requireBrowser } from '../../support/browser/require-browser';
+import { buildGrantingLoopback, CARD_VIEW, OPFS_MODEL_BYTES, PART, tinyModelOverOnePart, type LocalCardView } from '../../support/browser/local-model';
+import { screenshotPath, TEST_BUILD } from '../../support/browser/paths';
+import { isBrowserInternal, Site, type FixturePage } from '../../support/browser/site';
+import { waitFor } from '../../support/browser/wait';
 
 const { chromium } = await import('playwright-core');
 type BrowserContext = import('playwright-core').BrowserContext;
 type Page = import('playwright-core').Page;
 
-const exe = chromiumPath();
-if (!exe && process.env.CI) throw new Error('Chromium is missing: CI must run the on-device model tests');
+const exe = requireBrowser('Chromium', chromiumPath());
 const HOST = '[data-nynorsk-kort-overlay]';
 
 const inOverlay = <T>(page: Page, fn: string): Promise<T> =>

@@ -19,12 +19,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/settings';
-import { startModelServer, type ModelServer } from '../support/model-server';
-import { FirefoxHarness, firefoxPath } from './harness/firefox';
-import { screenshotPath, TEST_BUILD } from './harness/paths';
-import { Site, type FixturePage } from './harness/site';
-import type { Tab } from './harness/types';
-import { waitFor } from './harness/wait';
+import { startModelServer, type ModelServer } from '../../support/model-server';
+import { FirefoxHarness, firefoxPath } from '../../support/browser/firefox';
+import { requireBrowser } from '../../support/browser/require-browser';
+import { screenshotPath, TEST_BUILD } from '../../support/browser/paths';
+import { Site, type FixturePage } from '../../support/browser/site';
+import type { Tab } from '../../support/browser/types';
+import { waitFor } from '../../support/browser/wait';
 
 const HOST = '[data-nynorsk-kort-overlay]';
 const MODEL = 'nn-writer';
@@ -62,7 +63,7 @@ async function clickIn(tab: Tab, testId: string): Promise<void> {
   await tab.clickAt(at!.x, at!.y);
 }
 
-const exe = firefoxPath();
+const exe = requireBrowser('Firefox', firefoxPath());
 
 describe.skipIf(!exe)('Model engine in Firefox (fake OpenAI-compatible server)', () => {
   let server: ModelServer;

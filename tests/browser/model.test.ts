@@ -16,18 +16,19 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startModelServer, type ModelServer } from '../support/model-server';
-import { chromiumPath } from './harness/chromium';
-import { screenshotPath, TEST_BUILD } from './harness/paths';
-import { isBrowserInternal, Site, type FixturePage } from './harness/site';
-import { waitFor } from './harness/wait';
+import { startModelServer, type ModelServer } from '../../support/model-server';
+import { chromiumPath } from '../../support/browser/chromium';
+import { requireBrowser } from '../../support/browser/require-browser';
+import { screenshotPath, TEST_BUILD } from '../../support/browser/paths';
+import { isBrowserInternal, Site, type FixturePage } from '../../support/browser/site';
+import { waitFor } from '../../support/browser/wait';
 
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 const { chromium } = await import('playwright-core');
 type BrowserContext = import('playwright-core').BrowserContext;
 type Page = import('playwright-core').Page;
 
-const exe = chromiumPath();
+const exe = requireBrowser('Chromium', chromiumPath());
 const HOST = '[data-nynorsk-kort-overlay]';
 
 /** Reads one thing inside the overlay's shadow root. */
@@ -276,6 +277,18 @@ describe.skipIf(!exe)('Model engine in Chromium (fake OpenAI-compatible server)'
     await page.screenshot({ path: screenshotPath('model-error-401') });
     server.setOptions({ apiKey: 'sk-test-nynorsk' });
     await page.close();
+  });
+
+  it('clears the stored model cards from the options page, through the background', async () => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const stored = () => options.evaluate(`chrome.storage.local.get(null).then(r => Object.keys(r).filter(k => k.startsWith('modelCard:')).length)`) as Promise<number>;
+    await waitFor('the count of stored cards', () => options.getByTestId('cache-count').textContent(), (t) => !!t && !t.endsWith(': 0'));
+    expect(await stored()).toBeGreaterThan(0);
+    await options.getByTestId('cache-clear').click();
+    await waitFor('the cache empty in storage', stored, (n) => n === 0);
+    expect(await options.getByTestId('cache-count').textContent()).toBe('Lagra samandrag: 0');
+    await options.close();
   });
 
   it('sends the API key to no other origin', () => {

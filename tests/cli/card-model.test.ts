@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { modelConfigFromArgs, parseArgs, runCardCliAsync } from '../../src/cli/card';
-import { startModelServer, type ModelServer } from '../support/model-server';
+import { startModelServer, type ModelServer } from '../../support/model-server';
 
 const DIR = join(import.meta.dirname, '../fixtures/pages/meta-llama-government');
 const PAGE = join(DIR, 'source.html');

@@ -1,8 +1,12 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCardCli } from '../../src/cli/card';
 import { cardToText } from '../../src/cli/card-to-text';
+import type { Card } from '../../src/core/types';
+import { cardToHtml, cardToMarkdown } from '../../src/ui/card-export';
 import { LIBRARY } from '../../src/core/library-data';
 import { resolveCard } from '../../src/core/resolve';
-import { text } from '../../src/ui/text';
+import { text } from '../../src/strings/text';
 import { META_PARAGRAPHS, makeArticle, makeTopic } from '../factories/article';
 
 const metaUrl = 'https://www.spiceworks.com/tech/artificial-intelligence/news/meta-struggles-to-maintain-ai-workforce-following-high-level-exits/';
@@ -27,5 +31,28 @@ describe('cardToText', () => {
     expect(out).toContain(text.keyPointsHeading);
     expect(out).toMatch(/^\* «.+» \(Avsnitt \d+\)$/m);
     expect(out).toContain(`${text.languageFlagged} ikke`);
+  });
+});
+
+describe('card CLI --format', () => {
+  const page = join(import.meta.dirname, '../fixtures/pages/meta-ai-workforce/source.html');
+
+  it('prints the same text, Markdown, HTML and JSON as "Kopier kortet" makes', () => {
+    const json = runCardCli([page, '--url', metaUrl, '--format', 'json']);
+    expect(json.code).toBe(0);
+    const card = JSON.parse(json.stdout) as Card;
+    // Library cards' createdAt is not printed in these formats, so they match across runs.
+    expect(runCardCli([page, '--url', metaUrl]).stdout).toBe(`${cardToText(card)}\n`);
+    expect(runCardCli([page, '--url', metaUrl, '--format', 'markdown']).stdout).toBe(`${cardToMarkdown(card)}\n`);
+    expect(runCardCli([page, '--url', metaUrl, '--format', 'html']).stdout).toBe(`${cardToHtml(card)}\n`);
+    // Each run stamps its own createdAt.
+    const again = JSON.parse(runCardCli([page, '--url', metaUrl, '--json']).stdout) as Card;
+    expect({ ...again, createdAt: '' }).toEqual({ ...card, createdAt: '' });
+  });
+
+  it('refuses an unknown format', () => {
+    const r = runCardCli([page, '--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ukjent format: pdf');
   });
 });

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { listenForEvidenceRequests, setCurrentArticle, showEvidence, type MessageSource } from '../../src/content/evidence';
+import { listenForEvidenceRequests, setCurrentArticle, showEvidence } from '../../src/content/evidence';
+import { messageSource } from '../support/message-source';
 import { HIGHLIGHT_ATTR } from '../../src/content/highlight';
 
 const HIGHLIGHT_SELECTOR = `[${HIGHLIGHT_ATTR}]`;
@@ -11,7 +12,7 @@ import { recognisePage } from '../../src/core/recognise';
 import type { Article } from '../../src/core/types';
 import { parseMessage } from '../../src/protocol';
 
-// Not via tests/support/fixtures: its file-URL path fails under the jsdom environment's URL.
+// Not via support/fixtures: its file-URL path fails under the jsdom environment's URL.
 const dir = join(import.meta.dirname, '../fixtures/pages/meta-ai-workforce/');
 const { url } = JSON.parse(readFileSync(`${dir}page.json`, 'utf8')) as { url: string };
 let article: Article;
@@ -48,10 +49,9 @@ describe('showEvidence', () => {
 
 describe('listenForEvidenceRequests', () => {
   const listen = () => {
-    let listener: ((raw: unknown) => Promise<{ found: boolean }> | undefined) | undefined;
-    const runtime: MessageSource = { onMessage: { addListener: (fn) => void (listener = fn) } };
-    listenForEvidenceRequests(runtime);
-    return listener!;
+    const m = messageSource();
+    listenForEvidenceRequests(m.source);
+    return m.ask;
   };
 
   it('answers evidence:show with whether the paragraph was found', async () => {

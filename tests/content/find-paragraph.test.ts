@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createParagraphLocator, normaliseText } from '../../src/content/find-paragraph';
 import { extractArticle } from '../../src/core/extract/index';
 import { recognisePage } from '../../src/core/recognise';
-import { parsePage, PAGES_DIR } from '../support/fixtures';
-import { loadSharedPages } from '../support/shared-pages';
+import { parsePage, PAGES_DIR } from '../../support/fixtures';
+import { loadSharedPages } from '../../support/shared-pages';
 
 /** A fixture page as the content script sees it, and the article extracted from it. */
 function fixture(name: string) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createModelRunner, type ClientPort } from '../../src/content/model-job';
 import type { ModelJob } from '../../src/protocol';
-import { text } from '../../src/ui/text';
+import { text } from '../../src/strings/text';
 import { makeArticle, makeTopic } from '../factories/article';
 import { readyState } from '../ui/sample-card';
 
@@ -79,6 +79,28 @@ describe('createModelRunner', () => {
     p.emit({ type: 'job', job: { status: 'idle', model: 'm' } });
     expect(jobs.at(-1)).toEqual({ status: 'idle', model: 'm' });
     expect(runner.running).toBe(false);
+  });
+
+  it('ignores a port it has left: a late event or drop of the old job never touches the new one', () => {
+    const ports = [fakePort(), fakePort()];
+    const jobs: ModelJob[] = [];
+    const done = vi.fn();
+    const reportFailure = vi.fn();
+    let opened = 0;
+    const runner = createModelRunner({ connect: () => ports[opened++]!.port, onJob: (j) => void jobs.push(j), onDone: done, reportFailure });
+    const [old, current] = ports as [ReturnType<typeof fakePort>, ReturnType<typeof fakePort>];
+    runner.start(makeArticle(), makeTopic(), false);
+    runner.dispose(); // navigated away
+    runner.start(makeArticle(), makeTopic(), true);
+    current.emit({ type: 'job', job: running(['Nytt.']) });
+    old.emit({ type: 'job', job: running(['Gamalt.']) });
+    old.emit({ type: 'done', state: readyState(), fromCache: true, requests: 0 });
+    old.drop();
+    expect(jobs).toEqual([running(['Nytt.'])]);
+    expect(done).not.toHaveBeenCalled();
+    expect(reportFailure).not.toHaveBeenCalled();
+    expect(runner.running).toBe(true);
+    expect(current.disconnected).toBe(false);
   });
 
   it('runs one job at a time', () => {

@@ -54,7 +54,38 @@ describe('watchNavigation', () => {
     expect(onChange).toHaveBeenCalledTimes(2);
     stop();
     history.pushState({}, '', '/tech/cloud/news/third/');
+    window.dispatchEvent(new PopStateEvent('popstate'));
     vi.advanceTimersByTime(5000);
     expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('follows the Navigation API where there is one, with no polling; nothing after stop', () => {
+    vi.useFakeTimers();
+    const navigation = new EventTarget();
+    Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
+    try {
+      const onChange = vi.fn();
+      const stop = watchNavigation(window, onChange, 1000);
+      // A pushState the API did not report (no event dispatched): no timer looks for it.
+      history.pushState({}, '', '/tech/cloud/news/polled/');
+      vi.advanceTimersByTime(5000);
+      expect(onChange).not.toHaveBeenCalled();
+      expect(vi.getTimerCount()).toBe(0);
+      // pushState in the page's world: currententrychange reaches every world.
+      history.pushState({}, '', '/tech/cloud/news/fourth/');
+      navigation.dispatchEvent(new Event('currententrychange'));
+      expect(onChange).toHaveBeenCalledOnce();
+      history.pushState({}, '', '/tech/cloud/news/fourth-b/');
+      navigation.dispatchEvent(new Event('navigatesuccess'));
+      expect(onChange).toHaveBeenCalledTimes(2);
+      onChange.mockClear();
+      stop();
+      history.pushState({}, '', '/tech/cloud/news/fifth/');
+      navigation.dispatchEvent(new Event('currententrychange'));
+      navigation.dispatchEvent(new Event('navigatesuccess'));
+      expect(onChange).not.toHaveBeenCalled();
+    } finally {
+      delete (window as { navigation?: unknown }).navigation;
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { confirmArticle } from '../../src/core/confirm';
 import { recognisePage } from '../../src/core/recognise';
-import { loadFixturePages, parsePage } from '../support/fixtures';
+import { loadFixturePages, parsePage } from '../../support/fixtures';
 
 const URL_A = 'https://www.spiceworks.com/tech/cloud/news/some-story/';
 const page = recognisePage(URL_A);

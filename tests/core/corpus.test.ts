@@ -4,9 +4,9 @@
  * the shared folder is absent).
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePage } from '../support/evaluate';
-import { loadFixturePages } from '../support/fixtures';
-import { loadSharedPages } from '../support/shared-pages';
+import { evaluatePage } from '../../support/evaluate';
+import { loadFixturePages } from '../../support/fixtures';
+import { loadSharedPages } from '../../support/shared-pages';
 
 describe('corpus: repo page fixtures', () => {
   for (const f of loadFixturePages()) {

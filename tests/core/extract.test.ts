@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle, cleanText, stripTitleSuffix, toIsoDate, isBoilerplateText } from '../../src/core/extract/index';
 import { recognisePage } from '../../src/core/recognise';
 import { isArticle } from '../../src/core/validate';
-import { loadFixturePages, parsePage, type FixturePage } from '../support/fixtures';
-import { buildArticlePage, buildThreadPage } from '../support/page-builder';
+import { loadFixturePages, parsePage, type FixturePage } from '../../support/fixtures';
+import { buildArticlePage, buildThreadPage } from '../../support/page-builder';
 
 const pages = loadFixturePages().filter((f) => f.expected.kind !== 'none' && f.expected.confirmed);
 

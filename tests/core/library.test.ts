@@ -46,11 +46,36 @@ describe('matchLibrary', () => {
     const paragraphs = ['Metadata tools: devi parikhson, abhishek dash, erik meijerson and zuckerbergs with 30%.'];
     expect(matchLibrary(makeArticle({ paragraphs }), LIBRARY)).toBeNull();
   });
+
+  it('does not match on a name at the end of a longer word', () => {
+    const paragraphs = ['Ultrameta notes: kdevi parikh, mabhishek das, superik meijer, antizuckerberg and 130%.'];
+    expect(matchLibrary(makeArticle({ paragraphs }), LIBRARY)).toBeNull();
+    // The same names as words of their own do match.
+    const words = ['Ultra meta notes: k devi parikh, m abhishek das, sup erik meijer, anti zuckerberg and 1 30%.'];
+    expect(matchLibrary(makeArticle({ paragraphs: words }), LIBRARY)?.by).toBe('fingerprint');
+  });
+});
+
+describe('matchLibrary with an entry of our own', () => {
+  const entry = (slugs: string[], all: string[], any: string[], minAny: number) => ({ ...LIBRARY[0]!, match: { slugs, fingerprint: { all, any, minAny } } });
+  const at = (slug: string, paragraphs: string[]) => makeArticle({ url: `https://www.spiceworks.com/tech/cloud/news/${slug}/`, canonicalUrl: `https://www.spiceworks.com/tech/cloud/news/${slug}/`, title: 'T', paragraphs });
+
+  it('matches any one of its slugs', () => {
+    expect(matchLibrary(at('second-slug', ['x']), [entry(['first-slug', 'second-slug'], ['nothing'], [], 0)])?.by).toBe('slug');
+  });
+
+  it('needs every "all" term and at least minAny of the "any" terms; exactly minAny is enough', () => {
+    const e = entry(['elsewhere'], ['acme', 'quantum'], ['alpha', 'beta', 'gamma'], 2);
+    expect(matchLibrary(at('a', ['Acme built a quantum thing with alpha and beta.']), [e])?.by).toBe('fingerprint');
+    expect(matchLibrary(at('a', ['Acme built a thing with alpha and beta.']), [e])).toBeNull();
+    expect(matchLibrary(at('a', ['Acme built a quantum thing with alpha.']), [e])).toBeNull();
+  });
 });
 
 describe('helpers', () => {
   it('normalises percentages and case', () => {
     expect(normaliseForMatch('More than 30 percent, 30 %  and 30 per cent')).toBe('more than 30%, 30% and 30%');
+    expect(normaliseForMatch('30percent and 40 prosent')).toBe('30% and 40%');
   });
 
   it('takes the slug from a URL with or without trailing slash', () => {
@@ -63,5 +88,10 @@ describe('helpers', () => {
     expect(findEvidence(META_PARAGRAPHS, [['Anthropic', 'Cohere']])).toEqual([5]);
     expect(findEvidence(META_PARAGRAPHS, [['zuckerberg'], ['compute']])).toEqual([2, 4]);
     expect(findEvidence(META_PARAGRAPHS, [['nothing-like-this']])).toEqual([]);
+    // Every term of a group, not one of them; an empty group holds nothing; at most `max` paragraphs.
+    expect(findEvidence(META_PARAGRAPHS, [['Anthropic', 'nothing-like-this']])).toEqual([]);
+    expect(findEvidence(META_PARAGRAPHS, [[]])).toEqual([]);
+    expect(findEvidence(META_PARAGRAPHS, [['a']])).toEqual([0, 1, 2]);
+    expect(findEvidence(META_PARAGRAPHS, [['a']], 5)).toEqual([0, 1, 2, 3, 4]);
   });
 });

@@ -45,5 +45,24 @@ describe('Nynorsk grammar for templates', () => {
     expect(listNn(['A', 'B'])).toBe('A og B');
     expect(listNn(['A', 'B', 'C'])).toBe('A, B og C');
     expect(capitalise('ein artikkel')).toBe('Ein artikkel');
+    expect(capitalise('éin')).toBe('Éin');
+    expect(capitalise('')).toBe('');
+  });
+
+  it('writes every count under ten as a word, and from ten on in digits', () => {
+    expect(Array.from({ length: 11 }, (_, n) => numberNn(n, 'm'))).toEqual(['null', 'ein', 'to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni', '10']);
+    expect(countNn(1, minutt, true)).toBe('eitt minutt');
+    expect(numberNn(1)).toBe('eitt');
+  });
+
+  it('rounds a count before it picks the word and the noun form, and leaves a negative number in digits', () => {
+    expect(countNn(1.4, setning)).toBe('ei setning');
+    expect(countNn(0.6, tråd)).toBe('ein tråd');
+    expect(countNn(2.5, setning)).toBe('tre setningar');
+    expect(numberNn(9.6)).toBe('10');
+    expect(numberNn(-3)).toBe('-3');
+    expect(digitsNn(999.7)).toBe('1 000');
+    expect(digitsNn(-12500)).toBe('-12 500');
+    expect(digitsNn(999)).toBe('999');
   });
 });

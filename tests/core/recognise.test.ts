@@ -38,6 +38,14 @@ describe('recognisePage: community threads', () => {
   });
 });
 
+describe('recognisePage: what it says of a page', () => {
+  it('gives the site, section, type and slug of an article, and the slug and id of a thread, old URLs included', () => {
+    expect(recognisePage(`http://www.spiceworks.com/tech/Cloud/news/some-story/`)).toEqual({ kind: 'article', site: 'www', section: 'cloud', contentType: 'news', slug: 'some-story' });
+    expect(recognisePage(`${C}/t/nightly-backup-job-fails/1082233/3`)).toEqual({ kind: 'thread', site: 'community', slug: 'nightly-backup-job-fails', id: '1082233' });
+    expect(recognisePage(`${C}/topic/2126673-spark-intel-tells`)).toEqual({ kind: 'thread', site: 'community', slug: 'spark-intel-tells', id: '2126673' });
+  });
+});
+
 describe('recognisePage: everything else is none', () => {
   it.each([
     `${W}/`,
@@ -46,6 +54,8 @@ describe('recognisePage: everything else is none', () => {
     `${W}/tech/cloud/news/`,
     `${W}/tech/cloud/news/page/2/`,
     `${W}/tech/cloud/articles/page/3/`,
+    `${W}/tech/cloud/news/page/`,
+    `${W}/it-security/network-security/articles/page`,
     `${W}/it-security/`,
     `${W}/it-security/network-security/`,
     `${W}/it-security/network-security/news/`,
@@ -63,7 +73,22 @@ describe('recognisePage: everything else is none', () => {
     `${C}/tags/printers`,
     `${C}/help/Spiceworks_Community_Guidelines`,
     `${C}/t/not-a-number/abc`,
+    `${C}/t/windows-11-24h2-update-breaks-shared-printers/1073412/last`,
+    `${C}/t/windows-11-24h2-update-breaks-shared-printers/1073412/7a`,
     `${C}/u/fjordadmin`,
+    `${C}/topic/spark-intel-tells`,
+    `${C}/topic/2126673-spark-intel-tells/extra`,
+    `${C}/topic/2126673-spark_intel!`,
+    `${C}/topic/x2126673-spark-intel`,
+    `${C}/topics/2126673-spark-intel`,
+    `${W}/topic/2126673-spark-intel-tells`,
+    `${C}/t/some-thread/1073412/7/8`,
+    `${C}/x/some-thread/1073412`,
+    `${W}/tech/cloud_stuff/news/some-story/`,
+    `${W}/tech/cloud/news/some_story!/`,
+    'https://evil.example/t/some-thread/1073412',
+    'ftp://www.spiceworks.com/tech/cloud/news/some-story/',
+    'ftp://community.spiceworks.com/t/some-thread/1073412',
     'https://www.theregister.com/2013/11/14/spiceworks_company_analysis_part_2/',
     'https://evil.example/tech/cloud/news/some-story/',
     'https://www.spiceworks.com.evil.example/tech/cloud/news/some-story/',

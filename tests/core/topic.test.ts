@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadNodeChecker } from '../../src/core/nynorsk/node';
+import { loadNodeChecker } from '../../src/node/nynorsk';
 import taxonomyJson from '../../assets/taxonomy.json';
 import { extractArticle } from '../../src/core/extract/index';
 import { recognisePage } from '../../src/core/recognise';
@@ -8,7 +8,7 @@ import { detectTopic, quoted, TAXONOMY, topicForName } from '../../src/core/topi
 import { parseTaxonomy } from '../../src/core/topic/taxonomy';
 import { TOPIC_IDS, type Article } from '../../src/core/types';
 import { isTopicResult } from '../../src/core/validate';
-import { loadFixturePages, parsePage } from '../support/fixtures';
+import { loadFixturePages, parsePage } from '../../support/fixtures';
 
 const LABELS: Record<string, string> = {
   ai: 'kunstig intelligens',

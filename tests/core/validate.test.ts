@@ -26,8 +26,33 @@ describe('validateCard', () => {
     expect(validateCard({ ...c, faq: [{ q: 'Kva?', a: 'Dette.', evidence: [-1] }] }).ok).toBe(false);
   });
 
+  it('names every wrong field at once, in the order of the card fields, FAQ items by number', () => {
+    // Eleven items: one too many for a card ("faq"), and two of them point past the article.
+    const faq = Array.from({ length: 11 }, (_, i) => ({ q: 'Kva?', a: 'Dette.', evidence: [i === 0 || i === 10 ? 9 : 0] }));
+    const r = validateCard({ ...card(), createdAt: 5, faq, title: '', url: 'ftp://x', topic: { ...card().topic, reasons: [1] } }, 3);
+    expect(r.ok ? [] : r.errors).toEqual(['url', 'title', 'topic.reasons', 'faq', 'faq[0]', 'faq[10]', 'createdAt']);
+    const s = validateCard({ ...card(), topic: { ...card().topic, secondary: ['sport'] } });
+    expect(s.ok ? [] : s.errors).toEqual(['topic.secondary']);
+  });
+
+  it('refuses figures whose evidence points past the article', () => {
+    const figures = [{ value: '30 prosent', text: 'About 30 percent left.', evidence: [1] }];
+    expect(validateCard({ ...card(), figures }, 2).ok).toBe(true);
+    const r = validateCard({ ...card(), figures }, 1);
+    expect(r.ok ? [] : r.errors).toEqual(['figures']);
+  });
+
+  it('refuses a card nested deeper than any card, and takes extra keys up to that depth', () => {
+    const nest = (levels: number): unknown => (levels === 0 ? 'x' : [nest(levels - 1)]);
+    expect(validateCard({ ...card(), anchors: nest(11) }).ok).toBe(true);
+    expect(validateCard({ ...card(), anchors: nest(12) })).toEqual({ ok: false, errors: ['card is nested too deeply'] });
+    expect(validateCard({ ...card(), anchors: { a: { b: nest(10) } } })).toEqual({ ok: false, errors: ['card is nested too deeply'] });
+  });
+
   it('refuses non-objects and wrong language', () => {
     expect(validateCard(null).ok).toBe(false);
+    expect(validateCard([card()])).toEqual({ ok: false, errors: ['card is not an object'] });
+    expect(validateCard('card')).toEqual({ ok: false, errors: ['card is not an object'] });
     expect(validateCard({ ...card(), language: { lang: 'nb', bokmalForms: [] } }).ok).toBe(false);
   });
 });
@@ -41,7 +66,63 @@ describe('boundary guards', () => {
     expect(isTopicResult(makeTopic({ secondary: ['nope' as never] }))).toBe(false);
   });
 
+  it('refuses an article with any one field of the wrong type, and takes every optional field when it is right', () => {
+    const full = makeArticle({
+      author: 'A',
+      published: '2026-01-01',
+      updated: '2026-01-02',
+      section: 'cloud',
+      contentType: 'news',
+      description: 'D',
+      moreOn: 'M',
+      postStarts: [0, 2],
+      replies: { count: 3, atLeast: true },
+      meta: { 'og:type': 'article' },
+    });
+    expect(isArticle(full)).toBe(true);
+    expect(isArticle({ ...full, kind: 'thread' })).toBe(true);
+    const broken: Record<string, unknown>[] = [
+      { url: 1 },
+      { canonicalUrl: null },
+      { kind: 'page' },
+      { title: undefined },
+      ...['author', 'published', 'updated', 'section', 'contentType', 'description', 'moreOn'].map((k) => ({ [k]: 5 })),
+      { tags: ['a', 1] },
+      { tags: 'a' },
+      { breadcrumbs: [null] },
+      { jsonLd: null },
+      { jsonLd: { types: [1], sections: [], keywords: [] } },
+      { jsonLd: { types: [], sections: 'x', keywords: [] } },
+      { jsonLd: { types: [], sections: [], keywords: [2] } },
+      { meta: null },
+      { paragraphs: 'text' },
+      { postStarts: [0, -1] },
+      { postStarts: [1.5] },
+      { postStarts: 'x' },
+      { replies: { count: 1.5, atLeast: false } },
+      { replies: { count: 2 } },
+      { replies: 3 },
+    ];
+    for (const over of broken) expect(isArticle({ ...full, ...over }), JSON.stringify(over)).toBe(false);
+    expect(isArticle([full])).toBe(false);
+    expect(isArticle(null)).toBe(false);
+  });
+
+  it('refuses a topic result with any one field of the wrong type', () => {
+    for (const over of [{ id: 'sport' }, { label: 3 }, { confidence: NaN }, { confidence: '0.5' }, { secondary: 'cloud' }, { reasons: [1] }])
+      expect(isTopicResult({ ...makeTopic(), ...over }), JSON.stringify(over)).toBe(false);
+    expect(isTopicResult(makeTopic({ secondary: ['security', 'data'] }))).toBe(true);
+  });
+
   it('checks card states', () => {
+    expect(isCardState({ status: 'loading', url: 'u', title: 'T' })).toBe(true);
+    expect(isCardState({ status: 'loading', url: 'u', title: 3 })).toBe(false);
+    expect(isCardState({ status: 'loading' })).toBe(false);
+    expect(isCardState({ status: 'ready', card: card() })).toBe(false);
+    expect(isCardState({ status: 'none' })).toBe(true);
+    expect(isCardState({ status: 'none', url: 4 })).toBe(false);
+    expect(isCardState({ status: 'error', url: 4, message: 'Feil' })).toBe(false);
+    expect(isCardState(null)).toBe(false);
     expect(isCardState({ status: 'ready', url: 'u', card: card() })).toBe(true);
     expect(isCardState({ status: 'ready', url: 'u', card: {} })).toBe(false);
     expect(isCardState({ status: 'loading', url: 'u' })).toBe(true);
@@ -55,7 +136,7 @@ describe('fact card parts', () => {
   it('checks facts, key points and terms', () => {
     const c = { ...card(), facts: [{ label: 'Kjelde', value: 'Spiceworks' }], keyPoints: [{ text: 'A sentence.', evidence: [1] }], terms: [{ en: 'cloud', nn: 'sky' }] };
     expect(validateCard(c, 2).ok).toBe(true);
-    expect(validateCard({ ...c, keyPoints: [{ text: 'A sentence.', evidence: [2] }] }, 2).ok).toBe(false);
+    expect(validateCard({ ...c, keyPoints: [{ text: 'A sentence.', evidence: [2] }] }, 2)).toEqual({ ok: false, errors: ['keyPoints'] });
     expect(validateCard({ ...c, facts: [{ label: 'Kjelde', value: '' }] }).ok).toBe(false);
     expect(validateCard({ ...c, terms: [{ en: 'cloud' }] }).ok).toBe(false);
   });

@@ -8,9 +8,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GOOD_CONTENT } from '../support/model-server';
-import { fuzzRuns, fuzzSeed, withShrinkBudget } from './support/config';
-import { answerInput, assertAnswerOk, runAnswer, wellFormedAnswerInput } from './support/answers';
+import { GOOD_CONTENT } from '../../support/model-server';
+import { fuzzRuns, fuzzSeed, withShrinkBudget } from '../../support/fuzz/config';
+import { answerInput, assertAnswerOk, runAnswer, wellFormedAnswerInput } from '../../support/fuzz/answers';
 
 describe('fuzz: model answers through the engine', () => {
   it('never crashes or hangs, and never returns a card the validator or the sanity checks reject', { timeout: 120_000 }, async () => {

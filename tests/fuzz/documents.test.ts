@@ -8,8 +8,8 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { fuzzRuns, fuzzSeed, withShrinkBudget } from './support/config';
-import { assertDocumentOk, docInput, loadDocSources, runDocument, UNIT_SCALE } from './support/documents';
+import { fuzzRuns, fuzzSeed, withShrinkBudget } from '../../support/fuzz/config';
+import { assertDocumentOk, docInput, loadDocSources, runDocument, UNIT_SCALE } from '../../support/fuzz/documents';
 
 const { sources, skipped } = loadDocSources();
 if (skipped) console.info(`fuzz documents: ${skipped} (our own fixture pages only)`);

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateCard } from '../../src/core/validate';
-import { fuzzRuns, fuzzSeed } from './support/config';
-import { BASE_CARDS, cardInput, editedCard } from './support/cards';
-import { cardProblems } from './support/sanity';
+import { fuzzRuns, fuzzSeed } from '../../support/fuzz/config';
+import { BASE_CARDS, cardInput, editedCard } from '../../support/fuzz/cards';
+import { cardProblems } from '../../support/fuzz/sanity';
 
 describe('fuzz: the card validator', () => {
   it('starts from cards that are valid and sane', () => {

@@ -2,10 +2,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { modelCache, type StorageArea } from '../../src/model-cache';
 import { OptionsApp } from '../../src/options/OptionsApp';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { fakeBrowser } from '../popup/fake-browser';
-import { startModelServer, type ModelServer } from '../support/model-server';
+import { startModelServer, type ModelServer } from '../../support/model-server';
 
 afterEach(cleanup);
 
@@ -17,7 +18,24 @@ function optionsBrowser(init: Parameters<typeof fakeBrowser>[0] = {}, grant = tr
   });
   const getMany = vi.fn(async (keys: string | string[]) => Object.fromEntries((Array.isArray(keys) ? keys : [keys]).filter((k) => k in b.areas.local).map((k) => [k, structuredClone(b.areas.local[k])])));
   const request = vi.fn(async (_p: { origins: string[] }) => grant);
-  return Object.assign(b, { storage: { ...b.storage, local: { ...b.storage.local, get: getMany, remove } }, permissions: { request } });
+  // The background: its own cache instance over the same storage.local (not the page's spies) answers 'model-cache:clear'.
+  const backgroundLocal: StorageArea = {
+    get: async (keys) => Object.fromEntries(Object.entries(b.areas.local).filter(([k]) => keys === null || (Array.isArray(keys) ? keys : [keys]).includes(k))),
+    set: async (items) => void Object.assign(b.areas.local, structuredClone(items)),
+    remove: async (keys) => {
+      for (const k of Array.isArray(keys) ? keys : [keys]) delete b.areas.local[k];
+    },
+  };
+  const sendMessage = vi.fn(async (m: unknown) => {
+    if ((m as { type?: unknown }).type !== 'model-cache:clear') return undefined;
+    await modelCache(backgroundLocal).clear();
+    return { ok: true };
+  });
+  return Object.assign(b, {
+    storage: { ...b.storage, local: { ...b.storage.local, get: getMany, remove } },
+    permissions: { request },
+    runtime: { ...b.runtime, sendMessage },
+  });
 }
 
 describe('options: the model engine', () => {
@@ -108,7 +126,7 @@ describe('options: the model engine', () => {
     await user.click(await screen.findByRole('radio', { name: 'a-infinitiv (å skriva)' }));
     await user.click(screen.getByRole('radio', { name: 'vi' }));
     await user.click(screen.getByRole('radio', { name: 'Kort samandrag' }));
-    await user.click(screen.getByRole('checkbox'));
+    await user.click(screen.getByTestId('auto-generate'));
     await waitFor(() =>
       expect(b.areas.local.settings).toMatchObject({ prefs: { infinitive: 'a', pronoun: 'vi', length: 'short' }, autoGenerate: true }),
     );
@@ -122,6 +140,9 @@ describe('options: the model engine', () => {
     await user.click(screen.getByRole('button', { name: 'Slett alle lagra samandrag' }));
     await waitFor(() => expect(screen.getByTestId('cache-count').textContent).toBe('Lagra samandrag: 0'));
     expect(Object.keys(b.areas.local)).toEqual(['other']);
+    // The background cleared them: the page asked, and never removed anything itself.
+    expect(b.runtime.sendMessage).toHaveBeenCalledWith({ type: 'model-cache:clear' });
+    expect(b.storage.local.remove).not.toHaveBeenCalled();
   });
 
   it('says what the cache holds, its bounds, and when storage was full or a card could not be stored (issue 12, defect 7)', async () => {

@@ -75,7 +75,7 @@ describe('OptionsApp', () => {
   it('a failed read of the API keys also blocks saving, so one key never wipes the others', async () => {
     const b = fakeBrowser({ local: { settings: { ...DEFAULT_SETTINGS, engine: 'openai' }, apiKeys: { openai: 'sk-1', anthropic: 'sk-2' } } });
     const get = b.storage.local.get.getMockImplementation()!;
-    b.storage.local.get.mockImplementation(async (key: string) => (key === 'apiKeys' ? Promise.reject(new Error('busy')) : get(key)));
+    b.storage.local.get.mockImplementation(async (key: string | string[]) => (key === 'apiKeys' ? Promise.reject(new Error('busy')) : get(key)));
     render(<OptionsApp browser={b} />);
     await waitFor(() => expect(screen.getByTestId('options-status').textContent).toContain('Innstillingane kunne ikkje lesast'));
     expect(screen.queryByTestId('api-key')).toBeNull();

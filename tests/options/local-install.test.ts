@@ -4,7 +4,7 @@ import { DownloadError, LOCAL_MODEL_MESSAGES, type FetchLike } from '../../src/c
 import { DEFAULT_LOCAL_MODEL_URL, LOCAL_MODEL_KEY, LOCAL_MODELS, parseLocalModelRecord, type LocalModelRecord } from '../../src/core/local/models';
 import { deleteModel, installModel, knownSha256, readRecord } from '../../src/options/local-install';
 import type { OptionsBrowser } from '../../src/options/settings-store';
-import { writeTinyLlamaGguf } from '../support/gguf';
+import { writeTinyLlamaGguf } from '../../support/gguf';
 import { startGgufServer, type GgufServer } from '../support/gguf-server';
 import { createMemoryModelStore } from '../support/memory-model-store';
 

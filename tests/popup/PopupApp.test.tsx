@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PopupApp } from '../../src/popup/PopupApp';
+import { PopupApp, preloadTab } from '../../src/popup/PopupApp';
 import { readyState } from '../ui/sample-card';
 import { fakeBrowser } from './fake-browser';
 
@@ -29,7 +29,7 @@ describe('PopupApp', () => {
     b.tabs.query.mockImplementationOnce(() => new Promise((r) => (answer = r)));
     render(<PopupApp browser={b} search="" />);
     expect(screen.getByTestId('status').getAttribute('data-status')).toBe('loading');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Lagar kortet …'));
+    await waitFor(() => expect(screen.getByTestId('status-live').textContent).toBe('Lagar kortet …'));
     answer([]);
     await waitFor(() => expect(screen.getByTestId('status').getAttribute('data-status')).toBe('none'));
   });
@@ -48,10 +48,33 @@ describe('PopupApp', () => {
   it('updates live when the tab state changes', async () => {
     const b = fakeBrowser({ session: { 'tab:8': { status: 'loading', url: 'u' } } });
     const { container } = render(<PopupApp browser={b} search="?tab=8" />);
-    await screen.findByRole('status');
+    await screen.findByTestId('status-live');
     await act(() => b.storage.session.set({ 'tab:8': readyState() }));
     expect(container.querySelector('[data-testid=card]')).not.toBeNull();
     await act(() => b.storage.session.set({ 'tab:8': { status: 'error', url: 'u', message: 'Feil i testen.' } }));
-    expect(screen.getByRole('status').textContent).toContain('Feil i testen.');
+    expect(screen.getByTestId('status-live').textContent).toContain('Feil i testen.');
+  });
+});
+
+describe('PopupApp, preloaded', () => {
+  it('shows the card read before it rendered, and asks for the active tab only once', async () => {
+    const b = fakeBrowser({ session: { 'tab:12': readyState() }, activeTabId: 12 });
+    const query = vi.spyOn(b.tabs, 'query');
+    const preload = preloadTab(b, '');
+    render(<PopupApp browser={b} search="" preload={preload} />);
+    await screen.findByTestId('card');
+    expect(query).toHaveBeenCalledTimes(1);
+  });
+
+  it('paints the preloaded card even before its own read answers', async () => {
+    const b = fakeBrowser({ activeTabId: 12 });
+    render(<PopupApp browser={b} search="?tab=12" preload={Promise.resolve({ tabId: 12, state: readyState() })} />);
+    await screen.findByTestId('card');
+  });
+
+  it('falls back to reading the tab itself when the preload failed', async () => {
+    const b = fakeBrowser({ session: { 'tab:12': readyState() }, activeTabId: 12 });
+    render(<PopupApp browser={b} search="" preload={Promise.reject(new Error('gone'))} />);
+    await screen.findByTestId('card');
   });
 });

@@ -7,7 +7,9 @@ export function fakeBrowser(init: { session?: Record<string, unknown>; local?: R
   const areas: Record<'session' | 'local', Record<string, unknown>> = { session: { ...init.session }, local: { ...init.local } };
   const listeners = new Set<Listener>();
   const area = (name: 'session' | 'local') => ({
-    get: vi.fn(async (key: string) => (key in areas[name] ? { [key]: structuredClone(areas[name][key]) } : {})),
+    get: vi.fn(async (key: string | string[]) =>
+      Object.fromEntries((Array.isArray(key) ? key : [key]).filter((k) => k in areas[name]).map((k) => [k, structuredClone(areas[name][k])])),
+    ),
     set: vi.fn(async (items: Record<string, unknown>) => {
       const changes: Record<string, { newValue?: unknown; oldValue?: unknown }> = {};
       for (const [k, v] of Object.entries(items)) {
@@ -29,6 +31,6 @@ export function fakeBrowser(init: { session?: Record<string, unknown>; local?: R
         removeListener: (fn: Listener) => void listeners.delete(fn),
       },
     },
-    runtime: { openOptionsPage: vi.fn(async () => undefined) },
+    runtime: { openOptionsPage: vi.fn(async () => undefined), sendMessage: vi.fn(async (_message: unknown): Promise<unknown> => ({ ok: true })) },
   };
 }

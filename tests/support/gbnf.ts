@@ -133,7 +133,7 @@ export function parseGbnf(text: string): Grammar {
         i++;
       } else if (isNameChar(c)) {
         const save = i;
-        const n = name();
+        name(); // the name itself is not needed here, only the position after it
         space(false);
         if (src[i] === ':' && src[i + 1] === ':' && src[i + 2] === '=') {
           i = save; // the next rule's head

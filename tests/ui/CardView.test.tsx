@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CardView } from '../../src/ui/CardView';
-import { text } from '../../src/ui/text';
+import { text } from '../../src/strings/text';
 import { readyState, sampleCard } from './sample-card';
 
 afterEach(cleanup);
@@ -106,7 +106,8 @@ describe('CardView, FAQ accordion', () => {
   it('is operable from the keyboard: Tab reaches the questions, Enter and Space toggle them', async () => {
     const user = userEvent.setup();
     render(<CardView state={readyState()} />);
-    const buttons = screen.getAllByRole('button', { expanded: false });
+    // The questions' toggles (the card's actions below have a collapsed toggle too).
+    const buttons = screen.getAllByRole('button', { expanded: false }).filter((b) => b.closest('[data-testid=faq-item]'));
     expect(buttons).toHaveLength(3);
     // Tab order: the topic reasons toggle, then the questions in order.
     await user.tab();

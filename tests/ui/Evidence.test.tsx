@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evidenceSender, PopupApp } from '../../src/popup/PopupApp';
 import { CardView } from '../../src/ui/CardView';
-import { Overlay } from '../../src/ui/Overlay';
+import { OverlayPanel } from '../../src/ui/OverlayPanel';
 import { fakeBrowser } from '../popup/fake-browser';
 import { readyState } from './sample-card';
 
@@ -75,9 +75,9 @@ describe('"Vis i artikkelen" buttons', () => {
     await waitFor(() => expect(screen.getByTestId('evidence-status').textContent).toContain('Fann ikkje avsnitt 1 på sida.'));
   });
 
-  it('are passed through by the overlay', () => {
+  it('are passed through by the overlay panel', () => {
     const onShow = vi.fn(() => true);
-    render(<Overlay state={readyState()} startOpen onHideForSession={vi.fn()} onOpenOptions={vi.fn()} onShowEvidence={onShow} />);
+    render(<OverlayPanel state={readyState()} onClose={vi.fn()} onHideForSession={vi.fn()} onOpenOptions={vi.fn()} onShowEvidence={onShow} />);
     openAllAnswers();
     fireEvent.click(screen.getByRole('button', { name: 'Vis i artikkelen: avsnitt 1' }));
     return waitFor(() => expect(onShow).toHaveBeenCalledWith(0));

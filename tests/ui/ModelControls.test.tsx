@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ModelJob } from '../../src/protocol';
 import { CardView } from '../../src/ui/CardView';
 import { formatWhen, type ModelControls } from '../../src/ui/ModelControls';
-import { Overlay } from '../../src/ui/Overlay';
+import { pillView } from '../../src/content/pill';
 import { readyState } from './sample-card';
 
 afterEach(cleanup);
@@ -95,15 +95,9 @@ describe('model controls in the card', () => {
   });
 
   it('tells in the pill that the model is writing', () => {
-    render(
-      <Overlay
-        state={digest()}
-        startOpen={false}
-        onHideForSession={() => undefined}
-        onOpenOptions={() => undefined}
-        model={controls({ status: 'running', model: 'm', startedAt: '2026-01-01T00:00:00Z', partial: { summary: [], faq: [] } })}
-      />,
-    );
-    expect(screen.getByTestId('pill').textContent).toContain('skriv samandrag');
+    const job = controls({ status: 'running', model: 'm', startedAt: '2026-01-01T00:00:00Z', partial: { summary: [], faq: [] } }).job;
+    const view = pillView(digest(), job.status === 'running');
+    expect(view.label).toContain('skriv samandrag');
+    expect(view.busy).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEngine, formatDateNn, listNn } from '../../src/ui/format';
-import { fmt, text } from '../../src/ui/text';
+import { fmt, text } from '../../src/strings/text';
 
 describe('formatDateNn', () => {
   it('writes dates the Nynorsk way', () => {

@@ -171,14 +171,14 @@ export function findTerms(paragraphs: readonly string[], terms: readonly TermEnt
   paragraphs.forEach((p, pi) => {
     const heading = isTitleCase(p);
     const spans: { entry: number; start: number; end: number; form: 'abbrev' | 'capitalForm' | 'plain' }[] = [];
-    (c as Compiled).scanners.forEach((sc, mode) => {
+    c.scanners.forEach((sc, mode) => {
       sc.re.lastIndex = 0;
       for (let m = sc.re.exec(p); m; m = sc.re.exec(p)) {
         const entry = lookup(sc, m[0], mode === 1);
         if (entry === undefined) continue;
         const end = m.index + m[0].length;
-        if ((c as Compiled).notNext.get(entry)?.test(p.slice(end))) continue;
-        const form = mode === 1 ? 'abbrev' : (c as Compiled).capitalForms.has(entry) ? 'capitalForm' : 'plain';
+        if (c.notNext.get(entry)?.test(p.slice(end))) continue;
+        const form = mode === 1 ? 'abbrev' : c.capitalForms.has(entry) ? 'capitalForm' : 'plain';
         spans.push({ entry, start: m.index, end, form });
       }
     });

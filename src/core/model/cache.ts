@@ -92,7 +92,7 @@ export function entryBytes(key: string, value: unknown): number {
 
 /** A storage write refused for want of room (Chrome: "QUOTA_BYTES quota exceeded"; Firefox: QuotaExceededError). */
 export function isQuotaError(e: unknown): boolean {
-  const name = e instanceof Error || (e && typeof e === 'object') ? String((e as { name?: unknown }).name ?? '') : '';
+  const name = e && typeof e === 'object' ? (e as { name?: unknown }).name : undefined;
   const message = e instanceof Error ? e.message : String(e);
   return name === 'QuotaExceededError' || /quota/i.test(message);
 }

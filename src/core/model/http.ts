@@ -85,7 +85,8 @@ export async function streamHttp(
       if (e instanceof ModelError) return e;
       if (timedOut) return new ModelError('timeout', messages.timeout(Math.round(timeoutMs / 1000)));
       if (opts.signal?.aborted) return cancelled();
-      const cause = e instanceof Error && e.cause ? ` (${String(e.cause)})` : '';
+      const c = e instanceof Error ? e.cause : undefined;
+      const cause = c instanceof Error || typeof c === 'string' || typeof c === 'number' ? ` (${String(c)})` : '';
       return new ModelError('no-connection', messages.noConnection(originOf(req.url)), { detail: String(e) + cause });
     };
     try {

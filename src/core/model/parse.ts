@@ -89,7 +89,7 @@ export function checkCardContent(v: unknown, paragraphCount: number): ContentChe
   const title = typeof v.title === 'string' ? clean(v.title) : '';
   if (!title) errors.push('title');
   let summary: string[] = [];
-  if (Array.isArray(v.summary) && v.summary.every((p) => typeof p === 'string')) summary = (v.summary as string[]).map(clean).filter(Boolean);
+  if (Array.isArray(v.summary) && v.summary.every((p) => typeof p === 'string')) summary = v.summary.map(clean).filter(Boolean);
   else if (typeof v.summary === 'string') summary = v.summary.split(/\n\s*\n/).map(clean).filter(Boolean);
   if (!summary.length) errors.push('summary');
   if (!Array.isArray(v.faq)) errors.push('faq');
@@ -102,7 +102,7 @@ export function checkCardContent(v: unknown, paragraphCount: number): ContentChe
       droppedFaq.push(i);
       return;
     }
-    const raw = Array.isArray(item.evidence) ? item.evidence : item.evidence === undefined ? [] : [item.evidence];
+    const raw: unknown[] = Array.isArray(item.evidence) ? item.evidence : item.evidence === undefined ? [] : [item.evidence];
     const evidence: number[] = [];
     for (const e of raw) {
       const n = typeof e === 'string' && /^\d+$/.test(e.trim()) ? Number(e) : e;

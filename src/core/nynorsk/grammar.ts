@@ -152,8 +152,8 @@ export function createGrammar(data: GrammarData): { check(text: string, tokens: 
       const n = tokens.length;
       // Each token once: its lower-case word (undefined for names, hyphenated words, digits, symbols) and
       // whether only spaces stand between it and the next token.
-      const words: (string | undefined)[] = new Array(n);
-      const joins: boolean[] = new Array(n);
+      const words = new Array<string | undefined>(n);
+      const joins = new Array<boolean>(n);
       for (let i = 0; i < n; i++) {
         const t = tokens[i]!;
         const lower = t.text.toLowerCase(); // no locale: Norwegian letters lower-case the same, and it is much faster

@@ -6,7 +6,7 @@
  */
 import { listNn } from '../nn-grammar';
 import { TOPIC_IDS, type Article, type TopicId, type TopicResult } from '../types';
-import { scoreText } from './lexicon';
+import { scoreText, type TextScores } from './lexicon';
 import { TAXONOMY, topicForName, topicLabel } from './taxonomy';
 
 export { TAXONOMY, topicLabel, topicForName } from './taxonomy';
@@ -111,11 +111,11 @@ export function detectTopic(article: Article, options: DetectOptions = {}): Topi
   if (!ignore.has('url')) urlSignal(acc, article);
   if (!ignore.has('metadata')) metadataSignals(acc, article);
 
-  const text = ignore.has('text') ? { scores: new Map<TopicId, number>(), terms: new Map() } : scoreText(article.title, article.paragraphs.join('\n'));
+  const text: TextScores = ignore.has('text') ? { scores: new Map(), terms: new Map() } : scoreText(article.title, article.paragraphs.join('\n'));
   const textTop = Math.max(0, ...text.scores.values());
   const textScale = textTop > 0 ? (W.text * Math.min(1, textTop / 6)) / textTop : 0;
   const textReason = (id: TopicId) =>
-    `mellom anna orda ${listNn((text.terms.get(id) ?? []).slice(0, 4).map((t: { term: string }) => `${quoted(t.term)}`))} i teksten`;
+    `mellom anna orda ${listNn((text.terms.get(id) ?? []).slice(0, 4).map((t) => quoted(t.term)))} i teksten`;
   for (const [id, s] of text.scores) credit(acc, id, s * textScale, textReason(id));
 
   const ranked = TOPIC_IDS.map((id) => ({ id, score: acc.scores.get(id) ?? 0, text: text.scores.get(id) ?? 0 }))

@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigestCard, findEntities } from '../../../src/core/digest/index';
 import { formatDateNn } from '../../../src/core/format-nn';
-import { loadNodeChecker } from '../../../src/core/nynorsk/node';
-import { FIXTURE_GOLD, MUST_FIND } from './gold';
-import { cardProblems, loadFixtureInputs, nynorskStrings, scoreNames } from './support';
+import { loadNodeChecker } from '../../../src/node/nynorsk';
+import { FIXTURE_GOLD, MUST_FIND } from '../../../support/digest/gold';
+import { cardProblems, loadFixtureInputs, nynorskStrings, scoreNames } from '../../../support/digest/shared';
 
 const inputs = loadFixtureInputs();
 const checker = loadNodeChecker();

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractKeyPoints } from '../../../src/core/digest/key-points';
-import { SHARED_TEXTS_DIR } from '../../support/shared-dir';
-import { loadFixtureInputs } from './support';
+import { SHARED_TEXTS_DIR } from '../../../support/shared-dir';
+import { loadFixtureInputs } from '../../../support/digest/shared';
 
 /** A thread as the extractor gives it: the first post, then the replies, one paragraph each or more. */
 const THREAD = [

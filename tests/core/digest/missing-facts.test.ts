@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigestCard } from '../../../src/core/digest/index';
 import type { Article } from '../../../src/core/types';
 import { makeArticle, makeTopic } from '../../factories/article';
-import { cardProblems, loadFixtureInputs } from './support';
+import { cardProblems, loadFixtureInputs } from '../../../support/digest/shared';
 
 const base = loadFixtureInputs().find((i) => i.name === 'meta-ai-workforce');
 if (!base) throw new Error('fixture meta-ai-workforce missing');

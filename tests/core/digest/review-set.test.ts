@@ -19,7 +19,7 @@ import { cardToText } from '../../../src/cli/card-to-text';
 import { buildDigestCard, findEntities, TERMS } from '../../../src/core/digest/index';
 import type { Article, Card, TopicResult } from '../../../src/core/types';
 import { understandPage } from '../../../src/core/understand';
-import { loadFixturePages, parsePage, PAGES_DIR } from '../../support/fixtures';
+import { loadFixturePages, parsePage, PAGES_DIR } from '../../../support/fixtures';
 
 const NOW = new Date('2026-01-02T03:04:05Z');
 const ARTIFACT = fileURLToPath(new URL('../../../artifacts/review-cards.txt', import.meta.url));

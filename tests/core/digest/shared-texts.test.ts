@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigestCard, findEntities } from '../../../src/core/digest/index';
 import { formatDateNn } from '../../../src/core/format-nn';
-import { loadNodeChecker } from '../../../src/core/nynorsk/node';
-import { MUST_FIND, SHARED_GOLD } from './gold';
-import { cardProblems, loadSharedInputs, nynorskStrings, scoreNames } from './support';
+import { loadNodeChecker } from '../../../src/node/nynorsk';
+import { MUST_FIND, SHARED_GOLD } from '../../../support/digest/gold';
+import { cardProblems, loadSharedInputs, nynorskStrings, scoreNames } from '../../../support/digest/shared';
 
 const shared = loadSharedInputs();
 

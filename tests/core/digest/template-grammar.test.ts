@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigestCard } from '../../../src/core/digest/index';
 import { makeArticle, makeTopic } from '../../factories/article';
-import { loadFixtureInputs, nynorskStrings } from './support';
+import { loadFixtureInputs, nynorskStrings } from '../../../support/digest/shared';
 
 const inputs = loadFixtureInputs();
 const cards = inputs.map((i) => ({ name: i.name, kind: i.article.kind, card: buildDigestCard(i.article, i.topic) }));

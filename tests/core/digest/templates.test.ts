@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { allTemplateStrings, TERMS } from '../../../src/core/digest/index';
 import { TEMPLATES } from '../../../src/core/digest/templates';
-import { loadNodeChecker } from '../../../src/core/nynorsk/node';
+import { loadNodeChecker } from '../../../src/node/nynorsk';
 
 const checker = loadNodeChecker();
 const flaggedIn = (texts: string[]) => texts.flatMap((t) => checker.check(t).flagged.map((f) => `${f.form} in «${t}»`));

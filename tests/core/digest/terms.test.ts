@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTerms, pickTerms, TERMS } from '../../../src/core/digest/terms';
-import { SHARED_TEXTS_DIR } from '../../support/shared-dir';
+import { SHARED_TEXTS_DIR } from '../../../support/shared-dir';
 
 const ens = (paragraphs: string[]) => findTerms(paragraphs).map((h) => h.en);
 

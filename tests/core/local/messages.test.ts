@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_MODEL_MESSAGES as M } from '../../../src/core/local/download';
 import { formatDuration, formatProgress } from '../../../src/core/local/format';
 import type { NynorskChecker } from '../../../src/core/nynorsk/checker';
-import { loadNodeChecker } from '../../../src/core/nynorsk/node';
+import { loadNodeChecker } from '../../../src/node/nynorsk';
 
 /** Every message, the templates filled with typical values. */
 function rendered(): string[] {
@@ -40,7 +40,7 @@ function rendered(): string[] {
   ];
 }
 
-/** Words the Hunspell lexicon lacks that the UI strings (src/ui/text.ts) use too; they belong in assets/nynorsk/allow.json. */
+/** Words the Hunspell lexicon lacks that the UI strings (src/strings/text.ts) use too; they belong in assets/nynorsk/allow.json. */
 const PENDING_ALLOW = new Set(['nedlastinga', 'gguf']);
 
 let checker: NynorskChecker;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CACHE_BYTES, entryBytes, fnv1a64, hashText, memoryStore, ModelCache, modelCacheKey } from '../../../src/core/model/cache';
 import { DEFAULT_PREFS } from '../../../src/core/model/types';
 import type { Card } from '../../../src/core/types';
-import { TEST_ARTICLE } from '../../support/model-server';
+import { TEST_ARTICLE } from '../../../support/model-server';
 import { sampleCard } from '../../ui/sample-card';
 
 const card = (title: string): Card => ({ ...sampleCard(), title, engine: { kind: 'model', model: 'm' } });

@@ -7,7 +7,7 @@ import { generateModelCard, type GenerateDeps, type GenerateStage } from '../../
 import { DEFAULT_PREFS, type BokmalFinding, type ModelConfig, type PartialCardContent, type Provider } from '../../../src/core/model/types';
 import { validateCard } from '../../../src/core/validate';
 import { makeArticle } from '../../factories/article';
-import { GOOD_CONTENT, PLANTED_BOKMAL, serverConfig, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
+import { GOOD_CONTENT, PLANTED_BOKMAL, serverConfig, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../../support/model-server';
 
 let server: ModelServer;
 beforeAll(async () => {
@@ -213,6 +213,44 @@ describe('generateModelCard', () => {
         generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('anthropic'), deps({ cache, signal: ctl.signal, onPartial: () => ctl.abort() })),
       );
       expect(e.kind).toBe('cancelled');
+      expect(await cache.keys()).toEqual([]);
+    } finally {
+      server.setOptions({ chunkDelayMs: 0 });
+    }
+  });
+
+  it('cancel during the repair round stops the card and caches nothing', async () => {
+    const cache = new ModelCache(memoryStore());
+    const ctl = new AbortController();
+    const e = await failure(
+      generateModelCard(
+        TEST_ARTICLE,
+        TEST_TOPIC,
+        config('ollama', 'nn-bokmal'),
+        deps({ cache, findBokmal, signal: ctl.signal, onStage: (s) => s.stage === 'repairing' && ctl.abort() }),
+      ),
+    );
+    expect(e.kind).toBe('cancelled');
+    expect(await cache.keys()).toEqual([]);
+  });
+
+  it('cancel while the repaired answer streams stops the card and caches nothing', async () => {
+    const cache = new ModelCache(memoryStore());
+    const ctl = new AbortController();
+    let calls = 0;
+    // The repair answer's headers have arrived and its body is still on its way when "Avbryt" is clicked.
+    const cancelOnRepair: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (++calls === 2) ctl.abort();
+      return res;
+    };
+    server.setOptions({ chunkDelayMs: 5 });
+    try {
+      const e = await failure(
+        generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai', 'nn-bokmal'), deps({ cache, findBokmal, signal: ctl.signal, fetch: cancelOnRepair })),
+      );
+      expect(e.kind).toBe('cancelled');
+      expect(calls).toBe(2);
       expect(await cache.keys()).toEqual([]);
     } finally {
       server.setOptions({ chunkDelayMs: 0 });

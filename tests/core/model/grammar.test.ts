@@ -5,7 +5,7 @@ import { CARD_CONTENT_SCHEMA } from '../../../src/core/model/schema';
 import type { CardContent } from '../../../src/core/model/types';
 import { CardContentSchema } from '../../../src/core/schema/card';
 import { matchesGbnf, parseGbnf, sampleGbnf } from '../../support/gbnf';
-import { mulberry32 } from '../../support/random';
+import { mulberry32 } from '../../../support/random';
 
 const CHARS = { title: 80, paragraph: 400, question: 120, answer: 300 };
 const PARAMS: Record<string, CardGrammarParams> = {

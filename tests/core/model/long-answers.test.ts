@@ -12,7 +12,7 @@ import { generateModelCard, type GenerateDeps } from '../../../src/core/model/ge
 import { MAX_JSON_DEPTH, PartialCardReader, PartialJsonParser, parsePartialJson, partialCardContent } from '../../../src/core/model/partial-json';
 import { answerLimits, streamCompletion } from '../../../src/core/model/providers';
 import { type ModelConfig, type PartialCardContent, type Provider } from '../../../src/core/model/types';
-import { ENDLESS_ANSWER_CHARS, GOOD_CONTENT, serverConfig, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
+import { ENDLESS_ANSWER_CHARS, GOOD_CONTENT, serverConfig, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../../support/model-server';
 
 let server: ModelServer;
 beforeAll(async () => {

@@ -8,8 +8,8 @@ import { messages } from '../../../src/core/model/errors';
 import { generateModelCard } from '../../../src/core/model/generate';
 import { testConnection } from '../../../src/core/model/providers';
 import { DEFAULT_PREFS, type ModelConfig } from '../../../src/core/model/types';
-import { loadNodeChecker } from '../../../src/core/nynorsk/node';
-import { GOOD_CONTENT, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
+import { loadNodeChecker } from '../../../src/node/nynorsk';
+import { GOOD_CONTENT, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../../support/model-server';
 
 const checker = loadNodeChecker();
 const findBokmal = (text: string) => checker.check(text).flagged;

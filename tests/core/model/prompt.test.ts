@@ -3,7 +3,7 @@ import { buildCombineMessages, buildMessages, buildRepairMessages, planPrompt, r
 import { estimateMessagesTokens, estimateTokens } from '../../../src/core/model/tokens';
 import { DEFAULT_PREFS } from '../../../src/core/model/types';
 import { makeArticle } from '../../factories/article';
-import { GOOD_CONTENT, TEST_ARTICLE, TEST_TOPIC } from '../../support/model-server';
+import { GOOD_CONTENT, TEST_ARTICLE, TEST_TOPIC } from '../../../support/model-server';
 
 const TERMS = [
   { en: 'ransomware', nn: 'løysepengevirus' },

@@ -6,7 +6,7 @@ import { listModels, streamCompletion, testConnection } from '../../../src/core/
 import { buildMessages } from '../../../src/core/model/prompt';
 import { CARD_CONTENT_SCHEMA } from '../../../src/core/model/schema';
 import { DEFAULT_PREFS, type ModelConfig, type Provider, type StreamOptions } from '../../../src/core/model/types';
-import { GOOD_CONTENT, SCENARIO_MODELS, serverConfig, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../support/model-server';
+import { GOOD_CONTENT, SCENARIO_MODELS, serverConfig, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../../support/model-server';
 
 let server: ModelServer;
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe.each(PROVIDERS)('%s', (provider) => {
   it('asks for JSON against the card schema, with the key in its own header only', async () => {
     await streamCompletion(config(provider), messages, opts());
     const req = server.requests[0]!;
-    const body = JSON.parse(req.body) as Record<string, any>;
+    const body = JSON.parse(req.body) as Record<string, unknown>;
     expect(req.method).toBe('POST');
     expect(body.stream).toBe(true);
     expect(body.model).toBe('nn-writer');
@@ -61,7 +61,7 @@ describe.each(PROVIDERS)('%s', (provider) => {
       expect(req.headers['anthropic-version']).toBe('2023-06-01');
       expect(req.headers['anthropic-dangerous-direct-browser-access']).toBe('true');
       expect(req.headers.authorization).toBeUndefined();
-      expect(body.tools[0].input_schema).toEqual(CARD_CONTENT_SCHEMA);
+      expect((body.tools as { input_schema: unknown }[])[0]!.input_schema).toEqual(CARD_CONTENT_SCHEMA);
       expect(body.tool_choice).toEqual({ type: 'tool', name: 'nynorsk_card' });
       expect(body.system).toBe(messages[0]!.content);
       expect(body.messages).toEqual([messages[1]]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkCardContent, extractJson } from '../../../src/core/model/parse';
-import { parsePartialJson, partialCardContent } from '../../../src/core/model/partial-json';
+import { MAX_JSON_DEPTH, PartialJsonParser, parsePartialJson, partialCardContent, type Node } from '../../../src/core/model/partial-json';
 import { createLineSplitter, createSseParser, type SseEvent } from '../../../src/core/model/sse';
-import { GOOD_CONTENT } from '../../support/model-server';
+import { GOOD_CONTENT } from '../../../support/model-server';
 
 describe('SSE parser', () => {
   const parse = (chunks: string[]) => {
@@ -64,7 +64,73 @@ describe('partial JSON', () => {
     expect(partialCardContent('{"summary": ["ab\\').draft).toBe('ab');
     expect(partialCardContent('no json yet')).toEqual({ summary: [], faq: [] });
   });
+  it('reads a whole JSON text as JSON.parse does, in one piece or one character at a time', () => {
+    const value = (n: Node | undefined): unknown =>
+      !n ? undefined : n.t === 'arr' ? n.items.map(value) : n.t === 'obj' ? Object.fromEntries(n.entries.map(([k, v]) => [k, value(v)])) : n.v;
+    const allDone = (n: Node): boolean => n.done && (n.t === 'arr' ? n.items.every(allDone) : n.t === 'obj' ? n.entries.every(([, v]) => allDone(v)) : true);
+    const texts = [
+      '{"s":"a\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti\\u00e6\\u2014"}',
+      '{ "n" : [0, -1, 2.5, -3.25e2, 1E3, 4e-1], "t" : true, "f" : false, "z" : null }',
+      '{\n\t"nested": {"a": [[], {}, [{"b": []}]], "key with \\"quote\\"": "v"},\r\n "empty": ""\n}',
+    ];
+    for (const text of texts) {
+      const whole = parsePartialJson(text)!;
+      expect(value(whole)).toEqual(JSON.parse(text));
+      expect(allDone(whole)).toBe(true);
+      const parser = new PartialJsonParser();
+      for (const c of text) parser.push(c);
+      expect(value(parser.root)).toEqual(JSON.parse(text));
+      expect(parser.stopped).toBeUndefined();
+      expect(parser.length).toBe(text.length);
+    }
+    // What is not JSON stops the reading there, and what was read stays.
+    const bad = new PartialJsonParser();
+    bad.push('{"a": 1, "b": tru, "c": 2}');
+    expect(bad.stopped).toBe('invalid');
+    expect(value(bad.root)).toEqual({ a: 1 });
+    for (const text of ['{"a" 1}', '{"a": 1 x}', '{"a": [1, }]}', '{"a": @}']) {
+      const p = new PartialJsonParser();
+      p.push(text);
+      expect(p.stopped, text).toBe('invalid');
+    }
+    // Nothing after the root object is read.
+    const after = new PartialJsonParser();
+    after.push('{"a": 1} {"b": 2}');
+    expect(value(after.root)).toEqual({ a: 1 });
+    expect(after.stopped).toBeUndefined();
+  });
+
+  it('takes Unicode spaces between tokens, stops at MAX_JSON_DEPTH, and shows only FAQ items with a question and an answer', () => {
+    expect(partialCardContent('{\u00a0"title"\u2003:\u3000"A"}').title).toBe('A');
+    const deep = (levels: number) => '{"x":' + '['.repeat(levels - 1) + ']'.repeat(levels - 1) + '}';
+    const ok = new PartialJsonParser();
+    ok.push(deep(MAX_JSON_DEPTH));
+    expect(ok.stopped).toBeUndefined();
+    const tooDeep = new PartialJsonParser();
+    tooDeep.push(deep(MAX_JSON_DEPTH + 1));
+    expect(tooDeep.stopped).toBe('too-deep');
+    const faq = partialCardContent(
+      '{"faq":[{"q":"Kva?","a":"Dette.","evidence":[1,"2",2.5,3]},{"q":" ","a":"Svar."},{"q":"Kvifor?","a":""},{"a":"Berre svar."},5,{"q":"Korleis?","a":"Slik."}',
+    ).faq;
+    expect(faq).toEqual([
+      { q: 'Kva?', a: 'Dette.', evidence: [1, 3] },
+      { q: 'Korleis?', a: 'Slik.', evidence: [] },
+    ]);
+  });
+
   it('does not count a number at the very end as complete', () => {
+    // The number may still grow ("1" then "12"): it is shown as it is so far, marked incomplete.
+    const evidence = (n: Node | undefined) => (n?.t === 'obj' ? n.entries.find(([k]) => k === 'evidence')?.[1] : undefined);
+    const open = evidence(parsePartialJson('{"evidence":[1'));
+    expect(open?.t === 'arr' && open.items).toEqual([{ t: 'num', v: 1, done: false }]);
+    const reader = new PartialJsonParser();
+    reader.push('{"evidence":[1');
+    reader.push('2, 3]');
+    const closed = evidence(reader.root);
+    expect(closed?.t === 'arr' && closed.items).toEqual([
+      { t: 'num', v: 12, done: true },
+      { t: 'num', v: 3, done: true },
+    ]);
     const n = parsePartialJson('{"faq":[{"q":"a","a":"b","evidence":[1');
     expect(n?.t === 'obj' && n.done).toBe(false);
     expect(partialCardContent('{"faq":[{"q":"a","a":"b","evidence":[1').faq).toEqual([]);

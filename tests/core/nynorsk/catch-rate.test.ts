@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, type NynorskChecker } from '../../../src/core/nynorsk/checker';
-import { readNynorskData } from '../../../src/core/nynorsk/node';
+import { readNynorskData } from '../../../src/node/nynorsk';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SEED = join(ROOT, '..', 'shared', 'seed');

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, type NynorskChecker } from '../../../src/core/nynorsk/checker';
 import { isNynorskData, type NynorskData } from '../../../src/core/nynorsk/data';
 import { loadChecker, NYNORSK_CORPUS_PATH, NYNORSK_DATA_PATH, NYNORSK_GRAMMAR_PATH } from '../../../src/core/nynorsk/load';
-import { readNynorskData } from '../../../src/core/nynorsk/node';
+import { readNynorskData } from '../../../src/node/nynorsk';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 let data: NynorskData;

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../../src/core/nynorsk/checker';
-import { readNynorskData } from '../../../src/core/nynorsk/node';
+import { readNynorskData } from '../../../src/node/nynorsk';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const TEXTS = join(ROOT, '..', 'shared', 'fixtures', 'texts');

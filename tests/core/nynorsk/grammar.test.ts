@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadNodeChecker } from '../../../src/core/nynorsk/node';
+import { loadNodeChecker } from '../../../src/node/nynorsk';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const checker = loadNodeChecker({ root: ROOT });

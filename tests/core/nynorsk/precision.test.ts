@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadNodeChecker } from '../../../src/core/nynorsk/node';
+import { loadNodeChecker } from '../../../src/node/nynorsk';
 import { gendersOf } from '../../../scripts/nynorsk/grammar-data.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');

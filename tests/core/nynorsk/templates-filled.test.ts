@@ -9,7 +9,7 @@ import { allTemplateStrings, TEMPLATES } from '../../../src/core/digest/template
 import { countOf, kindVars, listNn } from '../../../src/core/digest/format';
 import { agreeNn, numberNn } from '../../../src/core/nn-grammar';
 import { fill } from '../../../src/core/template';
-import { loadNodeChecker } from '../../../src/core/nynorsk/node';
+import { loadNodeChecker } from '../../../src/node/nynorsk';
 import type { TextKind } from '../../../src/core/digest/text-kind';
 
 const checker = loadNodeChecker();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../../src/core/nynorsk/checker';
-import { readNynorskData } from '../../../src/core/nynorsk/node';
+import { readNynorskData } from '../../../src/node/nynorsk';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const REF = join(ROOT, '..', 'shared', 'reference', 'bokmal-only-forms-frequent.txt.gz');

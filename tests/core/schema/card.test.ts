@@ -8,7 +8,7 @@ import { DEFAULT_MAX_EVIDENCE } from '../../../src/core/model/grammar';
 import { LOCAL_CARD_BOUNDS } from '../../../src/core/model/providers/local';
 import { CARD_LIMITS, CardContentSchema, CardSchema, ENGINE_KINDS } from '../../../src/core/schema/card';
 import { validateCard } from '../../../src/core/validate';
-import { loadFixtureInputs } from '../digest/support';
+import { loadFixtureInputs } from '../../../support/digest/shared';
 import type { Card, EngineKind, FaqItem } from '../../../src/core/types';
 import { makeArticle, makeTopic } from '../../factories/article';
 

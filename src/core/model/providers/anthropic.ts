@@ -45,7 +45,7 @@ export const anthropic: ProviderAdapter = {
           const v = parseFrame(body);
           if (isObj(v) && v.error) throw inBandError(v.error, config);
           length = isObj(v) && v.stop_reason === 'max_tokens';
-          const blocks = isObj(v) && Array.isArray(v.content) ? v.content : [];
+          const blocks: unknown[] = isObj(v) && Array.isArray(v.content) ? v.content : [];
           const tool = blocks.find((b) => isObj(b) && b.type === 'tool_use');
           if (isObj(tool) && tool.input !== undefined) return onDelta(JSON.stringify(tool.input));
           const text = blocks.filter((b) => isObj(b) && b.type === 'text').map((b) => (b as { text: string }).text).join('');

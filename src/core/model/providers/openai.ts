@@ -35,7 +35,7 @@ export const openai: ProviderAdapter = {
         end() {
           const v = parseFrame(body);
           if (isObj(v) && v.error) throw inBandError(v.error, config);
-          const choice = isObj(v) && Array.isArray(v.choices) ? v.choices[0] : undefined;
+          const choice: unknown = isObj(v) && Array.isArray(v.choices) ? v.choices[0] : undefined;
           const content = isObj(choice) && isObj(choice.message) ? choice.message.content : undefined;
           if (typeof content !== 'string') throw cutOff();
           length = isObj(choice) && choice.finish_reason === 'length';
@@ -53,7 +53,7 @@ export const openai: ProviderAdapter = {
       const v = parseFrame(ev.data);
       if (!isObj(v)) return;
       if (v.error) throw inBandError(v.error, config);
-      const choice = Array.isArray(v.choices) ? v.choices[0] : undefined;
+      const choice: unknown = Array.isArray(v.choices) ? v.choices[0] : undefined;
       if (!isObj(choice)) return;
       const delta = isObj(choice.delta) ? choice.delta.content : undefined;
       if (typeof delta === 'string' && delta) onDelta(delta);

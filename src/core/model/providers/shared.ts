@@ -67,5 +67,5 @@ export function untilDone(framing: { feed(chunk: string): void; end(): void }, i
 /** Model names from a list body: OpenAI and Anthropic send `{data: [{id}]}`, Ollama `{models: [{name}]}`. */
 export function namesFrom(body: unknown, listKey: string, nameKey: string): string[] {
   const list = isObj(body) && Array.isArray(body[listKey]) ? (body[listKey] as unknown[]) : [];
-  return list.map((m) => (isObj(m) && typeof m[nameKey] === 'string' ? (m[nameKey] as string) : '')).filter(Boolean);
+  return list.map((m) => (isObj(m) && typeof m[nameKey] === 'string' ? m[nameKey] : '')).filter(Boolean);
 }

@@ -1,0 +1,44 @@
+/**
+ * The two switches the pill needs before it may show (overlay mode, hidden
+ * for this session), read without waking the background where the browser
+ * allows: the background mirrors them into storage.session and opens that
+ * area to content scripts (see background/pill-prefs-mirror.ts). Where the
+ * mirror is missing or unreadable (Firefox keeps storage.session from content
+ * scripts; the very first page after the browser starts), one message asks
+ * the background instead.
+ */
+import { isPillPrefs, PILL_PREFS_KEY, type PillPrefs } from '../pill-prefs';
+
+export type { PillPrefs };
+
+const DEFAULT_PREFS: PillPrefs = { mode: 'pill', hiddenForSession: false };
+
+/** The slice of the extension API this needs (chrome.* or browser.*: both return promises in MV3). */
+export type PrefsApi = {
+  storage?: { session?: { get(key: string): Promise<Record<string, unknown>> } };
+  runtime: { sendMessage(msg: unknown): Promise<unknown> };
+};
+
+/** Whether the pill may show at all. */
+export const showsOverlay = (p: PillPrefs): boolean => p.mode !== 'off' && !p.hiddenForSession;
+
+export async function readPillPrefs(api: PrefsApi): Promise<PillPrefs> {
+  try {
+    const got = await api.storage?.session?.get(PILL_PREFS_KEY);
+    const v = got?.[PILL_PREFS_KEY];
+    if (isPillPrefs(v)) return v;
+  } catch {
+    // Not readable from here: ask the background.
+  }
+  try {
+    const reply = await api.runtime.sendMessage({ type: 'overlay:get' });
+    const o = reply as Partial<PillPrefs> | null;
+    if (o && typeof o === 'object') {
+      const prefs = { mode: o.mode, hiddenForSession: o.hiddenForSession === true };
+      if (isPillPrefs(prefs)) return prefs;
+    }
+  } catch {
+    // No background (the extension was reloaded under the page): the defaults.
+  }
+  return DEFAULT_PREFS;
+}
