@@ -1,7 +1,9 @@
 /**
- * The content script the manifest runs on every Spiceworks page (content.js).
- * Listings, author pages and static pages cost a URL test and two event
- * listeners. On an article or a thread it confirms the page with a few DOM
+ * The content script the manifest runs on every Spiceworks page (content.js),
+ * at document_start. Listings, author pages and static pages cost a URL test,
+ * event listeners and one message for the listing badges. On an article or a
+ * thread it reads the overlay switches and fetches the article code while
+ * the page parses; at DOMContentLoaded it confirms the page with a few DOM
  * queries, reads the overlay's two switches, and shows the pill at once,
  * with the topic the URL names where it names one. Then it loads the article
  * code (content-main.js: extraction, the card, the model), which fills the
@@ -15,7 +17,7 @@ import type { PageKind } from '../core/types';
 import { benchInit, benchReport, countDomReads, timed, timedWait } from './bench-hook';
 import type { ArticleMain, BaseOptions } from './index';
 import { createOverlay, type OverlayHandle, type PanelModule } from './overlay';
-import { readPillPrefs, showsOverlay, type PrefsApi } from './pill-prefs';
+import { readPillPrefs, showsOverlay, type PillPrefs, type PrefsApi } from './pill-prefs';
 import { watchArticle } from './watch-article';
 import { watchNavigation } from './watch-navigation';
 import { listenForCardCommands } from './commands';
@@ -66,7 +68,8 @@ const baseOptions: BaseOptions = {
 };
 
 async function enter(page: PageKind, myRun: number): Promise<void> {
-  const prefs = await timedWait('waitPrefs', readPillPrefs(ext));
+  const prefs = await timedWait('waitPrefs', prefsAhead ?? readPillPrefs(ext));
+  prefsAhead = null;
   if (myRun !== run) return;
   if (showsOverlay(prefs)) {
     const o = timed('pill', () => {
@@ -105,7 +108,21 @@ function onLocation(): PageKind['kind'] {
   return page.kind;
 }
 
-listenForCardCommands(() => overlay);
-const firstKind = onLocation();
-timed('watch', () => watchNavigation(window, onLocation));
-benchReport(firstKind === 'none' ? 'none' : 'started');
+// The manifest runs this at document_start, while the page is still parsing: on an article URL, what needs no DOM starts
+// now (the overlay switches, fetching and evaluating the article code); the DOM work waits for DOMContentLoaded, whose
+// listeners run in the order they were added, so the pill is mounted before the page's own handlers run.
+let prefsAhead: Promise<PillPrefs> | null = null;
+if (recognisePage(location.href).kind !== 'none') {
+  prefsAhead = readPillPrefs(ext);
+  loadMain().catch(() => (mainLoad = null));
+}
+
+function start(): void {
+  listenForCardCommands(() => overlay);
+  const firstKind = onLocation();
+  timed('watch', () => watchNavigation(window, onLocation));
+  benchReport(firstKind === 'none' ? 'none' : 'started');
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();
