@@ -25,6 +25,7 @@ import { ChromiumHarness, chromiumPath } from '../../support/browser/chromium';
 import { firefoxPath } from '../../support/browser/firefox';
 import { fixturePageNames, isBrowserInternal, loadFixturePage, REPO_ROOT, SITE_CSS, Site, withStyle } from '../../support/browser/site';
 import { loadSharedPages } from '../../support/shared-pages';
+import { mulberry32 } from '../../support/random';
 
 /** build.mjs (plain JavaScript, no declarations): the one build the extension ships with. */
 const { buildTarget } = (await import(pathToFileURL(join(REPO_ROOT, 'build.mjs')).href)) as {
@@ -75,18 +76,8 @@ const progress = (c: string) => process.stderr.write(c);
 const T0 = performance.now();
 const elapsed = () => `${Math.round((performance.now() - T0) / 1000)} s`;
 
-/** mulberry32: a small seeded generator, so that an order can be repeated with --seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(SEED);
+// A seeded generator, so that an order can be repeated with --seed.
+const random = mulberry32(SEED);
 function shuffle<T>(xs: T[]): T[] {
   const a = [...xs];
   for (let i = a.length - 1; i > 0; i--) {
