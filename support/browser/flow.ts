@@ -62,7 +62,7 @@ export function withHeadScript(html: string, js: string): string {
   return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => m + tag) : tag + html;
 }
 
-/** How long a negative check ("no overlay appears") waits after the load event. Content scripts run at document_idle. */
+/** How long a negative check ("no overlay appears") waits after the load event. The loader runs at document_start and mounts nothing before DOMContentLoaded. */
 export const QUIET_MS = 1500;
 
 /** The pages every scenario run serves. */

@@ -78,7 +78,7 @@ export const messages = {
   answerTooLong: () =>
     'Svaret frå modellen vart mykje lengre enn eit kort skal vere, så det vart stoppa. Modellen held seg truleg ikkje til lengdegrensa. Prøv igjen, eller vel ein annan modell.',
   lengthLimit: () =>
-    'Modellen nådde grensa for kor langt svaret kan vere, før kortet var ferdig. Prøv igjen, vel «Kort samandrag» i innstillingane, eller vel ein annan modell.',
+    'Modellen nådde grensa for kor langt svaret kan vere før kortet var ferdig. Prøv igjen, vel «Kort samandrag» i innstillingane, eller vel ein annan modell.',
   answerTooDeep: () =>
     'Svaret frå modellen er ikkje eit kort: det har for mange lag inni kvarandre. Prøv igjen, eller vel ein annan modell.',
 };
