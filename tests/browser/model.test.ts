@@ -236,6 +236,8 @@ describe.skipIf(!exe)('Model engine in Chromium (fake OpenAI-compatible server)'
     await waitFor('the popup regenerate button', () => popupView(popup), (v) => v.buttons.includes('model-regenerate'));
     await popup.getByTestId('model-regenerate').click();
     await waitFor('the overlay streaming', () => overlayView(page), (x) => !!x?.streaming, 10_000);
+    // The popup shows the old model card until the job's state reaches it: wait for the request itself, then for its card.
+    await waitFor('the new request to the model', async () => chatRequests().length, (n) => n >= 1, 10_000);
     await waitFor('the new model card in the popup', () => popupView(popup), (v) => v.engine === 'model' && !v.streaming && v.buttons.includes('model-regenerate'), 20_000);
     expect(chatRequests()).toHaveLength(1);
     await popup.close();
