@@ -2,7 +2,8 @@
  * Keeps storage.local (settings, API keys, cached cards) from content
  * scripts: Chrome lets every extension context read storage.local unless the
  * extension asks for TRUSTED_CONTEXTS (storage.session is restricted by
- * default). Our content script never reads storage; it asks the background.
+ * default). Our content script reads only storage.session, where the
+ * background mirrors the overlay's two switches (./pill-prefs-mirror).
  * Firefox has setAccessLevel for storage.session only, so there the call is
  * skipped and storage.local stays readable by the content script.
  */

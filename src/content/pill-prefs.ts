@@ -3,8 +3,8 @@
  * for this session), read without waking the background where the browser
  * allows: the background mirrors them into storage.session and opens that
  * area to content scripts (see background/pill-prefs-mirror.ts). Where the
- * mirror is missing or unreadable (Firefox keeps storage.session from content
- * scripts; the very first page after the browser starts), one message asks
+ * mirror is missing or unreadable (a browser without
+ * storage.session.setAccessLevel; the very first page after the browser starts), one message asks
  * the background instead.
  */
 import { isPillPrefs, PILL_PREFS_KEY, type PillPrefs } from '../pill-prefs';
