@@ -66,7 +66,8 @@ export function PopupApp({ browser, search, onDone, preload }: PopupAppProps) {
         stopState();
         stopJob();
       };
-      const [initial, initialJob] = await Promise.all([readTabState(browser, tabId), readModelJob(browser, tabId).catch(() => null)]);
+      // The preload read the card already: read it once, not twice.
+      const [initial, initialJob] = await Promise.all([early?.state ?? readTabState(browser, tabId), readModelJob(browser, tabId).catch(() => null)]);
       // A change that arrived while reading is newer than what was read.
       if (!cancelled) {
         setState((current) => current ?? initial);
