@@ -11,7 +11,8 @@ import { formatBytes, formatProgress } from '../core/local/format';
 import { checkMemory } from '../core/local/memory';
 import { LLAMA_ATTRIBUTION, LOCAL_MODELS, modelIdFromUrl, type LocalModelRecord } from '../core/local/models';
 import { originPattern, type Settings } from '../settings';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 import { createOpfsStore, requestPersistence, storageEstimate } from '../opfs-store';
 import { deleteModel, installModel, readRecord } from './local-install';
 import type { OptionsBrowser } from './settings-store';
@@ -98,7 +99,7 @@ export function LocalModelSettings({ browser, settings, onChange, store, fetch: 
     void asked
       .catch(() => false)
       .then(async (granted) => {
-        if (!granted) throw new DownloadError('http', fmt(text.localPermissionDenied, { origin: new URL(url).host }));
+        if (!granted) throw new DownloadError('http', fill(text.localPermissionDenied, { origin: new URL(url).host }));
         // Not awaited: Firefox answers persist() only after the reader answers its own prompt, which may
         // be never (and never, headless); the download must not wait on it.
         if (persist) void persist().then((ok) => !ok && setNote(LOCAL_MODEL_MESSAGES.notPersisted), () => setNote(LOCAL_MODEL_MESSAGES.notPersisted));
@@ -139,7 +140,7 @@ export function LocalModelSettings({ browser, settings, onChange, store, fetch: 
   const partial = state.kind === 'partial' || (state.kind === 'error' && state.record?.status === 'partial' && state.record.id === id);
   const stateText =
     state.kind === 'installed'
-      ? fmt(text.localInstalled, { size: formatBytes(state.usage) })
+      ? fill(text.localInstalled, { size: formatBytes(state.usage) })
       : state.kind === 'downloading'
         ? progress
           ? formatProgress(progress)
@@ -147,7 +148,7 @@ export function LocalModelSettings({ browser, settings, onChange, store, fetch: 
         : state.kind === 'error'
           ? state.message
           : state.kind === 'partial'
-            ? fmt(text.localPartial, { size: formatBytes(state.record.received) })
+            ? fill(text.localPartial, { size: formatBytes(state.record.received) })
             : text.localNone;
 
   return (
@@ -178,7 +179,7 @@ export function LocalModelSettings({ browser, settings, onChange, store, fetch: 
             disabled={state.kind === 'downloading'}
             onClick={() => onChange({ ...settings, local: { url: m.url } })}
           >
-            {fmt(text.localChoose, { model: m.label, size: formatBytes(m.approxBytes) })}
+            {fill(text.localChoose, { model: m.label, size: formatBytes(m.approxBytes) })}
           </button>
         ))}
       </p>
@@ -188,14 +189,14 @@ export function LocalModelSettings({ browser, settings, onChange, store, fetch: 
           {state.kind === 'installed'
             ? formatBytes(state.usage)
             : choice
-              ? fmt(text.localSizeApprox, { size: formatBytes(choice.approxBytes) })
+              ? fill(text.localSizeApprox, { size: formatBytes(choice.approxBytes) })
               : text.localSizeUnknown}
         </dd>
         <dt>{text.localFreeLabel}</dt>
         <dd data-testid="local-model-free">{free !== undefined ? formatBytes(free) : text.localFreeUnknown}</dd>
         <dt>{text.localLicenceLabel}</dt>
         <dd>
-          {choice ? fmt(text.localLicence, { licence: choice.licence }) : text.localLicenceOther} <span lang="en">{LLAMA_ATTRIBUTION}</span>
+          {choice ? fill(text.localLicence, { licence: choice.licence }) : text.localLicenceOther} <span lang="en">{LLAMA_ATTRIBUTION}</span>
         </dd>
       </dl>
       {state.kind === 'downloading' && (

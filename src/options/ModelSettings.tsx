@@ -13,7 +13,8 @@ import { modelCache, type StorageArea } from '../model-cache';
 import { formatBytes } from '../core/local/format';
 import { DEFAULT_CACHE_BYTES, DEFAULT_CACHE_ENTRIES, type CacheStatus } from '../core/model/cache';
 import { apiKeyFor, endpointOrigin, keySafeFor, originPattern, PROMPT_TOKENS_MAX, PROMPT_TOKENS_MIN, type ApiKeys, type Engine, type Settings } from '../settings';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 import { browserLocalEnv, LocalModelSettings, type LocalEnv } from './LocalModelSettings';
 import type { OptionsBrowser } from './settings-store';
 import type { Message } from '../protocol';
@@ -56,7 +57,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
     : origin.startsWith('http://') && !keySafeFor(current.endpoint)
       ? text.apiKeyInsecure
       : stored && !keyHere
-        ? fmt(text.apiKeyOtherOrigin, { origin: stored.origin })
+        ? fill(text.apiKeyOtherOrigin, { origin: stored.origin })
         : null;
 
   useEffect(() => {
@@ -73,7 +74,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
     if (!provider || !current) return;
     const pattern = originPattern(current.endpoint);
     if (!pattern) {
-      setVerdict({ ok: false, message: fmt(text.modelBadEndpoint, { endpoint: current.endpoint }) });
+      setVerdict({ ok: false, message: fill(text.modelBadEndpoint, { endpoint: current.endpoint }) });
       return;
     }
     setVerdict({ ok: null, message: text.testing });
@@ -83,7 +84,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
       .catch(() => false)
       .then(async (granted) => {
         if (!granted) {
-          setVerdict({ ok: false, message: fmt(text.permissionDenied, { origin: endpointOrigin(current.endpoint) }) });
+          setVerdict({ ok: false, message: fill(text.permissionDenied, { origin: endpointOrigin(current.endpoint) }) });
           return;
         }
         const apiKey = apiKeyFor(provider, current.endpoint, keys);
@@ -270,7 +271,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
               }}
             />
             <span class="nk-options__hint" id="prompt-limit-help">
-              {fmt(text.promptLimitHelp, { min: PROMPT_TOKENS_MIN, max: PROMPT_TOKENS_MAX })}
+              {fill(text.promptLimitHelp, { min: PROMPT_TOKENS_MIN, max: PROMPT_TOKENS_MAX })}
             </span>
           </p>
           <div class="nk-choice">
@@ -336,16 +337,16 @@ function CacheSection({ browser }: { browser: OptionsBrowser }) {
   return (
     <fieldset data-testid="cache">
       <legend>{text.cacheHeading}</legend>
-      <p data-testid="cache-count">{fmt(text.cacheCount, { n: count })}</p>
-      {status && count > 0 && <p data-testid="cache-used">{fmt(text.cacheUsed, { size: formatBytes(status.bytes) })}</p>}
+      <p data-testid="cache-count">{fill(text.cacheCount, { n: count })}</p>
+      {status && count > 0 && <p data-testid="cache-used">{fill(text.cacheUsed, { size: formatBytes(status.bytes) })}</p>}
       <p class="nk-options__hint" data-testid="cache-limits">
-        {fmt(text.cacheLimits, { entries: status?.maxEntries ?? DEFAULT_CACHE_ENTRIES, size: formatBytes(status?.maxBytes ?? DEFAULT_CACHE_BYTES) })}
+        {fill(text.cacheLimits, { entries: status?.maxEntries ?? DEFAULT_CACHE_ENTRIES, size: formatBytes(status?.maxBytes ?? DEFAULT_CACHE_BYTES) })}
       </p>
       {note && (
         <p class={`nk-options__status${note.kind === 'failed' ? ' nk-options__status--error' : ''}`} data-testid="cache-note" data-kind={note.kind}>
           {note.kind === 'evicted'
-            ? fmt(text.cacheEvicted, { when: noteTime(note.at) })
-            : fmt(text.cacheWriteFailed, { when: noteTime(note.at), message: note.message })}
+            ? fill(text.cacheEvicted, { when: noteTime(note.at) })
+            : fill(text.cacheWriteFailed, { when: noteTime(note.at), message: note.message })}
         </p>
       )}
       <p>

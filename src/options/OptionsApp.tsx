@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FetchLike } from '../core/model/types';
 import type { ApiKeys, Settings } from '../settings';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 import { RECENT_KEY } from '../recent';
 import { ModelSettings, type ModelSettingsProps } from './ModelSettings';
 import { FeedbackExport, HistorySetting } from './ReaderData';
@@ -72,7 +73,7 @@ export function OptionsApp({ browser, fetch, local }: OptionsAppProps) {
       setSettings(await saveSettings(browser, next));
       setStatus({ kind: 'saved' });
     } catch (e) {
-      setStatus({ kind: 'error', message: fmt(text.saveFailed, { message: e instanceof Error ? e.message : String(e) }) });
+      setStatus({ kind: 'error', message: fill(text.saveFailed, { message: e instanceof Error ? e.message : String(e) }) });
     }
   };
 
@@ -84,7 +85,7 @@ export function OptionsApp({ browser, fetch, local }: OptionsAppProps) {
       setStatus({ kind: 'saved' });
     } catch (e) {
       // The message is the storage error's, never the key.
-      setStatus({ kind: 'error', message: fmt(text.saveFailed, { message: e instanceof Error ? e.message : String(e) }) });
+      setStatus({ kind: 'error', message: fill(text.saveFailed, { message: e instanceof Error ? e.message : String(e) }) });
     }
   };
 

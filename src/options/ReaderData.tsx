@@ -6,7 +6,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { FEEDBACK_KEY, feedbackExport, parseFeedback, type FeedbackEntry } from '../feedback';
 import { RECENT_LIMIT } from '../recent';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 import type { OptionsBrowser } from './settings-store';
 
 /** The recent-cards switch; turning it off also empties the list (the caller's onChange does both). */
@@ -20,7 +21,7 @@ export function HistorySetting({ on, disabled, onChange }: { on: boolean; disabl
           {text.historyLabel}
         </label>
         <p class="nk-choice__help" id="help-history">
-          {fmt(text.historyHelp, { n: RECENT_LIMIT })}
+          {fill(text.historyHelp, { n: RECENT_LIMIT })}
         </p>
       </div>
     </fieldset>
@@ -60,7 +61,7 @@ export function FeedbackExport({ browser, now = () => new Date() }: { browser: O
     <fieldset data-testid="feedback">
       <legend>{text.feedbackHeading}</legend>
       <p class="nk-options__hint">{text.feedbackIntro}</p>
-      <p data-testid="feedback-count">{list === null ? '…' : list.length ? fmt(text.feedbackCount, { n: list.length }) : text.feedbackCountNone}</p>
+      <p data-testid="feedback-count">{list === null ? '…' : list.length ? fill(text.feedbackCount, { n: list.length }) : text.feedbackCountNone}</p>
       {file && (
         <p class="nk-local__choices">
           <a class="nk-button nk-button--primary" data-testid="feedback-export" href={file.href} download={FEEDBACK_FILE}>

@@ -2,7 +2,8 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { SHORTCUTS } from '../shortcuts';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 import { openShortcutSettings, type BrowserCommand, type ShortcutsApi } from './shortcut-settings';
 
 export function ShortcutSettings({ api }: { api: ShortcutsApi }) {
@@ -73,7 +74,7 @@ export function ShortcutSettings({ api }: { api: ShortcutsApi }) {
         </button>
       </p>
       <p class={failed ? 'nk-options__status nk-options__status--error' : 'nk-options__hint'} role={failed ? 'alert' : undefined}>
-        {failed ? fmt(text.shortcutsOpenFailed, { where: text.shortcutsWhere }) : text.shortcutsWhere}
+        {failed ? fill(text.shortcutsOpenFailed, { where: text.shortcutsWhere }) : text.shortcutsWhere}
       </p>
     </fieldset>
   );

@@ -8,7 +8,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { parseRecent, RECENT_KEY, type RecentEntry } from '../recent';
 import { migrateSettings, SETTINGS_KEY } from '../settings';
 import { formatDateNn } from '../ui/format';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 import type { PopupBrowser } from './tab-state';
 
 /** How many the popup lists; the stored list keeps up to RECENT_LIMIT for the listing badges. */
@@ -75,7 +76,7 @@ export function RecentList({ browser, onOpened }: { browser: PopupBrowser; onOpe
                   {e.title}
                 </a>
                 <span class="nk-recent__meta">
-                  {upperFirst(e.topic.label)} · {fmt(text.recentOpened, { date: localDate(e.openedAt) })}
+                  {upperFirst(e.topic.label)} · {fill(text.recentOpened, { date: localDate(e.openedAt) })}
                 </span>
               </li>
             ))}

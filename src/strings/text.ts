@@ -2,7 +2,7 @@
  * Every string a user sees in popup, overlay and options, in Nynorsk
  * (moderate newsroom norm). One place, so that one test can check them all
  * for Bokmål forms and so that wording is changed in one place only.
- * Placeholders are written {name} and filled with `fmt`.
+ * Placeholders are written {name} and filled with `fill` (src/core/template.ts), which checks them against each literal string.
  */
 
 import { jobStrings, pillStrings } from './content-strings';

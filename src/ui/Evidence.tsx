@@ -9,7 +9,8 @@
  */
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 
 /**
  * Shows paragraph `index` (0-based, into Article.paragraphs) in the page;
@@ -42,7 +43,7 @@ export function EvidenceProvider({ onShow, children }: { onShow?: ShowEvidence; 
         .catch(() => false)
         .then((found) => {
           if (ticket !== latest.current) return;
-          setMessage({ text: fmt(found ? text.evidenceShown : text.evidenceMissing, { n }), index, missing: !found });
+          setMessage({ text: fill(found ? text.evidenceShown : text.evidenceMissing, { n }), index, missing: !found });
         });
     },
     [onShow],
@@ -81,18 +82,18 @@ export function EvidenceButtons({ evidence }: { evidence: readonly number[] }) {
           class="nk-evidence-button"
           data-testid="show-evidence"
           data-index={String(i)}
-          aria-label={fmt(single ? text.showParagraphInName : text.showParagraphName, { n: i + 1 })}
+          aria-label={fill(single ? text.showParagraphInName : text.showParagraphName, { n: i + 1 })}
           onClick={() => api.show(i)}
         >
           <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" class="nk-evidence-button__icon">
             <path d="M2 3h12M2 6.5h8M2 10h12M2 13.5h6" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
           </svg>
-          {single ? text.showInArticle : fmt(text.showParagraph, { n: i + 1 })}
+          {single ? text.showInArticle : fill(text.showParagraph, { n: i + 1 })}
         </button>
       ))}
       {api.missing !== null && indices.includes(api.missing) && (
         <span class="nk-evidence-missing" data-testid="evidence-missing">
-          {fmt(text.evidenceMissing, { n: api.missing + 1 })}
+          {fill(text.evidenceMissing, { n: api.missing + 1 })}
         </span>
       )}
     </span>

@@ -5,7 +5,8 @@
  */
 import type { Card } from '../core/types';
 import { EvidenceButtons } from './Evidence';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 
 export function Facts({ facts }: { facts: NonNullable<Card['facts']> }) {
   if (facts.length === 0) return null;
@@ -37,7 +38,7 @@ export function KeyPoints({ points }: { points: NonNullable<Card['keyPoints']> }
             {p.evidence[0] !== undefined && (
               <span class="nk-keypoints__ref">
                 {' '}
-                {fmt(text.keyPointEvidence, { n: p.evidence[0] + 1 })} <EvidenceButtons evidence={p.evidence.slice(0, 1)} />
+                {fill(text.keyPointEvidence, { n: p.evidence[0] + 1 })} <EvidenceButtons evidence={p.evidence.slice(0, 1)} />
               </span>
             )}
           </li>
@@ -61,7 +62,7 @@ export function Figures({ figures }: { figures: NonNullable<Card['figures']> }) 
             {x.evidence[0] !== undefined && (
               <span class="nk-keypoints__ref">
                 {' '}
-                {fmt(text.keyPointEvidence, { n: x.evidence[0] + 1 })} <EvidenceButtons evidence={x.evidence.slice(0, 1)} />
+                {fill(text.keyPointEvidence, { n: x.evidence[0] + 1 })} <EvidenceButtons evidence={x.evidence.slice(0, 1)} />
               </span>
             )}
           </li>

@@ -8,7 +8,8 @@ import type { FaqItem } from '../core/types';
 import { EvidenceButtons } from './Evidence';
 import { Flagged } from './Flagged';
 import { listNn } from './format';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 
 export function Faq({ items }: { items: readonly FaqItem[] }) {
   const baseId = useId();
@@ -69,5 +70,5 @@ export function Faq({ items }: { items: readonly FaqItem[] }) {
 /** "Byggjer på avsnitt 2 og 4 i artikkelen." (1-based for readers). */
 function evidenceLine(evidence: readonly number[]): string {
   const nums = [...new Set(evidence)].sort((a, b) => a - b).map((n) => String(n + 1));
-  return fmt(nums.length === 1 ? text.faqEvidenceOne : text.faqEvidenceMany, { list: listNn(nums) });
+  return fill(nums.length === 1 ? text.faqEvidenceOne : text.faqEvidenceMany, { list: listNn(nums) });
 }

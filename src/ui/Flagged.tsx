@@ -7,7 +7,8 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
 import type { Card } from '../core/types';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 
 /** One occurrence of a flagged form in a text. */
 export type FlaggedSpan = { start: number; end: number; form: string };
@@ -42,7 +43,7 @@ export function findFlagged(s: string, matcher: FlagMatcher): FlaggedSpan[] {
 /** The tooltip for a flagged form: "Bokmålsform. Nynorsk: ikkje", or just "Bokmålsform". */
 export function flagTip(form: string, matcher: FlagMatcher): string {
   const suggestion = matcher?.suggestions[form.toLowerCase()];
-  return suggestion ? fmt(text.flaggedTip, { suggestion }) : text.flaggedTipPlain;
+  return suggestion ? fill(text.flaggedTip, { suggestion }) : text.flaggedTipPlain;
 }
 
 const FlagContext = createContext<FlagMatcher>(null);

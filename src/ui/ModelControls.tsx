@@ -8,7 +8,8 @@ import type { Card } from '../core/types';
 import type { ModelJob } from '../protocol';
 import { Faq } from './Faq';
 import { formatDateNn } from './format';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 
 /** What a host (overlay, popup) passes when a model is configured for the tab. */
 export type ModelControls = {
@@ -51,7 +52,7 @@ export function ModelBar({ card, controls }: { card: Card; controls: ModelContro
     <div class="nk-model" data-testid="model-bar" data-job={job.status}>
       {isModel && (
         <p class="nk-model__written" data-testid="model-written">
-          {fmt(text.modelWrittenBy, { model: card.engine.model ?? text.engineModelUnnamed, date: formatWhen(card.createdAt) })}
+          {fill(text.modelWrittenBy, { model: card.engine.model ?? text.engineModelUnnamed, date: formatWhen(card.createdAt) })}
         </p>
       )}
       {job.status === 'error' ? (
@@ -71,7 +72,7 @@ export function ModelBar({ card, controls }: { card: Card; controls: ModelContro
           <button type="button" class="nk-model__button" data-testid="model-generate" onClick={userClick(controls, () => controls.onGenerate(false))}>
             {text.modelGenerate}
           </button>
-          <p class="nk-model__help">{job.status === 'idle' && job.local ? fmt(text.localGenerateHelp, { model: job.model }) : fmt(text.modelGenerateHelp, { model: job.model })}</p>
+          <p class="nk-model__help">{job.status === 'idle' && job.local ? fill(text.localGenerateHelp, { model: job.model }) : fill(text.modelGenerateHelp, { model: job.model })}</p>
         </>
       )}
     </div>
@@ -91,7 +92,7 @@ export function StreamingCard({ job, onCancel }: { job: Extract<ModelJob, { stat
       <div class="nk-model nk-model--running" data-testid="model-running">
         <p class="nk-model__status" role="status" aria-live="polite" data-testid="model-status">
           <span class="nk-spinner nk-spinner--small" aria-hidden="true" />
-          {fmt(text.modelWriting, { model: job.model })}
+          {fill(text.modelWriting, { model: job.model })}
           {job.stage && job.stage !== text.modelStageWriting && <span class="nk-model__stage"> {job.stage}</span>}
         </p>
         <button type="button" class="nk-model__button nk-model__button--quiet" data-testid="model-cancel" onClick={onCancel}>

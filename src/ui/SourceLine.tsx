@@ -6,7 +6,8 @@
 import type { Card } from '../core/types';
 import { numberNn } from '../core/nn-grammar';
 import { describeEngine, formatDateNn } from './format';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 
 export function SourceLine({ card }: { card: Card }) {
   const { source } = card;
@@ -16,7 +17,7 @@ export function SourceLine({ card }: { card: Card }) {
       <p class="nk-meta__source">
         <span class="nk-meta__label">{text.sourceLabel}: </span>
         {source.site}
-        {source.author && <>, {fmt(text.sourceAuthor, { author: source.author })}</>}
+        {source.author && <>, {fill(text.sourceAuthor, { author: source.author })}</>}
         {date && (
           <>
             , <time dateTime={source.published}>{date}</time>
@@ -56,7 +57,7 @@ export function LanguageBadge({ forms, suggestions = {} }: { forms: readonly str
       </p>
     );
   }
-  const count = forms.length === 1 ? text.languageFlaggedOne : fmt(text.languageFlaggedMany, { n: numberNn(forms.length, 'f') });
+  const count = forms.length === 1 ? text.languageFlaggedOne : fill(text.languageFlaggedMany, { n: numberNn(forms.length, 'f') });
   return (
     <div class="nk-lang nk-lang--flagged" data-testid="language" data-flagged={String(forms.length)}>
       <p class="nk-lang__count">{count}</p>

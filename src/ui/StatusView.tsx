@@ -6,7 +6,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CardState } from '../core/types';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 
 type NotReady = Exclude<CardState, { status: 'ready' }>;
 
@@ -14,7 +15,7 @@ type NotReady = Exclude<CardState, { status: 'ready' }>;
 export function statusAnnouncement(state: NotReady): string {
   switch (state.status) {
     case 'loading':
-      return state.title ? fmt(text.loadingFor, { title: state.title }) : text.loading;
+      return state.title ? fill(text.loadingFor, { title: state.title }) : text.loading;
     case 'none':
       return text.noneTitle;
     case 'error':

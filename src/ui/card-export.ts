@@ -9,7 +9,8 @@
 import { formatDateNn } from '../core/format-nn';
 import type { Card } from '../core/types';
 import { describeEngine } from './format';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 
 export type ExportFormat = 'text' | 'markdown' | 'html';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['text', 'markdown', 'html'];
@@ -34,7 +35,7 @@ type Outline = {
 };
 
 const paragraphLabel = (evidence: readonly number[], max = evidence.length) =>
-  evidence.length ? evidence.slice(0, max).map((i) => fmt(text.keyPointEvidence, { n: i + 1 })).join(', ') : undefined;
+  evidence.length ? evidence.slice(0, max).map((i) => fill(text.keyPointEvidence, { n: i + 1 })).join(', ') : undefined;
 
 function outline(card: Card): Outline {
   const sections: Section[] = [];
@@ -69,7 +70,7 @@ function outline(card: Card): Outline {
     url: s.url,
     engine: describeEngine(card.engine),
     flagged: card.language.bokmalForms,
-    notes: [fmt(text.exportOrigin, { title: origin, site: s.site }), ...(quotes ? [text.exportQuoted] : [])],
+    notes: [fill(text.exportOrigin, { title: origin, site: s.site }), ...(quotes ? [text.exportQuoted] : [])],
   };
 }
 

@@ -3,7 +3,8 @@
  * Nynorsk way, without relying on the browser's Intl data (which may lack `nn`).
  */
 import type { EngineKind } from '../core/types';
-import { fmt, text } from '../strings/text';
+import { fill } from '../core/template';
+import { text } from '../strings/text';
 
 /**
  * "2024-04-03" → "3. april 2024". One implementation for cards, UI and CLI
@@ -19,8 +20,8 @@ export function describeEngine(engine: { kind: EngineKind; model?: string }): st
     case 'digest':
       return text.engineDigest;
     case 'model':
-      return engine.model ? fmt(text.engineModel, { model: engine.model }) : text.engineModelUnnamed;
+      return engine.model ? fill(text.engineModel, { model: engine.model }) : text.engineModelUnnamed;
     case 'local':
-      return engine.model ? fmt(text.engineLocal, { model: engine.model }) : text.engineLocalUnnamed;
+      return engine.model ? fill(text.engineLocal, { model: engine.model }) : text.engineLocalUnnamed;
   }
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateNn } from '../../src/core/format-nn';
-import { fill } from '../../src/core/template';
 
 describe('formatDateNn', () => {
   it('writes dates the Nynorsk way', () => {
@@ -14,9 +13,3 @@ describe('formatDateNn', () => {
   });
 });
 
-describe('fill', () => {
-  it('fills placeholders and refuses to print undefined', () => {
-    expect(fill('{a} og {b}', { a: 'eg', b: 2 })).toBe('eg og 2');
-    expect(() => fill('{a} og {c}', { a: 'eg' })).toThrow(/c/);
-  });
-});

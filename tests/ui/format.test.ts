@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEngine, formatDateNn, listNn } from '../../src/ui/format';
-import { fmt, text } from '../../src/strings/text';
+import { text } from '../../src/strings/text';
 
 describe('formatDateNn', () => {
   it('writes dates the Nynorsk way', () => {
@@ -27,12 +27,6 @@ describe('listNn', () => {
   });
 });
 
-describe('fmt', () => {
-  it('fills known placeholders and leaves unknown ones', () => {
-    expect(fmt('{a} og {b}', { a: 'eg', b: 2 })).toBe('eg og 2');
-    expect(fmt('{a} {c}', { a: 'x' })).toBe('x {c}');
-  });
-});
 
 describe('describeEngine', () => {
   it('names each engine in Nynorsk', () => {
