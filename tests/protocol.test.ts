@@ -1,35 +1,77 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage, tabStateKey } from '../src/protocol';
+import { isPartialContent, parseMessage, parseModelJob, parsePortEvent, parsePortRequest, tabStateKey } from '../src/protocol';
+import { FEEDBACK_NOTE_MAX } from '../src/feedback';
 import { makeArticle, makeTopic } from './factories/article';
+import { readyState, sampleCard } from './ui/sample-card';
 
 describe('parseMessage', () => {
   it('accepts well-formed messages', () => {
-    const m = { type: 'card:request', article: makeArticle(), topic: makeTopic() };
-    expect(parseMessage(m)).toBe(m);
+    const article = makeArticle();
+    const m = parseMessage({ type: 'card:request', article });
+    expect(m).toEqual({ type: 'card:request', article });
     expect(parseMessage({ type: 'overlay:get', extra: 1 })).toEqual({ type: 'overlay:get' });
-    const noTopic = { type: 'card:request', article: makeArticle() };
-    expect(parseMessage(noTopic)).toBe(noTopic);
     expect(parseMessage({ type: 'card:clear', url: 'https://x' })).toEqual({ type: 'card:clear', url: 'https://x' });
+    for (const type of ['overlay:hide-for-session', 'options:open', 'badges:get']) expect(parseMessage({ type })).toEqual({ type });
+  });
+  it('keeps every field of the article a card request carries', () => {
+    const article = makeArticle({ author: 'A', published: '2024-01-01', section: 's', moreOn: 'AI', postStarts: [0, 1], replies: { count: 3, atLeast: false } });
+    const m = parseMessage({ type: 'card:request', article });
+    expect(m?.type === 'card:request' && m.article).toEqual(article);
+  });
+  it('drops a topic sent with a card request: the background always detects it', () => {
+    const m = parseMessage({ type: 'card:request', article: makeArticle(), topic: { id: 'sport' } });
+    expect(m).toEqual({ type: 'card:request', article: makeArticle() });
+    expect(m).not.toHaveProperty('topic');
   });
   it('refuses malformed or foreign messages', () => {
-    expect(parseMessage({ type: 'card:request', article: {}, topic: makeTopic() })).toBeNull();
-    expect(parseMessage({ type: 'card:request', article: makeArticle(), topic: { id: 'sport' } })).toBeNull();
+    expect(parseMessage({ type: 'card:request', article: {} })).toBeNull();
+    expect(parseMessage({ type: 'card:request' })).toBeNull();
     expect(parseMessage({ type: 'card:clear' })).toBeNull();
+    expect(parseMessage({ type: 'card:clear', url: 5 })).toBeNull();
     expect(parseMessage({ type: 'something-else' })).toBeNull();
+    expect(parseMessage({})).toBeNull();
     expect(parseMessage('card:request')).toBeNull();
     expect(parseMessage(null)).toBeNull();
+  });
+  it('takes only the two shortcut actions', () => {
+    expect(parseMessage({ type: 'card:command', action: 'toggle' })).toEqual({ type: 'card:command', action: 'toggle' });
+    expect(parseMessage({ type: 'card:command', action: 'open' })).toEqual({ type: 'card:command', action: 'open' });
+    expect(parseMessage({ type: 'card:command', action: 'close' })).toBeNull();
+    expect(parseMessage({ type: 'card:command' })).toBeNull();
   });
   it('keys tab state by tab id', () => {
     expect(tabStateKey(7)).toBe('tab:7');
   });
 });
 
-import { parseModelJob, parsePortEvent, parsePortRequest } from '../src/protocol';
+describe('feedback:add', () => {
+  const good = { type: 'feedback:add', kind: 'fact', note: 'Feil tal.', url: 'https://www.spiceworks.com/x/', card: sampleCard() };
+  it('accepts a well-formed report, with the card as validateCard returns it (NFC)', () => {
+    expect(parseMessage(good)).toEqual(good);
+    const decomposed = sampleCard({ title: 'Eit kort om a\u030A vere' });
+    const m = parseMessage({ ...good, card: decomposed });
+    expect(m?.type === 'feedback:add' && m.card.title).toBe('Eit kort om \u00E5 vere');
+  });
+  it('bounds the note and the URL, and takes only known kinds', () => {
+    expect(parseMessage({ ...good, note: 'x'.repeat(FEEDBACK_NOTE_MAX) })).not.toBeNull();
+    expect(parseMessage({ ...good, note: 'x'.repeat(FEEDBACK_NOTE_MAX + 1) })).toBeNull();
+    expect(parseMessage({ ...good, url: 'u'.repeat(2000) })).not.toBeNull();
+    expect(parseMessage({ ...good, url: 'u'.repeat(2001) })).toBeNull();
+    expect(parseMessage({ ...good, kind: 'rant' })).toBeNull();
+    expect(parseMessage({ ...good, note: 3 })).toBeNull();
+  });
+  it('refuses a card that validateCard refuses', () => {
+    expect(parseMessage({ ...good, card: { ...sampleCard(), summary: 'no list' } })).toBeNull();
+    expect(parseMessage({ ...good, card: sampleCard({ faq: [{ q: 'Q?', a: 'A.', evidence: [-1] }] }) })).toBeNull();
+    expect(parseMessage({ ...good, card: undefined })).toBeNull();
+  });
+});
 
 describe('model protocol', () => {
   it('checks the popup → content messages', () => {
     expect(parseMessage({ type: 'model:generate', force: true })).toEqual({ type: 'model:generate', force: true });
     expect(parseMessage({ type: 'model:generate' })).toEqual({ type: 'model:generate', force: false });
+    expect(parseMessage({ type: 'model:generate', force: 'yes' })).toBeNull();
     expect(parseMessage({ type: 'model:cancel' })).toEqual({ type: 'model:cancel' });
     expect(parseMessage({ type: 'model:failed', message: 'Feil.' })).toEqual({ type: 'model:failed', message: 'Feil.' });
     expect(parseMessage({ type: 'model:failed' })).toBeNull();
@@ -38,6 +80,7 @@ describe('model protocol', () => {
   it('takes only a paragraph number that can exist for evidence:show', () => {
     expect(parseMessage({ type: 'evidence:show', index: 0 })).toEqual({ type: 'evidence:show', index: 0 });
     expect(parseMessage({ type: 'evidence:show', index: 12, extra: 'x' })).toEqual({ type: 'evidence:show', index: 12 });
+    expect(parseMessage({ type: 'evidence:show', index: Number.MAX_SAFE_INTEGER })).not.toBeNull();
     for (const index of [-1, 1.5, '2', NaN, Infinity, 2 ** 53, null, undefined])
       expect(parseMessage({ type: 'evidence:show', index }), String(index)).toBeNull();
   });
@@ -49,18 +92,40 @@ describe('model protocol', () => {
   });
   it('checks model jobs', () => {
     expect(parseModelJob({ status: 'idle', model: 'm' })).toEqual({ status: 'idle', model: 'm' });
+    expect(parseModelJob({ status: 'idle', model: 'm', local: true })).toEqual({ status: 'idle', model: 'm', local: true });
+    expect(parseModelJob({ status: 'idle', model: 'm', local: 'yes' })).toBeNull();
+    expect(parseModelJob({ status: 'idle' })).toBeNull();
     expect(parseModelJob({ status: 'error', model: 'm' })).toBeNull();
-    const running = { status: 'running', model: 'm', startedAt: 't', partial: { summary: ['a'], faq: [{ q: 'q', a: 'a', evidence: [1] }], draft: 'd' } };
+    expect(parseModelJob({ status: 'error', model: 'm', message: 'Feil.' })).toEqual({ status: 'error', model: 'm', message: 'Feil.' });
+    const running = { status: 'running', model: 'm', startedAt: 't', partial: { summary: ['a'], faq: [{ q: 'q', a: 'a', evidence: [1] }], draft: 'd' }, stage: 's' };
     expect(parseModelJob(running)).toEqual(running);
+    expect(parseModelJob({ ...running, stage: 3 })).toBeNull();
+    expect(parseModelJob({ ...running, startedAt: undefined })).toBeNull();
     expect(parseModelJob({ ...running, partial: { summary: 'a', faq: [] } })).toBeNull();
+    expect(parseModelJob({ ...running, partial: { summary: [], faq: [{ q: 'q', a: 'a' }] } })).toBeNull();
+    expect(parseModelJob({ ...running, partial: { summary: [], faq: [{ q: 'q', a: 'a', evidence: ['1'] }] } })).toBeNull();
+    expect(parseModelJob({ status: 'done', model: 'm' })).toBeNull();
     expect(parseModelJob(null)).toBeNull();
+  });
+  it('checks partial content on its own', () => {
+    expect(isPartialContent({ summary: [], faq: [] })).toBe(true);
+    expect(isPartialContent({ title: 'T', summary: ['a'], faq: [], draft: 'd' })).toBe(true);
+    expect(isPartialContent({ title: 3, summary: [], faq: [] })).toBe(false);
+    expect(isPartialContent({ faq: [] })).toBe(false);
   });
   it('checks what travels over the model port', () => {
     expect(parsePortRequest({ type: 'start', article: makeArticle(), topic: makeTopic() })).toMatchObject({ type: 'start', force: false });
+    expect(parsePortRequest({ type: 'start', article: makeArticle(), topic: makeTopic(), force: true })).toMatchObject({ type: 'start', force: true });
     expect(parsePortRequest({ type: 'start', article: {}, topic: makeTopic() })).toBeNull();
+    expect(parsePortRequest({ type: 'start', article: makeArticle() })).toBeNull();
+    expect(parsePortRequest({ type: 'start', article: makeArticle(), topic: { id: 'sport' } })).toBeNull();
     expect(parsePortRequest({ type: 'cancel' })).toEqual({ type: 'cancel' });
+    expect(parsePortRequest({ type: 'stop' })).toBeNull();
     expect(parsePortEvent({ type: 'job', job: { status: 'idle', model: 'm' } })).toEqual({ type: 'job', job: { status: 'idle', model: 'm' } });
+    expect(parsePortEvent({ type: 'job', job: { status: 'idle' } })).toBeNull();
     expect(parsePortEvent({ type: 'done', state: { status: 'none' }, fromCache: true, requests: 0 })).toEqual({ type: 'done', state: { status: 'none' }, fromCache: true, requests: 0 });
+    expect(parsePortEvent({ type: 'done', state: readyState(), fromCache: false, requests: 2 })).toEqual({ type: 'done', state: readyState(), fromCache: false, requests: 2 });
     expect(parsePortEvent({ type: 'done', state: { status: 'bogus' }, fromCache: true, requests: 0 })).toBeNull();
+    expect(parsePortEvent({ type: 'done', state: { status: 'none' }, fromCache: 'yes', requests: 0 })).toBeNull();
   });
 });

@@ -1,19 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, migrateSettings } from '../src/settings';
+import { DEFAULT_LOCAL_MODEL_URL, LOCAL_MODELS } from '../src/core/local/models';
 
 describe('migrateSettings', () => {
   it('gives defaults for nothing or junk', () => {
     expect(migrateSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(migrateSettings('x')).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettings([1, 2])).toEqual(DEFAULT_SETTINGS);
     expect(migrateSettings({ overlay: 'sideways' })).toEqual(DEFAULT_SETTINGS);
+  });
+  it('has the documented defaults', () => {
+    expect(DEFAULT_SETTINGS).toEqual({
+      version: 2,
+      overlay: 'pill',
+      engine: 'builtin',
+      providers: {
+        ollama: { endpoint: 'http://localhost:11434', model: '' },
+        openai: { endpoint: 'https://api.openai.com/v1', model: '' },
+        anthropic: { endpoint: 'https://api.anthropic.com', model: '' },
+      },
+      local: { url: DEFAULT_LOCAL_MODEL_URL },
+      prefs: { infinitive: 'e', pronoun: 'me', length: 'full' },
+      autoGenerate: false,
+      maxPromptTokens: 6000,
+      history: true,
+    });
   });
   it('keeps valid values and migrates the old boolean', () => {
     expect(migrateSettings({ overlay: 'open' }).overlay).toBe('open');
     expect(migrateSettings({ showOverlay: false }).overlay).toBe('off');
+    expect(migrateSettings({ showOverlay: false, overlay: 'junk' }).overlay).toBe('off');
+    // A valid `overlay` wins over the old boolean.
+    expect(migrateSettings({ showOverlay: false, overlay: 'open' }).overlay).toBe('open');
+    expect(migrateSettings({ showOverlay: true }).overlay).toBe('pill');
+  });
+  it('writes version 2 whatever the stored version, and drops unknown keys', () => {
+    expect(migrateSettings({ version: 7, junk: 1 })).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettings({ version: 1 }).version).toBe(2);
   });
 });
-
-import { apiKeyFor, apiKeysNeedMigration, migrateApiKeys, modelConfigOf, originPattern } from '../src/settings';
 
 describe('settings v2: engine, providers, preferences', () => {
   it('migrates a version 1 value to v2 with the built-in engine and default preferences', () => {
@@ -25,59 +51,37 @@ describe('settings v2: engine, providers, preferences', () => {
   it('keeps valid fields and drops bad ones one by one', () => {
     const s = migrateSettings({
       engine: 'ollama',
-      providers: { ollama: { endpoint: ' http://box:11434 ', model: 'llama3.1:8b' }, openai: { endpoint: 42, model: 'gpt' } },
+      providers: { ollama: { endpoint: ' http://box:11434 ', model: 'llama3.1:8b' }, openai: { endpoint: 42, model: 'gpt' }, anthropic: 'junk' },
       prefs: { infinitive: 'a', pronoun: 'kanskje', length: 'short' },
       autoGenerate: 'yes',
+      history: false,
     });
     expect(s.engine).toBe('ollama');
     expect(s.providers.ollama).toEqual({ endpoint: 'http://box:11434', model: 'llama3.1:8b' });
     expect(s.providers.openai).toEqual({ endpoint: DEFAULT_SETTINGS.providers.openai.endpoint, model: 'gpt' });
+    expect(s.providers.anthropic).toEqual(DEFAULT_SETTINGS.providers.anthropic);
     expect(s.prefs).toEqual({ infinitive: 'a', pronoun: 'me', length: 'short' });
     expect(s.autoGenerate).toBe(false);
+    expect(s.history).toBe(false);
     expect(migrateSettings({ engine: 'gemini' }).engine).toBe('builtin');
   });
-  it('does not share nested objects with the defaults', () => {
+  it('falls back for an endpoint that is blank or too long, and a model name that is too long', () => {
+    const s = migrateSettings({ providers: { ollama: { endpoint: '   ', model: 'x'.repeat(301) }, openai: { endpoint: 'h'.repeat(2001), model: ' m ' } } });
+    expect(s.providers.ollama).toEqual(DEFAULT_SETTINGS.providers.ollama);
+    expect(s.providers.openai).toEqual({ endpoint: DEFAULT_SETTINGS.providers.openai.endpoint, model: 'm' });
+    expect(migrateSettings({ providers: { ollama: { model: 'x'.repeat(300) } } }).providers.ollama.model).toHaveLength(300);
+  });
+  it('does not share nested objects with the defaults or with another result', () => {
     const s = migrateSettings(undefined);
     s.providers.openai.model = 'changed';
     s.prefs.length = 'short';
     expect(DEFAULT_SETTINGS.providers.openai.model).toBe('');
     expect(DEFAULT_SETTINGS.prefs.length).toBe('full');
-  });
-  it('keeps only keys of known providers, binding old bare keys to the endpoint stored with them', () => {
-    const s = migrateSettings({ providers: { openai: { endpoint: 'https://llm.example:8443/v1', model: 'm' } } });
-    expect(migrateApiKeys({ openai: ' sk-1 ', anthropic: 5, other: 'x' }, s)).toEqual({ openai: { key: 'sk-1', origin: 'https://llm.example:8443' } });
-    expect(migrateApiKeys({ anthropic: 'sk-a' })).toEqual({ anthropic: { key: 'sk-a', origin: 'https://api.anthropic.com' } });
-    expect(migrateApiKeys({ openai: { key: 'k', origin: 'https://a.example' }, anthropic: { key: 'k' } })).toEqual({ openai: { key: 'k', origin: 'https://a.example' } });
-    expect(migrateApiKeys('junk')).toEqual({});
-    expect(apiKeysNeedMigration({ openai: 'sk' })).toBe(true);
-    expect(apiKeysNeedMigration({ openai: { key: 'sk', origin: 'https://a.example' } })).toBe(false);
-  });
-  it('sends a key only to the origin it was entered for, and never over http to another machine', () => {
-    const keys = { openai: { key: 'sk', origin: 'https://api.openai.com' } };
-    expect(apiKeyFor('openai', 'https://api.openai.com/v1', keys)).toBe('sk');
-    expect(apiKeyFor('openai', 'https://evil.example/v1', keys)).toBeUndefined();
-    expect(apiKeyFor('openai', 'https://api.openai.com:444/v1', keys)).toBeUndefined();
-    expect(apiKeyFor('anthropic', 'https://api.openai.com/v1', keys)).toBeUndefined();
-    expect(apiKeyFor('openai', 'http://llm.lan:8080/v1', { openai: { key: 'sk', origin: 'http://llm.lan:8080' } })).toBeUndefined();
-    for (const local of ['http://localhost:8080', 'http://127.0.0.1:8080', 'http://[::1]:8080'])
-      expect(apiKeyFor('openai', `${local}/v1`, { openai: { key: 'sk', origin: local } })).toBe('sk');
-    const s = migrateSettings({ engine: 'openai', providers: { openai: { endpoint: 'https://evil.example/v1', model: 'm' } } });
-    expect(modelConfigOf(s, keys)?.apiKey).toBeUndefined();
-  });
-  it('builds the model config only for a chosen engine with a model', () => {
-    const base = migrateSettings({ engine: 'openai', providers: { openai: { endpoint: 'http://127.0.0.1:8080/v1', model: 'm' } } });
-    expect(modelConfigOf(base, { openai: { key: 'sk', origin: 'http://127.0.0.1:8080' }, anthropic: { key: 'other', origin: 'http://127.0.0.1:8080' } })).toEqual({ provider: 'openai', endpoint: 'http://127.0.0.1:8080/v1', model: 'm', apiKey: 'sk', prefs: DEFAULT_SETTINGS.prefs });
-    expect(modelConfigOf({ ...base, engine: 'builtin' }, {})).toBeNull();
-    expect(modelConfigOf(migrateSettings({ engine: 'ollama' }), {})).toBeNull();
-  });
-  it('gives the origin pattern to request', () => {
-    // No port: Firefox rejects match patterns with one; without it every port matches.
-    expect(originPattern('http://127.0.0.1:8080/v1')).toBe('http://127.0.0.1/*');
-    expect(originPattern('http://localhost:11434')).toBe('http://localhost/*');
-    expect(originPattern('http://[::1]:11434/api')).toBe('http://[::1]/*');
-    expect(originPattern('https://api.openai.com/v1')).toBe('https://api.openai.com/*');
-    expect(originPattern('ftp://x')).toBeNull();
-    expect(originPattern('not a url')).toBeNull();
+    const t = migrateSettings({ providers: 'junk', prefs: 3 });
+    t.providers.ollama.endpoint = 'changed';
+    t.prefs.pronoun = 'vi';
+    expect(migrateSettings('junk').providers.ollama.endpoint).toBe('http://localhost:11434');
+    expect(migrateSettings('junk').prefs.pronoun).toBe('me');
   });
 });
 
@@ -87,17 +91,14 @@ describe('settings v2: prompt size limit', () => {
     expect(migrateSettings({ maxPromptTokens: 12000 }).maxPromptTokens).toBe(12000);
     expect(migrateSettings({ maxPromptTokens: 10 }).maxPromptTokens).toBe(1000);
     expect(migrateSettings({ maxPromptTokens: 1e9 }).maxPromptTokens).toBe(200000);
+    expect(migrateSettings({ maxPromptTokens: 1234.6 }).maxPromptTokens).toBe(1235);
     expect(migrateSettings({ maxPromptTokens: 'lots' }).maxPromptTokens).toBe(6000);
+    expect(migrateSettings({ maxPromptTokens: Infinity }).maxPromptTokens).toBe(6000);
+    expect(migrateSettings({ maxPromptTokens: NaN }).maxPromptTokens).toBe(6000);
   });
 });
 
-import { DEFAULT_LOCAL_MODEL_URL, LOCAL_MODELS, modelIdFromUrl, type LocalModelRecord } from '../src/core/local/models';
-import { LOCAL_ENDPOINT } from '../src/core/local/models';
-
 describe('settings: the on-device model', () => {
-  const id = modelIdFromUrl(DEFAULT_LOCAL_MODEL_URL)!;
-  const installed: LocalModelRecord = { id, url: DEFAULT_LOCAL_MODEL_URL, size: 10, received: 10, verified: true, status: 'installed', updatedAt: '2026-03-20T08:00:00.000Z' };
-
   it('defaults to the first catalogue model, and keeps engine "local" with a valid GGUF url', () => {
     expect(DEFAULT_SETTINGS.local).toEqual({ url: LOCAL_MODELS[0]!.url });
     expect(migrateSettings({}).local.url).toBe(DEFAULT_LOCAL_MODEL_URL);
@@ -105,7 +106,7 @@ describe('settings: the on-device model', () => {
     const s = migrateSettings({ engine: 'local', local: { url } });
     expect(s.engine).toBe('local');
     expect(s.local).toEqual({ url });
-    expect(migrateSettings({ engine: 'local', local: { url: LOCAL_MODELS[1]!.url } }).local.url).toBe(LOCAL_MODELS[1]!.url);
+    expect(migrateSettings({ engine: 'local', local: { url: ` ${LOCAL_MODELS[1]!.url} ` } }).local.url).toBe(LOCAL_MODELS[1]!.url);
   });
 
   it.each([
@@ -126,26 +127,5 @@ describe('settings: the on-device model', () => {
     const s = migrateSettings(undefined);
     s.local.url = 'changed';
     expect(DEFAULT_SETTINGS.local.url).toBe(DEFAULT_LOCAL_MODEL_URL);
-  });
-
-  it('modelConfigOf gives the local provider only for the installed model the settings name', () => {
-    const s = migrateSettings({ engine: 'local', prefs: { infinitive: 'a', pronoun: 'vi', length: 'short' } });
-    expect(modelConfigOf(s, {}, installed)).toEqual({ provider: 'local', endpoint: LOCAL_ENDPOINT, model: id, prefs: { infinitive: 'a', pronoun: 'vi', length: 'short' } });
-    // Never an API key, even one stored for another provider.
-    expect(modelConfigOf(s, { openai: { key: 'sk', origin: 'https://api.openai.com' } }, installed)).not.toHaveProperty('apiKey');
-    expect(modelConfigOf(s, {})).toBeNull();
-    expect(modelConfigOf(s, {}, null)).toBeNull();
-    expect(modelConfigOf(s, {}, { ...installed, status: 'partial' })).toBeNull();
-    expect(modelConfigOf(s, {}, { ...installed, id: 'other-model' })).toBeNull();
-    expect(modelConfigOf({ ...s, local: { url: LOCAL_MODELS[1]!.url } }, {}, installed)).toBeNull();
-    // The built-in engine ignores an installed model.
-    expect(modelConfigOf({ ...s, engine: 'builtin' }, {}, installed)).toBeNull();
-  });
-
-  it('the config does not share prefs with the settings', () => {
-    const s = migrateSettings({ engine: 'local' });
-    const c = modelConfigOf(s, {}, installed)!;
-    c.prefs.length = 'short';
-    expect(s.prefs.length).toBe('full');
   });
 });

@@ -8,12 +8,15 @@ import templates from '../../assets/card-templates.json';
 import { LIBRARY } from '../core/library-data';
 import { resolveCard } from '../core/resolve';
 import { detectTopic } from '../core/topic';
-import type { Article, CardState, TopicResult } from '../core/types';
+import type { Article, CardState } from '../core/types';
 import { loadChecker } from '../core/nynorsk';
 import { TERMS } from '../core/digest';
 import { MODEL_PORT, modelJobKey, parseMessage, tabStateKey, type Message, type OverlayPrefs } from '../protocol';
 import { SETTINGS_KEY } from '../settings';
-import { applyModel, modelOffer, serveModelPort, type ModelDeps } from './generate';
+import { applyModel } from './model/cached-card';
+import type { ModelDeps } from './model/deps';
+import { serveModelPort } from './model/port-server';
+import { modelOffer } from './model/setup';
 import { modelCache } from '../model-cache';
 import { offscreenTransport, type EngineTransport } from './local-engine';
 import { samePage } from './same-page';
@@ -85,10 +88,10 @@ function engineTransport(): EngineTransport {
   };
 }
 
-async function requestCard(article: Article, topic: TopicResult | undefined, tabId: number | undefined): Promise<CardState> {
+async function requestCard(article: Article, tabId: number | undefined): Promise<CardState> {
   let state: CardState;
   try {
-    const { card } = resolveCard(article, topic ?? detectTopic(article), { library: LIBRARY });
+    const { card } = resolveCard(article, detectTopic(article), { library: LIBRARY });
     state = { status: 'ready', url: article.url, card };
     // Library first (always); then a cached model card, and the offer to write one.
     state = await applyModel(modelDeps, tabId, article, state);
@@ -111,7 +114,7 @@ async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unkn
   const tabId = sender.tab?.id;
   switch (msg.type) {
     case 'card:request':
-      return requestCard(msg.article, msg.topic, tabId);
+      return requestCard(msg.article, tabId);
     case 'card:clear':
       await setTabState(tabId, { status: 'none', url: msg.url });
       return { ok: true };

@@ -11,8 +11,8 @@ import { extractArticle } from '../core/extract';
 import { recognisePage } from '../core/recognise';
 import { topicOfCard } from '../core/card-topic';
 import type { Article, CardState, PageKind, TopicResult } from '../core/types';
-import { isCardState } from '../core/validate';
-import { MODEL_PORT, parseMessage, type Message, type ModelJob, type OverlayPrefs } from '../protocol';
+import { MODEL_PORT, parseMessage, type Message, type ModelJob, type Replies } from '../protocol';
+import { send as rpc } from '../rpc';
 import type { PillPrefs } from '../pill-prefs';
 import type { ModelControls } from '../ui/ModelControls';
 import { benchInit, benchOnRerun, benchReport, timed, timedWait } from './bench-hook';
@@ -40,7 +40,7 @@ export type PageContext = {
 /** What content-main.js exports to the loader. */
 export type ArticleMain = { showPage(ctx: PageContext): void; leavePage(): void };
 
-const send = (msg: Message) => runtime().sendMessage(msg);
+const send = <M extends Message>(msg: M) => rpc((m) => runtime().sendMessage(m), msg);
 
 let hadCard = false;
 
@@ -98,7 +98,7 @@ export function showPage(ctx: PageContext): void {
 async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Promise<void> {
   const url = location.href;
   // The model offer is not needed for the pill: asked for while the page is read.
-  const offerP = (send({ type: 'overlay:get' }) as Promise<OverlayPrefs>).then((p) => p.model ?? null, () => null);
+  const offerP = send({ type: 'overlay:get' }).then((p) => p.model ?? null, () => null);
   // Extraction waits for idle time (at most a second): the page's own work goes first. Its cost is bounded by extract's budget.
   await idle();
   if (!isCurrent()) return;
@@ -116,9 +116,9 @@ async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Pro
   let state: CardState;
   try {
     // The background detects the topic: its lexicon stays off the page's main thread.
-    const reply = await timedWait('waitCard', send({ type: 'card:request', article }));
-    state = isCardState(reply) ? reply : { status: 'error', url, message: templates.errors.noAnswer };
+    state = await timedWait('waitCard', send({ type: 'card:request', article }));
   } catch {
+    // No background, or an answer that is no card state.
     state = { status: 'error', url, message: templates.errors.noAnswer };
   }
   const offer = await offerP;
@@ -157,10 +157,10 @@ listenForEvidenceRequests(runtime());
 // The popup's "Lag nynorsk samandrag", "Lag på nytt" and "Avbryt" run through this page's port.
 answerMessages(runtime(), (raw: unknown) => {
   const msg = parseMessage(raw);
-  if (msg?.type === 'model:generate') return Promise.resolve({ started: generate(msg.force) });
+  if (msg?.type === 'model:generate') return Promise.resolve<Replies['model:generate']>({ started: generate(msg.force) });
   if (msg?.type === 'model:cancel') {
     runner.cancel();
-    return Promise.resolve({ ok: true });
+    return Promise.resolve<Replies['model:cancel']>({ ok: true });
   }
   return undefined;
 });

@@ -8,13 +8,14 @@
  * CSS cannot restyle it; its text ("nn") is the mark, its name says what it means.
  */
 import { pageKeyOf } from '../core/page-key';
-import type { BadgeReply } from '../protocol';
+import type { BadgeReply, Message } from '../protocol';
 
 export const BADGE_ATTR = 'data-nynorsk-kort-badge';
 const HOSTS = new Set(['www.spiceworks.com', 'spiceworks.com', 'community.spiceworks.com']);
 
 type SendMessage = (msg: unknown) => Promise<unknown>;
 
+/** A hand guard for REPLY_SCHEMAS['badges:get'], not rpc.ts: this runs in the loader (content.js), whose size budget (issue 13) has no room for valibot. */
 function parseReply(v: unknown): BadgeReply | null {
   const r = v as Partial<BadgeReply> | null;
   if (!r || typeof r !== 'object' || !Array.isArray(r.keys) || typeof r.label !== 'string') return null;
@@ -58,7 +59,7 @@ function badge(doc: Document, label: string): HTMLElement {
  * marked once however often this runs.
  */
 export async function markListing(doc: Document, send: SendMessage): Promise<number> {
-  const reply = parseReply(await send({ type: 'badges:get' }).catch(() => null));
+  const reply = parseReply(await send({ type: 'badges:get' } satisfies Message).catch(() => null));
   if (!reply || reply.keys.length === 0) return 0;
   const keys = new Set(reply.keys);
   await idle();

@@ -8,6 +8,7 @@
  * the background instead.
  */
 import { isPillPrefs, PILL_PREFS_KEY, type PillPrefs } from '../pill-prefs';
+import type { Message, OverlayPrefs } from '../protocol';
 
 export type { PillPrefs };
 
@@ -31,8 +32,10 @@ export async function readPillPrefs(api: PrefsApi): Promise<PillPrefs> {
     // Not readable from here: ask the background.
   }
   try {
-    const reply = await api.runtime.sendMessage({ type: 'overlay:get' });
-    const o = reply as Partial<PillPrefs> | null;
+    // A hand guard, not rpc.ts: the loader (content.js) imports this, and its size budget (issue 13) has no room for
+    // valibot and the protocol's schemas. It reads only the two switches of REPLY_SCHEMAS['overlay:get'].
+    const reply = await api.runtime.sendMessage({ type: 'overlay:get' } satisfies Message);
+    const o = reply as Partial<OverlayPrefs> | null;
     if (o && typeof o === 'object') {
       const prefs = { mode: o.mode, hiddenForSession: o.hiddenForSession === true };
       if (isPillPrefs(prefs)) return prefs;

@@ -2,61 +2,21 @@
  * Runtime checks for data that crosses a boundary (messages, storage, model
  * output, library files). The card is parsed with its valibot schema
  * (schema/card.ts, the source of the Card type too), plus the evidence
- * bounds as code; articles, topic results and card states are small
- * hand-written guards.
+ * bounds as code; articles, topic results and card states with theirs
+ * (schema/article.ts).
  */
-import { safeParse, type BaseIssue } from 'valibot';
-import { CardSchema } from './schema/card';
-import { TOPIC_IDS, type Article, type Card, type CardState, type TopicId, type TopicResult } from './types';
+import * as v from 'valibot';
+import { ArticleSchema, CardStateSchema, TopicResultSchema } from './schema/article';
+import { CardSchema, TopicIdSchema } from './schema/card';
+import type { Article, Card, CardState, TopicId, TopicResult } from './types';
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isOptStr = (v: unknown) => v === undefined || isStr(v);
-const isStrArr = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 
-export const isTopicId = (v: unknown): v is TopicId => isStr(v) && (TOPIC_IDS as readonly string[]).includes(v);
+export const isTopicId = (x: unknown): x is TopicId => v.is(TopicIdSchema, x);
 
-export function isArticle(v: unknown): v is Article {
-  if (!isObj(v)) return false;
-  const j = v.jsonLd;
-  return (
-    isStr(v.url) &&
-    isStr(v.canonicalUrl) &&
-    (v.kind === 'article' || v.kind === 'thread') &&
-    isStr(v.title) &&
-    isOptStr(v.author) &&
-    isOptStr(v.published) &&
-    isOptStr(v.updated) &&
-    isOptStr(v.section) &&
-    isOptStr(v.contentType) &&
-    isOptStr(v.description) &&
-    isOptStr(v.moreOn) &&
-    isStrArr(v.tags) &&
-    isStrArr(v.breadcrumbs) &&
-    isObj(j) &&
-    isStrArr(j.types) &&
-    isStrArr(j.sections) &&
-    isStrArr(j.keywords) &&
-    isObj(v.meta) &&
-    Object.values(v.meta).every(isStr) &&
-    isStrArr(v.paragraphs) &&
-    (v.postStarts === undefined || (Array.isArray(v.postStarts) && v.postStarts.every((n) => Number.isInteger(n) && n >= 0))) &&
-    (v.replies === undefined || (isObj(v.replies) && Number.isInteger(v.replies.count) && typeof v.replies.atLeast === 'boolean'))
-  );
-}
+export const isArticle = (x: unknown): x is Article => v.is(ArticleSchema, x);
 
-export function isTopicResult(v: unknown): v is TopicResult {
-  return (
-    isObj(v) &&
-    isTopicId(v.id) &&
-    isStr(v.label) &&
-    isNum(v.confidence) &&
-    Array.isArray(v.secondary) &&
-    v.secondary.every(isTopicId) &&
-    isStrArr(v.reasons)
-  );
-}
+export const isTopicResult = (x: unknown): x is TopicResult => v.is(TopicResultSchema, x);
 
 export type CardCheck = { ok: true; card: Card } | { ok: false; errors: string[] };
 
@@ -64,7 +24,7 @@ export type CardCheck = { ok: true; card: Card } | { ok: false; errors: string[]
 const CARD_FIELDS = ['url', 'title', 'sourceTitle', 'topic', 'topic.reasons', 'topic.secondary', 'summary', 'faq', 'source', 'engine', 'language', 'notice', 'facts', 'keyPoints', 'figures', 'terms', 'createdAt'];
 
 /** The reported name for a schema issue: the top-level field, `topic.reasons` / `topic.secondary`, or `faq[i]` for one FAQ item. */
-function issueName(issue: BaseIssue<unknown>): string {
+function issueName(issue: v.BaseIssue<unknown>): string {
   const [top, sub] = (issue.path ?? []).map((p) => p.key);
   const field = String(top);
   if (field === 'topic' && (sub === 'reasons' || sub === 'secondary')) return `topic.${sub}`;
@@ -117,7 +77,7 @@ export function validateCard(raw: unknown, paragraphCount?: number): CardCheck {
     return { ok: false, errors: ['card is nested too deeply'] };
   }
   const names = new Set<string>();
-  const parsed = safeParse(CardSchema, input, { abortEarly: false });
+  const parsed = v.safeParse(CardSchema, input, { abortEarly: false });
   if (!parsed.success) for (const issue of parsed.issues) names.add(issueName(issue));
   const outOfBounds = (ev: unknown) =>
     Array.isArray(ev) && ev.some((n) => typeof n === 'number' && (n < 0 || (paragraphCount !== undefined && n >= paragraphCount)));
@@ -133,19 +93,7 @@ export function validateCard(raw: unknown, paragraphCount?: number): CardCheck {
   return { ok: false, errors };
 }
 
-/** Checks a stored or received card state; a bad one is treated as absent. */
-export function isCardState(v: unknown): v is CardState {
-  if (!isObj(v)) return false;
-  switch (v.status) {
-    case 'loading':
-      return isStr(v.url) && isOptStr(v.title);
-    case 'ready':
-      return isStr(v.url) && validateCard(v.card).ok;
-    case 'none':
-      return isOptStr(v.url);
-    case 'error':
-      return isOptStr(v.url) && isStr(v.message);
-    default:
-      return false;
-  }
+/** Checks a stored or received card state (a ready card also through validateCard's evidence bounds); a bad one is treated as absent. */
+export function isCardState(x: unknown): x is CardState {
+  return v.is(CardStateSchema, x) && (x.status !== 'ready' || validateCard(x.card).ok);
 }

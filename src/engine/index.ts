@@ -18,7 +18,7 @@ let host: EngineHost | null = null;
 export function engineHost(ext: EngineExt): EngineHost {
   host ??= createEngineHost({
     async openModel(id) {
-      // The background asks only for a model whose record says installed (settings.modelConfigOf).
+      // The background asks only for a model whose record says installed (model-config.ts, modelConfigOf).
       const blob = await modelBlob(createOpfsStore(), id);
       return blob.size > 0 ? [blob] : null;
     },

@@ -10,7 +10,8 @@ import { DownloadError, LOCAL_MODEL_MESSAGES, type DownloadProgress, type FetchL
 import { formatBytes, formatProgress } from '../core/local/format';
 import { checkMemory } from '../core/local/memory';
 import { LLAMA_ATTRIBUTION, LOCAL_MODELS, modelIdFromUrl, type LocalModelRecord } from '../core/local/models';
-import { originPattern, type Settings } from '../settings';
+import { originPattern } from '../core/url-origin';
+import type { Settings } from '../settings';
 import { fill } from '../core/template';
 import { text } from '../strings/text';
 import { createOpfsStore, requestPersistence, storageEstimate } from '../opfs-store';

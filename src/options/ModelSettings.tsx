@@ -12,12 +12,14 @@ import type { FetchLike, Provider } from '../core/model/types';
 import { modelCache, type StorageArea } from '../model-cache';
 import { formatBytes } from '../core/local/format';
 import { DEFAULT_CACHE_BYTES, DEFAULT_CACHE_ENTRIES, type CacheStatus } from '../core/model/cache';
-import { apiKeyFor, endpointOrigin, keySafeFor, originPattern, PROMPT_TOKENS_MAX, PROMPT_TOKENS_MIN, type ApiKeys, type Engine, type Settings } from '../settings';
+import { apiKeyFor, keySafeFor, type ApiKeys } from '../api-keys';
+import { originPattern, urlOrigin } from '../core/url-origin';
+import { PROMPT_TOKENS_MAX, PROMPT_TOKENS_MIN, type Engine, type Settings } from '../settings';
 import { fill } from '../core/template';
 import { text } from '../strings/text';
 import { browserLocalEnv, LocalModelSettings, type LocalEnv } from './LocalModelSettings';
 import type { OptionsBrowser } from './settings-store';
-import type { Message } from '../protocol';
+import { send } from '../rpc';
 
 export type ModelSettingsProps = {
   browser: OptionsBrowser;
@@ -49,7 +51,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
   const provider: Provider | null = engine === 'builtin' || engine === 'local' ? null : engine;
   const current = provider ? settings.providers[provider] : null;
   const stored = provider ? keys[provider] : undefined;
-  const origin = current ? endpointOrigin(current.endpoint) : '';
+  const origin = current ? (urlOrigin(current.endpoint) ?? current.endpoint) : '';
   // The key shows (and is sent) only for the origin it was entered for.
   const keyHere = stored && stored.origin === origin ? stored.key : undefined;
   const keyNote = !current
@@ -84,7 +86,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
       .catch(() => false)
       .then(async (granted) => {
         if (!granted) {
-          setVerdict({ ok: false, message: fill(text.permissionDenied, { origin: endpointOrigin(current.endpoint) }) });
+          setVerdict({ ok: false, message: fill(text.permissionDenied, { origin: urlOrigin(current.endpoint) ?? current.endpoint }) });
           return;
         }
         const apiKey = apiKeyFor(provider, current.endpoint, keys);
@@ -187,7 +189,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
                     const value = e.currentTarget.value.trim();
                     const next: ApiKeys = { ...keys };
                     // The key is bound to the origin it was entered for, and sent there only.
-                    if (value) next[provider] = { key: value, origin: endpointOrigin(current.endpoint) };
+                    if (value) next[provider] = { key: value, origin: urlOrigin(current.endpoint) ?? current.endpoint };
                     else delete next[provider];
                     onKeysChange(next);
                   }}
@@ -355,18 +357,18 @@ function CacheSection({ browser }: { browser: OptionsBrowser }) {
           class="nk-model__button nk-model__button--quiet"
           data-testid="cache-clear"
           disabled={!count && !note}
-          onClick={() =>
+          onClick={() => {
+            const runtime = browser.runtime;
+            if (!runtime) return;
             // The background clears, with the cache instance that writes: one here could race a card being written.
-            void browser.runtime
-              ?.sendMessage({ type: 'model-cache:clear' } satisfies Message)
-              .then(
-                () => {
-                  setStatus((s) => (s ? { count: 0, bytes: 0, maxEntries: s.maxEntries, maxBytes: s.maxBytes } : s));
-                  setCleared(true);
-                },
-                () => undefined,
-              )
-          }
+            void send((m) => runtime.sendMessage(m), { type: 'model-cache:clear' }).then(
+              () => {
+                setStatus((s) => (s ? { count: 0, bytes: 0, maxEntries: s.maxEntries, maxBytes: s.maxBytes } : s));
+                setCleared(true);
+              },
+              () => undefined,
+            );
+          }}
         >
           {text.cacheClear}
         </button>

@@ -6,7 +6,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { FetchLike } from '../core/model/types';
-import type { ApiKeys, Settings } from '../settings';
+import type { ApiKeys } from '../api-keys';
+import type { Settings } from '../settings';
 import { fill } from '../core/template';
 import { text } from '../strings/text';
 import { RECENT_KEY } from '../recent';

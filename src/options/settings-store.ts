@@ -5,7 +5,8 @@
  * under their own key, never to storage.sync.
  */
 import type { ShortcutsApi } from './shortcut-settings';
-import { API_KEYS_KEY, apiKeysNeedMigration, migrateApiKeys, migrateSettings, SETTINGS_KEY, type ApiKeys, type Settings } from '../settings';
+import { API_KEYS_KEY, apiKeysNeedMigration, migrateApiKeys, type ApiKeys } from '../api-keys';
+import { migrateSettings, SETTINGS_KEY, type Settings } from '../settings';
 
 /** The part of the extension API the options page uses. */
 export type OptionsBrowser = {

@@ -5,14 +5,15 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardState } from '../core/types';
-import type { Message, ModelJob } from '../protocol';
+import type { ModelJob } from '../protocol';
+import { send } from '../rpc';
 import { CardView } from '../ui/CardView';
 import type { ShowEvidence } from '../ui/Evidence';
 import { text } from '../strings/text';
 import type { FeedbackSaver } from '../ui/CardActions';
 import { popupModelControls, readModelJob, watchModelJob } from './model-job';
 import { RecentList } from './RecentList';
-import { readTabState, resolveTabId, watchTabState, type PopupBrowser } from './tab-state';
+import { backgroundTransport, readTabState, resolveTabId, tabTransport, watchTabState, type PopupBrowser } from './tab-state';
 
 export type PopupAppProps = {
   /** Test seam: the extension API (webextension-polyfill in the real popup). */
@@ -109,13 +110,13 @@ export function PopupApp({ browser, search, onDone, preload }: PopupAppProps) {
 
 /** "Noko gale i kortet?" from the popup: the background keeps the local list. */
 export function feedbackSender(browser: PopupBrowser): FeedbackSaver | undefined {
-  const send = browser.runtime.sendMessage;
-  if (!send) return undefined;
-  return async (f) => {
-    const msg: Message = { type: 'feedback:add', kind: f.kind, note: f.note, url: f.url, card: f.card };
-    const reply = await send.call(browser.runtime, msg).catch(() => null);
-    return !!reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === true;
-  };
+  const toBackground = backgroundTransport(browser);
+  if (!toBackground) return undefined;
+  return (f) =>
+    send(toBackground, { type: 'feedback:add', kind: f.kind, note: f.note, url: f.url, card: f.card }).then(
+      () => true,
+      () => false,
+    );
 }
 
 /**
@@ -124,15 +125,11 @@ export function feedbackSender(browser: PopupBrowser): FeedbackSaver | undefined
  * content script there any more) or does not find the paragraph.
  */
 export function evidenceSender(browser: PopupBrowser, tabId: number | null): ShowEvidence | undefined {
-  const send = browser.tabs.sendMessage;
-  if (tabId === null || !send) return undefined;
-  return async (index) => {
-    const msg: Message = { type: 'evidence:show', index };
-    try {
-      const reply = await send.call(browser.tabs, tabId, msg);
-      return !!reply && typeof reply === 'object' && (reply as { found?: unknown }).found === true;
-    } catch {
-      return false;
-    }
-  };
+  const toTab = tabId === null ? null : tabTransport(browser, tabId);
+  if (!toTab) return undefined;
+  return (index) =>
+    send(toTab, { type: 'evidence:show', index }).then(
+      (reply) => reply.found,
+      () => false,
+    );
 }

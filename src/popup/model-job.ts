@@ -7,7 +7,8 @@
 import { modelJobKey, parseModelJob, type Message, type ModelJob } from '../protocol';
 import type { ModelControls } from '../ui/ModelControls';
 import { text } from '../strings/text';
-import type { PopupBrowser } from './tab-state';
+import { send } from '../rpc';
+import { tabTransport, type PopupBrowser } from './tab-state';
 
 type StorageChange = { newValue?: unknown; oldValue?: unknown };
 type ChangeListener = (changes: Record<string, StorageChange>, areaName: string) => void;
@@ -34,25 +35,21 @@ export function watchModelJob(browser: PopupBrowser, tabId: number, onChange: (j
  * tab's content script. `onLocalError` shows an error when the page does not answer.
  */
 export function popupModelControls(browser: PopupBrowser, tabId: number, job: ModelJob, onLocalError: (job: ModelJob) => void): ModelControls {
-  const sendToTab = async (msg: Message) => {
-    const send = browser.tabs.sendMessage;
-    let reply: unknown;
-    try {
-      reply = send ? await send.call(browser.tabs, tabId, msg) : undefined;
-    } catch {
-      reply = undefined;
-    }
-    if (!reply || typeof reply !== 'object') {
-      onLocalError({ status: 'error', model: job.model, message: text.modelPageGone });
-      return;
-    }
-    // The page answers { started: false } when it cannot start (its card was hidden for the session, say).
-    if (msg.type === 'model:generate' && (reply as { started?: unknown }).started !== true)
-      onLocalError({ status: 'error', model: job.model, message: text.modelNotStarted });
-  };
+  const toTab = tabTransport(browser, tabId);
+  const fail = (message: string) => onLocalError({ status: 'error', model: job.model, message });
+  // No answer, or one that is not the page's: the page is gone (or holds an old content script).
+  const ask = <M extends Message>(msg: M) => (toTab ? send(toTab, msg).catch(() => null) : Promise.resolve(null));
   return {
     job,
-    onGenerate: (force) => void sendToTab({ type: 'model:generate', force }),
-    onCancel: () => void sendToTab({ type: 'model:cancel' }),
+    onGenerate: (force) =>
+      void ask({ type: 'model:generate', force }).then((reply) => {
+        // The page answers { started: false } when it cannot start (its card was hidden for the session, say).
+        if (!reply) fail(text.modelPageGone);
+        else if (!reply.started) fail(text.modelNotStarted);
+      }),
+    onCancel: () =>
+      void ask({ type: 'model:cancel' }).then((reply) => {
+        if (!reply) fail(text.modelPageGone);
+      }),
   };
 }

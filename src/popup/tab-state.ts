@@ -8,6 +8,7 @@
 import type { CardState } from '../core/types';
 import { isCardState } from '../core/validate';
 import { tabStateKey } from '../protocol';
+import type { Transport } from '../rpc';
 
 type StorageChange = { newValue?: unknown; oldValue?: unknown };
 type ChangeListener = (changes: Record<string, StorageChange>, areaName: string) => void;
@@ -66,3 +67,15 @@ export function watchTabState(browser: PopupBrowser, tabId: number, onChange: (s
 
 const NONE: CardState = { status: 'none' };
 const toState = (v: unknown): CardState => (isCardState(v) ? v : NONE);
+
+/** Messages to the tab's content script (rpc.ts's transport), or null where the API has no tabs.sendMessage. */
+export function tabTransport(browser: PopupBrowser, tabId: number): Transport | null {
+  const sendMessage = browser.tabs.sendMessage;
+  return sendMessage ? (message) => sendMessage.call(browser.tabs, tabId, message) : null;
+}
+
+/** Messages to the background (rpc.ts's transport), or null where the API has no runtime.sendMessage. */
+export function backgroundTransport(browser: PopupBrowser): Transport | null {
+  const sendMessage = browser.runtime.sendMessage;
+  return sendMessage ? (message) => sendMessage.call(browser.runtime, message) : null;
+}

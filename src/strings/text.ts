@@ -186,6 +186,8 @@ export const text = {
   localStageReading: 'Modellen les artikkelen …',
   localGenerateHelp: 'Språkmodellen {model} skriv samandraget på maskinen din. Ingenting blir sendt nokon stad.',
   localRate: '({rate} ordbitar i sekundet, {left} att)',
+  /** Seconds left, rounded to five: {seconds} is a number of ten or more, or the word "fem". */
+  localSecondsLeft: 'om lag {seconds} sekund',
   localEngineMissing: 'Språkmodellen på maskinen din kan ikkje køyre i denne nettlesaren.',
   cacheLimits: 'Utvidinga tek vare på opptil {entries} samandrag og {size}. Når det er fullt, går dei eldste ut først.',
   cacheUsed: 'Dei lagra samandraga brukar {size}.',
@@ -249,10 +251,3 @@ export const text = {
 
 /** A key of `text`: lets components take a string by name. */
 export type TextKey = keyof typeof text;
-
-/** Fills {name} placeholders; an unknown placeholder is left as it is. */
-export function fmt(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
-  );
-}

@@ -112,7 +112,7 @@ describe.skipIf(!exe)('Model engine in Firefox (fake OpenAI-compatible server)',
     );
     expect(verdict.text).toContain(`«${MODEL}» finst`);
     expect(verdict.ok).toBe('true');
-    // Stored as src/settings.ts says: the engine and endpoint in settings, the key apart and bound to its origin.
+    // Stored as src/settings.ts and src/api-keys.ts say: the engine and endpoint in settings, the key apart and bound to its origin.
     const stored = await options.evaluate<{ settings: Settings; apiKeys: unknown }>(`browser.storage.local.get(null)`);
     expect(stored.settings.engine).toBe('openai');
     expect(stored.settings.providers.openai).toEqual({ endpoint: server.endpoints.openai, model: MODEL });

@@ -102,6 +102,9 @@ describe('boundary guards', () => {
       { replies: { count: 1.5, atLeast: false } },
       { replies: { count: 2 } },
       { replies: 3 },
+      { replies: [1, true] },
+      { meta: ['og:type'] },
+      { jsonLd: [[], [], []] },
     ];
     for (const over of broken) expect(isArticle({ ...full, ...over }), JSON.stringify(over)).toBe(false);
     expect(isArticle([full])).toBe(false);
@@ -129,6 +132,9 @@ describe('boundary guards', () => {
     expect(isCardState({ status: 'error', message: 'Feil' })).toBe(true);
     expect(isCardState({ status: 'error' })).toBe(false);
     expect(isCardState({ status: 'other' })).toBe(false);
+    const c = card();
+    const negative = { ...c, faq: c.faq.map((f, i) => (i === 0 ? { ...f, evidence: [-1] } : f)) };
+    expect(isCardState({ status: 'ready', url: 'u', card: negative })).toBe(false);
   });
 });
 

@@ -1,10 +1,15 @@
 /**
  * Fakes of what the background's model glue talks to (test seams of
- * src/background/generate.ts): an in-memory storage area and both ends of a
- * model port, with every message round-tripped through JSON as the browser does.
+ * src/background/model/): an in-memory storage area, both ends of a model
+ * port, with every message round-tripped through JSON as the browser does,
+ * and the settings that point the glue at the fake model server.
  */
-import type { PortLike, StorageArea } from '../../src/background/generate';
+import type { PortLike } from '../../src/background/model/port-server';
+import type { StorageArea } from '../../src/model-cache';
 import { parsePortEvent, type PortEvent } from '../../src/protocol';
+import { API_KEYS_KEY } from '../../src/api-keys';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings';
+import type { ModelServer } from '../../support/model-server';
 
 /** An in-memory storage area with the extension API's shape; values are copied like storage does. */
 export function area(): StorageArea & { data: Map<string, unknown> } {
@@ -42,4 +47,12 @@ export function portPair() {
     send: (m: unknown) => toBg.forEach((f) => f(JSON.parse(JSON.stringify(m)))),
     disconnect: () => onDisc.forEach((f) => f()),
   };
+}
+
+/** The fake model server's OpenAI endpoint with `model`, and its key, stored as the options page stores them. */
+export function configureServer(local: StorageArea, server: ModelServer, model: string, over: Partial<Settings> = {}): Promise<void> {
+  return local.set({
+    [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, engine: 'openai', providers: { ...DEFAULT_SETTINGS.providers, openai: { endpoint: server.endpoints.openai, model } }, ...over },
+    [API_KEYS_KEY]: { openai: server.apiKey },
+  });
 }

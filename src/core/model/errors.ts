@@ -41,15 +41,6 @@ export class ModelError extends Error {
 
 export const isModelError = (e: unknown): e is ModelError => e instanceof ModelError;
 
-/** The origin of an endpoint for messages, or the text as given when it is not a URL. */
-export function originOf(endpoint: string): string {
-  try {
-    return new URL(endpoint).origin;
-  } catch {
-    return endpoint;
-  }
-}
-
 /** Nynorsk message builders, one per kind. */
 export const messages = {
   badConfig: (endpoint: string) =>

@@ -14,7 +14,7 @@ import { buildCombineMessages, buildRepairMessages, planPrompt } from './prompt'
 import { estimateMessagesTokens } from './tokens';
 import { streamCompletion } from './providers';
 import { flaggedForms } from './repair';
-import type { BokmalFinding, CardContent, ChatMessage, FetchLike, ModelConfig, PartialCardContent, Sleep, Term } from './types';
+import type { CardContent, ChatMessage, FetchLike, FindBokmal, ModelConfig, PartialCardContent, Sleep, Term } from './types';
 
 export type GenerateDeps = {
   /** The fetch to use (test seam; in the extension, the global fetch of the page running the stream). */
@@ -31,8 +31,12 @@ export type GenerateDeps = {
   previewMs?: number;
   /** What the engine is doing, for a status line. */
   onStage?: (stage: GenerateStage) => void;
-  /** The Nynorsk checker: flagged Bokmål forms with suggestions. Without it no repair round runs. */
-  findBokmal?: (text: string) => readonly BokmalFinding[];
+  /**
+   * The Nynorsk checker: flagged Bokmål forms with suggestions. Without it no
+   * repair round runs. A promise when its data still loads: the answer
+   * streams meanwhile, and the check waits for it (undefined: no check).
+   */
+  findBokmal?: FindBokmal | Promise<FindBokmal | undefined>;
   /** The terminology list (English → Nynorsk); the entries the article uses go into the prompt. */
   terms?: readonly Term[];
   cache?: ModelCache;
@@ -204,8 +208,11 @@ export async function generateModelCard(article: Article, topic: TopicResult, co
 
   let repair: GenerateResult['repair'];
   let remaining: string[] = [];
-  if (deps.findBokmal) {
-    const flagged = flaggedForms(content, deps.findBokmal);
+  const findBokmal = await deps.findBokmal;
+  // "Avbryt" while the checker's data loaded stops the card as it would have stopped the stream.
+  if (deps.signal?.aborted) throw new ModelError('cancelled', messages.cancelled());
+  if (findBokmal) {
+    const flagged = flaggedForms(content, findBokmal);
     if (flagged.length) {
       const asked = flagged.map((f) => f.form);
       deps.onStage?.({ stage: 'repairing', forms: asked });
@@ -217,7 +224,7 @@ export async function generateModelCard(article: Article, topic: TopicResult, co
         // A failed repair keeps the first answer, marked; only cancel stops the card.
         if (e instanceof ModelError && e.kind === 'cancelled') throw e;
       }
-      remaining = flaggedForms(content, deps.findBokmal).map((f) => f.form);
+      remaining = flaggedForms(content, findBokmal).map((f) => f.form);
       repair = { asked, remaining };
     }
   }

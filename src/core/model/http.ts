@@ -5,7 +5,8 @@
  * Cookies are never sent and redirects are refused, so the API key reaches
  * no origin other than the configured one.
  */
-import { errorForStatus, messages, ModelError, originOf } from './errors';
+import { errorForStatus, messages, ModelError } from './errors';
+import { urlOrigin } from '../url-origin';
 import type { FetchLike, Sleep } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -87,7 +88,7 @@ export async function streamHttp(
       if (opts.signal?.aborted) return cancelled();
       const c = e instanceof Error ? e.cause : undefined;
       const cause = c instanceof Error || typeof c === 'string' || typeof c === 'number' ? ` (${String(c)})` : '';
-      return new ModelError('no-connection', messages.noConnection(originOf(req.url)), { detail: String(e) + cause });
+      return new ModelError('no-connection', messages.noConnection(urlOrigin(req.url) ?? req.url), { detail: String(e) + cause });
     };
     try {
       touch();

@@ -54,6 +54,8 @@ export type Term = { en: string; nn: string; aka?: readonly string[] };
 
 /** A flagged Bokmål form, as the Nynorsk checker reports it. */
 export type BokmalFinding = { form: string; suggestion?: string };
+/** The Nynorsk checker as the model engine uses it: the flagged Bokmål forms of a text. */
+export type FindBokmal = (text: string) => readonly BokmalFinding[];
 
 /** The `fetch` the engine uses: the global one, or a test double (test seam). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

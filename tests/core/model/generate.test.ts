@@ -142,6 +142,35 @@ describe('generateModelCard', () => {
     expect(r.repair).toBeUndefined();
   });
 
+  it('streams while the checker still loads, and checks the answer once it has', async () => {
+    let loaded = false;
+    let textBeforeChecker: boolean | undefined;
+    const late = new Promise<typeof findBokmal>((r) => setTimeout(() => r(((loaded = true), findBokmal)), 50));
+    const r = await generateModelCard(
+      TEST_ARTICLE,
+      TEST_TOPIC,
+      config('openai', 'nn-bokmal-stubborn'),
+      deps({ findBokmal: late, onPartial: () => (textBeforeChecker ??= !loaded) }),
+    );
+    expect(textBeforeChecker).toBe(true);
+    expect(r.requests).toBe(2);
+    expect(r.card.language.bokmalForms.sort()).toEqual(['Hva', 'Hvordan', 'ikke', 'mens']);
+  });
+
+  it('runs no check when the checker could not be loaded, and stops on cancel while it loads', async () => {
+    const none = await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai', 'nn-bokmal'), deps({ findBokmal: Promise.resolve(undefined) }));
+    expect(none.requests).toBe(1);
+    expect(none.repair).toBeUndefined();
+    const cache = new ModelCache(memoryStore());
+    const ctl = new AbortController();
+    const late = new Promise<typeof findBokmal>((r) => setTimeout(() => r(findBokmal), 50));
+    const e = await failure(
+      generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai'), deps({ cache, signal: ctl.signal, findBokmal: late, onPartial: () => setTimeout(() => ctl.abort(), 10) })),
+    );
+    expect(e.kind).toBe('cancelled');
+    expect(await cache.keys()).toEqual([]);
+  });
+
   it('drops evidence outside the article and reports it', async () => {
     const r = await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('anthropic', 'nn-evidence'), deps());
     expect(r.card.faq[0]!.evidence).toEqual([1]);

@@ -2,7 +2,8 @@
  * The three providers behind one interface: stream a completion, list the
  * server's models, and test a configuration with a Nynorsk verdict.
  */
-import { messages as msg, ModelError, originOf } from '../errors';
+import { messages as msg, ModelError } from '../errors';
+import { urlOrigin } from '../../url-origin';
 import { streamHttp } from '../http';
 import { MAX_JSON_DEPTH } from '../partial-json';
 import { CARD_CONTENT_SCHEMA } from '../schema';
@@ -192,7 +193,7 @@ export async function testConnection(config: ModelConfig, opts: { fetch: FetchLi
     if (e instanceof ModelError) return { ok: false, message: e.message, models: [], error: e };
     throw e;
   }
-  const origin = originOf(config.endpoint);
+  const origin = urlOrigin(config.endpoint) ?? config.endpoint;
   if (!config.model.trim()) {
     return models.length
       ? { ok: false, message: `Tilkoplinga til ${origin} verkar. Vel ein modell: ${models.slice(0, 8).join(', ')}.`, models }
