@@ -4,6 +4,7 @@
  * logged; each is bound to the endpoint origin it was entered for and is
  * sent to that origin only, over https or to this machine.
  */
+import * as v from 'valibot';
 import type { Provider } from './core/model/types';
 import { urlOrigin, webUrl } from './core/url-origin';
 import { DEFAULT_SETTINGS, PROVIDERS, type Settings } from './settings';
@@ -11,12 +12,25 @@ import { DEFAULT_SETTINGS, PROVIDERS, type Settings } from './settings';
 /** storage.local key of the API keys ({ openai?: StoredKey, anthropic?: StoredKey }); never synced. */
 export const API_KEYS_KEY = 'apiKeys';
 
+/** A string of at most `max` characters, trimmed. */
+const trimmed = (max: number) => v.pipe(v.string(), v.maxLength(max), v.trim());
+
+/** A key: not blank. */
+const KeySchema = v.pipe(trimmed(500), v.nonEmpty());
+
 /** An API key and the endpoint origin it was entered for: it is sent to that origin only. */
-export type StoredKey = { key: string; origin: string };
+const StoredKeySchema = v.object({
+  key: KeySchema,
+  /** An http(s) URL, kept as its origin (scheme, host and port). */
+  origin: v.pipe(trimmed(2000), v.transform(urlOrigin), v.string()),
+});
+
+/** One provider's entry as storage holds it: a key bound to its origin, or (stored the old way) a bare key. */
+const StoredEntrySchema = v.union([KeySchema, StoredKeySchema]);
+
+export type StoredKey = v.InferOutput<typeof StoredKeySchema>;
 
 export type ApiKeys = Partial<Record<Provider, StoredKey>>;
-
-const trimmed = (v: unknown, max: number): string | undefined => (typeof v === 'string' && v.length <= max ? v.trim() : undefined);
 
 /**
  * Keeps only keys of known providers bound to an origin. A key stored the
@@ -27,17 +41,14 @@ export function migrateApiKeys(raw: unknown, settings: Settings = DEFAULT_SETTIN
   const out: ApiKeys = {};
   if (!raw || typeof raw !== 'object') return out;
   for (const id of PROVIDERS) {
-    const v = (raw as Record<string, unknown>)[id];
-    const bare = trimmed(v, 500);
-    if (bare) {
-      const origin = urlOrigin(settings.providers[id].endpoint);
-      if (origin) out[id] = { key: bare, origin };
+    const entry = v.safeParse(StoredEntrySchema, (raw as Record<string, unknown>)[id], { abortEarly: true });
+    if (!entry.success) continue;
+    if (typeof entry.output !== 'string') {
+      out[id] = entry.output;
       continue;
     }
-    if (!v || typeof v !== 'object') continue;
-    const key = trimmed((v as Record<string, unknown>).key, 500);
-    const origin = urlOrigin(trimmed((v as Record<string, unknown>).origin, 2000) ?? '');
-    if (key && origin) out[id] = { key, origin };
+    const origin = urlOrigin(settings.providers[id].endpoint);
+    if (origin) out[id] = { key: entry.output, origin };
   }
   return out;
 }

@@ -4,46 +4,43 @@
  * most RECENT_LIMIT entries; never in storage.sync. Only what the popup
  * lists and the listing badges match on is kept, not the card itself.
  */
+import * as v from 'valibot';
 import { pageKeyOf } from './core/page-key';
+import { parser, validItems, withoutUndefined } from './core/schema/common';
 import type { Card } from './core/types';
 
 export const RECENT_KEY = 'recent';
 export const RECENT_LIMIT = 200;
 
-export type RecentEntry = {
-  /** The article's URL (the card's source). */
-  url: string;
-  /** pageKeyOf(url): what the listing badges match links on. */
-  key: string;
-  title: string;
-  topic: { id: string; label: string };
-  /** ISO time the card was last opened. */
-  openedAt: string;
-  /** The title is the article's own, in English (a fact card keeps it). */
-  english?: true;
-};
+const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-const isStr = (v: unknown, max = 2000): v is string => typeof v === 'string' && v.length <= max;
+/** One stored entry; unknown keys are dropped. */
+const RecentEntrySchema = v.pipe(
+  v.object({
+    /** The article's URL (the card's source). */
+    url: v.pipe(str(2000), v.regex(/^https?:\/\//)),
+    /** pageKeyOf(url): what the listing badges match links on. */
+    key: str(300),
+    title: str(500),
+    topic: v.object({ id: str(40), label: str(200) }),
+    /** ISO time the card was last opened. */
+    openedAt: v.pipe(str(40), v.check((s) => !Number.isNaN(Date.parse(s)))),
+    /** The title is the article's own, in English (a fact card keeps it). Anything but true is left out, not the entry. */
+    english: v.fallback(v.optional(v.literal(true)), undefined),
+  }),
+  v.transform(withoutUndefined),
+);
 
-function parseEntry(v: unknown): RecentEntry | null {
-  if (!v || typeof v !== 'object') return null;
-  const e = v as Record<string, unknown>;
-  const t = e.topic as Record<string, unknown> | undefined;
-  if (!isStr(e.url) || !isStr(e.key, 300) || !isStr(e.title, 500) || !isStr(e.openedAt, 40) || !t || !isStr(t.id, 40) || !isStr(t.label, 200)) return null;
-  if (!/^https?:\/\//.test(e.url) || Number.isNaN(Date.parse(e.openedAt))) return null;
-  return { url: e.url, key: e.key, title: e.title, topic: { id: t.id, label: t.label }, openedAt: e.openedAt, ...(e.english === true ? { english: true as const } : {}) };
-}
+export type RecentEntry = v.InferOutput<typeof RecentEntrySchema>;
+
+/** The stored list: malformed entries dropped, the rest kept in order, at most RECENT_LIMIT. */
+const RecentSchema = v.pipe(validItems(RecentEntrySchema), v.transform((list) => list.slice(0, RECENT_LIMIT)));
+
+const parseList = parser(RecentSchema);
 
 /** Whatever storage held, as a valid list (malformed entries dropped, at most RECENT_LIMIT). */
 export function parseRecent(raw: unknown): RecentEntry[] {
-  if (!Array.isArray(raw)) return [];
-  const out: RecentEntry[] = [];
-  for (const v of raw) {
-    const e = parseEntry(v);
-    if (e) out.push(e);
-    if (out.length >= RECENT_LIMIT) break;
-  }
-  return out;
+  return parseList(raw) ?? [];
 }
 
 /** The entry for a card opened at `now`; null for a card whose URL names no article or thread. */

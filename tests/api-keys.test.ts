@@ -24,6 +24,29 @@ describe('API keys: storage and migration', () => {
   });
 });
 
+describe('API keys: what storage may hold', () => {
+  const origin = 'https://a.example';
+  it('trims a key, and keeps nothing but the key and its origin', () => {
+    expect(migrateApiKeys({ openai: { key: ' k ', origin: ` ${origin}/v1 `, note: 'x' } })).toStrictEqual({ openai: { key: 'k', origin } });
+  });
+  it('skips a blank or over-long key, stored either way, and keeps the other providers', () => {
+    const ok = { key: 'k', origin };
+    for (const bad of ['   ', '', 'k'.repeat(501), { key: '  ', origin }, { key: 7, origin }, { origin }, null, 5, ['k']])
+      expect(migrateApiKeys({ openai: bad, anthropic: ok })).toStrictEqual({ anthropic: ok });
+    // The length bound is on what was stored, before trimming.
+    expect(migrateApiKeys({ openai: ` ${'k'.repeat(499)} ` })).toEqual({});
+    expect(migrateApiKeys({ openai: 'k'.repeat(500) })).toEqual({ openai: { key: 'k'.repeat(500), origin: 'https://api.openai.com' } });
+  });
+  it('drops a key whose origin is no text, or longer than 2000 characters', () => {
+    expect(migrateApiKeys({ openai: { key: 'k', origin: 5 } })).toEqual({});
+    expect(migrateApiKeys({ openai: { key: 'k', origin: `${origin}/${'p'.repeat(2000 - origin.length - 1)}` } })).toEqual({ openai: { key: 'k', origin } });
+    expect(migrateApiKeys({ openai: { key: 'k', origin: `${origin}/${'p'.repeat(2000 - origin.length)}` } })).toEqual({});
+  });
+  it('reads a list or a value that is no object as no keys', () => {
+    for (const raw of [undefined, null, 5, ['sk'], true]) expect(migrateApiKeys(raw)).toEqual({});
+  });
+});
+
 describe('API keys: where a key may go', () => {
   it('sends a key only to the origin it was entered for, and never over http to another machine', () => {
     const keys = { openai: { key: 'sk', origin: 'https://api.openai.com' } };

@@ -9,27 +9,10 @@
  */
 import { isOutOfMemory } from '../core/local/memory';
 import type { ChatMessage } from '../core/model/types';
+import type { EngineChatRequest, EngineEvent } from './protocol';
 
-/** One answer the background asks for. */
-export type EngineChatRequest = {
-  modelId: string;
-  messages: ChatMessage[];
-  /** GBNF grammar the answer must follow. */
-  grammar?: string;
-  maxTokens: number;
-  /** Context window to load the model with (prompt and answer together). */
-  nCtx: number;
-  temperature?: number;
-};
-
-export type EngineErrorKind = 'not-installed' | 'no-memory' | 'load-failed' | 'generation-failed' | 'cancelled';
-
-/** What the host sends back while it works. */
-export type EngineEvent =
-  | { type: 'status'; phase: 'loading' | 'reading' | 'writing' }
-  | { type: 'text'; text: string }
-  | { type: 'end'; tokens: number; ms: number; finish: 'stop' | 'length' }
-  | { type: 'error'; kind: EngineErrorKind; detail?: string };
+/** The request, its error kinds and the events are inferred from the port's schemas (protocol.ts). */
+export type { EngineChatRequest, EngineErrorKind, EngineEvent } from './protocol';
 
 /** The model runtime (wllama in the extension; a fake in unit tests). */
 export type LocalRuntime = {

@@ -1,58 +1,68 @@
 /**
  * What the background and the engine host say to each other over the engine
- * port: requests in, events out, both checked on arrival.
+ * port, as valibot schemas: requests in, events out, both parsed on arrival.
+ * The types (EngineChatRequest, EngineEvent, ...) are inferred from them;
+ * host.ts passes them on.
  */
+import * as v from 'valibot';
 import type { ChatMessage } from '../core/model/types';
-import type { EngineChatRequest, EngineErrorKind, EngineEvent } from './host';
+import { parser, plainObject, withoutUndefined } from '../core/schema/common';
 
 export const ENGINE_PORT = 'nynorsk-kort-engine';
 
-export type EngineRequest = { type: 'chat'; request: EngineChatRequest };
+/** A whole number from 1 to `max`. */
+const count = (max: number) => v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(max));
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0 && v <= max;
-const isMessage = (v: unknown): v is ChatMessage =>
-  isObj(v) && (v.role === 'system' || v.role === 'user' || v.role === 'assistant') && typeof v.content === 'string';
+/** One chat message (core/model/types' ChatMessage); unknown keys are dropped. */
+const ChatMessageSchema = v.pipe(
+  plainObject,
+  v.object({ role: v.picklist(['system', 'user', 'assistant']), content: v.string() }),
+) satisfies v.GenericSchema<unknown, ChatMessage>;
 
-export function parseEngineRequest(v: unknown): EngineRequest | null {
-  if (!isObj(v)) return null;
-  if (v.type !== 'chat' || !isObj(v.request)) return null;
-  const r = v.request;
-  if (typeof r.modelId !== 'string' || !Array.isArray(r.messages) || !r.messages.every(isMessage)) return null;
-  if (!isCount(r.maxTokens, 32_768) || !isCount(r.nCtx, 131_072)) return null;
-  if (r.grammar !== undefined && typeof r.grammar !== 'string') return null;
-  if (r.temperature !== undefined && (typeof r.temperature !== 'number' || !(r.temperature >= 0 && r.temperature <= 2))) return null;
-  return {
-    type: 'chat',
-    request: {
-      modelId: r.modelId,
-      messages: r.messages,
-      maxTokens: r.maxTokens,
-      nCtx: r.nCtx,
-      ...(r.grammar !== undefined ? { grammar: r.grammar } : {}),
-      ...(r.temperature !== undefined ? { temperature: r.temperature } : {}),
-    },
-  };
-}
+/** One answer the background asks for; unknown keys are dropped, so nothing else crosses the port. */
+const EngineChatRequestSchema = v.pipe(
+  plainObject,
+  v.object({
+    modelId: v.string(),
+    messages: v.array(ChatMessageSchema),
+    /** GBNF grammar the answer must follow. */
+    grammar: v.optional(v.string()),
+    maxTokens: count(32_768),
+    /** Context window to load the model with (prompt and answer together). */
+    nCtx: count(131_072),
+    temperature: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(2))),
+  }),
+  v.transform(withoutUndefined),
+);
 
-const ERROR_KINDS: readonly EngineErrorKind[] = ['not-installed', 'no-memory', 'load-failed', 'generation-failed', 'cancelled'];
+const EngineRequestSchema = v.pipe(plainObject, v.object({ type: v.literal('chat'), request: EngineChatRequestSchema }));
 
-export function parseEngineEvent(v: unknown): EngineEvent | null {
-  if (!isObj(v)) return null;
-  switch (v.type) {
-    case 'status':
-      return v.phase === 'loading' || v.phase === 'reading' || v.phase === 'writing' ? { type: 'status', phase: v.phase } : null;
-    case 'text':
-      return typeof v.text === 'string' ? { type: 'text', text: v.text } : null;
-    case 'end':
-      return typeof v.tokens === 'number' && typeof v.ms === 'number' && (v.finish === 'stop' || v.finish === 'length')
-        ? { type: 'end', tokens: v.tokens, ms: v.ms, finish: v.finish }
-        : null;
-    case 'error':
-      return ERROR_KINDS.includes(v.kind as EngineErrorKind)
-        ? { type: 'error', kind: v.kind as EngineErrorKind, ...(typeof v.detail === 'string' ? { detail: v.detail.slice(0, 300) } : {}) }
-        : null;
-    default:
-      return null;
-  }
-}
+const EngineErrorKindSchema = v.picklist(['not-installed', 'no-memory', 'load-failed', 'generation-failed', 'cancelled']);
+
+/** What the host sends back while it works; unknown keys are dropped. */
+const EngineEventSchema = v.pipe(
+  plainObject,
+  v.variant('type', [
+    v.object({ type: v.literal('status'), phase: v.picklist(['loading', 'reading', 'writing']) }),
+    v.object({ type: v.literal('text'), text: v.string() }),
+    v.object({ type: v.literal('end'), tokens: v.number(), ms: v.number(), finish: v.picklist(['stop', 'length']) }),
+    v.object({
+      type: v.literal('error'),
+      kind: EngineErrorKindSchema,
+      /** Cut to 300 characters; a detail that is no text is left out, not the event. */
+      detail: v.fallback(v.optional(v.pipe(v.string(), v.transform((s) => s.slice(0, 300)))), undefined),
+    }),
+  ]),
+  v.transform(withoutUndefined),
+);
+
+export type EngineChatRequest = v.InferOutput<typeof EngineChatRequestSchema>;
+export type EngineRequest = v.InferOutput<typeof EngineRequestSchema>;
+export type EngineErrorKind = v.InferOutput<typeof EngineErrorKindSchema>;
+export type EngineEvent = v.InferOutput<typeof EngineEventSchema>;
+
+/** The request if it is one and well formed (unknown keys dropped), else null. */
+export const parseEngineRequest = parser(EngineRequestSchema);
+
+/** The event if it is one and well formed (unknown keys dropped, a long detail cut), else null. */
+export const parseEngineEvent = parser(EngineEventSchema);

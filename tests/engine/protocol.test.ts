@@ -39,6 +39,16 @@ describe('engine protocol: requests', () => {
     expect(JSON.stringify(parsed)).not.toContain('sk-x');
   });
 
+  it('leaves no key for a grammar or temperature that holds undefined', () => {
+    const { grammar: _g, temperature: _t, ...bare } = request;
+    expect(parseEngineRequest(chat({ grammar: undefined, temperature: undefined }))).toStrictEqual({ type: 'chat', request: bare });
+  });
+
+  it('drops unknown keys of a message too', () => {
+    const parsed = parseEngineRequest(chat({ messages: [{ role: 'user', content: 'x', name: 'sk-x' }] }));
+    expect(parsed).toStrictEqual({ type: 'chat', request: { ...request, messages: [{ role: 'user', content: 'x' }] } });
+  });
+
   it('accepts the bounds themselves', () => {
     expect(parseEngineRequest(chat({ maxTokens: 32_768, nCtx: 131_072, temperature: 0 }))).not.toBeNull();
     expect(parseEngineRequest(chat({ maxTokens: 1, nCtx: 1, temperature: 2 }))).not.toBeNull();
@@ -74,6 +84,9 @@ describe('engine protocol: requests', () => {
     ['a negative temperature', chat({ temperature: -0.1 })],
     ['a temperature that is NaN', chat({ temperature: Number.NaN })],
     ['a temperature as a string', chat({ temperature: '0.3' })],
+    ['a list holding the fields', Object.assign([], chat())],
+    ['a request that is a list holding the fields', { type: 'chat', request: Object.assign([], request) }],
+    ['a message that is a list holding the fields', chat({ messages: [Object.assign([], { role: 'user', content: 'x' })] })],
   ])('rejects %s', (_what, raw) => {
     expect(parseEngineRequest(raw)).toBeNull();
   });
@@ -104,6 +117,11 @@ describe('engine protocol: events', () => {
     expect(long?.type === 'error' && long.detail).toBe('x'.repeat(300));
   });
 
+  it('leaves no key for a detail that is no text', () => {
+    for (const detail of [undefined, null, 5, { message: 'x' }])
+      expect(parseEngineEvent({ type: 'error', kind: 'load-failed', detail })).toStrictEqual({ type: 'error', kind: 'load-failed' });
+  });
+
   it.each<[string, unknown]>([
     ['not an object', 'end'],
     ['null', null],
@@ -120,6 +138,9 @@ describe('engine protocol: events', () => {
     ['an unknown error kind', { type: 'error', kind: 'exploded' }],
     ['an error kind in capitals', { type: 'error', kind: 'NO-MEMORY' }],
     ['an error without kind', { type: 'error', detail: 'x' }],
+    ['a list holding the fields', Object.assign([], { type: 'text', text: 'a' })],
+    // Not a number (a JSON port turns NaN into null anyway).
+    ['an end with NaN tokens', { type: 'end', tokens: Number.NaN, ms: 1, finish: 'stop' }],
   ])('rejects %s', (_what, raw) => {
     expect(parseEngineEvent(raw)).toBeNull();
   });

@@ -3,6 +3,8 @@
  * remembers of the one the reader installed. Pure data and checks: the
  * options page, the background and the engine host read the same shapes.
  */
+import * as v from 'valibot';
+import { parser, plainObject, withoutUndefined } from '../schema/common';
 
 /** A model the reader can install with one click. Sizes are what the hub lists; the download reports the exact one. */
 export type LocalModelChoice = {
@@ -64,40 +66,29 @@ export function modelIdFromUrl(url: string): string | null {
   return id || null;
 }
 
-/** What storage.local remembers of the reader's model. */
-export type LocalModelRecord = {
-  id: string;
-  url: string;
-  /** Total bytes (once the server said). */
-  size?: number;
-  /** Bytes safely stored so far. */
-  received: number;
-  sha256?: string;
-  /** Whether the stored file was checked against a known sha256. */
-  verified: boolean;
-  status: 'partial' | 'installed';
-  updatedAt: string;
-};
+const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+/** What storage.local remembers of the reader's model; unknown keys are dropped. */
+const LocalModelRecordSchema = v.pipe(
+  plainObject,
+  v.object({
+    id: v.string(),
+    /** The GGUF file's URL (one modelIdFromUrl reads). */
+    url: v.pipe(v.string(), v.check((url) => modelIdFromUrl(url) !== null)),
+    /** Total bytes (once the server said). */
+    size: v.optional(count),
+    /** Bytes safely stored so far. */
+    received: count,
+    sha256: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+    /** Whether the stored file was checked against a known sha256. */
+    verified: v.boolean(),
+    status: v.picklist(['partial', 'installed']),
+    updatedAt: v.string(),
+  }),
+  v.transform(withoutUndefined),
+);
+
+export type LocalModelRecord = v.InferOutput<typeof LocalModelRecordSchema>;
 
 /** Reads the record from storage; anything malformed is treated as no model. */
-export function parseLocalModelRecord(v: unknown): LocalModelRecord | null {
-  if (!isObj(v)) return null;
-  if (typeof v.id !== 'string' || typeof v.url !== 'string' || modelIdFromUrl(v.url) === null) return null;
-  if (!isCount(v.received) || (v.size !== undefined && !isCount(v.size))) return null;
-  if (v.status !== 'partial' && v.status !== 'installed') return null;
-  if (typeof v.verified !== 'boolean' || typeof v.updatedAt !== 'string') return null;
-  if (v.sha256 !== undefined && (typeof v.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(v.sha256))) return null;
-  return {
-    id: v.id,
-    url: v.url,
-    received: v.received,
-    verified: v.verified,
-    status: v.status,
-    updatedAt: v.updatedAt,
-    ...(v.size !== undefined ? { size: v.size } : {}),
-    ...(v.sha256 !== undefined ? { sha256: v.sha256 } : {}),
-  };
-}
+export const parseLocalModelRecord = parser(LocalModelRecordSchema);

@@ -13,6 +13,8 @@
  * and a note in the index tells the options page. Keys outside the prefix
  * (settings, API keys) are never touched.
  */
+import * as v from 'valibot';
+import { validItems } from '../schema/common';
 import type { Article, Card } from '../types';
 import { validateCard } from '../validate';
 import type { ModelConfig } from './types';
@@ -97,15 +99,17 @@ export function isQuotaError(e: unknown): boolean {
   return name === 'QuotaExceededError' || /quota/i.test(message);
 }
 
-/** What the options page is told about the last write that did not go as planned. */
-export type CacheNote = {
+/** What the options page is told about the last write that did not go as planned; unknown keys are dropped. */
+const CacheNoteSchema = v.object({
   /** evicted: storage was full, so the oldest entries went to make room; failed: the card was not cached. */
-  kind: 'evicted' | 'failed';
+  kind: v.picklist(['evicted', 'failed']),
   /** ISO time. */
-  at: string;
+  at: v.string(),
   /** The store's or the check's message (never card text). */
-  message: string;
-};
+  message: v.string(),
+});
+
+export type CacheNote = v.InferOutput<typeof CacheNoteSchema>;
 
 export type CacheStatus = { count: number; bytes: number; maxEntries: number; maxBytes: number; note?: CacheNote };
 
@@ -114,13 +118,33 @@ export class CacheWriteError extends Error {
   override name = 'CacheWriteError';
 }
 
-type Entry = { k: string; b: number };
-type Index = { entries: Entry[]; note?: CacheNote };
-/** The stored index: version 2 (version 1 was a plain array of keys). */
-type StoredIndex = { v: 2; entries: [string, number][]; note?: CacheNote };
+/** One entry of a stored index, [key, bytes]: read as { k, b }, a negative size as 0. */
+const IndexEntrySchema = v.pipe(
+  v.tuple([v.string(), v.pipe(v.number(), v.finite())]),
+  v.transform(([k, b]) => ({ k, b: Math.max(0, b) })),
+);
 
-const isNote = (n: unknown): n is CacheNote =>
-  !!n && typeof n === 'object' && ((n as CacheNote).kind === 'evicted' || (n as CacheNote).kind === 'failed') && typeof (n as CacheNote).at === 'string' && typeof (n as CacheNote).message === 'string';
+type Entry = v.InferOutput<typeof IndexEntrySchema>;
+type Index = { entries: Entry[]; note?: CacheNote };
+
+/** The first entry of each key (a later one with the same key is a stray). */
+const firstOfEachKey = (entries: Entry[]) => {
+  const seen = new Set<string>();
+  return entries.filter((e) => !seen.has(e.k) && !!seen.add(e.k));
+};
+
+/** A version-1 index: the keys, least recently used first (anything else in the list is skipped, and a key's repeats). */
+const IndexV1Schema = v.pipe(validItems(v.string()), v.transform((keys) => [...new Set(keys)]));
+
+/** The stored index, version 2: broken entries (and a key's repeats) are skipped, a broken note is dropped, the rest is kept. */
+const IndexV2Schema = v.object({
+  v: v.literal(2),
+  entries: v.pipe(validItems(IndexEntrySchema), v.transform(firstOfEachKey)),
+  note: v.fallback(v.optional(CacheNoteSchema), undefined),
+});
+
+/** The index as it is written (IndexV2Schema reads it back). */
+type StoredIndex = { v: 2; entries: [string, number][]; note?: CacheNote };
 
 const total = (entries: readonly Entry[]) => entries.reduce((n, e) => n + e.b, 0);
 const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 300);
@@ -161,9 +185,10 @@ export class ModelCache {
    * that are gone are left out).
    */
   private async index(measure = false): Promise<Index> {
-    const v = await this.store.get(this.indexKey);
-    if (Array.isArray(v)) {
-      const keys = [...new Set(v.filter((k): k is string => typeof k === 'string'))];
+    const raw = await this.store.get(this.indexKey);
+    const v1 = v.safeParse(IndexV1Schema, raw);
+    if (v1.success) {
+      const keys = v1.output;
       if (!measure) return { entries: keys.map((k) => ({ k, b: 0 })) };
       const entries: Entry[] = [];
       for (const k of keys) {
@@ -172,16 +197,10 @@ export class ModelCache {
       }
       return { entries };
     }
-    if (!v || typeof v !== 'object' || (v as StoredIndex).v !== 2 || !Array.isArray((v as StoredIndex).entries)) return { entries: [] };
-    const stored = v as StoredIndex;
-    const seen = new Set<string>();
-    const entries: Entry[] = [];
-    for (const e of stored.entries) {
-      if (!Array.isArray(e) || typeof e[0] !== 'string' || typeof e[1] !== 'number' || !Number.isFinite(e[1]) || seen.has(e[0])) continue;
-      seen.add(e[0]);
-      entries.push({ k: e[0], b: Math.max(0, e[1]) });
-    }
-    return { entries, ...(isNote(stored.note) ? { note: stored.note } : {}) };
+    const v2 = v.safeParse(IndexV2Schema, raw, { abortEarly: true });
+    if (!v2.success) return { entries: [] };
+    const { entries, note } = v2.output;
+    return { entries, ...(note ? { note } : {}) };
   }
 
   private stored(index: Index): StoredIndex {

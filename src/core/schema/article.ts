@@ -6,11 +6,10 @@
  */
 import * as v from 'valibot';
 import { CardSchema, TopicIdSchema } from './card';
+import { plainObject } from './common';
 
 const strings = v.array(v.string());
 const optStr = v.optional(v.string());
-/** A plain object, not an array (valibot's object and record schemas let arrays through). */
-const plainObject = v.custom<object>((x) => !!x && typeof x === 'object' && !Array.isArray(x), 'not an object');
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** The article as extracted from a page: text in order, plus metadata. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CACHE_BYTES, entryBytes, fnv1a64, hashText, memoryStore, ModelCache, modelCacheKey } from '../../../src/core/model/cache';
+import { DEFAULT_CACHE_BYTES, entryBytes, fnv1a64, hashText, memoryStore, ModelCache, modelCacheKey, type KeyValueStore } from '../../../src/core/model/cache';
 import { DEFAULT_PREFS } from '../../../src/core/model/types';
 import type { Card } from '../../../src/core/types';
 import { TEST_ARTICLE } from '../../../support/model-server';
@@ -86,6 +86,58 @@ describe('ModelCache', () => {
     await expect(cache.set('big', { ...card('B'), summary: ['x'.repeat(1900), 'y'.repeat(1900)] })).rejects.toThrow();
     expect(await cache.keys()).toEqual(['a']);
     expect((await cache.status()).note?.kind).toBe('failed');
+  });
+});
+
+describe('ModelCache: the stored index', () => {
+  /** A cache over a store whose index holds `index` as given: not through JSON, as Firefox's storage.local keeps what JSON drops (Infinity, undefined). */
+  const withIndex = async (index: unknown, entries: Record<string, unknown> = {}) => {
+    const store = memoryStore();
+    for (const [k, v] of Object.entries(entries)) await store.set(`modelCard:${k}`, v);
+    let held = structuredClone(index);
+    const indexed: KeyValueStore = {
+      get: async (k) => (k === 'modelCard:index' ? structuredClone(held) : store.get(k)),
+      set: async (k, v) => (k === 'modelCard:index' ? void (held = structuredClone(v)) : store.set(k, v)),
+      remove: store.remove,
+    };
+    return { store, cache: new ModelCache(indexed) };
+  };
+
+  it('reads a version-1 index (a list of keys): other items and repeats skipped, sizes measured from the entries still there', async () => {
+    const { cache } = await withIndex(['a', 5, 'gone', null, 'b', 'a', ['c']], { a: card('A'), b: card('B') });
+    expect(await cache.keys()).toEqual(['a', 'gone', 'b']);
+    const st = await cache.status();
+    expect(st.count).toBe(2);
+    expect(st.bytes).toBeGreaterThan(2 * entryBytes('modelCard:a', card('A')));
+  });
+
+  it('skips broken entries of a version-2 index and keeps the rest: the first of a key, a negative size as 0', async () => {
+    const entries = [['a', 'x'], ['a', 10], 'junk', ['b'], ['c', Number.POSITIVE_INFINITY], [5, 1], ['d', -4, 'extra'], ['a', 99], null];
+    const { cache } = await withIndex({ v: 2, entries });
+    expect(await cache.keys()).toEqual(['a', 'd']);
+    expect(await cache.status()).toMatchObject({ count: 2, bytes: 10 });
+  });
+
+  const note = { kind: 'evicted', at: '2026-03-20T08:00:00.000Z', message: 'full' };
+
+  it('keeps a good note, with its fields only', async () => {
+    const { cache } = await withIndex({ v: 2, entries: [['a', 1]], note: { ...note, card: 'x' } });
+    expect((await cache.status()).note).toStrictEqual(note);
+  });
+
+  it('drops a broken note but not the entries', async () => {
+    for (const bad of [{ ...note, kind: 'lost' }, { ...note, at: 5 }, { kind: 'failed', at: note.at }, 'full', null]) {
+      const st = await (await withIndex({ v: 2, entries: [['a', 1]], note: bad })).cache.status();
+      expect(st).toMatchObject({ count: 1, bytes: 1 });
+      expect('note' in st).toBe(false);
+    }
+  });
+
+  it('reads an index of another version or shape as empty', async () => {
+    for (const index of [{ v: 3, entries: [['a', 1]] }, { entries: [['a', 1]] }, { v: 2, entries: { a: 1 } }, { v: '2', entries: [] }, 'a', 5, null]) {
+      const { cache } = await withIndex(index, { a: card('A') });
+      expect(await cache.keys()).toEqual([]);
+    }
   });
 });
 
