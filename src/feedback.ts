@@ -2,49 +2,69 @@
  * Per-card feedback ("Noko gale i kortet?"): a local list in storage.local
  * under FEEDBACK_KEY that the options page exports as JSON for whoever
  * improves the curated library and the checker. Nothing is sent anywhere.
+ *
+ * One schema for an entry: the 'feedback:add' message (protocol.ts) is built
+ * from the same fields, so the background never answers {ok: true} for a
+ * report that the next read of the list would drop.
  */
+import * as v from 'valibot';
 import type { Card } from './core/types';
+import { webUrl } from './core/url-origin';
 import { validateCard } from './core/validate';
 
 export const FEEDBACK_KEY = 'feedback';
 /** The oldest go first past this many: each entry holds a whole card. */
 export const FEEDBACK_LIMIT = 300;
 export const FEEDBACK_NOTE_MAX = 2000;
+/** Longest page URL an entry keeps. */
+export const FEEDBACK_URL_MAX = 2000;
 
 export const FEEDBACK_KINDS = ['fact', 'nynorsk', 'other'] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
+/** A card as validateCard accepts it, passed on as validateCard returns it (in NFC). */
+const CheckedCardSchema = v.pipe(
+  v.unknown(),
+  v.rawTransform<unknown, Card>(({ dataset, addIssue, NEVER }) => {
+    const check = validateCard(dataset.value);
+    if (check.ok) return check.card;
+    addIssue({ message: `bad card: ${check.errors.join(', ')}` });
+    return NEVER;
+  }),
+);
+
+/** What a report carries from the card to the background (the message's fields besides its type). */
+export const FeedbackReportSchema = v.object({
+  kind: v.picklist(FEEDBACK_KINDS),
+  note: v.pipe(v.string(), v.maxLength(FEEDBACK_NOTE_MAX)),
+  /** The page the card was shown for; the length bound goes first, so no long text reaches the URL parser. */
+  url: v.pipe(
+    v.string(),
+    v.maxLength(FEEDBACK_URL_MAX),
+    v.check((url) => webUrl(url) !== null, 'not an http(s) URL'),
+  ),
+  card: CheckedCardSchema,
+});
+
+/** A stored entry: the report and when the background saved it. */
+const FeedbackEntrySchema = v.object({
+  ...FeedbackReportSchema.entries,
+  createdAt: v.pipe(
+    v.string(),
+    v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
+  ),
+});
+
+export type FeedbackEntry = v.InferOutput<typeof FeedbackEntrySchema>;
+
 /** What the reader gives in the form. */
-export type FeedbackInput = { kind: FeedbackKind; note: string };
-
-export type FeedbackEntry = FeedbackInput & {
-  /** The page the card was shown for. */
-  url: string;
-  card: Card;
-  createdAt: string;
-};
-
-export const isFeedbackKind = (v: unknown): v is FeedbackKind => typeof v === 'string' && (FEEDBACK_KINDS as readonly string[]).includes(v);
-
-const isWebUrl = (v: unknown): v is string => {
-  if (typeof v !== 'string' || v.length > 2000) return false;
-  try {
-    const u = new URL(v);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
-};
+export type FeedbackInput = Pick<FeedbackEntry, 'kind' | 'note'>;
 
 /** One entry checked field by field (the card with the card validator); null when anything is off. */
-export function parseFeedbackEntry(v: unknown): FeedbackEntry | null {
-  if (!v || typeof v !== 'object') return null;
-  const e = v as Record<string, unknown>;
-  if (!isFeedbackKind(e.kind) || typeof e.note !== 'string' || e.note.length > FEEDBACK_NOTE_MAX || !isWebUrl(e.url)) return null;
-  if (typeof e.createdAt !== 'string' || Number.isNaN(Date.parse(e.createdAt))) return null;
-  const card = validateCard(e.card);
-  if (!card.ok) return null;
-  return { kind: e.kind, note: e.note, url: e.url, card: card.card, createdAt: e.createdAt };
+export function parseFeedbackEntry(value: unknown): FeedbackEntry | null {
+  // Only whether it passes matters: the first issue is enough.
+  const r = v.safeParse(FeedbackEntrySchema, value, { abortEarly: true });
+  return r.success ? r.output : null;
 }
 
 /** Whatever storage held, as a valid list, oldest first. */

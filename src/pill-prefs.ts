@@ -5,9 +5,15 @@
  */
 export const PILL_PREFS_KEY = 'overlay:pill';
 
-export type PillPrefs = { mode: 'pill' | 'open' | 'off'; hiddenForSession: boolean };
+/** How the overlay starts on an article: collapsed pill, open card, or not at all. The one list: settings.ts and protocol.ts take it from here, as this file must stay free of valibot. */
+export const OVERLAY_MODES = ['pill', 'open', 'off'] as const;
+export type OverlayMode = (typeof OVERLAY_MODES)[number];
+
+export type PillPrefs = { mode: OverlayMode; hiddenForSession: boolean };
+
+export const isOverlayMode = (v: unknown): v is OverlayMode => (OVERLAY_MODES as readonly unknown[]).includes(v);
 
 export function isPillPrefs(v: unknown): v is PillPrefs {
   const o = v as Partial<PillPrefs> | null;
-  return !!o && typeof o === 'object' && (o.mode === 'pill' || o.mode === 'open' || o.mode === 'off') && typeof o.hiddenForSession === 'boolean';
+  return !!o && typeof o === 'object' && isOverlayMode(o.mode) && typeof o.hiddenForSession === 'boolean';
 }

@@ -9,29 +9,20 @@
  *
  * The article and the topic result come from core/schema/article.ts; card
  * states and cards go through core/validate.ts, which also bounds the
- * evidence and normalises to NFC.
+ * evidence and normalises to NFC. A feedback report's fields are feedback.ts's,
+ * which also reads the stored list back.
  */
 import * as v from 'valibot';
 import type { PartialCardContent } from './core/model/types';
 import { ArticleSchema, TopicResultSchema } from './core/schema/article';
-import type { Card, CardState } from './core/types';
-import { isCardState, validateCard } from './core/validate';
-import { FEEDBACK_KINDS, FEEDBACK_NOTE_MAX } from './feedback';
+import type { CardState } from './core/types';
+import { isCardState } from './core/validate';
+import { FeedbackReportSchema } from './feedback';
+import { OVERLAY_MODES } from './pill-prefs';
 
 const TopicSchema = TopicResultSchema;
 /** A card state whose ready card also passes validateCard's evidence bounds. */
 const CardStateSchema = v.custom<CardState>(isCardState, 'not a card state');
-
-/** A card as validateCard accepts it, passed on as validateCard returns it (in NFC). */
-const CheckedCardSchema = v.pipe(
-  v.unknown(),
-  v.rawTransform<unknown, Card>(({ dataset, addIssue, NEVER }) => {
-    const check = validateCard(dataset.value);
-    if (check.ok) return check.card;
-    addIssue({ message: `bad card: ${check.errors.join(', ')}` });
-    return NEVER;
-  }),
-);
 
 /** Longest text a context may send in a message (a URL, an error message). */
 const TEXT_MAX = 2000;
@@ -65,7 +56,7 @@ export const MessageSchema = v.variant('type', [
   /** options page → background: "Slett alle lagra samandrag"; the background's one cache instance clears, after any card being written. */
   v.object({ type: v.literal('model-cache:clear') }),
   /** popup/overlay → background: "Noko gale i kortet?" saved to the local feedback list (never sent anywhere). */
-  v.object({ type: v.literal('feedback:add'), kind: v.picklist(FEEDBACK_KINDS), note: text(FEEDBACK_NOTE_MAX), url: text(TEXT_MAX), card: CheckedCardSchema }),
+  v.object({ type: v.literal('feedback:add'), ...FeedbackReportSchema.entries }),
   /** content (listing pages) → background: which articles have a card, for the links' badges (BadgeReply). */
   v.object({ type: v.literal('badges:get') }),
   /** background → content script: a keyboard shortcut for the card on the page (manifest `commands`). */
@@ -83,7 +74,7 @@ export const REPLY_SCHEMAS = {
   'card:request': CardStateSchema,
   'card:clear': OkSchema,
   /** The switches the pill needs, and the model the user configured as the page needs to know it (never the key or the endpoint). */
-  'overlay:get': v.object({ mode: v.picklist(['pill', 'open', 'off']), hiddenForSession: v.boolean(), model: v.nullish(ModelOfferSchema) }),
+  'overlay:get': v.object({ mode: v.picklist(OVERLAY_MODES), hiddenForSession: v.boolean(), model: v.nullish(ModelOfferSchema) }),
   'overlay:hide-for-session': OkSchema,
   'options:open': OkSchema,
   /** Whether the paragraph was found on the page. */

@@ -9,14 +9,13 @@
 import * as v from 'valibot';
 import { DEFAULT_LOCAL_MODEL_URL, modelIdFromUrl } from './core/local/models';
 import type { Provider } from './core/model/types';
+import { isOverlayMode, OVERLAY_MODES } from './pill-prefs';
 
 /** Bounds of `maxPromptTokens` (the options page shows them). */
 export const PROMPT_TOKENS_MIN = 1000;
 export const PROMPT_TOKENS_MAX = 200_000;
 
 export const PROVIDERS = ['ollama', 'openai', 'anthropic'] as const satisfies readonly Provider[];
-
-const OVERLAY_MODES = ['pill', 'open', 'off'] as const;
 
 /** A string of at most `max` characters, trimmed. */
 const trimmed = (max: number) => v.pipe(v.string(), v.maxLength(max), v.trim());
@@ -79,7 +78,7 @@ export const SETTINGS_KEY = 'settings';
 function fromOlderVersions(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
   const r = raw as Record<string, unknown>;
-  return r.showOverlay === false && !(OVERLAY_MODES as readonly unknown[]).includes(r.overlay) ? { ...r, overlay: 'off' } : raw;
+  return r.showOverlay === false && !isOverlayMode(r.overlay) ? { ...r, overlay: 'off' } : raw;
 }
 
 /** Turns whatever storage held (nothing, an old version, junk) into valid settings; never throws, and shares no object with another result. */

@@ -4,14 +4,14 @@
  * worker find it. No state lives in globals.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import templates from '../../assets/card-templates.json';
+import templates from '../strings/card-templates.json';
 import { LIBRARY } from '../core/library-data';
 import { resolveCard } from '../core/resolve';
 import { detectTopic } from '../core/topic';
 import type { Article, CardState } from '../core/types';
 import { loadChecker } from '../core/nynorsk';
 import { TERMS } from '../core/digest';
-import { MODEL_PORT, modelJobKey, parseMessage, tabStateKey, type Message, type OverlayPrefs } from '../protocol';
+import { MODEL_PORT, modelJobKey, parseMessage, parseModelJob, tabStateKey, type Message, type MessageType, type ModelJob, type OverlayPrefs, type Replies } from '../protocol';
 import { SETTINGS_KEY } from '../settings';
 import { applyModel } from './model/cached-card';
 import type { ModelDeps } from './model/deps';
@@ -110,52 +110,62 @@ async function overlayPrefs(): Promise<OverlayPrefs> {
   return { ...prefs, model };
 }
 
-async function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> {
-  const tabId = sender.tab?.id;
-  switch (msg.type) {
-    case 'card:request':
-      return requestCard(msg.article, tabId);
-    case 'card:clear':
-      await setTabState(tabId, { status: 'none', url: msg.url });
-      return { ok: true };
-    case 'overlay:get':
-      return overlayPrefs();
-    case 'overlay:hide-for-session':
-      await browser.storage.session.set({ [HIDDEN_KEY]: true });
-      return { ok: true };
-    case 'model:failed': {
-      if (tabId === undefined) return { ok: true };
-      const key = modelJobKey(tabId);
-      const prev = (await browser.storage.session.get(key))[key] as { model?: unknown } | undefined;
-      const model = typeof prev?.model === 'string' ? prev.model : '';
-      await browser.storage.session.set({ [key]: { status: 'error', model, message: msg.message } });
-      return { ok: true };
-    }
-    case 'options:open':
-      await browser.runtime.openOptionsPage();
-      return { ok: true };
-    case 'feedback:add':
-      await saveFeedback(browser.storage.local, { kind: msg.kind, note: msg.note, url: msg.url, card: msg.card, createdAt: new Date().toISOString() });
-      return { ok: true };
-    case 'badges:get':
-      return badgeKeys(browser.storage.local);
-    case 'model-cache:clear':
-      // The options page asks; a content script never may.
-      if (!sender.url?.startsWith(browser.runtime.getURL(''))) throw new Error('model-cache:clear is for extension pages');
-      await modelCache(browser.storage.local).clear();
-      return { ok: true };
-    case 'model:generate':
-    case 'model:cancel':
-    case 'card:command':
-      return undefined;
-  }
+/** Each message, by its type. */
+type MessageOf = { [T in MessageType]: Extract<Message, { type: T }> };
+
+/**
+ * The background's answer to each message it takes, by type: TypeScript checks
+ * every answer against its message's reply schema (Replies), as the sender
+ * will at run time (rpc.ts). The types missing here (model:generate,
+ * model:cancel, card:command) go to the content script, not here.
+ */
+type Handlers = { [T in MessageType]?: (msg: MessageOf[T], sender: Runtime.MessageSender) => Promise<Replies[T]> };
+
+const handlers: Handlers = {
+  'card:request': (msg, sender) => requestCard(msg.article, sender.tab?.id),
+  'card:clear': async (msg, sender) => {
+    await setTabState(sender.tab?.id, { status: 'none', url: msg.url });
+    return { ok: true };
+  },
+  'overlay:get': overlayPrefs,
+  'overlay:hide-for-session': async () => {
+    await browser.storage.session.set({ [HIDDEN_KEY]: true });
+    return { ok: true };
+  },
+  'model:failed': async (msg, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { ok: true };
+    const key = modelJobKey(tabId);
+    const model = parseModelJob((await browser.storage.session.get(key))[key])?.model ?? '';
+    await browser.storage.session.set({ [key]: { status: 'error', model, message: msg.message } satisfies ModelJob });
+    return { ok: true };
+  },
+  'options:open': async () => {
+    await browser.runtime.openOptionsPage();
+    return { ok: true };
+  },
+  'feedback:add': async (msg) => {
+    await saveFeedback(browser.storage.local, { kind: msg.kind, note: msg.note, url: msg.url, card: msg.card, createdAt: new Date().toISOString() });
+    return { ok: true };
+  },
+  'badges:get': () => badgeKeys(browser.storage.local),
+  'model-cache:clear': async (_msg, sender) => {
+    // The options page asks; a content script never may.
+    if (!sender.url?.startsWith(browser.runtime.getURL(''))) throw new Error('model-cache:clear is for extension pages');
+    await modelCache(browser.storage.local).clear();
+    return { ok: true };
+  },
+};
+
+/** The answer to `msg` (of type `type`), or undefined when the message is not the background's. */
+function handle<T extends MessageType>(type: T, msg: MessageOf[T], sender: Runtime.MessageSender): Promise<Replies[T]> | undefined {
+  return handlers[type]?.(msg, sender);
 }
 
 // Answer only our own messages; returning undefined lets other listeners answer the rest.
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const msg = parseMessage(raw);
-  // model:generate, model:cancel and card:command go to the content script, not here.
-  return msg && msg.type !== 'model:generate' && msg.type !== 'model:cancel' && msg.type !== 'card:command' ? handle(msg, sender) : undefined;
+  return msg ? handle(msg.type, msg, sender) : undefined;
 });
 
 // A model card is written through a port from the tab's content script: the open port keeps

@@ -2,17 +2,29 @@
  * The keyboard shortcut "Opne eller lukk kortet på sida" on the page: the
  * background turns the browser command into a 'card:command' message to this
  * tab (see background/commands.ts). Loaded with the loader on article pages;
- * no polyfill and no protocol module here, the loader must stay small.
+ * no polyfill and only the protocol's types here, the loader must stay small.
  */
 
 /** What the shortcut needs of the overlay (content/overlay.ts's handle). */
 export type CommandTarget = { open(by: 'reader'): Promise<void> | void; close(): void; isOpen(): boolean };
 
+import type { Message, Replies } from '../protocol';
 import { answerMessages, type MessageSource } from './ext';
+
+type CardCommand = Extract<Message, { type: 'card:command' }>;
 
 /** browser.runtime or chrome.runtime, reached directly (the same call in both browsers). */
 const extensionRuntime = (): MessageSource | undefined =>
   ((globalThis as { browser?: { runtime: MessageSource } }).browser ?? (globalThis as { chrome?: { runtime: MessageSource } }).chrome)?.runtime;
+
+/**
+ * A hand guard for the 'card:command' message, not protocol.ts's parseMessage (the loader carries no valibot). It takes
+ * exactly the card:command messages MessageSchema takes (tests/content/loader-guards.test.ts).
+ */
+export function isCardCommand(msg: unknown): msg is CardCommand {
+  const m = msg as Partial<CardCommand> | null;
+  return !!m && typeof m === 'object' && m.type === 'card:command' && (m.action === 'toggle' || m.action === 'open');
+}
 
 /**
  * Answers 'card:command' with `{ done }`: false when there is no card on the
@@ -22,13 +34,12 @@ const extensionRuntime = (): MessageSource | undefined =>
 export function listenForCardCommands(overlay: () => CommandTarget | null, runtime: MessageSource | undefined = extensionRuntime()): void {
   if (!runtime) return;
   answerMessages(runtime, (msg) => {
-    const m = msg as { type?: unknown; action?: unknown } | null;
-    if (!m || m.type !== 'card:command' || (m.action !== 'toggle' && m.action !== 'open')) return undefined;
-    return Promise.resolve({ done: runCardCommand(overlay(), m.action) });
+    if (!isCardCommand(msg)) return undefined;
+    return Promise.resolve({ done: runCardCommand(overlay(), msg.action) } satisfies Replies['card:command']);
   });
 }
 
-export function runCardCommand(target: CommandTarget | null, action: 'toggle' | 'open'): boolean {
+export function runCardCommand(target: CommandTarget | null, action: CardCommand['action']): boolean {
   if (!target) return false;
   // Opened "by the reader": focus moves into the card, so Tab and Escape work at once.
   if (!target.isOpen()) void target.open('reader');

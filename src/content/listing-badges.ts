@@ -15,11 +15,14 @@ const HOSTS = new Set(['www.spiceworks.com', 'spiceworks.com', 'community.spicew
 
 type SendMessage = (msg: unknown) => Promise<unknown>;
 
-/** A hand guard for REPLY_SCHEMAS['badges:get'], not rpc.ts: this runs in the loader (content.js), whose size budget (issue 13) has no room for valibot. */
-function parseReply(v: unknown): BadgeReply | null {
+/**
+ * A hand guard for REPLY_SCHEMAS['badges:get'], not rpc.ts: this runs in the loader (content.js), whose size budget
+ * (issue 13) has no room for valibot. It takes exactly the replies the schema takes (tests/content/loader-guards.test.ts).
+ */
+export function parseBadgeReply(v: unknown): BadgeReply | null {
   const r = v as Partial<BadgeReply> | null;
-  if (!r || typeof r !== 'object' || !Array.isArray(r.keys) || typeof r.label !== 'string') return null;
-  return { keys: r.keys.filter((k): k is string => typeof k === 'string'), label: r.label };
+  if (!r || typeof r !== 'object' || !Array.isArray(r.keys) || !r.keys.every((k) => typeof k === 'string') || typeof r.label !== 'string') return null;
+  return { keys: r.keys, label: r.label };
 }
 
 function idle(): Promise<void> {
@@ -59,7 +62,7 @@ function badge(doc: Document, label: string): HTMLElement {
  * marked once however often this runs.
  */
 export async function markListing(doc: Document, send: SendMessage): Promise<number> {
-  const reply = parseReply(await send({ type: 'badges:get' } satisfies Message).catch(() => null));
+  const reply = parseBadgeReply(await send({ type: 'badges:get' } satisfies Message).catch(() => null));
   if (!reply || reply.keys.length === 0) return 0;
   const keys = new Set(reply.keys);
   await idle();

@@ -8,7 +8,7 @@
  * the background instead.
  */
 import { isPillPrefs, PILL_PREFS_KEY, type PillPrefs } from '../pill-prefs';
-import type { Message, OverlayPrefs } from '../protocol';
+import type { Message, ModelOffer, OverlayPrefs } from '../protocol';
 
 export type { PillPrefs };
 
@@ -23,6 +23,21 @@ export type PrefsApi = {
 /** Whether the pill may show at all. */
 export const showsOverlay = (p: PillPrefs): boolean => p.mode !== 'off' && !p.hiddenForSession;
 
+/**
+ * The switches of an 'overlay:get' reply, or null when the reply is malformed.
+ * A hand guard, not rpc.ts: the loader (content.js) imports this, and its size
+ * budget (issue 13) has no room for valibot and the protocol's schemas. It
+ * takes exactly the replies REPLY_SCHEMAS['overlay:get'] takes, the model offer
+ * included though only the switches are read, so it treats a broken
+ * background as the checked senders do (tests/content/loader-guards.test.ts).
+ */
+export function overlayReplyPrefs(reply: unknown): PillPrefs | null {
+  if (!isPillPrefs(reply)) return null;
+  const offer = (reply as Partial<OverlayPrefs>).model as Partial<ModelOffer> | null | undefined;
+  if (offer != null && (typeof offer !== 'object' || typeof offer.model !== 'string' || typeof offer.auto !== 'boolean')) return null;
+  return { mode: reply.mode, hiddenForSession: reply.hiddenForSession };
+}
+
 export async function readPillPrefs(api: PrefsApi): Promise<PillPrefs> {
   try {
     const got = await api.storage?.session?.get(PILL_PREFS_KEY);
@@ -32,14 +47,8 @@ export async function readPillPrefs(api: PrefsApi): Promise<PillPrefs> {
     // Not readable from here: ask the background.
   }
   try {
-    // A hand guard, not rpc.ts: the loader (content.js) imports this, and its size budget (issue 13) has no room for
-    // valibot and the protocol's schemas. It reads only the two switches of REPLY_SCHEMAS['overlay:get'].
-    const reply = await api.runtime.sendMessage({ type: 'overlay:get' } satisfies Message);
-    const o = reply as Partial<OverlayPrefs> | null;
-    if (o && typeof o === 'object') {
-      const prefs = { mode: o.mode, hiddenForSession: o.hiddenForSession === true };
-      if (isPillPrefs(prefs)) return prefs;
-    }
+    const prefs = overlayReplyPrefs(await api.runtime.sendMessage({ type: 'overlay:get' } satisfies Message));
+    if (prefs) return prefs;
   } catch {
     // No background (the extension was reloaded under the page): the defaults.
   }
