@@ -1,14 +1,15 @@
 // Every Nynorsk string the product ships goes through the Nynorsk checker:
-// the JSON files under assets/ (library cards, taxonomy, terminology,
-// templates; found by glob, so new files are included) and the UI strings
-// in src/strings/text.ts. No Bokmål form may be flagged, and every word the
-// Nynorsk dictionary does not know must be in assets/nynorsk/allow.json
-// with a reason.
+// the JSON files under assets/ (library cards, taxonomy, terminology) and
+// src/strings/ (the card's and the fact card's templates), found by glob so
+// that new files are included, and the UI strings in src/strings/text.ts.
+// No Bokmål form may be flagged, and every word the Nynorsk dictionary does
+// not know must be in assets/nynorsk/allow.json with a reason.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NynorskChecker } from '../src/core/nynorsk/checker';
 import { isTopicId } from '../src/core/validate';
+import { text } from '../src/strings/text';
 import { loadNodeChecker, readAllowList } from '../src/node/nynorsk';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -34,8 +35,12 @@ function jsonTexts(v: unknown, where: string, out: Shipped[]): void {
   }
 }
 
-/** JSON files under assets/, except the checker's own data. */
-function assetJsonFiles(dir = join(ROOT, 'assets')): string[] {
+/** JSON files under assets/ and src/strings/, except the checker's own data. */
+function shippedJsonFiles(): string[] {
+  return [...jsonFilesUnder(join(ROOT, 'assets')), ...jsonFilesUnder(join(ROOT, 'src', 'strings'))];
+}
+
+function jsonFilesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.json') && !f.startsWith('nynorsk'))
@@ -43,32 +48,29 @@ function assetJsonFiles(dir = join(ROOT, 'assets')): string[] {
     .map((f) => join(dir, f));
 }
 
-async function shippedTexts(): Promise<Shipped[]> {
+function shippedTexts(): Shipped[] {
   const out: Shipped[] = [];
-  for (const file of assetJsonFiles()) {
+  for (const file of shippedJsonFiles()) {
     jsonTexts(JSON.parse(readFileSync(file, 'utf8')), relative(ROOT, file), out);
   }
-  const uiText = join(ROOT, 'src', 'ui', 'text.ts');
-  if (existsSync(uiText)) {
-    const mod = (await import('../src/strings/text')) as { text?: unknown };
-    if (mod.text !== undefined) jsonTexts(mod.text, 'src/strings/text.ts', out);
-  } else {
-    console.warn('src/strings/text.ts is absent: UI strings not checked');
-  }
+  jsonTexts(text, 'src/strings/text.ts', out);
   return out;
 }
 
 let checker: NynorskChecker;
 let texts: Shipped[];
 
-beforeAll(async () => {
+beforeAll(() => {
   checker = loadNodeChecker({ root: ROOT, review: true });
-  texts = await shippedTexts();
+  texts = shippedTexts();
 }, 60_000);
 
 describe('shipped Nynorsk text', () => {
   it('finds shipped text to check', () => {
     expect(texts.length, 'no shipped Nynorsk text found at all').toBeGreaterThan(0);
+    for (const source of ['src/strings/text.ts', 'src/strings/card-templates.json', 'src/strings/digest-templates.json']) {
+      expect(texts.some((t) => t.where.startsWith(`${source}.`)), `nothing read from ${source}`).toBe(true);
+    }
     expect(texts.reduce((n, t) => n + checker.check(t.text).tokens, 0)).toBeGreaterThan(0);
   });
 

@@ -5,7 +5,7 @@
  * the answer into the overlay; runs the model job when the reader asks for
  * one; answers the popup's evidence and model messages for this tab.
  */
-import templates from '../../assets/card-templates.json';
+import templates from '../strings/card-templates.json';
 import { confirmArticle } from '../core/confirm';
 import { extractArticle } from '../core/extract';
 import { recognisePage } from '../core/recognise';

@@ -3,9 +3,9 @@
  * extract, detect the topic. The CLI (npm run card), the benches and the fact
  * card tests use it. The content script runs the same core functions, but
  * split for speed: the loader recognises the URL and confirms the page, the
- * article code extracts, and the background detects the topic when the card
- * request comes without one. A change to the order or the checks here must
- * be made there too.
+ * article code extracts, and the background detects the topic of every
+ * article the card request brings. A change to the order or the checks here
+ * must be made there too.
  */
 import { confirmArticle } from './confirm';
 import { extractArticle, type ExtractOptions } from './extract';
@@ -17,9 +17,12 @@ export type Understood =
   | { ok: true; page: PageKind; article: Article; topic: TopicResult }
   | { ok: false; reason: 'not-article' | 'no-article-text'; page: PageKind };
 
-/** `page` may be passed when the URL was already recognised (the content script's hot path). */
-/** `opts` goes to extractArticle (its budget, and a note when the page was past it). */
-export function understandPage(doc: Document, url: string, page: PageKind = recognisePage(url), opts: ExtractOptions = {}): Understood {
+/**
+ * Understands a parsed page from its URL. `opts` goes to extractArticle (its
+ * budget, and a note when the page was past it).
+ */
+export function understandPage(doc: Document, url: string, opts: ExtractOptions = {}): Understood {
+  const page = recognisePage(url);
   if (page.kind === 'none') return { ok: false, reason: 'not-article', page };
   if (!confirmArticle(doc, page)) return { ok: false, reason: 'no-article-text', page };
   const article = extractArticle(doc, url, page, opts);

@@ -1,7 +1,12 @@
 /**
- * Every string a user sees in popup, overlay and options, in Nynorsk
- * (moderate newsroom norm). One place, so that one test can check them all
- * for Bokmål forms and so that wording is changed in one place only.
+ * The strings a user sees in popup, overlay and options, in Nynorsk
+ * (moderate newsroom norm), in one object so that one test can check them
+ * for Bokmål forms and wording is changed in one place. The product's other
+ * words are beside this file in src/strings: content-strings.ts (the pill's
+ * and the model job's, included below), card-templates.json (the card's
+ * errors, the CLI's messages), digest-templates.json (the fact card),
+ * model-errors.ts (the model's errors) and local-model.ts (the on-device
+ * model's messages).
  * Placeholders are written {name} and filled with `fill` (src/core/template.ts), which checks them against each literal string.
  */
 
@@ -155,6 +160,7 @@ export const text = {
   optionsRetryLoad: 'Les innstillingane på nytt',
   apiKeyOtherOrigin: 'API-nøkkelen du lagra, høyrer til {origin}. Skriv han inn på nytt for denne adressa.',
   apiKeyInsecure: 'API-nøkkelen blir ikkje send over http til ein annan maskin, berre over ei trygg tilkopling eller til denne maskinen.',
+  apiKeyNeedsEndpoint: 'Skriv inn ei gyldig adresse (http eller https) først: nøkkelen blir berre send til den adressa.',
   hiddenForSessionDone: 'Kortet er skjult resten av økta.',
   showParagraphInName: 'Vis i artikkelen: avsnitt {n}',
   // The on-device model (options page and status line).

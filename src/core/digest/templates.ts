@@ -1,11 +1,12 @@
 /**
- * The fact card's Nynorsk text (assets/digest-templates.json), typed. All
- * wording lives in the asset so that the Nynorsk checker can read it and so
- * that no sentence is assembled from fragments in code.
+ * The fact card's Nynorsk text (src/strings/digest-templates.json), typed. All
+ * wording lives in that file, with the product's other strings, so that the
+ * Nynorsk checker can read it and so that no sentence is assembled from
+ * fragments in code.
  */
-import raw from '../../../assets/digest-templates.json';
+import raw from '../../strings/digest-templates.json';
 
-/** The shape of assets/digest-templates.json. */
+/** The shape of src/strings/digest-templates.json. */
 export type DigestTemplates = typeof raw;
 
 /** The shipped templates. */

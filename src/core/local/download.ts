@@ -25,6 +25,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { localModelStrings as T } from '../../strings/local-model';
 import { formatBytes } from './format';
 
 // ---------------------------------------------------------------------------
@@ -138,44 +139,25 @@ function decimalComma(n: number): string {
   return String(Number(n.toFixed(2))).replace('.', ',');
 }
 
+/** The words of src/strings/local-model.ts, with the sizes (bytes, GB) formatted here. */
+function withSizes(t: typeof T) {
+  return {
+    ...t,
+    noSpace: (needBytes?: number) => t.noSpace(needBytes && needBytes > 0 ? formatBytes(roundUpBytes(needBytes)) : undefined),
+    sizeMismatch: (expected: number, actual: number) => t.sizeMismatch(formatBytes(expected), formatBytes(actual)),
+    tooLittleMemory: (haveGb: number, needGb: number) => t.tooLittleMemory(decimalComma(haveGb), decimalComma(needGb)),
+    deleteLabel: (bytes: number) => t.deleteLabel(formatBytes(bytes)),
+    deleted: (bytes: number) => t.deleted(formatBytes(bytes)),
+  } as const;
+}
+
 /**
  * Every Nynorsk text about the on-device model: download errors, memory,
  * loading and deleting. One object, so the Nynorsk checker can go through it.
+ * Marked pure so that a bundle that uses none of it (the engine) leaves the
+ * words out, as it did when they were literals here.
  */
-export const LOCAL_MODEL_MESSAGES = {
-  noSpace: (needBytes?: number) =>
-    needBytes && needBytes > 0
-      ? `Det er ikkje nok plass på disken til modellen. Frigjer minst ${formatBytes(roundUpBytes(needBytes))} og prøv igjen.`
-      : 'Det er ikkje nok plass på disken til modellen. Frigjer plass og prøv igjen.',
-  noNetwork: (host: string) =>
-    `Fekk ikkje kontakt med ${host}. Sjekk nettet og prøv igjen; nedlastinga held fram der ho slapp.`,
-  notFound: (host: string) => `Fann ikkje fila på ${host} (feilkode 404). Sjekk adressa.`,
-  denied: (host: string, status: number) =>
-    `${host} gav ikkje tilgang til fila (feilkode ${status}). Modellen er truleg privat eller låst bak vilkår. Vel ein annan modell.`,
-  serverError: (host: string, status: number) =>
-    `${host} svarar ikkje som det skal (feilkode ${status}). Prøv igjen seinare; nedlastinga held fram der ho slapp.`,
-  httpError: (host: string, status: number) =>
-    `${host} avviste førespurnaden (feilkode ${status}). Sjekk adressa og prøv igjen.`,
-  checksum: 'Fila stemmer ikkje med kontrollsummen (sha256), så ho er sletta. Prøv å laste ned på nytt.',
-  sizeMismatch: (expected: number, actual: number) =>
-    `Fila er ${formatBytes(actual)}, men skulle vere ${formatBytes(expected)}. Ho er truleg endra på tenaren. Sjekk adressa og prøv igjen.`,
-  cancelled: 'Nedlastinga er sett på pause. Når du startar ho att, held ho fram der ho slapp.',
-  notGguf: 'Fila på adressa er ikkje ein GGUF-modell. Adressa må peike rett på ei .gguf-fil.',
-  storage: 'Nettlesaren fekk ikkje lagre modellen. Prøv igjen, eller start nettlesaren på nytt.',
-  unverified: 'Kontrollsummen (sha256) for denne fila er ukjend, så ho er ikkje kontrollert.',
-  tooLittleMemory: (haveGb: number, needGb: number) =>
-    `Maskinen din har for lite minne til denne modellen: han har om lag ${decimalComma(haveGb)} GB, og modellen treng om lag ${decimalComma(needGb)} GB. Vel ein mindre modell.`,
-  allocationFailed:
-    'Det var ikkje nok ledig minne til å starte modellen. Lat att andre program og prøv igjen, eller vel ein mindre modell.',
-  loadFailed: 'Modellen kunne ikkje startast. Fila kan vere øydelagd: slett modellen og last han ned på nytt.',
-  notInstalled: 'Modellen er ikkje lasta ned til denne maskinen enno. Last han ned i innstillingane.',
-  generationFailed: 'Modellen på maskinen din gav ikkje noko brukbart svar. Prøv igjen.',
-  engineStopped: 'Modellen på maskinen din stoppa før svaret var ferdig. Prøv igjen.',
-  deleteLabel: (bytes: number) => `Slett modellen (frigjer ${formatBytes(bytes)})`,
-  deleted: (bytes: number) => `Modellen er sletta, og ${formatBytes(bytes)} er frigjort.`,
-  notPersisted:
-    'Nettlesaren lovar ikkje å ta vare på modellen. Han kan bli sletta om det blir lite plass på disken.',
-} as const;
+export const LOCAL_MODEL_MESSAGES = /* @__PURE__ */ withSizes(T);
 
 export class DownloadError extends Error {
   override readonly name = 'DownloadError';
@@ -195,7 +177,7 @@ function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return 'tenaren';
+    return T.someServer;
   }
 }
 

@@ -2,7 +2,14 @@
  * Typed errors of the model engine, each with a Nynorsk message that says
  * what went wrong and what the user can do. The UI shows `message` as is;
  * `detail` holds the server's own words for the console (never the API key).
+ * The messages' words are in src/strings/model-errors.ts; this module keeps
+ * the error type and which message goes with which failure.
  */
+import { modelErrorMessages } from '../../strings/model-errors';
+
+export { OLLAMA_ORIGINS_HINT } from '../../strings/model-errors';
+/** The Nynorsk message builders, one per kind (src/strings/model-errors.ts). */
+export const messages = modelErrorMessages;
 
 export type ModelErrorKind =
   | 'bad-config'
@@ -19,8 +26,6 @@ export type ModelErrorKind =
   | 'invalid-answer'
   | 'answer-too-long'
   | 'length-limit';
-
-export const OLLAMA_ORIGINS_HINT = 'OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*';
 
 /** A failure the user can act on; `retryable` marks 429 and 5xx. */
 export class ModelError extends Error {
@@ -40,39 +45,6 @@ export class ModelError extends Error {
 }
 
 export const isModelError = (e: unknown): e is ModelError => e instanceof ModelError;
-
-/** Nynorsk message builders, one per kind. */
-export const messages = {
-  badConfig: (endpoint: string) =>
-    `Adressa «${endpoint}» er ikkje ei gyldig nettadresse. Skriv ho inn på nytt i innstillingane, til dømes http://localhost:11434.`,
-  noConnection: (origin: string) =>
-    `Fekk ikkje kontakt med ${origin}. Sjå til at tenaren køyrer, at adressa i innstillingane er rett, og at utvidinga har fått lov til å nå ho.`,
-  unauthorized: (status: number) =>
-    `Tenaren avviste API-nøkkelen (HTTP ${status}). Sjekk at nøkkelen i innstillingane er rett og har tilgang til modellen.`,
-  ollamaOrigin: () =>
-    `Ollama avviste førespurnaden frå utvidinga (HTTP 403). Start Ollama på nytt med ${OLLAMA_ORIGINS_HINT}, til dømes «${OLLAMA_ORIGINS_HINT} ollama serve», og prøv igjen.`,
-  modelNotFound: (model: string, ollama: boolean) =>
-    `Fann ikkje modellen «${model}» på tenaren. Vel ein modell frå lista i innstillingane` +
-    (ollama ? `, eller hent han med «ollama pull ${model}».` : '.'),
-  rateLimit: () => 'For mange førespurnader (HTTP 429). Vent litt og prøv igjen, eller sjekk kvoten din hos tenesta.',
-  contextTooLong: () =>
-    'Artikkelen er for lang for modellen. Set ned grensa for storleiken på førespurnaden i innstillingane, eller vel ein modell med større kontekst.',
-  server: (status: number) => `Tenaren melde ein feil (HTTP ${status}). Prøv igjen om litt.`,
-  badRequest: (status: number) =>
-    `Tenaren avviste førespurnaden (HTTP ${status}). Sjekk modellnamnet og adressa i innstillingane.`,
-  timeout: (seconds: number) =>
-    `Fekk ikkje svar frå modellen innan ${seconds} sekund. Prøv igjen, eller vel ein mindre modell.`,
-  cancelled: () => 'Avbrote. Trykk «Lag nynorsk samandrag» for å prøve igjen.',
-  invalidAnswer: () =>
-    'Modellen gav eit svar som ikkje er eit gyldig kort. Prøv igjen, eller vel ein annan modell.',
-  cutOff: () => 'Svaret frå modellen stoppa før det var ferdig. Prøv igjen.',
-  answerTooLong: () =>
-    'Svaret frå modellen vart mykje lengre enn eit kort skal vere, så det vart stoppa. Modellen held seg truleg ikkje til lengdegrensa. Prøv igjen, eller vel ein annan modell.',
-  lengthLimit: () =>
-    'Modellen nådde grensa for kor langt svaret kan vere før kortet var ferdig. Prøv igjen, vel «Kort samandrag» i innstillingane, eller vel ein annan modell.',
-  answerTooDeep: () =>
-    'Svaret frå modellen er ikkje eit kort: det har for mange lag inni kvarandre. Prøv igjen, eller vel ein annan modell.',
-};
 
 const CONTEXT_RE = /context (length|window)|maximum context|too many tokens|prompt is too long|too long|exceeds? (the )?(max|context)|num_ctx/i;
 const MODEL_RE = /model[^.]*(not found|does not exist|not exist)|no such model|unknown model|pull the model/i;

@@ -16,6 +16,7 @@ function rendered(): string[] {
     denied: [M.denied(host, 403)],
     serverError: [M.serverError(host, 503)],
     httpError: [M.httpError(host, 400)],
+    someServer: [M.noNetwork(M.someServer)],
     checksum: [M.checksum],
     sizeMismatch: [M.sizeMismatch(808_000_000, 700_000_000)],
     cancelled: [M.cancelled],

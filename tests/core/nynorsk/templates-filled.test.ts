@@ -1,5 +1,5 @@
 /**
- * Every template of assets/digest-templates.json, filled with many values the
+ * Every template of src/strings/digest-templates.json, filled with many values the
  * fact card can give it (every text kind, counts 0-30 through the grammar
  * code, one and several key sentences, names, dates, terms), then checked by
  * the full checker: no Bokmål form, no agreement flag and no hint.
