@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import templates from '../../assets/card-templates.json';
+import templates from '../strings/card-templates.json';
 import { boundHtml } from './bound-html';
 import { EXPORT_FORMATS, formatCard, type ExportFormat } from '../ui/card-export';
 import { LIBRARY } from '../core/library-data';
@@ -20,6 +20,7 @@ import { isModelError } from '../core/model/errors';
 import type { FetchLike, ModelConfig, Provider } from '../core/model/types';
 import { resolveCard } from '../core/resolve';
 import { understandPage } from '../core/understand';
+import { urlOrigin } from '../core/url-origin';
 
 type Args = {
   file?: string;
@@ -114,7 +115,7 @@ export async function runCardCliAsync(
     });
     const card = result.card;
     const notes = [
-      `${result.requests} førespurnad(er) til ${new URL(config.endpoint).origin}`,
+      `${result.requests} førespurnad(er) til ${urlOrigin(config.endpoint) ?? config.endpoint}`,
       result.repair ? `rettingsrunde: ${result.repair.asked.length} bokmålsformer, ${result.repair.remaining.length} att` : '',
       result.droppedEvidence.length ? `${result.droppedEvidence.length} avsnittsnummer utanfor artikkelen vart fjerna` : '',
     ].filter(Boolean);
@@ -146,7 +147,7 @@ function understandFile(file: string, given?: string): CliResult | (Extract<Retu
     }
   }
   let partial = !!bounded.cut;
-  const understood = understandPage(dom.window.document, url, undefined, { onOverBudget: () => (partial = true) });
+  const understood = understandPage(dom.window.document, url, { onOverBudget: () => (partial = true) });
   if (!understood.ok) {
     const msg = understood.reason === 'not-article' ? templates.cli.notArticle : partial ? TOO_LARGE : templates.cli.noArticleText;
     return { code: 3, stdout: '', stderr: `${msg}\n` };

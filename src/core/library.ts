@@ -5,6 +5,7 @@
  * never by topic.
  */
 import type { Article } from './types';
+import { escapeRegExp } from './regex';
 
 export type LibraryFaq = {
   q: string;
@@ -50,12 +51,11 @@ export function slugOf(url: string): string | undefined {
 
 function fingerprintMatches(entry: LibraryEntry, article: Article): boolean {
   const text = normaliseForMatch([article.title, ...article.paragraphs].join(' '));
-  const has = (term: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRe(term)}(?=$|[^\\p{L}\\p{N}])`, 'u').test(text);
+  const has = (term: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(term)}(?=$|[^\\p{L}\\p{N}])`, 'u').test(text);
   const { all, any, minAny } = entry.match.fingerprint;
   return all.every(has) && any.filter(has).length >= minAny;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** How an article matched a library entry, for the card's provenance. */
 export type LibraryMatch = { entry: LibraryEntry; by: 'slug' | 'fingerprint' };

@@ -51,16 +51,20 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
   const provider: Provider | null = engine === 'builtin' || engine === 'local' ? null : engine;
   const current = provider ? settings.providers[provider] : null;
   const stored = provider ? keys[provider] : undefined;
-  const origin = current ? (urlOrigin(current.endpoint) ?? current.endpoint) : '';
+  // A key is bound to its endpoint's origin: without a valid endpoint there is nothing to bind it to.
+  const endpointOrigin = current ? urlOrigin(current.endpoint) : null;
+  const origin = current ? (endpointOrigin ?? current.endpoint) : '';
   // The key shows (and is sent) only for the origin it was entered for.
   const keyHere = stored && stored.origin === origin ? stored.key : undefined;
   const keyNote = !current
     ? null
-    : origin.startsWith('http://') && !keySafeFor(current.endpoint)
+    : !endpointOrigin
+      ? text.apiKeyNeedsEndpoint
+      : origin.startsWith('http://') && !keySafeFor(current.endpoint)
       ? text.apiKeyInsecure
-      : stored && !keyHere
-        ? fill(text.apiKeyOtherOrigin, { origin: stored.origin })
-        : null;
+        : stored && !keyHere
+          ? fill(text.apiKeyOtherOrigin, { origin: stored.origin })
+          : null;
 
   useEffect(() => {
     setVerdict(null);
@@ -184,12 +188,14 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
                   data-testid="api-key"
                   autocomplete="off"
                   value={keyHere ?? ''}
+                  disabled={!endpointOrigin}
                   aria-describedby={keyNote ? 'api-key-hint api-key-note' : 'api-key-hint'}
                   onChange={(e) => {
                     const value = e.currentTarget.value.trim();
                     const next: ApiKeys = { ...keys };
                     // The key is bound to the origin it was entered for, and sent there only.
-                    if (value) next[provider] = { key: value, origin: urlOrigin(current.endpoint) ?? current.endpoint };
+                    if (!endpointOrigin) return;
+                    if (value) next[provider] = { key: value, origin: endpointOrigin };
                     else delete next[provider];
                     onKeysChange(next);
                   }}

@@ -9,6 +9,7 @@ import { useContext, useMemo } from 'preact/hooks';
 import type { Card } from '../core/types';
 import { fill } from '../core/template';
 import { text } from '../strings/text';
+import { escapeRegExp } from '../core/regex';
 
 /** One occurrence of a flagged form in a text. */
 export type FlaggedSpan = { start: number; end: number; form: string };
@@ -16,14 +17,13 @@ export type FlaggedSpan = { start: number; end: number; form: string };
 /** A matcher for the card's flagged forms, or null when there are none. */
 export type FlagMatcher = { re: RegExp; suggestions: Record<string, string> } | null;
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Builds the matcher once per card: whole words, any case. */
 export function flagMatcher(language: Card['language']): FlagMatcher {
   const forms = [...new Set(language.bokmalForms.map((f) => f.trim().toLowerCase()).filter(Boolean))];
   if (forms.length === 0) return null;
   forms.sort((a, b) => b.length - a.length);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   const suggestions: Record<string, string> = {};
   for (const [k, v] of Object.entries(language.suggestions ?? {})) suggestions[k.toLowerCase()] = v;
   return { re, suggestions };

@@ -119,6 +119,20 @@ describe('options: the model engine', () => {
     await waitFor(() => expect(screen.getByTestId('api-key-note').textContent).toContain('blir ikkje send over http'));
   });
 
+  it('takes no key while the endpoint is not a web address, since there is no origin to bind it to', async () => {
+    const b = optionsBrowser({ local: { settings: { ...DEFAULT_SETTINGS, engine: 'openai' } } });
+    render(<OptionsApp browser={b} />);
+    const key = (await screen.findByTestId('api-key')) as HTMLInputElement;
+    fireEvent.change(screen.getByTestId('endpoint'), { target: { value: 'api.openai.com/v1' } });
+    await waitFor(() => expect(key.disabled).toBe(true));
+    expect(screen.getByTestId('api-key-note').textContent).toBe('Skriv inn ei gyldig adresse (http eller https) først: nøkkelen blir berre send til den adressa.');
+    fireEvent.change(key, { target: { value: 'sk-nowhere' } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(b.areas.local.apiKeys).toBeUndefined();
+    fireEvent.change(screen.getByTestId('endpoint'), { target: { value: 'https://api.openai.com/v1' } });
+    await waitFor(() => expect(key.disabled).toBe(false));
+  });
+
   it('saves the Nynorsk preferences and the auto flag', async () => {
     const user = userEvent.setup();
     const b = optionsBrowser({ local: { settings: { ...DEFAULT_SETTINGS, engine: 'openai' } } });

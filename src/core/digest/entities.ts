@@ -44,6 +44,7 @@ import { isSiteChrome } from './chrome';
 import { CREDIT_MASK, creditSpans, isCaption, isCredit, withoutCredits } from './credits';
 import { articleSentences, words } from './sentences';
 import { STOPWORDS } from './stopwords';
+import { escapeRegExp } from '../regex';
 
 /** The kinds of name the card lists. */
 export type EntityKind = 'person' | 'organisation' | 'product' | 'language' | 'standard';
@@ -157,12 +158,11 @@ const ACRONYM = /^[A-Z][A-Z0-9&-]*[A-Z0-9]$/;
 /** Every pattern of STANDARDS needs one of these: a digit, or a standard's letters. */
 const STANDARD_HINT = /\d|Fi|LTE|TLS|SSL|DNS|PoE|NVMe|Bluetooth|WPA|WebAuthn|OAuth|SAML|IPsec|USB|PCIe/i;
 const ABBREVIATION_AFTER = /^\s*\(\s*([\p{Lu}][\p{L}\p{N}&-]{1,11})\s*\)/u;
-const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Any unambiguous language name in a sentence: it makes "Python, Go and Rust" a list of languages. */
-const KNOWN_LANGUAGE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...LANGUAGES].map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+const KNOWN_LANGUAGE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...LANGUAGES].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 const LANGUAGE_NOUN_AFTER = /^\s+(?:programming\s+language|language|code|developers?|programmers?|librar(?:y|ies)|modules?|compilers?|scripts?|binaries|crates?|gems?|packages?|runtime|syntax|rewrite|port)\b/i;
 const LETTER_LANGUAGE_AFTER = /^\s+(?:programming\s+language|language|compilers?|programmers?)\b/i;
-const LANGUAGE_NAMES = `(?:C\\+\\+|C#|F#|Objective-C|${[...LANGUAGES].map(escapeRe).join('|')})`;
+const LANGUAGE_NAMES = `(?:C\\+\\+|C#|F#|Objective-C|${[...LANGUAGES].map(escapeRegExp).join('|')})`;
 /** "C and C++", "Java or C": a one-letter language named next to another language. */
 const NEXT_TO_LANGUAGE_AFTER = new RegExp(`^\\s*(?:,|\\/|\\s(?:and|or))\\s*${LANGUAGE_NAMES}(?![\\p{L}\\p{N}])`, 'u');
 const NEXT_TO_LANGUAGE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])${LANGUAGE_NAMES}\\s*(?:,|\\/|\\s(?:and|or))\\s*$`, 'u');

@@ -5,6 +5,7 @@
  * paraphrased: the fact card has no model to paraphrase with.
  */
 import { articleSentences, splitSentences, words } from './sentences';
+import { escapeRegExp } from '../regex';
 
 const EXPLAINER = /^\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)\s*(?:\?|:|\s[-–—|]\s|$)/i;
 const MAX_SUBJECT_CHARS = 40;
@@ -23,7 +24,7 @@ export function explainerSubject(title: string, paragraphs: readonly string[]): 
   const text = paragraphs.join('\n');
   // Only title case is undone: "JSON" and "GitOps" are spelt that way on purpose.
   const titleCase = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*$/u.test(raw);
-  if (titleCase && new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(text)) return lower;
+  if (titleCase && new RegExp(`(?<![\\p{L}])${escapeRegExp(lower)}`, 'u').test(text)) return lower;
   return raw;
 }
 

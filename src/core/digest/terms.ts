@@ -9,6 +9,7 @@
  * leaves out the words every reader knows.
  */
 import raw from '../../../assets/terms.json';
+import { escapeRegExp } from '../regex';
 
 /**
  * One entry of the terminology list. `generic`: an everyday word, ranked
@@ -34,11 +35,10 @@ export function parseTerms(v: unknown): TermEntry[] {
 /** The shipped terminology list. */
 export const TERMS: readonly TermEntry[] = parseTerms(raw);
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A regular expression source for one English form, plural endings included. */
 function formSource(form: string): string {
-  const body = esc(form).replace(/(?:\\-|\s)+/g, '[\\s\\u00a0-]+');
+  const body = escapeRegExp(form).replace(/(?:\\-|\s)+/g, '[\\s\\u00a0-]+');
   if (/[^aeiou]y$/i.test(form)) return `${body.slice(0, -1)}(?:y|ies)`;
   if (/(s|x|z|ch|sh)$/i.test(form)) return `${body}(?:es)?`;
   return `${body}s?`;
@@ -74,7 +74,7 @@ function compile(terms: readonly TermEntry[]): Compiled {
       const k = abbrev ? f.replace(/[\s\u00a0-]+/g, ' ') : keyOf(f);
       if (!m.byKey.has(k)) m.byKey.set(k, entry);
     }
-    if (t.notNext?.length) notNext.set(entry, new RegExp(`^\\s+(?:${t.notNext.map(esc).join('|')})\\b`, 'i'));
+    if (t.notNext?.length) notNext.set(entry, new RegExp(`^\\s+(?:${t.notNext.map(escapeRegExp).join('|')})\\b`, 'i'));
   });
   const scanner = (forms: string[], flags: string, byKey: Map<string, number>): Scanner => {
     const alts = [...forms].sort((a, b) => b.length - a.length).map(formSource);
@@ -229,7 +229,7 @@ export function findTerms(paragraphs: readonly string[], terms: readonly TermEnt
   const text = paragraphs.join('\n');
   for (const [entry] of hits) {
     const ctx = terms[entry]?.context;
-    if (ctx?.length && !ctx.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${esc(w)}(?![\\p{L}\\p{N}])`, 'iu').test(text))) hits.delete(entry);
+    if (ctx?.length && !ctx.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'iu').test(text))) hits.delete(entry);
   }
   return [...hits.values()].sort((a, b) => a.first.paragraph - b.first.paragraph || a.first.offset - b.first.offset);
 }
@@ -259,7 +259,7 @@ function kinds(terms: readonly TermEntry[]): { abbrev: Set<string>; everyday: Se
  */
 function termWeight(h: TermHit, abbrev: Set<string>, longer: readonly string[]): number {
   const words = h.en.split(/\s+/).length;
-  const inner = new RegExp(`(?:^|[\\s-])${esc(h.en.toLowerCase())}(?:$|[\\s-])`);
+  const inner = new RegExp(`(?:^|[\\s-])${escapeRegExp(h.en.toLowerCase())}(?:$|[\\s-])`);
   const part = longer.some((l) => l !== h.en.toLowerCase() && inner.test(l));
   return 1.5 * Math.log2(1 + Math.min(h.count, 16)) + (words > 1 ? 0.3 : 0) + (abbrev.has(h.en) ? 0.3 : 0) - (part ? 0.8 : 0) - (h.generic ? 100 : 0);
 }
@@ -275,7 +275,7 @@ export type TermFocus = { title: string; topicTerms: ReadonlySet<string> };
 function focusBonus(h: TermHit, focus: TermFocus | undefined): number {
   if (!focus) return 0;
   const en = h.en.toLowerCase();
-  const inTitle = new RegExp(`(?<![\\p{L}])${esc(en)}`, 'iu').test(focus.title);
+  const inTitle = new RegExp(`(?<![\\p{L}])${escapeRegExp(en)}`, 'iu').test(focus.title);
   return Math.min(0.8, (inTitle ? 0.5 : 0) + (focus.topicTerms.has(en) ? 0.4 : 0));
 }
 

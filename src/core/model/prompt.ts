@@ -8,6 +8,7 @@
 import type { Article, TopicResult } from '../types';
 import { estimateMessagesTokens, estimateTokens } from './tokens';
 import type { BokmalFinding, CardContent, ChatMessage, ModelPrefs, Term } from './types';
+import { escapeRegExp } from '../regex';
 
 /** Default upper bound for one prompt, in estimated tokens. */
 export const DEFAULT_MAX_PROMPT_TOKENS = 6000;
@@ -50,7 +51,7 @@ export function systemMessage(prefs: ModelPrefs, task: 'card' | 'part' | 'combin
 /** A whole-word matcher; abbreviations in capitals match only in capitals. */
 const wordRe = (term: string) =>
   new RegExp(
-    `(^|[^\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}\\p{N}])`,
+    `(^|[^\\p{L}\\p{N}])${escapeRegExp(term)}(?=$|[^\\p{L}\\p{N}])`,
     /^[\p{Lu}\p{N}]{2,}$/u.test(term) ? 'u' : 'iu',
   );
 

@@ -12,6 +12,7 @@
  */
 import * as v from 'valibot';
 import { TOPIC_IDS } from '../types';
+import { webUrl } from '../url-origin';
 
 /** Who made a card: the curated library, a remote model, the on-device model, or the offline fact card. */
 export const ENGINE_KINDS = ['library', 'model', 'local', 'digest'] as const;
@@ -91,14 +92,7 @@ const str = (max: number) => v.pipe(v.string(), v.check(cleanChars, 'control cha
 /** A string with at least one non-whitespace character, of at most `max` characters. */
 const text = (max: number) => v.pipe(str(max), v.check(notBlank, 'blank text'));
 
-const isWebUrl = (s: string) => {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
-};
+const isWebUrl = (s: string) => webUrl(s) !== null;
 
 /** An absolute http(s) URL of at most CARD_LIMITS.url characters. */
 const UrlSchema = v.pipe(str(CARD_LIMITS.url), v.check(isWebUrl, 'not an http(s) URL'));

@@ -5,6 +5,7 @@
  */
 import type { TopicId } from '../types';
 import { TAXONOMY, type TopicDef } from './taxonomy';
+import { escapeRegExp } from '../regex';
 
 type TermInfo = { display: string; caseSensitive: boolean; topics: { id: TopicId; weight: number }[] };
 
@@ -28,7 +29,7 @@ function compile(topics: TopicDef[]): { re: RegExp; byKey: Map<string, TermInfo>
   }
   const alts = [...byKey.keys()]
     .sort((a, b) => b.length - a.length)
-    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    .map((k) => escapeRegExp(k).replace(/ /g, '\\s+'));
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, 'giu');
   return { re, byKey };
 }

@@ -163,10 +163,14 @@ describe('generateModelCard', () => {
     expect(none.repair).toBeUndefined();
     const cache = new ModelCache(memoryStore());
     const ctl = new AbortController();
-    const late = new Promise<typeof findBokmal>((r) => setTimeout(() => r(findBokmal), 50));
-    const e = await failure(
-      generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai'), deps({ cache, signal: ctl.signal, findBokmal: late, onPartial: () => setTimeout(() => ctl.abort(), 10) })),
-    );
+    // The reader cancels exactly while the card waits for the checker: the stream is over by then, so only the check after the wait can stop the card.
+    const loading = {
+      then(resolve: (f: typeof findBokmal) => void) {
+        ctl.abort();
+        resolve(findBokmal);
+      },
+    } as unknown as Promise<typeof findBokmal>;
+    const e = await failure(generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai'), deps({ cache, signal: ctl.signal, findBokmal: loading })));
     expect(e.kind).toBe('cancelled');
     expect(await cache.keys()).toEqual([]);
   });

@@ -3,7 +3,7 @@
  * server's models, and test a configuration with a Nynorsk verdict.
  */
 import { messages as msg, ModelError } from '../errors';
-import { urlOrigin } from '../../url-origin';
+import { urlOrigin, webUrl } from '../../url-origin';
 import { streamHttp } from '../http';
 import { MAX_JSON_DEPTH } from '../partial-json';
 import { CARD_CONTENT_SCHEMA } from '../schema';
@@ -27,13 +27,7 @@ export const DEFAULT_ENDPOINTS: Record<Provider, string> = {
 function checkConfig(config: ModelConfig): void {
   // The on-device model has no endpoint of its own: its requests stay in the browser.
   if (config.provider === 'local') return;
-  let url: URL | undefined;
-  try {
-    url = new URL(config.endpoint);
-  } catch {
-    /* handled below */
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new ModelError('bad-config', msg.badConfig(config.endpoint));
+  if (!webUrl(config.endpoint)) throw new ModelError('bad-config', msg.badConfig(config.endpoint));
 }
 
 /** Bounds of one answer; past either the request is aborted with an 'answer-too-long' error. */
