@@ -52,6 +52,7 @@ const views = [
   { name: 'overlay-pill-narrow', hash: 'overlay-pill-ready', viewport: narrow },
   { name: 'overlay-open-digest-wide', hash: 'overlay-open-digest', viewport: wide },
   { name: 'options', hash: 'options', viewport: { width: 900, height: 820 } },
+  { name: 'options-key-needs-endpoint', hash: 'options-badkey', viewport: { width: 900, height: 820 }, scrollTo: '[data-testid=api-key]' },
   { name: 'options-saved', hash: 'options', viewport: { width: 900, height: 820 }, click: 'Opne kortet med ein gong' },
   // Issue 15: the card's actions, the feedback form, the copy fallback, recent cards, shortcuts and feedback export, listing badges.
   { name: 'popup-actions', hash: 'popup-ready', viewport: { width: 380, height: 900 }, press: '[data-testid=copy-more]', scrollTo: '[data-testid=card-actions]' },

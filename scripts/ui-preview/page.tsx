@@ -12,9 +12,11 @@ import { OptionsApp } from '../../src/options/OptionsApp';
 import { PopupApp } from '../../src/popup/PopupApp';
 import { markListing } from '../../src/content/listing-badges';
 import { text } from '../../src/strings/text';
+import { DEFAULT_SETTINGS } from '../../src/settings';
 import cardCss from '../../src/ui/card.css';
 import themeCss from '../../src/ui/theme.css';
 import pageCss from '../../src/ui/page.css';
+import modelCss from '../../src/ui/model.css';
 
 const libraryCard: Card = {
   url: 'https://www.spiceworks.com/tech/cloud/news/eit-tenkt-døme/',
@@ -178,10 +180,16 @@ if (kind === 'overlay') {
   render(<FakeListing />, root);
   void markListing(document, async () => ({ keys: recent.map((r) => r.key), label: text.listingBadge }));
 } else if (kind === 'options') {
-  addStyle(themeCss + cardCss + pageCss);
+  // The stylesheets options.html links, in its order.
+  addStyle(themeCss + cardCss + modelCss + pageCss);
   document.documentElement.className = 'nk-theme';
   const feedback = [{ kind: 'nynorsk', note: 'Ordet «ekspertane» bør vere «fagfolka».', url: libraryCard.url, card: libraryCard, createdAt: '2024-04-05T09:00:00Z' }];
-  render(<OptionsApp browser={fakeBrowser({}, { settings: { version: 1, overlay: 'pill' }, feedback })} />, root);
+  // #options-badkey: a model engine whose endpoint is not a web address yet (the key field waits for one).
+  const settings =
+    name === 'badkey'
+      ? { ...DEFAULT_SETTINGS, engine: 'openai', providers: { ...DEFAULT_SETTINGS.providers, openai: { endpoint: 'api.openai.com/v1', model: '' } } }
+      : { version: 1, overlay: 'pill' };
+  render(<OptionsApp browser={fakeBrowser({}, { settings, feedback })} />, root);
 } else {
   addStyle(themeCss + cardCss + pageCss);
   document.documentElement.className = 'nk-theme';
