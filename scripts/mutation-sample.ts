@@ -7,7 +7,7 @@
  * with a 95 % interval from resampling the lines (each line's mutants stay
  * together, since they share their tests). Mutants that span several lines
  * (a removed block) are not drawn; they are the easiest to kill, so the
- * estimate leans low rather than high.
+ * estimate probably leans low rather than high.
  *
  *   npm run test:mutation:sample -- --lines 300 --seed 20261202
  */
