@@ -112,7 +112,8 @@ const PER_NN: Record<string, string> = {
 };
 /** " per user per month" → " per brukar per månad"; " each" → " per stykk". */
 function rateAfter(after: string): string {
-  const m = /^(?:\s+(?:per|a|an|each)\s+(user|seat|licen[cs]e|person|employee|device|month|year|day|week|hour)s?\b)?(?:\s+(?:per|a|an)\s+(month|year|day|week|hour)\b)?(\s+each\b)?/i.exec(after);
+  // "a year ago" is a time, not a rate: changeAfter reads it.
+  const m = /^(?:\s+(?:per|a|an|each)\s+(user|seat|licen[cs]e|person|employee|device|month|year|day|week|hour)s?\b(?!\s+ago\b))?(?:\s+(?:per|a|an)\s+(month|year|day|week|hour)\b(?!\s+ago\b))?(\s+each\b)?/i.exec(after);
   const parts = [m?.[1], m?.[2], m?.[3] ? 'each' : undefined].filter((x): x is string => !!x).map((w) => PER_NN[w.toLowerCase().replace(/c(?=e$)/, 's')] ?? PER_NN[w.toLowerCase()]);
   return parts.filter(Boolean).map((w) => ` per ${w}`).join('');
 }

@@ -101,3 +101,51 @@ describe('named entities: fault classes', () => {
     expect(names(findEntities(['Most of our workloads run on Azure now.', 'We moved the last servers to Azure in May.']).products)).toEqual(['Azure']);
   });
 });
+
+describe('named entities: one-letter and symbol languages', () => {
+  const languages = (p: string) => findEntities([p]).languages;
+
+  it('a one-letter name is a language with "programming language" after it or another language beside it', () => {
+    expect(names(languages('Most of the old engine is written in the C programming language, the team said.'))).toEqual(['C']);
+    expect(names(languages('Parts of the engine are written in Java and C, the team said in its notes.'))).toEqual(['Java', 'C']);
+  });
+
+  it('a one-letter name without such a cue is no language ("option C")', () => {
+    expect(names(languages('The team chose option C for the rollout of the new office network last week.'))).toEqual([]);
+    expect(names(languages('Teams graded B or C in the Python review got two more days of training.'))).toEqual(['Python']);
+  });
+
+  it('"C++" is a language, found where the text writes it', () => {
+    const [cpp] = languages('Most of the engine is written in modern C++ these days, the team said.');
+    expect(cpp).toMatchObject({ name: 'C++', kind: 'language', first: { paragraph: 0, offset: 40 } });
+  });
+});
+
+describe('named entities: organisations by cue', () => {
+  it('"a study by" makes a name of up to four capitalised words an organisation, not a longer run', () => {
+    expect(names(findEntities(['The survey comes from a study by Northwind Blue Harbour Analytics, which asked 500 firms.']).organisations)).toEqual([
+      'Northwind Blue Harbour Analytics',
+    ]);
+    expect(names(findEntities(['The survey comes from a study by Northwind Blue Harbour Fjord Analytics, which asked 500 firms.']).organisations)).toEqual([]);
+  });
+});
+
+describe('named entities: an abbreviation is its long name again', () => {
+  it('counts a later abbreviation as a mention of the name it was defined for in brackets', () => {
+    const e = findEntities(['The National Security Agency (NSA) warned about the flaw on Monday.', 'Later the NSA said that the flaw was being exploited.']);
+    expect(e.organisations.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['National Security Agency', 2, [0, 1]]]);
+    // A name no list knows: only the brackets tie "NDG" to it.
+    const own = findEntities(['The Nordic Data Group (NDG) warned about the flaw on Monday.', 'Later a second warning from NDG reached every bank.']);
+    expect(own.organisations.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['Nordic Data Group', 2, [0, 1]]]);
+  });
+
+  it('reads an abbreviation with "&" in it by its letters: "NR&DG" for "Nordic Research & Development Group"', () => {
+    const e = findEntities(['The Nordic Research & Development Group (NR&DG) warned about the flaw on Monday.', 'Later a second warning from NR&DG reached every bank.']);
+    expect(e.organisations.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['Nordic Research & Development Group', 2, [0, 1]]]);
+  });
+
+  it('counts an abbreviation of a name the text spells out as that name, without brackets', () => {
+    const e = findEntities(['The National Security Agency warned about the flaw on Monday.', 'Later the NSA said that the flaw was being exploited.']);
+    expect(e.organisations.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['National Security Agency', 2, [0, 1]]]);
+  });
+});

@@ -80,4 +80,25 @@ describe('figures', () => {
     ]);
     expect(f.map((x) => x.value)).toEqual(['30 prosent lengre', 'opp frå om lag 30 prosent for fem år sidan', 'om lag 40 prosent meir']);
   });
+
+  it('says "for eitt år sidan" and "for éin månad sidan" for one year or month ago, in the singular', () => {
+    const f = findFigures([
+      'Half of the help desk calls are now about passwords, up from 20% one year ago in the same survey.',
+      'Our cloud bill is now down to $900 a month, down from $1,500 one month ago before the cleanup.',
+    ]);
+    expect(f.map((x) => x.value)).toEqual(['opp frå 20 prosent for eitt år sidan', '900 dollar per månad og ned frå 1\u00a0500 dollar for éin månad sidan']);
+  });
+
+  it('reads "a year ago" as a time, not as a rate per year', () => {
+    const f = findFigures([
+      'Half of the help desk calls are now about passwords, up from 20% a year ago in the same survey.',
+      'Our cloud bill is now down to $900 a month, down from $1,500 a month ago before the cleanup.',
+    ]);
+    expect(f.map((x) => x.value)).toEqual(['opp frå 20 prosent for eitt år sidan', '900 dollar per månad og ned frå 1\u00a0500 dollar for éin månad sidan']);
+  });
+
+  it('gives no figure for a run of digits too long to be a number, and does not fail on it', () => {
+    const digits = '9'.repeat(400);
+    expect(findFigures([`The dump showed $${digits} to $5 in the balance field, which nobody could explain at all.`]).map((x) => x.value)).not.toContain(`${digits}–5 dollar`);
+  });
 });

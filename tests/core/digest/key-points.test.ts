@@ -93,3 +93,32 @@ describe('key points on the repo thread fixtures', () => {
     });
   }
 });
+
+describe('key points: quotations', () => {
+  const OTHERS = [
+    'Our village choir sang four songs at the harbour festival on Saturday evening.',
+    'Heavy snow closed the mountain pass for three days during the last week of March.',
+  ];
+  const texts = (extra: string) => extractKeyPoints([...OTHERS, extra]).map((k) => k.text);
+
+  it('keeps a whole quotation, with or without punctuation after its closing mark', () => {
+    const closedInside = '“Every router in the branch office came back up after the firmware update.”';
+    expect(texts(closedInside)).toContain(closedInside);
+    const closedOutside = '“Every router in the branch office runs version 2.1 of the firmware now”.';
+    expect(texts(closedOutside)).toContain(closedOutside);
+    const trailingOff = '“Every router in the branch office came back up after the firmware update”...';
+    expect(texts(trailingOff)).toContain(trailingOff);
+  });
+
+  it('keeps a sentence that quotes a few words in its middle', () => {
+    const s = 'The vendor called the firmware update on every router “a routine fix” in its notes.';
+    expect(texts(s)).toContain(s);
+  });
+
+  it('leaves out half a quotation: one that opens but never closes in the sentence', () => {
+    const half = '“Every router in the branch office came back up after the firmware update.';
+    expect(texts(half)).not.toContain(half);
+    const nested = '“Every router in the ‘edge’ group came back up after the firmware update.';
+    expect(texts(nested)).not.toContain(nested);
+  });
+});

@@ -145,4 +145,24 @@ describe('missing facts', () => {
     expect(fact(a, 'Oppdatert')).toBe('10. mai 2024');
     expect(card.faq.find((f) => /publisert/.test(f.q))?.a).toContain('Sist oppdatert 10. mai 2024.');
   });
+
+  it('a thread with a starter and a date says both who started it and when', () => {
+    const a = makeArticle({ kind: 'thread', contentType: 'thread', author: 'fjordadmin', published: base.article.published, title: 'Printer queue offline?', paragraphs: PLAIN });
+    const card = buildDigestCard(a, makeTopic());
+    expect(card.summary[1]).toMatch(/^Tråden vart starta av fjordadmin \S.*2024\./);
+  });
+
+  it('the terms question names at most four terms, however many the text uses', () => {
+    const a = sparse({
+      paragraphs: [
+        'The firewall blocked the malware before the phishing mail reached anyone in the office.',
+        'After the ransomware scare the team added encryption to every backup and moved the router behind the VPN.',
+        'A new DNS server and a proxy server now sit in the data centre next to the load balancer.',
+      ],
+    });
+    const card = buildDigestCard(a, base.topic);
+    const terms = card.faq.find((f) => f.q.startsWith('Kva heiter fagorda'));
+    expect(card.terms?.length).toBeGreaterThan(4);
+    expect(terms?.a.match(/«/g)).toHaveLength(4);
+  });
 });

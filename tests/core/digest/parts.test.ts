@@ -1,7 +1,7 @@
 /** The fact card's parts one by one, on sentences written for the test. */
 import { describe, expect, it } from 'vitest';
 import { extractKeyPoints, findEntities, findTerms, pickTerms, TERMS } from '../../../src/core/digest/index';
-import { countOf, inSentence, listNn, paragraphsNn } from '../../../src/core/digest/format';
+import { countOf, evidenceOf, inSentence, listNn, paragraphsNn } from '../../../src/core/digest/format';
 import { measureLength } from '../../../src/core/digest/reading';
 import { splitSentences } from '../../../src/core/digest/sentences';
 import { parseTerms } from '../../../src/core/digest/terms';
@@ -197,5 +197,13 @@ describe('Nynorsk formatting', () => {
     expect(inSentence('IT-tryggleik')).toBe('IT-tryggleik');
     expect(inSentence('DevOps og programvare')).toBe('DevOps og programvare');
     expect(inSentence('skytenester')).toBe('skytenester');
+  });
+});
+
+describe('evidence paragraphs', () => {
+  it('lists each paragraph once, in reading order (10 after 9), and at most five', () => {
+    expect(evidenceOf([9, 2, 10, 2, 0])).toEqual([0, 2, 9, 10]);
+    expect(evidenceOf([7, 3, 12, 1, 5, 3, 9])).toEqual([1, 3, 5, 7, 9]);
+    expect(evidenceOf([4, 1, 3], 2)).toEqual([1, 3]);
   });
 });

@@ -28,3 +28,10 @@ describe('subject of a text: spelling', () => {
     expect(explainerSubject('What Is JSON? Definition and Examples', ['JSON is defined as a format.', 'Save it as data.json first.'])).toBe('JSON');
   });
 });
+
+describe('subject of a text: empty titles', () => {
+  it('finds no subject in a title that stops after "What is", whatever spaces follow', () => {
+    expect(explainerSubject('What is  ', ['Nothing here.'])).toBeUndefined();
+    expect(explainerSubject('What Is   ', ['Nothing here.'])).toBeUndefined();
+  });
+});

@@ -139,3 +139,25 @@ describe('terms: the spelling the text uses', () => {
     expect(findTerms(['The license was renewed, and the licences were checked.']).map((h) => h.en)).toContain('license');
   });
 });
+
+describe('terms: a capital word after the term makes a name', () => {
+  const hit = (paragraphs: string[], en: string) => findTerms(paragraphs).find((h) => h.en === en);
+
+  it('a sentence that opens with a product name is no use of the term in it', () => {
+    expect(hit(['Firewall Manager shows every blocked port on the office network.'], 'firewall')).toBeUndefined();
+  });
+
+  it('a name in mid-sentence does not add to the count of the common noun', () => {
+    expect(hit(['Our firewall is new, and Firewall Manager shows each rule it applies.'], 'firewall')?.count).toBe(1);
+  });
+
+  it('a following word with a capital inside it ("iPhones") does not make a name', () => {
+    expect(hit(['Encryption iPhones turn on by default keeps the data on every phone safe.'], 'encryption')?.count).toBe(1);
+  });
+});
+
+describe('terms: odd letters', () => {
+  it('a word the list only matches by Unicode case folding (long s: "ſerver") is no term, and the rest is still found', () => {
+    expect(ens(['Every ſerver and paſsword here is behind a firewall.'])).toEqual(['firewall']);
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, type NynorskChecker } from '../../../src/core/nynorsk/checker';
-import { isNynorskData, type NynorskData } from '../../../src/core/nynorsk/data';
+import { isNynorskData, type CorpusData, type NynorskData } from '../../../src/core/nynorsk/data';
 import { loadChecker, NYNORSK_CORPUS_PATH, NYNORSK_DATA_PATH, NYNORSK_GRAMMAR_PATH } from '../../../src/core/nynorsk/load';
 import { readNynorskData } from '../../../src/node/nynorsk';
 
@@ -164,6 +164,16 @@ describe('review channel', () => {
 
   it('is empty without a lexicon', () => {
     expect(checker.check('Dette er eit snurkeord.').review).toEqual([]);
+    const c = createChecker(data, { allow: ['snurkeord'] });
+    const r = c.check('Dette er eit snurkeord og ikke meir.');
+    expect(r.review).toEqual([]);
+    expect(r.flagged.map((f) => [f.form, f.suggestion])).toEqual([['ikke', 'ikkje']]);
+  });
+
+  it('never reports a one-letter word', () => {
+    const known = new Set(['eg', 'likar', 'bu', 'byen']);
+    const c = createChecker(data, { isKnownNynorsk: (w) => known.has(w) });
+    expect(c.check('Eg likar å bu i byen.').review).toEqual([]);
   });
 });
 
@@ -180,6 +190,19 @@ describe('loading', () => {
     expect(c.check('Disse tenestene er nye.').flagged.map((f) => f.rule)).toEqual(['corpus']);
     expect(c.check('Det er ein arbeidsmiljø.').flagged.map((f) => f.rule)).toEqual(['determiner']);
     await expect(loadChecker(async () => ({ format: 2 }))).rejects.toThrow(/not Nynorsk checker data/);
+  });
+
+  it('uses the corpus forms when given them, and works without', () => {
+    // Built here, not in beforeAll, so that the test itself reaches the option handling.
+    const data = readNynorskData(ROOT);
+    const corpus: CorpusData = { format: 1, forms: { disse: [1, 80, 0, 'desse'] } };
+    const withCorpus = createChecker(data, { corpus });
+    expect(withCorpus.check('Disse tenestene er nye.').flagged).toMatchObject([
+      { form: 'Disse', suggestion: 'Desse', rule: 'corpus', evidence: { nb: 80, nn: 0 } },
+    ]);
+    const without = createChecker(data);
+    expect(without.check('Disse tenestene er nye.').flagged).toEqual([]);
+    expect(without.check('Desse tenestene er nye.').flagged).toEqual([]);
   });
 
   it('rejects malformed data', () => {

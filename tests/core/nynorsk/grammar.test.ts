@@ -35,6 +35,12 @@ describe('determiner + noun gender', () => {
     expect(flags(text)).toEqual([[form, suggestion, 'determiner']]);
   });
 
+  it('is sure of "ein" after the verb of a definite feminine subject, not after a name in -a', () => {
+    expect(flags('Boka skildrar ein samfunn i endring.')).toEqual([['ein', 'eit', 'determiner']]);
+    expect(flags('Julia skildrar ein samfunn i endring.')).toEqual([]);
+    expect(hints('Julia skildrar ein samfunn i endring.')).toEqual([['ein', 'eit', 'determiner']]);
+  });
+
   it('leaves right agreement, the pronoun ein and what it cannot read alone', () => {
     for (const t of [
       'Det er eit godt arbeidsmiljø.',
@@ -61,12 +67,31 @@ describe('denne/dette and postposed possessives', () => {
     expect(flags('Huset min er stort.')).toEqual([['min', 'mitt', 'possessive']]);
     expect(flags('Huset mitt er stort.')).toEqual([]);
   });
+
+  it('reads a feminine definite in -a before min/mi/mitt', () => {
+    expect(flags('Boka min er ny.')).toEqual([['min', 'mi', 'possessive']]);
+    expect(flags('Boka mi er ny.')).toEqual([]);
+  });
+
+  it('reads the demonstrative over a weak adjective, but not across punctuation, and leaves names alone', () => {
+    expect(flags('Denne nye programmet er bra.')).toEqual([['Denne', 'Dette', 'demonstrative']]);
+    expect(flags('Dette nye programmet er bra.')).toEqual([]);
+    // "dette nye" ends its sentence: the definite noun after the question mark is not its noun.
+    expect(flags('Kva meiner du om dette nye? Trenden er tydeleg.')).toEqual([]);
+    expect(flags('Denne NRK-saka er lang.')).toEqual([]);
+  });
 });
 
 describe('a digit under ten counting a noun', () => {
   it('asks for the number word, by gender for one', () => {
     expect(flags('Lesetida er om lag 1 minutt.')).toEqual([['1 minutt', 'eitt minutt', 'number']]);
     expect(flags('Det tok 3 minutt.')).toEqual([['3 minutt', 'tre minutt', 'number']]);
+  });
+
+  it('reads a digit that starts the text or a sentence after a name', () => {
+    expect(flags('3 dagar seinare reiste ho heim.')).toEqual([['3 dagar', 'tre dagar', 'number']]);
+    expect(flags('Eg møtte Kari. 3 dagar seinare reiste ho heim.')).toEqual([['3 dagar', 'tre dagar', 'number']]);
+    expect(flags('Eg møtte Kari. Tre dagar seinare reiste ho heim.')).toEqual([]);
   });
 
   it('leaves figures, units, labels and numbers of ten and more alone', () => {
