@@ -9,7 +9,7 @@
  *
  * The article and the topic result come from core/schema/article.ts; card
  * states and cards go through core/validate.ts, which also bounds the
- * evidence and normalises to NFC. A feedback report's fields are feedback.ts's,
+ * evidence (a feedback report's card is also passed on in NFC). A feedback report's fields are feedback.ts's,
  * which also reads the stored list back.
  */
 import * as v from 'valibot';

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { pageKeyOf } from './core/page-key';
 import { parser, validItems, withoutUndefined } from './core/schema/common';
 import type { Card } from './core/types';
+import { webUrl } from './core/url-origin';
 
 export const RECENT_KEY = 'recent';
 export const RECENT_LIMIT = 200;
@@ -18,7 +19,7 @@ const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const RecentEntrySchema = v.pipe(
   v.object({
     /** The article's URL (the card's source). */
-    url: v.pipe(str(2000), v.regex(/^https?:\/\//)),
+    url: v.pipe(str(2000), v.check((u) => webUrl(u) !== null, 'not an http(s) URL')),
     /** pageKeyOf(url): what the listing badges match links on. */
     key: str(300),
     title: str(500),

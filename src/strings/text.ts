@@ -191,7 +191,8 @@ export const text = {
   localStageLoading: 'Startar språkmodellen på maskinen din …',
   localStageReading: 'Modellen les artikkelen …',
   localGenerateHelp: 'Språkmodellen {model} skriv samandraget på maskinen din. Ingenting blir sendt nokon stad.',
-  localRate: '({rate} ordbitar i sekundet, {left} att)',
+  /** {rate}: a counted noun ("12 ordbitar", "tre ordbitar", "éin ordbit"). */
+  localRate: '({rate} i sekundet, {left} att)',
   /** Seconds left, rounded to five: {seconds} is a number of ten or more, or the word "fem". */
   localSecondsLeft: 'om lag {seconds} sekund',
   localEngineMissing: 'Språkmodellen på maskinen din kan ikkje køyre i denne nettlesaren.',

@@ -32,7 +32,7 @@ describe('npm run card -- --engine model', () => {
     expect(chat).toHaveLength(1);
     expect(chat[0]!.headers.authorization).toBe(`Bearer ${server.apiKey}`);
     expect(chat[0]!.body).not.toContain(server.apiKey);
-    expect(r.stderr).toContain('1 førespurnad');
+    expect(r.stderr).toContain('éin førespurnad til');
   });
 
   it('prints the card as text by default and reports the repair round', async () => {

@@ -5,6 +5,7 @@
  */
 import { formatDuration } from '../../core/local/format';
 import type { GenerateStage } from '../../core/model/generate';
+import { countNn, numberNn } from '../../core/nn-grammar';
 import { fill } from '../../core/template';
 import { text } from '../../strings/text';
 import type { LocalRate } from '../local-engine';
@@ -38,17 +39,19 @@ export function withRate(stage: string, r: LocalRate, length: 'short' | 'full'):
 /** Tokens a whole card usually takes, for the time left (a guess; the line says "om lag"). */
 const EXPECTED_TOKENS = { short: 450, full: 900 } as const;
 
-/** "(12 ordbitar i sekundet, om lag 40 sekund att)" for the on-device model, once there is a rate. */
+/** What the model counts: "ordbit" (a token), masculine. */
+const TOKEN = { sg: 'ordbit', pl: 'ordbitar', gender: 'm' } as const;
+
+/** "(12 ordbitar i sekundet, om lag 40 sekund att)", "(tre ordbitar …)" for the on-device model, once there is a rate. */
 export function rateText(r: LocalRate, length: 'short' | 'full'): string | undefined {
   if (!r.tokensPerSecond) return undefined;
   const left = Math.max(0, EXPECTED_TOKENS[length] - r.tokens) / r.tokensPerSecond;
-  return fill(text.localRate, { rate: Math.max(1, Math.round(r.tokensPerSecond)), left: secondsLeftNn(left) });
+  return fill(text.localRate, { rate: countNn(Math.max(1, Math.round(r.tokensPerSecond)), TOKEN, true), left: secondsLeftNn(left) });
 }
 
 /** "om lag fem sekund", "om lag 40 sekund", "om lag to minutt": seconds to five under a minute. */
 export function secondsLeftNn(seconds: number): string {
   if (seconds >= 60) return formatDuration(seconds) ?? '';
   const s = Math.max(5, Math.round(seconds / 5) * 5);
-  // Numbers under ten are written as words in running text.
-  return fill(text.localSecondsLeft, { seconds: s < 10 ? 'fem' : s });
+  return fill(text.localSecondsLeft, { seconds: numberNn(s) });
 }

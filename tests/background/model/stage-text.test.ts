@@ -51,14 +51,14 @@ describe('rate and time left in Nynorsk', () => {
   it('gives the rate and the time left for the card length', () => {
     // 900 tokens for a full card: 800 left at 20 a second is 40 s.
     expect(rateText({ tokens: 100, tokensPerSecond: 20 }, 'full')).toBe('(20 ordbitar i sekundet, om lag 40 sekund att)');
-    expect(rateText({ tokens: 100, tokensPerSecond: 20 }, 'full')).toBe(fill(text.localRate, { rate: 20, left: 'om lag 40 sekund' }));
+    expect(rateText({ tokens: 100, tokensPerSecond: 20 }, 'full')).toBe(fill(text.localRate, { rate: '20 ordbitar', left: 'om lag 40 sekund' }));
     // 450 for a short one: 350 left at 12.4 a second is about 28 s.
     expect(rateText({ tokens: 100, tokensPerSecond: 12.4 }, 'short')).toBe('(12 ordbitar i sekundet, om lag 30 sekund att)');
     // Past the expected length: the least there is.
     expect(rateText({ tokens: 2000, tokensPerSecond: 15 }, 'full')).toBe('(15 ordbitar i sekundet, om lag fem sekund att)');
     // Slow: minutes; a rate under one still shows as 1.
-    expect(rateText({ tokens: 0, tokensPerSecond: 0.4 }, 'full')).toBe(`(1 ordbitar i sekundet, ${formatDuration(900 / 0.4)} att)`);
-    expect(rateText({ tokens: 0, tokensPerSecond: 7.5 }, 'full')).toBe('(8 ordbitar i sekundet, om lag to minutt att)');
+    expect(rateText({ tokens: 0, tokensPerSecond: 0.4 }, 'full')).toBe(`(éin ordbit i sekundet, ${formatDuration(900 / 0.4)} att)`);
+    expect(rateText({ tokens: 0, tokensPerSecond: 7.5 }, 'full')).toBe('(åtte ordbitar i sekundet, om lag to minutt att)');
   });
 });
 
