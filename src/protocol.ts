@@ -15,12 +15,12 @@
 import * as v from 'valibot';
 import type { PartialCardContent } from './core/model/types';
 import { ArticleSchema, TopicResultSchema } from './core/schema/article';
+import { parser } from './core/schema/common';
 import type { CardState } from './core/types';
 import { isCardState } from './core/validate';
 import { FeedbackReportSchema } from './feedback';
 import { OVERLAY_MODES } from './pill-prefs';
 
-const TopicSchema = TopicResultSchema;
 /** A card state whose ready card also passes validateCard's evidence bounds. */
 const CardStateSchema = v.custom<CardState>(isCardState, 'not a card state');
 
@@ -100,15 +100,6 @@ export type EvidenceReply = Replies['evidence:show'];
 export type ModelOffer = v.InferOutput<typeof ModelOfferSchema>;
 export type OverlayPrefs = Replies['overlay:get'];
 
-/** A parse function: the schema's output, or null when the value does not pass. */
-const parser =
-  <S extends v.GenericSchema>(schema: S) =>
-  (value: unknown): v.InferOutput<S> | null => {
-    // Only whether it passes matters here: the first issue is enough.
-    const r = v.safeParse(schema, value, { abortEarly: true });
-    return r.success ? r.output : null;
-  };
-
 /** Returns the message if it is one of ours and well formed (unknown keys dropped), else null. */
 export const parseMessage = parser(MessageSchema);
 
@@ -158,7 +149,7 @@ export const MODEL_PORT = 'nk-model';
 
 /** content → background over the model port. */
 const PortRequestSchema = v.variant('type', [
-  v.object({ type: v.literal('start'), article: ArticleSchema, topic: TopicSchema, force: v.optional(v.boolean(), false) }),
+  v.object({ type: v.literal('start'), article: ArticleSchema, topic: TopicResultSchema, force: v.optional(v.boolean(), false) }),
   v.object({ type: v.literal('cancel') }),
 ]);
 

@@ -331,7 +331,8 @@ const noteTime = (iso: string) => {
  */
 function CacheSection({ browser }: { browser: OptionsBrowser }) {
   const [status, setStatus] = useState<CacheStatus | null>(null);
-  const [cleared, setCleared] = useState(false);
+  // null: not asked yet; true: cleared; false: the background did not clear them.
+  const [cleared, setCleared] = useState<boolean | null>(null);
   const local = browser.storage.local.remove ? (browser.storage.local as StorageArea) : null;
   useEffect(() => {
     if (!local) return;
@@ -372,7 +373,7 @@ function CacheSection({ browser }: { browser: OptionsBrowser }) {
                 setStatus((s) => (s ? { count: 0, bytes: 0, maxEntries: s.maxEntries, maxBytes: s.maxBytes } : s));
                 setCleared(true);
               },
-              () => undefined,
+              () => setCleared(false),
             );
           }}
         >
@@ -380,7 +381,7 @@ function CacheSection({ browser }: { browser: OptionsBrowser }) {
         </button>
       </p>
       <p role="status" aria-live="polite" class="nk-options__status">
-        {cleared ? text.cacheCleared : ''}
+        {cleared === true ? text.cacheCleared : cleared === false ? text.cacheClearFailed : ''}
       </p>
     </fieldset>
   );

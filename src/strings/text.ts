@@ -149,6 +149,7 @@ export const text = {
   cacheCount: 'Lagra samandrag: {n}',
   cacheClear: 'Slett alle lagra samandrag',
   cacheCleared: 'Dei lagra samandraga er sletta.',
+  cacheClearFailed: 'Samandraga vart ikkje sletta. Lukk innstillingane, opne dei att og prøv på nytt.',
   saved: 'Innstillinga er lagra.',
   saveFailed: 'Innstillinga vart ikkje lagra: {message}',
   loadFailed: 'Innstillingane kunne ikkje lesast. Du ser standardverdiane.',

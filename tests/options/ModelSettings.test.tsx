@@ -159,6 +159,19 @@ describe('options: the model engine', () => {
     expect(b.storage.local.remove).not.toHaveBeenCalled();
   });
 
+  it('says so when the background does not clear the stored model cards, and keeps the count', async () => {
+    const user = userEvent.setup();
+    const b = optionsBrowser({ local: { 'modelCard:index': ['a'], 'modelCard:a': {} } });
+    b.runtime.sendMessage.mockImplementation(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    render(<OptionsApp browser={b} />);
+    await waitFor(() => expect(screen.getByTestId('cache-count').textContent).toBe('Lagra samandrag: 1'));
+    await user.click(screen.getByRole('button', { name: 'Slett alle lagra samandrag' }));
+    expect(await screen.findByText('Samandraga vart ikkje sletta. Lukk innstillingane, opne dei att og prøv på nytt.')).toBeTruthy();
+    expect(screen.getByTestId('cache-count').textContent).toBe('Lagra samandrag: 1');
+  });
+
   it('says what the cache holds, its bounds, and when storage was full or a card could not be stored (issue 12, defect 7)', async () => {
     const user = userEvent.setup();
     const note = { kind: 'evicted', at: '2026-12-01T10:00:00.000Z', message: 'QUOTA_BYTES quota exceeded' };
