@@ -15,6 +15,11 @@
  * - Popup open → cached card painted: once the tab's card is in storage.session,
  *   `popup.html?tab=<id>` is opened in a new tab with POPUP_OBSERVER; time from
  *   the popup page's navigation start to its `[data-testid=card]` painted.
+ * - The floor under that figure: right after each popup open, a static page of
+ *   the same extension (FLOOR_PAGE: one `[data-testid=card]` element, no style,
+ *   no script; written into the bench's copy of the build only) is opened the
+ *   same way and timed by the same observer. What a browser spends opening any
+ *   extension page in a tab is in both; the difference is the popup's own cost.
  * - Which extension scripts each page loads (request events for the extension's
  *   origin), before any click and after a click on the pill (once per run): what
  *   loads automatically on an article page and what only when the card opens.
@@ -22,6 +27,8 @@
  * Firefox (puppeteer-core over WebDriver BiDi): DOMContentLoaded → pill with the
  * same observer, warm background only (see firefoxPass).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { ChromiumHarness } from '../../support/browser/chromium';
 import { FirefoxHarness } from '../../support/browser/firefox';
@@ -43,9 +50,17 @@ export type PillLoad = {
   error?: string;
 };
 export type PopupLoad = { page: string; times: PopupTimes | null; error?: string };
+
+/** A static extension page for the popup's floor; never in the shipped build. */
+export const FLOOR_PAGE = 'bench-floor.html';
+export const writeFloorPage = (dir: string) =>
+  writeFileSync(join(dir, FLOOR_PAGE), '<!doctype html><html lang="nn"><meta charset="utf-8"><title>golv</title><div data-testid="card">Golv</div></html>\n');
+
 export type OutsideResult = {
   loads: PillLoad[];
   popups: PopupLoad[];
+  /** The static page opened right after each popup, the same way (the floor). */
+  floors: PopupLoad[];
   /** Extension scripts requested on non-article pages, by page. */
   noneScripts: Map<string, string[]>;
   /** Scripts requested after a click on the pill (beyond those loaded automatically), and the page clicked. */
@@ -133,7 +148,7 @@ export type ChromiumOutsideOpts = {
 export async function chromiumOutside(o: ChromiumOutsideOpts): Promise<OutsideResult> {
   const h = await ChromiumHarness.launch({ extensionDir: o.extensionDir, site: o.site, headless: true });
   const ext = `chrome-extension://${h.extensionId}`;
-  const res: OutsideResult = { loads: [], popups: [], noneScripts: new Map(), onOpen: null, swStopVerified: 0, swStopFailed: 0 };
+  const res: OutsideResult = { loads: [], popups: [], floors: [], noneScripts: new Map(), onOpen: null, swStopVerified: 0, swStopFailed: 0 };
   try {
     await isolate(h.context, o.site);
     // A quiet extension page (an icon: no script of ours runs in it) to reach tabs/storage and hold the CDP session.
@@ -164,6 +179,23 @@ export async function chromiumOutside(o: ChromiumOutsideOpts): Promise<OutsideRe
         if (u.startsWith(`${ext}/`) && /\.m?js$/.test(new URL(u).pathname)) seen.push(new URL(u).pathname.slice(1));
       });
       return seen;
+    };
+
+    // An extension page opened in a new tab and timed by POPUP_OBSERVER until its card is painted.
+    const openTimed = async (url: string): Promise<PopupTimes | null> => {
+      const pop = await h.context.newPage();
+      try {
+        await pop.addInitScript({ content: POPUP_OBSERVER });
+        await pop.goto(url, { waitUntil: 'load' });
+        const deadline = Date.now() + 5000;
+        for (;;) {
+          const times = JSON.parse((await pop.evaluate('JSON.stringify(window.__nkPopup || null)')) as string) as PopupTimes | null;
+          if (times?.painted != null || Date.now() > deadline) return times;
+          await sleep(20);
+        }
+      } finally {
+        await pop.close();
+      }
     };
 
     // Warm-up: the first load of a fresh browser also pays for the disk cache and the first renderer.
@@ -208,20 +240,21 @@ export async function chromiumOutside(o: ChromiumOutsideOpts): Promise<OutsideRe
           if (!(await cachedCard(tabId))) throw new Error('no cached card within 10 s');
           await o.settle();
           const pop = await h.context.newPage();
-          await pop.addInitScript({ content: POPUP_OBSERVER });
-          await pop.goto(`${ext}/popup.html?tab=${tabId}`, { waitUntil: 'load' });
-          const deadline = Date.now() + 5000;
-          for (;;) {
-            popup.times = JSON.parse((await pop.evaluate('JSON.stringify(window.__nkPopup || null)')) as string) as PopupTimes | null;
-            if (popup.times?.painted != null || Date.now() > deadline) break;
-            await sleep(20);
-          }
+          popup.times = await openTimed(`${ext}/popup.html?tab=${tabId}`);
           if (popup.times?.painted == null) popup.error = 'no card painted within 5 s';
-          await pop.close();
         } catch (err) {
           popup.error = String(err).slice(0, 200);
         }
         res.popups.push(popup);
+        const floor: PopupLoad = { page: pg.name, times: null };
+        try {
+          await o.settle();
+          floor.times = await openTimed(`${ext}/${FLOOR_PAGE}`);
+          if (floor.times?.painted == null) floor.error = 'nothing painted within 5 s';
+        } catch (err) {
+          floor.error = String(err).slice(0, 200);
+        }
+        res.floors.push(floor);
       }
       // Once per run: open the card, to see which scripts load only then.
       if (!res.onOpen && load.times?.painted) {

@@ -19,7 +19,7 @@ import * as esbuild from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { contentBundles, moduleMaps, profileLoad, type PageProfile } from './profile';
 import { anchorScript, type AnchorTimes } from './observe';
-import { chromiumOutside, firefoxOutside, isolate, type FirefoxOutsideResult, type OutPage, type OutsideResult } from './outside';
+import { chromiumOutside, firefoxOutside, isolate, writeFloorPage, type FirefoxOutsideResult, type OutPage, type OutsideResult } from './outside';
 import { report, type BenchPage, type InsideLoad, type AnchorLoad, type Sizes } from './report';
 import { ChromiumHarness, chromiumPath } from '../../support/browser/chromium';
 import { firefoxPath } from '../../support/browser/firefox';
@@ -303,6 +303,7 @@ async function main(): Promise<void> {
   const exe = chromiumPath();
   if (!exe) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH');
   await buildTarget('chrome', PROD_DIR);
+  writeFloorPage(PROD_DIR);
   await buildTarget('chrome', BENCH_DIR, { bench: true });
   // The bench hook must not ship: any of its names in a shipped content bundle is reported with its context.
   const hookLeak = contentBundles(PROD_DIR).flatMap((f) =>
