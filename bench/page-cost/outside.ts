@@ -239,7 +239,6 @@ export async function chromiumOutside(o: ChromiumOutsideOpts): Promise<OutsideRe
           const tabId = await tabIdOf(pg.url);
           if (!(await cachedCard(tabId))) throw new Error('no cached card within 10 s');
           await o.settle();
-          const pop = await h.context.newPage();
           popup.times = await openTimed(`${ext}/popup.html?tab=${tabId}`);
           if (popup.times?.painted == null) popup.error = 'no card painted within 5 s';
         } catch (err) {
