@@ -6,14 +6,12 @@
  */
 import * as v from 'valibot';
 import type { Provider } from './core/model/types';
+import { trimmed } from './core/schema/common';
 import { urlOrigin, webUrl } from './core/url-origin';
 import { DEFAULT_SETTINGS, PROVIDERS, type Settings } from './settings';
 
 /** storage.local key of the API keys ({ openai?: StoredKey, anthropic?: StoredKey }); never synced. */
 export const API_KEYS_KEY = 'apiKeys';
-
-/** A string of at most `max` characters, trimmed. */
-const trimmed = (max: number) => v.pipe(v.string(), v.maxLength(max), v.trim());
 
 /** A key: not blank. */
 const KeySchema = v.pipe(trimmed(500), v.nonEmpty());

@@ -8,6 +8,7 @@
  * report that the next read of the list would drop.
  */
 import * as v from 'valibot';
+import { parser, validItems } from './core/schema/common';
 import type { Card } from './core/types';
 import { webUrl } from './core/url-origin';
 import { validateCard } from './core/validate';
@@ -61,16 +62,14 @@ export type FeedbackEntry = v.InferOutput<typeof FeedbackEntrySchema>;
 export type FeedbackInput = Pick<FeedbackEntry, 'kind' | 'note'>;
 
 /** One entry checked field by field (the card with the card validator); null when anything is off. */
-export function parseFeedbackEntry(value: unknown): FeedbackEntry | null {
-  // Only whether it passes matters: the first issue is enough.
-  const r = v.safeParse(FeedbackEntrySchema, value, { abortEarly: true });
-  return r.success ? r.output : null;
-}
+export const parseFeedbackEntry = parser(FeedbackEntrySchema);
+
+/** The stored list: malformed entries dropped, the newest FEEDBACK_LIMIT kept, oldest first. */
+const parseList = parser(v.pipe(validItems(FeedbackEntrySchema), v.transform((list) => list.slice(-FEEDBACK_LIMIT))));
 
 /** Whatever storage held, as a valid list, oldest first. */
 export function parseFeedback(raw: unknown): FeedbackEntry[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.map(parseFeedbackEntry).filter((e): e is FeedbackEntry => e !== null).slice(-FEEDBACK_LIMIT);
+  return parseList(raw) ?? [];
 }
 
 /** The list with `entry` last, the oldest dropped past FEEDBACK_LIMIT. */

@@ -9,6 +9,7 @@
 import * as v from 'valibot';
 import { DEFAULT_LOCAL_MODEL_URL, modelIdFromUrl } from './core/local/models';
 import type { Provider } from './core/model/types';
+import { trimmed } from './core/schema/common';
 import { isOverlayMode, OVERLAY_MODES } from './pill-prefs';
 
 /** Bounds of `maxPromptTokens` (the options page shows them). */
@@ -16,9 +17,6 @@ export const PROMPT_TOKENS_MIN = 1000;
 export const PROMPT_TOKENS_MAX = 200_000;
 
 export const PROVIDERS = ['ollama', 'openai', 'anthropic'] as const satisfies readonly Provider[];
-
-/** A string of at most `max` characters, trimmed. */
-const trimmed = (max: number) => v.pipe(v.string(), v.maxLength(max), v.trim());
 
 /** An object whose fields fall back one by one; a value that is no object at all gets every field's default. */
 const group = <E extends v.ObjectEntries>(entries: E) => {

@@ -8,7 +8,8 @@
  * send heartbeats, which keep the stream (and Chrome's worker) alive.
  */
 import { LOCAL_MODEL_MESSAGES } from '../core/local/download';
-import { messages, ModelError } from '../core/model/errors';
+import { ModelError } from '../core/model/errors';
+import { modelErrorMessages } from '../strings/model-errors';
 import { LOCAL_ENGINE_URL } from '../core/model/providers/local';
 import type { FetchLike } from '../core/model/types';
 import type { EngineChatRequest, EngineEvent } from '../engine/host';
@@ -39,7 +40,7 @@ export function engineError(e: Extract<EngineEvent, { type: 'error' }>): ModelEr
     case 'load-failed':
       return new ModelError('server', LOCAL_MODEL_MESSAGES.loadFailed, detail);
     case 'cancelled':
-      return new ModelError('cancelled', messages.cancelled(), detail);
+      return new ModelError('cancelled', modelErrorMessages.cancelled(), detail);
     case 'generation-failed':
       return new ModelError('invalid-answer', LOCAL_MODEL_MESSAGES.generationFailed, detail);
   }

@@ -20,7 +20,7 @@ import { isModelError } from '../core/model/errors';
 import type { FetchLike, ModelConfig, Provider } from '../core/model/types';
 import { resolveCard } from '../core/resolve';
 import { understandPage } from '../core/understand';
-import { urlOrigin } from '../core/url-origin';
+import { originForMessage } from '../core/url-origin';
 import { countNn } from '../core/nn-grammar';
 
 type Args = {
@@ -116,7 +116,7 @@ export async function runCardCliAsync(
     });
     const card = result.card;
     const notes = [
-      `${countNn(result.requests, { sg: 'førespurnad', pl: 'førespurnader', gender: 'm' }, true)} til ${urlOrigin(config.endpoint) ?? config.endpoint}`,
+      `${countNn(result.requests, { sg: 'førespurnad', pl: 'førespurnader', gender: 'm' }, true)} til ${originForMessage(config.endpoint)}`,
       result.repair ? `rettingsrunde: ${result.repair.asked.length} bokmålsformer, ${result.repair.remaining.length} att` : '',
       result.droppedEvidence.length ? `${result.droppedEvidence.length} avsnittsnummer utanfor artikkelen vart fjerna` : '',
     ].filter(Boolean);

@@ -16,10 +16,15 @@ export function webUrl(url: string): URL | null {
 
 /**
  * The origin (scheme, host and port) of an http(s) URL; null for anything
- * else (another scheme, text that is no URL). Messages show the text as
- * given instead (`urlOrigin(x) ?? x`): another scheme's origin reads "null".
+ * else (another scheme, text that is no URL).
  */
 export const urlOrigin = (url: string): string | null => webUrl(url)?.origin ?? null;
+
+/**
+ * The origin a message names for `url`: the text as given where it has none,
+ * so the reader sees what they typed (another scheme's origin reads "null").
+ */
+export const originForMessage = (url: string): string => urlOrigin(url) ?? url;
 
 /**
  * The host permission pattern the extension must be granted to reach an

@@ -2,21 +2,18 @@
  * Runtime checks for data that crosses a boundary (messages, storage, model
  * output, library files). The card is parsed with its valibot schema
  * (schema/card.ts, the source of the Card type too), plus the evidence
- * bounds as code; articles, topic results and card states with theirs
- * (schema/article.ts).
+ * bounds as code; a card state with its schema (schema/article.ts) and its
+ * ready card with validateCard. Articles and topic results need nothing but
+ * their schemas (schema/article.ts), checked where they arrive.
  */
 import * as v from 'valibot';
-import { ArticleSchema, CardStateSchema, TopicResultSchema } from './schema/article';
+import { CardStateSchema, ReadyStateSchema } from './schema/article';
 import { CardSchema, TopicIdSchema } from './schema/card';
-import type { Article, Card, CardState, TopicId, TopicResult } from './types';
+import type { Card, CardState, TopicId } from './types';
 
 const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 
 export const isTopicId = (x: unknown): x is TopicId => v.is(TopicIdSchema, x);
-
-export const isArticle = (x: unknown): x is Article => v.is(ArticleSchema, x);
-
-export const isTopicResult = (x: unknown): x is TopicResult => v.is(TopicResultSchema, x);
 
 export type CardCheck = { ok: true; card: Card } | { ok: false; errors: string[] };
 
@@ -93,7 +90,15 @@ export function validateCard(raw: unknown, paragraphCount?: number): CardCheck {
   return { ok: false, errors };
 }
 
-/** Checks a stored or received card state (a ready card also through validateCard's evidence bounds); a bad one is treated as absent. */
+/** A ready state with its card left open: the card is validateCard's to judge. */
+const ReadyStateShape = v.object({ ...ReadyStateSchema.entries, card: v.unknown() });
+
+/**
+ * Checks a stored or received card state; a bad one is treated as absent.
+ * A ready card is checked by validateCard alone: the schema would read it as
+ * it came, not in NFC, and refuse a decomposed card that validateCard takes.
+ */
 export function isCardState(x: unknown): x is CardState {
-  return v.is(CardStateSchema, x) && (x.status !== 'ready' || validateCard(x.card).ok);
+  if (isObj(x) && x.status === 'ready') return v.is(ReadyStateShape, x) && validateCard(x.card).ok;
+  return v.is(CardStateSchema, x);
 }

@@ -53,14 +53,13 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
   const stored = provider ? keys[provider] : undefined;
   // A key is bound to its endpoint's origin: without a valid endpoint there is nothing to bind it to.
   const endpointOrigin = current ? urlOrigin(current.endpoint) : null;
-  const origin = current ? (endpointOrigin ?? current.endpoint) : '';
   // The key shows (and is sent) only for the origin it was entered for.
-  const keyHere = stored && stored.origin === origin ? stored.key : undefined;
+  const keyHere = stored && stored.origin === endpointOrigin ? stored.key : undefined;
   const keyNote = !current
     ? null
     : !endpointOrigin
       ? text.apiKeyNeedsEndpoint
-      : origin.startsWith('http://') && !keySafeFor(current.endpoint)
+      : endpointOrigin.startsWith('http://') && !keySafeFor(current.endpoint)
       ? text.apiKeyInsecure
         : stored && !keyHere
           ? fill(text.apiKeyOtherOrigin, { origin: stored.origin })
@@ -79,7 +78,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
   const test = () => {
     if (!provider || !current) return;
     const pattern = originPattern(current.endpoint);
-    if (!pattern) {
+    if (!endpointOrigin || !pattern) {
       setVerdict({ ok: false, message: fill(text.modelBadEndpoint, { endpoint: current.endpoint }) });
       return;
     }
@@ -90,7 +89,7 @@ export function ModelSettings({ browser, settings, keys, onChange, onKeysChange,
       .catch(() => false)
       .then(async (granted) => {
         if (!granted) {
-          setVerdict({ ok: false, message: fill(text.permissionDenied, { origin: urlOrigin(current.endpoint) ?? current.endpoint }) });
+          setVerdict({ ok: false, message: fill(text.permissionDenied, { origin: endpointOrigin }) });
           return;
         }
         const apiKey = apiKeyFor(provider, current.endpoint, keys);

@@ -5,8 +5,9 @@
  * words are beside this file in src/strings: content-strings.ts (the pill's
  * and the model job's, included below), card-templates.json (the card's
  * errors, the CLI's messages), digest-templates.json (the fact card),
- * model-errors.ts (the model's errors) and local-model.ts (the on-device
- * model's messages).
+ * model-errors.ts (the model's errors), model-connection.ts (the verdicts
+ * of "Test tilkoplinga"), topic-reasons.ts (why a card has its topic) and
+ * local-model.ts (the on-device model's messages).
  * Placeholders are written {name} and filled with `fill` (src/core/template.ts), which checks them against each literal string.
  */
 

@@ -11,12 +11,14 @@
  */
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
+import * as v from 'valibot';
 import { confirmArticle } from '../../src/core/confirm';
 import { buildDigestCard } from '../../src/core/digest';
 import { extractArticle } from '../../src/core/extract';
 import { recognisePage } from '../../src/core/recognise';
 import { detectTopic } from '../../src/core/topic';
-import { isArticle, isTopicResult, validateCard } from '../../src/core/validate';
+import { ArticleSchema, TopicResultSchema } from '../../src/core/schema/article';
+import { validateCard } from '../../src/core/validate';
 import { loadFixturePages } from '../fixtures';
 import { loadSharedPages } from '../shared-pages';
 import { cardProblems } from './sanity';
@@ -347,10 +349,10 @@ function runDocumentTimed(input: DocInput, sources: readonly DocSource[], startC
     confirmArticle(doc, page);
     const article = extractArticle(doc, url, page);
     if (!article) return { status: 'no-card' };
-    if (!isArticle(article)) return { status: 'rejected', detail: 'extractArticle returned something isArticle rejects' };
+    if (!v.is(ArticleSchema, article)) return { status: 'rejected', detail: 'extractArticle returned something ArticleSchema rejects' };
     if (article.paragraphs.length === 0) return { status: 'no-card' };
     const topic = detectTopic(article);
-    if (!isTopicResult(topic)) return { status: 'rejected', detail: `detectTopic returned something isTopicResult rejects: ${JSON.stringify(topic).slice(0, 200)}` };
+    if (!v.is(TopicResultSchema, topic)) return { status: 'rejected', detail: `detectTopic returned something TopicResultSchema rejects: ${JSON.stringify(topic).slice(0, 200)}` };
     const card = buildDigestCard(article, topic, { now: NOW });
     const n = article.paragraphs.length;
     const check = validateCard(card, n);

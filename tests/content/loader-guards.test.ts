@@ -10,16 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { isCardCommand } from '../../src/content/commands';
 import { parseBadgeReply } from '../../src/content/listing-badges';
 import { overlayReplyPrefs } from '../../src/content/pill-prefs';
+import { parser } from '../../src/core/schema/common';
 import { isPillPrefs, OVERLAY_MODES } from '../../src/pill-prefs';
 import { parseMessage, REPLY_SCHEMAS } from '../../src/protocol';
-
-/** The schema's output, or null when it refuses the value. */
-const parsed =
-  <S extends v.GenericSchema>(schema: S) =>
-  (value: unknown): v.InferOutput<S> | null => {
-    const r = v.safeParse(schema, value);
-    return r.success ? r.output : null;
-  };
 
 type Guard = {
   /** The hand guard's reading of the value: null or false when it refuses it. */
@@ -30,7 +23,7 @@ type Guard = {
   bad: unknown[];
 };
 
-const overlayReply = parsed(REPLY_SCHEMAS['overlay:get']);
+const overlayReply = parser(REPLY_SCHEMAS['overlay:get']);
 const switches = { mode: 'pill', hiddenForSession: false };
 /** Not objects, or objects of another shape: every guard must refuse these. */
 const junk = [null, undefined, 0, '', 'pill', true, [], {}];
@@ -39,7 +32,7 @@ const GUARDS: Record<string, Guard> = {
   // The mirror in storage.session holds the two switches of the overlay:get reply.
   'isPillPrefs (the overlay:get switches)': {
     guard: isPillPrefs,
-    schema: parsed(v.pick(REPLY_SCHEMAS['overlay:get'], ['mode', 'hiddenForSession'])),
+    schema: parser(v.pick(REPLY_SCHEMAS['overlay:get'], ['mode', 'hiddenForSession'])),
     good: [...OVERLAY_MODES.map((mode) => ({ mode, hiddenForSession: true })), { ...switches, extra: 1 }],
     bad: [
       ...junk,
@@ -83,7 +76,7 @@ const GUARDS: Record<string, Guard> = {
   },
   "parseBadgeReply (REPLY_SCHEMAS['badges:get'])": {
     guard: parseBadgeReply,
-    schema: parsed(REPLY_SCHEMAS['badges:get']),
+    schema: parser(REPLY_SCHEMAS['badges:get']),
     good: [{ keys: [], label: '' }, { keys: ['a:seen', 't:123'], label: 'Det finst eit Nynorsk-kort' }, { keys: ['a:x'], label: 'x', extra: 1 }],
     bad: [
       ...junk,

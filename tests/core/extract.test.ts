@@ -1,7 +1,8 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, cleanText, stripTitleSuffix, toIsoDate, isBoilerplateText } from '../../src/core/extract/index';
 import { recognisePage } from '../../src/core/recognise';
-import { isArticle } from '../../src/core/validate';
+import { ArticleSchema } from '../../src/core/schema/article';
 import { loadFixturePages, parsePage, type FixturePage } from '../../support/fixtures';
 import { buildArticlePage, buildThreadPage } from '../../support/page-builder';
 
@@ -19,7 +20,7 @@ describe('extractArticle on every fixture page', () => {
       const e = f.expected;
       it('gives a valid Article with the expected metadata', () => {
         const a = extract(f);
-        expect(isArticle(a)).toBe(true);
+        expect(v.is(ArticleSchema, a)).toBe(true);
         expect(a.kind).toBe(e.kind);
         if (e.title) expect(a.title).toBe(e.title);
         if (e.author) expect(a.author).toBe(e.author);

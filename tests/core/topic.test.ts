@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadNodeChecker } from '../../src/node/nynorsk';
@@ -7,7 +8,7 @@ import { recognisePage } from '../../src/core/recognise';
 import { detectTopic, quoted, TAXONOMY, topicForName } from '../../src/core/topic/index';
 import { parseTaxonomy } from '../../src/core/topic/taxonomy';
 import { TOPIC_IDS, type Article } from '../../src/core/types';
-import { isTopicResult } from '../../src/core/validate';
+import { TopicResultSchema } from '../../src/core/schema/article';
 import { loadFixturePages, parsePage } from '../../support/fixtures';
 
 const LABELS: Record<string, string> = {
@@ -68,7 +69,7 @@ describe('detectTopic on every fixture page', () => {
     it(`${f.name} → ${f.expected.topic}`, () => {
       const a = extractArticle(parsePage(f.html, f.url), f.url, recognisePage(f.url))!;
       const t = detectTopic(a);
-      expect(isTopicResult(t)).toBe(true);
+      expect(v.is(TopicResultSchema, t)).toBe(true);
       expect(t.id).toBe(f.expected.topic);
       expect(t.label).toBe(LABELS[t.id]);
       expect(t.confidence).toBeGreaterThan(0);
@@ -123,7 +124,7 @@ describe('detectTopic signals', () => {
   });
   it('falls back with low confidence when nothing is known', () => {
     const t = detectTopic(article({ title: 'Hello', paragraphs: ['Nothing to see here at all.'] }));
-    expect(isTopicResult(t)).toBe(true);
+    expect(v.is(TopicResultSchema, t)).toBe(true);
     expect(t.confidence).toBeLessThan(0.3);
   });
   it.skipIf(!existsSync('assets/nynorsk/bokmal.json'))('labels and every kind of reason pass the Nynorsk checker', () => {

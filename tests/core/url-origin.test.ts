@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originPattern, urlOrigin, webUrl } from '../../src/core/url-origin';
+import { originForMessage, originPattern, urlOrigin, webUrl } from '../../src/core/url-origin';
 
 describe('url-origin', () => {
   it('gives the origin of http(s) URLs only', () => {
@@ -15,6 +15,14 @@ describe('url-origin', () => {
     expect(urlOrigin('')).toBeNull();
     expect(webUrl('https://a.example/p')?.pathname).toBe('/p');
     expect(webUrl('javascript:alert(1)')).toBeNull();
+  });
+  it('names the origin in a message, or the text as given where there is none', () => {
+    expect(originForMessage('http://localhost:11434/api/chat')).toBe('http://localhost:11434');
+    expect(originForMessage('https://api.openai.com/v1')).toBe('https://api.openai.com');
+    // Not "null", which is what another scheme's origin reads.
+    expect(originForMessage('file:///etc/llm')).toBe('file:///etc/llm');
+    expect(originForMessage('localhost:11434')).toBe('localhost:11434');
+    expect(originForMessage('')).toBe('');
   });
   it('gives the origin pattern to request', () => {
     // No port: Firefox rejects match patterns with one; without it every port matches.

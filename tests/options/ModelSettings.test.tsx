@@ -84,7 +84,8 @@ describe('options: the model engine', () => {
     server.reset();
     render(<OptionsApp browser={b} fetch={(i, init) => fetch(i, init)} />);
     await user.click(await screen.findByRole('button', { name: 'Test tilkoplinga' }));
-    await waitFor(() => expect(screen.getByTestId('test-verdict').textContent).toContain('Utan lov til å nå'));
+    // The endpoint's origin, not the endpoint with its path.
+    await waitFor(() => expect(screen.getByTestId('test-verdict').textContent).toContain(`Utan lov til å nå ${new URL(server.endpoints.openai).origin} kan`));
     expect(server.requests).toHaveLength(0);
   });
 

@@ -6,7 +6,7 @@
  */
 import type { ModelConfig } from '../../core/model/types';
 import { fill } from '../../core/template';
-import { originPattern, urlOrigin } from '../../core/url-origin';
+import { originForMessage, originPattern } from '../../core/url-origin';
 import { text } from '../../strings/text';
 import type { EngineTransport } from '../local-engine';
 import type { ModelDeps } from './deps';
@@ -26,6 +26,6 @@ export async function preflight(deps: Pick<ModelDeps, 'storage' | 'permissions' 
   const pattern = originPattern(config.endpoint);
   if (!pattern) return refuse(fill(text.modelBadEndpoint, { endpoint: config.endpoint }));
   if (!(await deps.permissions.contains({ origins: [pattern] }).catch(() => false)))
-    return refuse(fill(text.modelNoPermission, { origin: urlOrigin(config.endpoint) ?? config.endpoint }));
+    return refuse(fill(text.modelNoPermission, { origin: originForMessage(config.endpoint) }));
   return { ok: true, config, maxPromptTokens };
 }

@@ -193,11 +193,8 @@ export function findFigures(paragraphs: readonly string[], max = 4): Figure[] {
     const units = shown.map((f) => f.unit);
     cands.push({ value: listNn(values), values, units, unit: units.some(Boolean), text: s.text, evidence: [s.paragraph], weight: found[0]?.weight ?? 0, order });
   });
-  // A year or a small count says little on its own: such sentences come in only when there are few stronger figures.
-  const strong = cands.filter((c) => c.weight >= 2).length;
   const seen = new Set<string>();
   return cands
-    .filter((c) => c.weight >= 2 || strong < 2)
     .sort((a, b) => b.weight - a.weight || a.order - b.order)
     .filter((c) => (seen.has(c.text) ? false : (seen.add(c.text), true)))
     .slice(0, max)

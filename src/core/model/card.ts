@@ -5,7 +5,8 @@
  */
 import type { Article, Card, TopicResult } from '../types';
 import { validateCard } from '../validate';
-import { messages, ModelError } from './errors';
+import { ModelError } from './errors';
+import { modelErrorMessages } from '../../strings/model-errors';
 import type { CardContent } from './types';
 
 /** `local`: written by the on-device model (the card's engine kind says so). */
@@ -31,6 +32,6 @@ export function buildModelCard(article: Article, topic: TopicResult, content: Ca
     createdAt: meta.createdAt,
   };
   const check = validateCard(card, article.paragraphs.length);
-  if (!check.ok) throw new ModelError('invalid-answer', messages.invalidAnswer(), { detail: `card: ${check.errors.join(', ')}` });
+  if (!check.ok) throw new ModelError('invalid-answer', modelErrorMessages.invalidAnswer(), { detail: `card: ${check.errors.join(', ')}` });
   return check.card;
 }

@@ -8,8 +8,6 @@
 import { modelErrorMessages } from '../../strings/model-errors';
 
 export { OLLAMA_ORIGINS_HINT } from '../../strings/model-errors';
-/** The Nynorsk message builders, one per kind (src/strings/model-errors.ts). */
-export const messages = modelErrorMessages;
 
 export type ModelErrorKind =
   | 'bad-config'
@@ -56,17 +54,17 @@ const MODEL_RE = /model[^.]*(not found|does not exist|not exist)|no such model|u
 export function errorForStatus(status: number, body: string, ctx: { provider: string; model: string }): ModelError {
   const detail = body.slice(0, 500);
   const ollama = ctx.provider === 'ollama';
-  if (status === 401) return new ModelError('unauthorized', messages.unauthorized(status), { status, detail });
+  if (status === 401) return new ModelError('unauthorized', modelErrorMessages.unauthorized(status), { status, detail });
   if (status === 403) {
     // Ollama answers a bare 403 (empty body) to origins it does not allow.
-    if (ollama) return new ModelError('ollama-origin', messages.ollamaOrigin(), { status, detail });
-    return new ModelError('unauthorized', messages.unauthorized(status), { status, detail });
+    if (ollama) return new ModelError('ollama-origin', modelErrorMessages.ollamaOrigin(), { status, detail });
+    return new ModelError('unauthorized', modelErrorMessages.unauthorized(status), { status, detail });
   }
   if (status === 404 || MODEL_RE.test(body))
-    return new ModelError('model-not-found', messages.modelNotFound(ctx.model, ollama), { status, detail });
-  if (status === 429) return new ModelError('rate-limit', messages.rateLimit(), { status, detail });
+    return new ModelError('model-not-found', modelErrorMessages.modelNotFound(ctx.model, ollama), { status, detail });
+  if (status === 429) return new ModelError('rate-limit', modelErrorMessages.rateLimit(), { status, detail });
   if (status === 413 || ((status === 400 || status === 422) && CONTEXT_RE.test(body)))
-    return new ModelError('context-too-long', messages.contextTooLong(), { status, detail });
-  if (status >= 500) return new ModelError('server', messages.server(status), { status, detail });
-  return new ModelError('bad-request', messages.badRequest(status), { status, detail });
+    return new ModelError('context-too-long', modelErrorMessages.contextTooLong(), { status, detail });
+  if (status >= 500) return new ModelError('server', modelErrorMessages.server(status), { status, detail });
+  return new ModelError('bad-request', modelErrorMessages.badRequest(status), { status, detail });
 }

@@ -7,7 +7,8 @@
 import type { Article, Card, TopicResult } from '../types';
 import { buildModelCard } from './card';
 import { modelCacheKey, type ModelCache } from './cache';
-import { messages, ModelError } from './errors';
+import { ModelError } from './errors';
+import { modelErrorMessages } from '../../strings/model-errors';
 import { checkCardContent, extractJson, nestingDepth, type DroppedEvidence } from './parse';
 import { MAX_JSON_DEPTH, PartialCardReader, samePartial } from './partial-json';
 import { buildCombineMessages, buildRepairMessages, planPrompt } from './prompt';
@@ -89,7 +90,7 @@ export function parseAnswer(text: string, paragraphCount: number): { content: Ca
   const check = checkCardContent(json, paragraphCount);
   if (!check.ok) {
     const depth = nestingDepth(text);
-    const message = depth > MAX_JSON_DEPTH ? messages.answerTooDeep() : messages.invalidAnswer();
+    const message = depth > MAX_JSON_DEPTH ? modelErrorMessages.answerTooDeep() : modelErrorMessages.invalidAnswer();
     throw new ModelError('invalid-answer', message, { detail: `${check.errors.join(', ')}; depth ${depth}: ${text.slice(0, 300)}` });
   }
   return { content: check.content, droppedEvidence: check.droppedEvidence };
@@ -210,7 +211,7 @@ export async function generateModelCard(article: Article, topic: TopicResult, co
   let remaining: string[] = [];
   const findBokmal = await deps.findBokmal;
   // "Avbryt" while the checker's data loaded stops the card as it would have stopped the stream.
-  if (deps.signal?.aborted) throw new ModelError('cancelled', messages.cancelled());
+  if (deps.signal?.aborted) throw new ModelError('cancelled', modelErrorMessages.cancelled());
   if (findBokmal) {
     const flagged = flaggedForms(content, findBokmal);
     if (flagged.length) {

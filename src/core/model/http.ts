@@ -5,8 +5,9 @@
  * Cookies are never sent and redirects are refused, so the API key reaches
  * no origin other than the configured one.
  */
-import { errorForStatus, messages, ModelError } from './errors';
-import { urlOrigin } from '../url-origin';
+import { errorForStatus, ModelError } from './errors';
+import { modelErrorMessages } from '../../strings/model-errors';
+import { originForMessage } from '../url-origin';
 import type { FetchLike, Sleep } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -17,14 +18,14 @@ const MAX_BACKOFF_MS = 30_000;
 /** The default Sleep: a timer that an AbortSignal cancels. */
 export const sleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ModelError('cancelled', messages.cancelled()));
+    if (signal?.aborted) return reject(new ModelError('cancelled', modelErrorMessages.cancelled()));
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(t);
-      reject(new ModelError('cancelled', messages.cancelled()));
+      reject(new ModelError('cancelled', modelErrorMessages.cancelled()));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
@@ -67,7 +68,7 @@ export async function streamHttp(
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retries = opts.retries ?? DEFAULT_RETRIES;
   const wait = opts.sleep ?? sleep;
-  const cancelled = () => new ModelError('cancelled', messages.cancelled());
+  const cancelled = () => new ModelError('cancelled', modelErrorMessages.cancelled());
   for (let attempt = 0; ; attempt++) {
     if (opts.signal?.aborted) throw cancelled();
     const ctl = new AbortController();
@@ -84,11 +85,11 @@ export async function streamHttp(
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     const fail = (e: unknown): ModelError => {
       if (e instanceof ModelError) return e;
-      if (timedOut) return new ModelError('timeout', messages.timeout(Math.round(timeoutMs / 1000)));
+      if (timedOut) return new ModelError('timeout', modelErrorMessages.timeout(Math.round(timeoutMs / 1000)));
       if (opts.signal?.aborted) return cancelled();
       const c = e instanceof Error ? e.cause : undefined;
       const cause = c instanceof Error || typeof c === 'string' || typeof c === 'number' ? ` (${String(c)})` : '';
-      return new ModelError('no-connection', messages.noConnection(urlOrigin(req.url) ?? req.url), { detail: String(e) + cause });
+      return new ModelError('no-connection', modelErrorMessages.noConnection(originForMessage(req.url)), { detail: String(e) + cause });
     };
     try {
       touch();
@@ -122,7 +123,7 @@ export async function streamHttp(
         try {
           f();
         } catch (e) {
-          throw e instanceof ModelError ? e : new ModelError('invalid-answer', messages.invalidAnswer(), { detail: String(e) });
+          throw e instanceof ModelError ? e : new ModelError('invalid-answer', modelErrorMessages.invalidAnswer(), { detail: String(e) });
         }
       };
       if (!res.body) {
@@ -145,12 +146,12 @@ export async function streamHttp(
             if (e instanceof ModelError) throw e;
             if (timedOut || opts.signal?.aborted) throw fail(e);
             // The connection broke in the middle of the answer.
-            throw new ModelError('invalid-answer', messages.cutOff(), { detail: String(e) });
+            throw new ModelError('invalid-answer', modelErrorMessages.cutOff(), { detail: String(e) });
           }
           if (chunk.done) break;
           received += chunk.value.byteLength;
           if (opts.maxBodyBytes !== undefined && received > opts.maxBodyBytes)
-            throw new ModelError('answer-too-long', messages.answerTooLong(), { detail: `body over ${opts.maxBodyBytes} bytes` });
+            throw new ModelError('answer-too-long', modelErrorMessages.answerTooLong(), { detail: `body over ${opts.maxBodyBytes} bytes` });
           const text = decoder.decode(chunk.value, { stream: true });
           if (text) give(() => consume.feed(text));
         }

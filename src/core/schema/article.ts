@@ -61,10 +61,13 @@ export const TopicResultSchema = v.pipe(
   }),
 );
 
-/** The state of one tab's card, as popup and overlay render it (a ready card is also checked by validateCard). */
+/** A tab whose card is ready (validate.ts's isCardState checks the card with validateCard instead). */
+export const ReadyStateSchema = v.object({ status: v.literal('ready'), url: v.string(), card: CardSchema });
+
+/** The state of one tab's card, as popup and overlay render it. */
 export const CardStateSchema = v.variant('status', [
   v.object({ status: v.literal('loading'), url: v.string(), title: optStr }),
-  v.object({ status: v.literal('ready'), url: v.string(), card: CardSchema }),
+  ReadyStateSchema,
   v.object({ status: v.literal('none'), url: optStr }),
   v.object({ status: v.literal('error'), url: optStr, message: v.string() }),
 ]);

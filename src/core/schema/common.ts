@@ -8,6 +8,9 @@ import * as v from 'valibot';
 /** A plain object, not an array (valibot's object and record schemas let arrays through). */
 export const plainObject = v.custom<object>((x) => !!x && typeof x === 'object' && !Array.isArray(x), 'not an object');
 
+/** A string of at most `max` characters, trimmed. */
+export const trimmed = (max: number) => v.pipe(v.string(), v.maxLength(max), v.trim());
+
 /**
  * The object without its keys that hold undefined: an optional field that
  * is absent, explicitly undefined or (through `v.fallback(..., undefined)`)

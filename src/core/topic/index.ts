@@ -4,7 +4,9 @@
  * Discourse category and tags, breadcrumbs, then the text classifier (title
  * over body), which also proposes secondary topics. Reasons are Nynorsk.
  */
+import { topicReasonText as R } from '../../strings/topic-reasons';
 import { listNn } from '../nn-grammar';
+import { fill } from '../template';
 import { TOPIC_IDS, type Article, type TopicId, type TopicResult } from '../types';
 import { scoreText, type TextScores } from './lexicon';
 import { TAXONOMY, topicForName, topicLabel } from './taxonomy';
@@ -46,26 +48,26 @@ function urlRoot(url: string): string {
 function urlSignal(acc: Acc, a: Article): void {
   if (a.kind !== 'article' || !a.section) return;
   const sec = TAXONOMY.sections[a.section];
-  const reason = `${quoted(a.section)} i nettadressa`;
+  const reason = fill(R.urlSection, { name: quoted(a.section) });
   if (urlRoot(a.url) === TAXONOMY.securityRoot) credit(acc, 'security', W.urlStrong, reason);
   else if (sec?.topic) credit(acc, sec.topic, sec.strength === 'strong' ? W.urlStrong : W.urlWeak, reason);
 }
 
 function metadataSignals(acc: Acc, a: Article): void {
-  for (const s of a.jsonLd.sections) credit(acc, topicForName(s), W.ldSection, `sida er merkt ${quoted(s)}`);
+  for (const s of a.jsonLd.sections) credit(acc, topicForName(s), W.ldSection, fill(R.ldSection, { name: quoted(s) }));
   for (const key of ['article:section', 'parsely-section']) {
     const s = a.meta[key];
-    if (s) credit(acc, topicForName(s), W.metaSection, `bolken i metadata ${quoted(s)}`);
+    if (s) credit(acc, topicForName(s), W.metaSection, fill(R.metaSection, { name: quoted(s) }));
   }
   if (a.moreOn) {
     const name = a.moreOn.replace(/^more on\s+/i, '');
     const id = topicForName(name) ?? bestOf(scoreText(name, '').scores);
-    credit(acc, id, W.moreOn, `lenkjeboksen ${quoted(a.moreOn)}`);
+    credit(acc, id, W.moreOn, fill(R.moreOn, { name: quoted(a.moreOn) }));
   }
   if (a.kind === 'thread' && a.section) {
     const name = a.section.replace(/\s*\(.*\)\s*$/, '');
     const id = topicForName(name) ?? bestOf(scoreText(name, '').scores);
-    credit(acc, id, W.category, `kategorien ${quoted(a.section)} i fellesskapet`);
+    credit(acc, id, W.category, fill(R.category, { name: quoted(a.section) }));
   }
   // Keywords and tags: exact names first, then the lexicon, capped per topic.
   const words = [
@@ -89,8 +91,8 @@ function metadataSignals(acc: Acc, a: Article): void {
     if (named) addKw(named, W.keywordName, w);
     else for (const [id, s] of scoreText(w, '').scores) addKw(id, s / 3, w);
   }
-  for (const [id, e] of kwPoints) credit(acc, id, Math.min(W.keywordsCap, e.pts), e.words.length === 1 ? `merkelappen ${quoted(e.words[0] ?? "")}` : `merkelappane ${listNn(e.words.slice(0, 4).map((w) => `${quoted(w)}`))}`);
-  for (const c of a.breadcrumbs) credit(acc, topicForName(c), W.crumb, `brødsmulestigen ${quoted(c)}`);
+  for (const [id, e] of kwPoints) credit(acc, id, Math.min(W.keywordsCap, e.pts), e.words.length === 1 ? fill(R.tag, { name: quoted(e.words[0] ?? '') }) : fill(R.tags, { list: listNn(e.words.slice(0, 4).map(quoted)) }));
+  for (const c of a.breadcrumbs) credit(acc, topicForName(c), W.crumb, fill(R.crumb, { name: quoted(c) }));
 }
 
 function bestOf(scores: Map<TopicId, number>): TopicId | null {
@@ -115,7 +117,7 @@ export function detectTopic(article: Article, options: DetectOptions = {}): Topi
   const textTop = Math.max(0, ...text.scores.values());
   const textScale = textTop > 0 ? (W.text * Math.min(1, textTop / 6)) / textTop : 0;
   const textReason = (id: TopicId) =>
-    `mellom anna orda ${listNn((text.terms.get(id) ?? []).slice(0, 4).map((t) => quoted(t.term)))} i teksten`;
+    fill(R.textWords, { list: listNn((text.terms.get(id) ?? []).slice(0, 4).map((t) => quoted(t.term))) });
   for (const [id, s] of text.scores) credit(acc, id, s * textScale, textReason(id));
 
   const ranked = TOPIC_IDS.map((id) => ({ id, score: acc.scores.get(id) ?? 0, text: text.scores.get(id) ?? 0 }))
@@ -123,7 +125,7 @@ export function detectTopic(article: Article, options: DetectOptions = {}): Topi
     .sort((x, y) => y.score - x.score || y.text - x.text);
   const first = ranked[0];
   if (!first) {
-    return { id: FALLBACK, label: topicLabel(FALLBACK), confidence: 0.1, secondary: [], reasons: ['ingen tydelege signal; teknologibransjen som standard'] };
+    return { id: FALLBACK, label: topicLabel(FALLBACK), confidence: 0.1, secondary: [], reasons: [R.noSignal] };
   }
   const primary = first.id;
   const second = ranked[1]?.score ?? 0;
@@ -142,7 +144,7 @@ export function detectTopic(article: Article, options: DetectOptions = {}): Topi
   const reasons = [...(acc.reasons.get(primary) ?? [])];
   for (const id of secondary) {
     const r = acc.reasons.get(id)?.[0];
-    reasons.push(`også ${topicLabel(id)}${r ? ` (${r})` : ''}`);
+    reasons.push(r ? fill(R.secondaryBecause, { topic: topicLabel(id), reason: r }) : fill(R.secondary, { topic: topicLabel(id) }));
   }
   return { id: primary, label: topicLabel(primary), confidence, secondary, reasons };
 }

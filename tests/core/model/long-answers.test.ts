@@ -7,7 +7,7 @@
  */
 import { failure } from '../../support/model-error';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { messages } from '../../../src/core/model/errors';
+import { modelErrorMessages } from '../../../src/strings/model-errors';
 import { generateModelCard, type GenerateDeps } from '../../../src/core/model/generate';
 import { MAX_JSON_DEPTH, PartialCardReader, PartialJsonParser, parsePartialJson, partialCardContent } from '../../../src/core/model/partial-json';
 import { answerLimits, streamCompletion } from '../../../src/core/model/providers';
@@ -34,8 +34,8 @@ describe('an answer that ignores max_tokens (defect 4)', () => {
     const partials: PartialCardContent[] = [];
     const e = await failure(generateModelCard(TEST_ARTICLE, TEST_TOPIC, config(provider, 'nn-endless'), deps({ onPartial: (p) => partials.push(p) })));
     expect(e.kind).toBe('answer-too-long');
-    expect(e.message).toBe(messages.answerTooLong());
-    expect(e.message).not.toBe(messages.cutOff());
+    expect(e.message).toBe(modelErrorMessages.answerTooLong());
+    expect(e.message).not.toBe(modelErrorMessages.cutOff());
     // One request, not retried; the server saw the client go away long before its 2 MB were out.
     expect(server.requests).toHaveLength(1);
     await vi.waitFor(() => expect(server.requests[0]!.closedByClient).toBe(true));
@@ -117,7 +117,7 @@ describe('deeply nested answers (defect 5)', () => {
     for (const provider of ['openai', 'anthropic'] as const) {
       const e = await failure(generateModelCard(TEST_ARTICLE, TEST_TOPIC, config(provider, 'nn-nested'), deps({ onPartial: () => undefined })));
       expect(e.kind).toBe('invalid-answer');
-      expect(e.message).toBe(messages.answerTooDeep());
+      expect(e.message).toBe(modelErrorMessages.answerTooDeep());
     }
   });
 
@@ -127,11 +127,11 @@ describe('deeply nested answers (defect 5)', () => {
       streamCompletion(config('ollama', 'nn-nested-huge'), [{ role: 'user', content: 'x' }], { fetch, onText: (d) => void (seen += d.length) }),
     );
     expect(e.kind).toBe('invalid-answer');
-    expect(e.message).toBe(messages.answerTooDeep());
+    expect(e.message).toBe(modelErrorMessages.answerTooDeep());
     // Refused within the first pieces: nothing past the limit reached the reader.
     expect(seen).toBeLessThan(MAX_JSON_DEPTH * 4);
     const viaCard = await failure(generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('ollama', 'nn-nested-huge'), deps({ onPartial: () => undefined })));
-    expect(viaCard.message).toBe(messages.answerTooDeep());
+    expect(viaCard.message).toBe(modelErrorMessages.answerTooDeep());
   });
 
 
@@ -145,7 +145,7 @@ describe('deeply nested answers (defect 5)', () => {
       }),
     );
     expect(e.kind).toBe('invalid-answer');
-    expect(e.message).toBe(messages.invalidAnswer());
+    expect(e.message).toBe(modelErrorMessages.invalidAnswer());
     expect(e.detail).toContain('RangeError');
   });
 });

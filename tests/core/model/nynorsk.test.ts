@@ -4,7 +4,7 @@
  * the engine's `findBokmal`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messages } from '../../../src/core/model/errors';
+import { modelErrorMessages } from '../../../src/strings/model-errors';
 import { generateModelCard } from '../../../src/core/model/generate';
 import { testConnection } from '../../../src/core/model/providers';
 import { DEFAULT_PREFS, type ModelConfig } from '../../../src/core/model/types';
@@ -25,19 +25,19 @@ const config = (model: string): ModelConfig => ({ provider: 'ollama', endpoint: 
 describe('Nynorsk of the model engine', () => {
   it('every error message and connection verdict passes the checker', async () => {
     const texts = [
-      messages.badConfig('x'),
-      messages.noConnection('http://localhost:11434'),
-      messages.unauthorized(401),
-      messages.ollamaOrigin(),
-      messages.modelNotFound('m', true),
-      messages.rateLimit(),
-      messages.contextTooLong(),
-      messages.server(500),
-      messages.badRequest(400),
-      messages.timeout(60),
-      messages.cancelled(),
-      messages.invalidAnswer(),
-      messages.cutOff(),
+      modelErrorMessages.badConfig('x'),
+      modelErrorMessages.noConnection('http://localhost:11434'),
+      modelErrorMessages.unauthorized(401),
+      modelErrorMessages.ollamaOrigin(),
+      modelErrorMessages.modelNotFound('m', true),
+      modelErrorMessages.rateLimit(),
+      modelErrorMessages.contextTooLong(),
+      modelErrorMessages.server(500),
+      modelErrorMessages.badRequest(400),
+      modelErrorMessages.timeout(60),
+      modelErrorMessages.cancelled(),
+      modelErrorMessages.invalidAnswer(),
+      modelErrorMessages.cutOff(),
       (await testConnection(config('nn-writer'), { fetch })).message,
       (await testConnection(config('ukjend'), { fetch })).message,
       (await testConnection(config(''), { fetch })).message,

@@ -2,8 +2,11 @@
  * The three providers behind one interface: stream a completion, list the
  * server's models, and test a configuration with a Nynorsk verdict.
  */
-import { messages as msg, ModelError } from '../errors';
-import { urlOrigin, webUrl } from '../../url-origin';
+import { ModelError } from '../errors';
+import { connectionText } from '../../../strings/model-connection';
+import { modelErrorMessages } from '../../../strings/model-errors';
+import { fill } from '../../template';
+import { originForMessage, webUrl } from '../../url-origin';
 import { streamHttp } from '../http';
 import { MAX_JSON_DEPTH } from '../partial-json';
 import { CARD_CONTENT_SCHEMA } from '../schema';
@@ -27,7 +30,7 @@ export const DEFAULT_ENDPOINTS: Record<Provider, string> = {
 function checkConfig(config: ModelConfig): void {
   // The on-device model has no endpoint of its own: its requests stay in the browser.
   if (config.provider === 'local') return;
-  if (!webUrl(config.endpoint)) throw new ModelError('bad-config', msg.badConfig(config.endpoint));
+  if (!webUrl(config.endpoint)) throw new ModelError('bad-config', modelErrorMessages.badConfig(config.endpoint));
 }
 
 /** Bounds of one answer; past either the request is aborted with an 'answer-too-long' error. */
@@ -93,12 +96,12 @@ export async function streamCompletion(config: ModelConfig, messages: ChatMessag
       bytes += utf8Length(delta);
       tokens += estimateTokens(delta);
       if (bytes > limits.maxAnswerBytes || tokens > limits.maxAnswerTokens)
-        throw new ModelError('answer-too-long', msg.answerTooLong(), {
+        throw new ModelError('answer-too-long', modelErrorMessages.answerTooLong(), {
           detail: `stopped after ${bytes} bytes, about ${tokens} tokens (limits ${limits.maxAnswerBytes} bytes, ${limits.maxAnswerTokens} tokens; max_tokens ${maxTokens})`,
         });
       // No card nests this deep: refuse at once instead of reading (and later parsing) the rest.
       if (nesting.push(delta) > MAX_JSON_DEPTH)
-        throw new ModelError('invalid-answer', msg.answerTooDeep(), { detail: `nesting over ${MAX_JSON_DEPTH} after ${bytes} bytes` });
+        throw new ModelError('invalid-answer', modelErrorMessages.answerTooDeep(), { detail: `nesting over ${MAX_JSON_DEPTH} after ${bytes} bytes` });
       text += delta;
       opts.onText?.(delta, text);
     }, config);
@@ -106,7 +109,7 @@ export async function streamCompletion(config: ModelConfig, messages: ChatMessag
   });
   // The server stopped at max_tokens: a card cut there is the limit's fault, and the reader should hear so.
   if ((decoder as AnswerDecoder | null)?.hitLengthLimit?.() && !isCompleteJson(text)) {
-    throw new ModelError('length-limit', msg.lengthLimit(), { detail: `stopped at max_tokens ${maxTokens} after ${bytes} bytes` });
+    throw new ModelError('length-limit', modelErrorMessages.lengthLimit(), { detail: `stopped at max_tokens ${maxTokens} after ${bytes} bytes` });
   }
   return text;
 }
@@ -170,7 +173,7 @@ export async function listModels(config: ModelConfig, opts: { fetch: FetchLike; 
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new ModelError('invalid-answer', msg.invalidAnswer(), { detail: body.slice(0, 200) });
+    throw new ModelError('invalid-answer', modelErrorMessages.invalidAnswer(), { detail: body.slice(0, 200) });
   }
   return adapter.parseModels(parsed).sort();
 }
@@ -187,18 +190,15 @@ export async function testConnection(config: ModelConfig, opts: { fetch: FetchLi
     if (e instanceof ModelError) return { ok: false, message: e.message, models: [], error: e };
     throw e;
   }
-  const origin = urlOrigin(config.endpoint) ?? config.endpoint;
+  const origin = originForMessage(config.endpoint);
+  const offered = models.slice(0, 8).join(', ');
   if (!config.model.trim()) {
     return models.length
-      ? { ok: false, message: `Tilkoplinga til ${origin} verkar. Vel ein modell: ${models.slice(0, 8).join(', ')}.`, models }
-      : { ok: false, message: `Tilkoplinga til ${origin} verkar, men tenaren har ingen modellar.`, models };
+      ? { ok: false, message: fill(connectionText.chooseModel, { origin, models: offered }), models }
+      : { ok: false, message: fill(connectionText.noModels, { origin }), models };
   }
   const found = models.includes(config.model) || models.includes(`${config.model}:latest`);
-  if (found) return { ok: true, message: `Tilkoplinga verkar, og modellen «${config.model}» finst på ${origin}.`, models };
-  if (!models.length) return { ok: true, message: `Tilkoplinga til ${origin} verkar. Tenaren viser ingen modelliste, så modellen «${config.model}» blir prøvd først når du lagar eit samandrag.`, models };
-  return {
-    ok: false,
-    message: `Tilkoplinga til ${origin} verkar, men modellen «${config.model}» finst ikkje der. Vel ein av desse: ${models.slice(0, 8).join(', ')}.`,
-    models,
-  };
+  if (found) return { ok: true, message: fill(connectionText.modelFound, { model: config.model, origin }), models };
+  if (!models.length) return { ok: true, message: fill(connectionText.noModelList, { model: config.model, origin }), models };
+  return { ok: false, message: fill(connectionText.modelMissing, { model: config.model, origin, models: offered }), models };
 }

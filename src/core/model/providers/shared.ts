@@ -2,7 +2,8 @@
  * What each provider adapter supplies: how to ask for a streamed answer, how
  * to read the answer's bytes back into text, and how to list models.
  */
-import { errorForStatus, ModelError, messages } from '../errors';
+import { errorForStatus, ModelError } from '../errors';
+import { modelErrorMessages } from '../../../strings/model-errors';
 import type { HttpRequest } from '../http';
 import type { ChatMessage, ModelConfig } from '../types';
 
@@ -31,7 +32,7 @@ export function parseFrame(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ModelError('invalid-answer', messages.invalidAnswer(), { detail: `bad frame: ${text.slice(0, 200)}` });
+    throw new ModelError('invalid-answer', modelErrorMessages.invalidAnswer(), { detail: `bad frame: ${text.slice(0, 200)}` });
   }
 }
 
@@ -45,7 +46,7 @@ export function inBandError(err: unknown, config: ModelConfig): ModelError {
   return errorForStatus(status, msg, config);
 }
 
-export const cutOff = () => new ModelError('invalid-answer', messages.cutOff());
+export const cutOff = () => new ModelError('invalid-answer', modelErrorMessages.cutOff());
 
 export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
