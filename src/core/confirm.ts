@@ -81,10 +81,11 @@ export function confirmArticle(doc: Document, page: PageKind): boolean {
   }
 
   const h1s = doc.getElementsByTagName('h1');
-  const headings = Array.from(h1s).filter((h) => (h.textContent ?? '').trim().length > 0);
+  // An element's textContent is never null (only a document's or doctype's is).
+  const headings = Array.from(h1s).filter((h) => h.textContent.trim().length > 0);
   // One main heading: a logo h1 beside the article's own is tolerated.
   if (headings.length === 0 || headings.length > 2) return false;
-  const heading = (headings[headings.length - 1]?.textContent ?? '').trim();
+  const heading = headings[headings.length - 1]!.textContent.trim();
   if (looksLikeError(doc, heading)) return false;
   return enoughText(doc.getElementsByTagName('p'), signalled ? MIN_ARTICLE_CHARS_SIGNALLED : MIN_ARTICLE_CHARS);
 }

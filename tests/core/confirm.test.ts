@@ -26,6 +26,14 @@ describe('confirmArticle rules', () => {
   it('rejects a page with many h1 headings (a listing)', () => {
     expect(confirmArticle(doc(`<h1>A</h1><h1>B</h1><h1>C</h1>${para(8)}`), page)).toBe(false);
   });
+  it('counts only h1 headings with visible text: empty or blank ones are neither the heading nor a listing', () => {
+    // Two empty and one blank h1 beside the article's own: still one heading, and the error check reads the real one.
+    expect(confirmArticle(doc(`<h1></h1><h1> \n </h1><h1><span> </span></h1><h1>Backups</h1>${para(5)}`), page)).toBe(true);
+    expect(confirmArticle(doc(`<h1>Page not found</h1><h1>  </h1>${para(5)}`), page)).toBe(false);
+    // Blank h1s only: no main heading at all.
+    expect(confirmArticle(doc(`<h1> </h1>${para(8)}`), page)).toBe(false);
+    expect(confirmArticle(doc(`<h1></h1>${para(8)}`), page)).toBe(false);
+  });
   it('rejects too little text, but accepts less when JSON-LD says NewsArticle', () => {
     const body = `<h1>Backups</h1>${para(2)}`;
     expect(confirmArticle(doc(body), page)).toBe(false);
