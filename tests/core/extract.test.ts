@@ -68,6 +68,17 @@ describe('extractArticle details', () => {
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
+  it("reads the story Readability finds, not an earlier <article> teaser that the fallback containers would match", () => {
+    const url = 'https://www.spiceworks.com/tech/cloud/news/some-story/';
+    const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} explains how the backup window shrank after the team moved its file servers to a new storage array.</p>`).join('');
+    const teaser = '<aside><article class="teaser"><p>Related: how to pick a NAS for a small office with ten users.</p></article></aside>';
+    const html = `<!DOCTYPE html><html><head><title>Backups</title></head><body>${teaser}<div id="content"><h1>Backups</h1>${story}</div></body></html>`;
+    const a = extractArticle(parsePage(html, url), url, recognisePage(url));
+    expect(a?.paragraphs).toHaveLength(6);
+    expect(a?.paragraphs[0]).toMatch(/^Paragraph 0 explains/);
+    expect(a?.paragraphs.join('\n')).not.toContain('Related:');
+  });
+
   it('returns null for none pages and empty shells', () => {
     expect(extractArticle(parsePage(meta.html, meta.url), meta.url, { kind: 'none' })).toBeNull();
     const url = 'https://www.spiceworks.com/tech/cloud/news/x/';
@@ -149,6 +160,15 @@ describe('text helpers', () => {
     expect(toIsoDate('3 April 2024')).toBe('2024-04-03');
     expect(toIsoDate('2024-04-03T09:00:00+00:00')).toBe('2024-04-03T09:00:00+00:00');
     expect(toIsoDate('soon')).toBeUndefined();
+  });
+  it('reads a "Month D, YYYY" date before a "D Month YYYY" one, and the latter when the first form names no month', () => {
+    expect(toIsoDate('January 5, 2024 (revised 7 Feb 2024)')).toBe('2024-01-05');
+    expect(toIsoDate('Published October 11, 2022; updated 3 April 2024')).toBe('2022-10-11');
+    expect(toIsoDate('Issue 12, 2024: 3 April 2024')).toBe('2024-04-03');
+    expect(toIsoDate('Sept. 9, 2021')).toBe('2021-09-09');
+    expect(toIsoDate('9 Sept. 2021')).toBe('2021-09-09');
+    expect(toIsoDate('Issue 12, 2024')).toBeUndefined();
+    expect(toIsoDate('2024-04-03 09:00')).toBe('2024-04-03T09:00');
   });
   it('cleans whitespace and link chrome', () => {
     expect(cleanText('  Threat Post Opens a new window\n')).toBe('Threat Post');

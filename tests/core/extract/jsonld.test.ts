@@ -1,0 +1,33 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { readJsonLd } from '../../../src/core/extract/jsonld';
+
+const read = (...blocks: unknown[]) => {
+  const scripts = blocks.map((b) => `<script type="application/ld+json">${JSON.stringify(b)}</script>`).join('');
+  return readJsonLd(new JSDOM(`<!DOCTYPE html><html><head>${scripts}</head><body></body></html>`).window.document);
+};
+const article = (author: unknown) => ({ '@type': 'NewsArticle', headline: 'H', author });
+
+describe('readJsonLd authors', () => {
+  it('reads a Person by its name', () => {
+    expect(read(article({ '@type': 'Person', name: 'Jane Smith' })).authors).toEqual(['Jane Smith']);
+  });
+
+  it('joins given and family name when the Person has no usable name', () => {
+    expect(read(article({ '@type': 'Person', givenName: 'Jane', familyName: 'Smith' })).authors).toEqual(['Jane Smith']);
+    expect(read(article({ '@type': 'Person', name: '  ', givenName: 'Jane', familyName: 'Smith' })).authors).toEqual(['Jane Smith']);
+    expect(read(article({ '@type': 'Person', name: 42, givenName: 'Jane', familyName: 'Smith' })).authors).toEqual(['Jane Smith']);
+    expect(read(article({ '@type': 'Person', givenName: 'Jane', familyName: ' ' })).authors).toEqual(['Jane']);
+  });
+
+  it('skips a Person with neither a name nor given and family names', () => {
+    expect(read(article({ '@type': 'Person', name: ' ', givenName: '', familyName: 7 })).authors).toEqual([]);
+    expect(read(article([{ '@type': 'Person' }, { '@type': 'Person', name: 'Ola Nordmann' }])).authors).toEqual(['Ola Nordmann']);
+  });
+
+  it('sorts organisations apart and resolves @id references across blocks', () => {
+    const info = read(article([{ '@id': '#p1' }, { '@type': 'Organization', name: 'Spiceworks Staff' }]), { '@id': '#p1', '@type': 'Person', givenName: 'Kari', familyName: 'Nordmann' });
+    expect(info.authors).toEqual(['Kari Nordmann']);
+    expect(info.authorOrgs).toEqual(['Spiceworks Staff']);
+  });
+});
