@@ -56,6 +56,23 @@ describe('taxonomy', () => {
     for (const t of TAXONOMY.topics) expect(Object.keys(t.lexicon).length).toBeGreaterThan(10);
     expect(() => parseTaxonomy({ ...taxonomyJson, topics: [{ id: 'nope', label: 'x', aliases: [], lexicon: {} }] })).toThrow();
   });
+  it('parses a well-formed taxonomy and rejects each kind of broken topic or section', () => {
+    const parsed = parseTaxonomy(taxonomyJson);
+    expect(parsed.topics.map((t) => t.id)).toEqual([...TOPIC_IDS]);
+    expect(parsed.sections['artificial-intelligence']).toEqual({ topic: 'ai', strength: 'strong' });
+    expect(parsed.securityRoot).toBe('it-security');
+    const topic = { id: 'ai', label: 'kunstig intelligens', aliases: ['ai'], lexicon: { llm: 3 } };
+    const ok = { topics: [topic], sections: { 'artificial-intelligence': { topic: 'ai', strength: 'strong' }, news: { topic: null, strength: 'weak' } } };
+    expect(parseTaxonomy(ok)).toEqual({ ...ok, securityRoot: 'it-security' });
+    expect(parseTaxonomy({ ...ok, securityRoot: 'security' }).securityRoot).toBe('security');
+    for (const id of ['nope', 7, null, undefined, ['ai'], '']) expect(() => parseTaxonomy({ ...ok, topics: [{ ...topic, id }] }), String(id)).toThrow(/bad topic/);
+    expect(() => parseTaxonomy({ ...ok, topics: [{ ...topic, label: 1 }] })).toThrow(/bad topic/);
+    expect(() => parseTaxonomy({ ...ok, topics: [{ ...topic, aliases: 'ai' }] })).toThrow(/bad topic/);
+    expect(() => parseTaxonomy({ ...ok, sections: { x: { topic: 'nope', strength: 'strong' } } })).toThrow(/bad section x/);
+    expect(() => parseTaxonomy({ ...ok, sections: { x: { topic: 'ai', strength: 'medium' } } })).toThrow(/bad section x/);
+    expect(() => parseTaxonomy({ ...ok, sections: null })).toThrow(/bad shape/);
+    expect(() => parseTaxonomy({ sections: {} })).toThrow(/bad shape/);
+  });
   it('finds topics by metadata names', () => {
     expect(topicForName('Artificial Intelligence')).toBe('ai');
     expect(topicForName('network-security')).toBe('security');
@@ -121,6 +138,15 @@ describe('detectTopic signals', () => {
     const a = article({ kind: 'thread', section: 'Security', title: 'Odd login attempts', paragraphs: ['We see odd login attempts on the file server every night.'] });
     expect(detectTopic(a).id).toBe('security');
     expect(detectTopic(a).reasons[0]).toBe('kategorien «Security» i fellesskapet');
+  });
+  it('is sure of a topic that alone has signals, and half sure between two equal ones', () => {
+    const plain = ['Nothing to see here at all.'];
+    const alone = detectTopic(article({ section: 'tech-general', title: 'Hello', paragraphs: plain, jsonLd: { types: ['NewsArticle'], sections: ['Networking'], keywords: [] } }));
+    expect(alone).toMatchObject({ id: 'networking', confidence: 0.99 });
+    const tied = detectTopic(article({ section: 'tech-general', title: 'Hello', paragraphs: plain, jsonLd: { types: ['NewsArticle'], sections: ['Networking', 'Cloud'], keywords: [] } }));
+    expect(['networking', 'cloud']).toContain(tied.id);
+    // No lead over the second (0.4 × 0) and half of all the signal (0.3 × ½) on top of the base 0.3.
+    expect(tied.confidence).toBe(0.45);
   });
   it('falls back with low confidence when nothing is known', () => {
     const t = detectTopic(article({ title: 'Hello', paragraphs: ['Nothing to see here at all.'] }));

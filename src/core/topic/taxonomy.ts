@@ -12,7 +12,8 @@ export type TopicDef = { id: TopicId; label: string; aliases: string[]; lexicon:
 export type SectionDef = { topic: TopicId | null; strength: 'strong' | 'weak' };
 export type Taxonomy = { topics: TopicDef[]; sections: Record<string, SectionDef>; securityRoot: string };
 
-const isTopicId = (v: unknown): v is TopicId => typeof v === 'string' && (TOPIC_IDS as readonly string[]).includes(v);
+/** Every topic id is a string, so no other value is found in the list. */
+const isTopicId = (v: unknown): v is TopicId => (TOPIC_IDS as readonly unknown[]).includes(v);
 
 /** Checks the JSON's shape; throws on a broken asset so that tests catch it at once. */
 export function parseTaxonomy(v: unknown): Taxonomy {
