@@ -22,7 +22,8 @@ const CARD_FIELDS = ['url', 'title', 'sourceTitle', 'topic', 'topic.reasons', 't
 
 /** The reported name for a schema issue: the top-level field, `topic.reasons` / `topic.secondary`, or `faq[i]` for one FAQ item. */
 function issueName(issue: v.BaseIssue<unknown>): string {
-  const [top, sub] = (issue.path ?? []).map((p) => p.key);
+  // Every issue has a path: validateCard parses objects only, and CardSchema is an object schema with no check of its own.
+  const [top, sub] = issue.path!.map((p) => p.key);
   const field = String(top);
   if (field === 'topic' && (sub === 'reasons' || sub === 'secondary')) return `topic.${sub}`;
   if (field === 'faq' && typeof sub === 'number') return `faq[${sub}]`;

@@ -439,7 +439,7 @@ export async function downloadModel(source: ModelSource, deps: DownloadDeps): Pr
 
   // What is stored already.
   let parts = validParts(await storeCall(() => store.listParts(id)), partSize);
-  if (!parts || (expectedSize !== undefined && parts.reduce((n, p) => n + p.size, 0) > expectedSize)) {
+  if (!parts || parts.reduce((n, p) => n + p.size, 0) > (expectedSize ?? Infinity)) {
     await storeCall(() => store.remove(id));
     parts = [];
   }

@@ -334,6 +334,8 @@ describe('downloadModel', () => {
     expect(err.message).toMatch(/^Det er ikkje nok plass på disken til modellen\. Frigjer minst \d+ MB og prøv igjen\.$/);
     expect(err.cause).toBeInstanceOf(DOMException);
     expect(await storedBytes(store, 'nb', 1000)).toBe(2_000);
+    // The part that did not fit is not tried again.
+    expect(store.log.filter((l) => l.startsWith('quota'))).toEqual(['quota nb 2']);
   });
 
   it('refuses up front when the free space is known to be too small', async () => {
@@ -373,6 +375,15 @@ describe('downloadModel', () => {
     expect(e404).toMatchObject({ kind: 'http', status: 404, message: 'Fann ikkje fila på models.example (feilkode 404). Sjekk adressa.' });
     const e403 = await failure(downloadModel({ id: 'nb', url: URL_ }, deps(store, fakeServer({ data: gguf(10), status: 403 }).fetch)));
     expect(e403).toMatchObject({ kind: 'http', status: 403 });
+  });
+
+  it('says in Nynorsk what each kind of HTTP refusal means, naming the host and the status', async () => {
+    const store = createMemoryModelStore();
+    const fail = (status: number) => failure(downloadModel({ id: 'nb', url: URL_ }, deps(store, fakeServer({ data: gguf(10), status }).fetch, { retries: 0 })));
+    expect(await fail(404)).toMatchObject({ kind: 'http', status: 404, message: LOCAL_MODEL_MESSAGES.notFound('models.example') });
+    for (const status of [401, 403]) expect(await fail(status)).toMatchObject({ kind: 'http', status, message: LOCAL_MODEL_MESSAGES.denied('models.example', status) });
+    for (const status of [500, 503, 429, 408]) expect(await fail(status)).toMatchObject({ kind: 'http', status, message: LOCAL_MODEL_MESSAGES.serverError('models.example', status) });
+    for (const status of [400, 410, 418]) expect(await fail(status)).toMatchObject({ kind: 'http', status, message: LOCAL_MODEL_MESSAGES.httpError('models.example', status) });
   });
 
   it('retries a 503 and then reports it', async () => {
@@ -440,6 +451,43 @@ describe('downloadModel', () => {
     const result = await downloadModel({ id: 'nb', url: URL_, sha256: sha(data) }, deps(store, again.fetch));
     expect(again.requests.map((r) => r.range)).toEqual(['bytes=2500-']);
     expect(result).toMatchObject({ size: 2_500, verified: true });
+  });
+
+  it('drops stored bytes that are more than the expected size and starts again from byte 0', async () => {
+    const data = gguf(2_500);
+    const store = createMemoryModelStore();
+    // An earlier, larger file under the same id: three whole parts, 3,000 bytes.
+    const old = gguf(3_000, 7);
+    for (let i = 0; i < 3; i++) await store.writePart('nb', i, old.slice(i * 1000, (i + 1) * 1000));
+    const server = fakeServer({ data });
+    const result = await downloadModel({ id: 'nb', url: URL_, sha256: sha(data), size: 2_500 }, deps(store, server.fetch));
+    expect(server.requests.map((r) => r.range)).toEqual([undefined]);
+    expect(result).toMatchObject({ size: 2_500, verified: true });
+    expect(store.bytes('nb')).toEqual(data);
+  });
+
+  it('keeps stored bytes up to the expected size and resumes after them', async () => {
+    const data = gguf(2_500);
+    const store = createMemoryModelStore();
+    for (let i = 0; i < 2; i++) await store.writePart('nb', i, data.slice(i * 1000, (i + 1) * 1000));
+    const server = fakeServer({ data });
+    const result = await downloadModel({ id: 'nb', url: URL_, sha256: sha(data), size: 2_500 }, deps(store, server.fetch));
+    // Two whole parts stored: the next byte is 2,000, and no stored byte is fetched again.
+    expect(server.requests.map((r) => r.range)).toEqual(['bytes=2000-']);
+    expect(server.sentBytes()).toBe(500);
+    expect(result).toMatchObject({ size: 2_500, verified: true });
+    expect(store.bytes('nb')).toEqual(data);
+  });
+
+  it('keeps the bytes received before a failure, so that the next try resumes after them', async () => {
+    const store = createMemoryModelStore();
+    const data = gguf(3_000);
+    // The body runs past the 2,000 bytes expected: 1,792 bytes (seven chunks) arrive before the eighth is refused.
+    const server = fakeServer({ data, noContentLength: true });
+    const err = await failure(downloadModel({ id: 'nb', url: URL_, size: 2_000 }, deps(store, server.fetch)));
+    expect(err.kind).toBe('size-mismatch');
+    expect(await storedBytes(store, 'nb', 1000)).toBe(1_792);
+    expect(store.bytes('nb')).toEqual(data.slice(0, 1_792));
   });
 
   it('drops stored parts that do not fit the part layout and starts again', async () => {
