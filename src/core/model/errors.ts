@@ -34,8 +34,8 @@ export class ModelError extends Error {
     super(message);
     this.name = 'ModelError';
     this.kind = kind;
-    if (opts.status !== undefined) this.status = opts.status;
-    if (opts.detail !== undefined) this.detail = opts.detail;
+    this.status = opts.status;
+    this.detail = opts.detail;
   }
   get retryable(): boolean {
     return this.kind === 'rate-limit' || this.kind === 'server';

@@ -149,7 +149,7 @@ export class PartialJsonParser {
       return;
     }
     if (!LITERAL_CHAR.test(c)) return this.stop('invalid');
-    this.lit = { t: /^[-\d]/.test(c) ? 'num' : 'lit', v: undefined, done: false };
+    this.lit = { t: /[-\d]/.test(c) ? 'num' : 'lit', v: undefined, done: false };
     this.litText = c;
     this.add(this.lit);
     this.mode = 'lit';
@@ -175,7 +175,7 @@ export class PartialJsonParser {
 
   private startString(isKey: boolean): void {
     this.isKey = isKey;
-    this.esc = '';
+    // No escape is pending here: a string closes only when none is, and after a stop nothing is read.
     this.str = { t: 'str', v: '', done: false };
     if (!isKey) this.add(this.str);
     this.mode = 'str';

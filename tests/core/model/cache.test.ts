@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CACHE_BYTES, entryBytes, fnv1a64, hashText, memoryStore, ModelCache, modelCacheKey, type KeyValueStore } from '../../../src/core/model/cache';
+import { CacheWriteError, DEFAULT_CACHE_BYTES, entryBytes, fnv1a64, hashText, memoryStore, ModelCache, modelCacheKey, type KeyValueStore } from '../../../src/core/model/cache';
 import { DEFAULT_PREFS } from '../../../src/core/model/types';
 import type { Card } from '../../../src/core/types';
 import { TEST_ARTICLE } from '../../../support/model-server';
@@ -57,7 +57,12 @@ describe('ModelCache', () => {
     const store = memoryStore();
     const cache = new ModelCache(store);
     await cache.set('a', card('A'));
-    await expect(cache.set('b', card('x'.repeat(130_000)))).rejects.toThrow(/title/);
+    const refused = cache.set('b', card('x'.repeat(130_000)));
+    await expect(refused).rejects.toThrow(/title/);
+    // A CacheWriteError by class and by name, so that a log line or a caught error says what failed.
+    const err: unknown = await refused.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CacheWriteError);
+    expect(String(err)).toMatch(/^CacheWriteError: card refused: .*title/);
     expect([...store.map.keys()].sort()).toEqual(['modelCard:a', 'modelCard:index']);
     expect(await cache.keys()).toEqual(['a']);
   });

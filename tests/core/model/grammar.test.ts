@@ -225,6 +225,17 @@ describe('jsonSchemaToGbnf', () => {
     for (const [lo, hi] of [[0, 0], [5, 5], [0, 9], [3, 17], [10, 10], [9, 10], [99, 101], [7, 230], [0, 1099], [120, 1234]] as const) exact(lo, hi);
     expect(() => integerRange(3, 2)).toThrow(RangeError);
   });
+
+  it('writes each integer of a range in exactly one alternative, in the fewest alternatives', () => {
+    for (const [lo, hi] of [[0, 9], [3, 17], [9, 10], [10, 99], [99, 101], [7, 230], [0, 1099], [120, 1234], [100, 999]] as const) {
+      const alts = integerRange(lo, hi).split(' | ').map((a) => parseGbnf(`root ::= ${a}\n`));
+      for (let n = lo; n <= hi; n++) expect([lo, hi, n, alts.filter((g) => matchesGbnf(g, String(n))).length]).toEqual([lo, hi, n, 1]);
+    }
+    expect(integerRange(10, 99)).toBe('[1-9] [0-9]');
+    expect(integerRange(0, 99)).toBe('[0-9] | [1-9] [0-9]');
+    expect(integerRange(100, 999)).toBe('[1-9] [0-9]{2}');
+    expect(integerRange(3, 17)).toBe('[3-9] | "1" [0-7]');
+  });
 });
 
 describe('the test GBNF matcher (tests/support/gbnf.ts)', () => {

@@ -118,6 +118,28 @@ describe('partial JSON', () => {
     ]);
   });
 
+  it('tags numbers as num and true, false and null as lit, with their values', () => {
+    const root = parsePartialJson('{"a":true,"b":false,"c":null,"d":-1.5,"e":0,"f":7e2,"g":[12,true]}');
+    expect(root?.t === 'obj' && root.entries).toEqual([
+      ['a', { t: 'lit', v: true, done: true }],
+      ['b', { t: 'lit', v: false, done: true }],
+      ['c', { t: 'lit', v: null, done: true }],
+      ['d', { t: 'num', v: -1.5, done: true }],
+      ['e', { t: 'num', v: 0, done: true }],
+      ['f', { t: 'num', v: 700, done: true }],
+      ['g', { t: 'arr', done: true, items: [{ t: 'num', v: 12, done: true }, { t: 'lit', v: true, done: true }] }],
+    ]);
+  });
+
+  it('reads escapes in every string, the first one included', () => {
+    const root = parsePartialJson('{"t\\u00e6":"a\\"b","k":"\\u00f8\\n","x":["\\\\",""]}');
+    expect(root?.t === 'obj' && root.entries.map(([k, v]) => [k, v.t === 'str' ? v.v : v.t === 'arr' ? v.items.map((i) => (i.t === 'str' ? i.v : null)) : null])).toEqual([
+      ['tæ', 'a"b'],
+      ['k', 'ø\n'],
+      ['x', ['\\', '']],
+    ]);
+  });
+
   it('does not count a number at the very end as complete', () => {
     // The number may still grow ("1" then "12"): it is shown as it is so far, marked incomplete.
     const evidence = (n: Node | undefined) => (n?.t === 'obj' ? n.entries.find(([k]) => k === 'evidence')?.[1] : undefined);
