@@ -36,9 +36,11 @@ describe('relevantTerms', () => {
 });
 
 describe('buildMessages', () => {
-  const msgs = buildMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS, { terms: TERMS });
-  const user = msgs[1]!.content;
+  // Built in each test, not when the suite is collected: the mutation run credits a test only with the code it runs itself.
+  const build = () => buildMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS, { terms: TERMS });
   it('sends the title, metadata, topic and numbered paragraphs, never HTML', () => {
+    const msgs = build();
+    const user = msgs[1]!.content;
     expect(msgs.map((m) => m.role)).toEqual(['system', 'user']);
     expect(user).toContain(`Title: ${TEST_ARTICLE.title}`);
     expect(user).toContain('Topic: IT-tryggleik (security)');
@@ -47,12 +49,30 @@ describe('buildMessages', () => {
     expect(user).not.toMatch(/<[a-z][^>]*>/i);
   });
   it('holds the terminology entries the article uses and no others', () => {
+    const user = build()[1]!.content;
     expect(user).toContain('ransomware = løysepengevirus');
     expect(user).toContain('multi-factor authentication/MFA = fleirfaktorautentisering');
     expect(user).not.toContain('språkmodell');
   });
+  it('lists the terms on one line after the header, and leaves the line out when no term is used', () => {
+    const lines = buildMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS, { terms: TERMS })[1]!.content.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Terms: '));
+    expect(lines[at]?.slice('Terms: '.length).split('; ').sort()).toEqual([
+      'multi-factor authentication/MFA = fleirfaktorautentisering',
+      'ransomware = løysepengevirus',
+      'zero trust = nulltillit',
+    ]);
+    expect(lines[at + 1]).toBe('Article:');
+    for (const terms of [[], undefined, [{ en: 'blockchain', nn: 'blokkjede' }]]) {
+      const bare = buildMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS, terms ? { terms } : {})[1]!.content.split('\n');
+      expect(bare.some((l) => l.startsWith('Terms'))).toBe(false);
+      // The header's lines, then the article at once: no empty or stray line between.
+      expect(bare.indexOf('Article:')).toBe(2);
+      expect(bare.slice(0, 3).every(Boolean)).toBe(true);
+    }
+  });
   it('asks for Nynorsk in the chosen norm and for JSON', () => {
-    const sys = msgs[0]!.content;
+    const sys = build()[0]!.content;
     expect(sys).toMatch(/Nynorsk \(not Bokmål/);
     expect(sys).toContain('e-infinitive');
     expect(sys).toContain('"me/oss"');

@@ -1,11 +1,12 @@
 import { failure } from '../../support/model-error';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OLLAMA_ORIGINS_HINT } from '../../../src/core/model/errors';
+import { messages as errorMessages, OLLAMA_ORIGINS_HINT } from '../../../src/core/model/errors';
 import { backoffDelay } from '../../../src/core/model/http';
-import { listModels, streamCompletion, testConnection } from '../../../src/core/model/providers';
+import { listModels, streamCompletion, testConnection, utf8Length } from '../../../src/core/model/providers';
+import { MAX_JSON_DEPTH } from '../../../src/core/model/partial-json';
 import { buildMessages } from '../../../src/core/model/prompt';
 import { CARD_CONTENT_SCHEMA } from '../../../src/core/model/schema';
-import { DEFAULT_PREFS, type ModelConfig, type Provider, type StreamOptions } from '../../../src/core/model/types';
+import { DEFAULT_PREFS, type FetchLike, type ModelConfig, type Provider, type StreamOptions } from '../../../src/core/model/types';
 import { GOOD_CONTENT, SCENARIO_MODELS, serverConfig, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../../support/model-server';
 
 let server: ModelServer;
@@ -212,5 +213,47 @@ describe('backoffDelay', () => {
     expect(backoffDelay(0, 500, '3')).toBe(3000);
     expect(backoffDelay(0, 500, 'soon')).toBe(500);
     expect(backoffDelay(10, 500, null)).toBe(30000);
+  });
+});
+
+/** A server that answers every request with `body` as `contentType`, at once. */
+const answering = (contentType: string, body: string): FetchLike => async () => new Response(body, { status: 200, headers: { 'content-type': contentType } });
+const sse = (...pieces: string[]) =>
+  [...pieces.map((content) => `data: ${JSON.stringify({ choices: [{ delta: { content } }] })}\n\n`), `data: ${JSON.stringify({ choices: [{ delta: {}, finish_reason: 'stop' }] })}\n\n`, 'data: [DONE]\n\n'].join('');
+
+describe('answers read from a given body', () => {
+  it('ollama: skips NDJSON frames that are JSON but not objects', async () => {
+    const lines = [{ message: { content: '{"title":' } }, null, 42, '"ping"', [1], { message: { content: '"T"}' } }, { done: true, done_reason: 'stop' }];
+    const body = lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';
+    const text = await streamCompletion(config('ollama'), messages, opts({ fetch: answering('application/x-ndjson', body) }));
+    expect(text).toBe('{"title":"T"}');
+  });
+
+  it('openai without SSE: an answer cut at max_tokens says so, a whole one passes', async () => {
+    const oneBody = (content: string, finish_reason: string) => JSON.stringify({ choices: [{ message: { content }, finish_reason }] });
+    const cut = await failure(streamCompletion(config('openai'), messages, opts({ fetch: answering('application/json', oneBody('{"title":"T","summ', 'length')) })));
+    expect(cut.kind).toBe('length-limit');
+    expect(cut.message).toBe(errorMessages.lengthLimit());
+    // At the limit, yet whole: the card is there.
+    expect(await streamCompletion(config('openai'), messages, opts({ fetch: answering('application/json', oneBody('{"title":"T"}', 'length')) }))).toBe('{"title":"T"}');
+    expect(await streamCompletion(config('openai'), messages, opts({ fetch: answering('application/json', oneBody('{"title":"T","summ', 'stop')) }))).toBe('{"title":"T","summ');
+  });
+
+  it('counts JSON nesting outside strings only, an empty string included', async () => {
+    const deep = '['.repeat(MAX_JSON_DEPTH + 1);
+    for (const pieces of [['{"":', deep], ['{"a":"", "b":', deep], ['Here: "" ', '{"x":' + deep]]) {
+      const e = await failure(streamCompletion(config('openai'), messages, opts({ fetch: answering('text/event-stream', sse(...pieces)) })));
+      expect([pieces, e.kind, e.message]).toEqual([pieces, 'invalid-answer', errorMessages.answerTooDeep()]);
+    }
+    // Brackets inside strings, escaped quotes included, are text.
+    const inStrings = `{"a":"${deep}","b":"\\"${deep}"}`;
+    expect(await streamCompletion(config('openai'), messages, opts({ fetch: answering('text/event-stream', sse(inStrings)) }))).toBe(inStrings);
+  });
+});
+
+describe('utf8Length', () => {
+  it('is the length of the UTF-8 encoding', () => {
+    const enc = new TextEncoder();
+    for (const s of ['', 'a', 'abc', 'æøå', 'Nynorsk-kort: «grei» – ✓', '€', '😀', 'a😀b', '😀😀', '\u007f\u0080\u07ff\u0800\uffff', '\ud7ff\ue000']) expect([s, utf8Length(s)]).toEqual([s, enc.encode(s).length]);
   });
 });

@@ -31,6 +31,12 @@ describe('SSE parser', () => {
     expect(lines).toEqual(['a', 'b', 'c']);
     s.end();
     expect(lines).toEqual(['a', 'b', 'c', 'd']);
+    // The unfinished line is given once: a second end adds nothing, and text fed after an end starts afresh.
+    s.end();
+    expect(lines).toEqual(['a', 'b', 'c', 'd']);
+    s.feed('e\nf');
+    s.end();
+    expect(lines).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 });
 
