@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { buildDigestCard } from '../../../src/core/digest';
 import { LIBRARY } from '../../../src/core/library-data';
 import type { CardContent } from '../../../src/core/model/types';
@@ -63,5 +63,19 @@ describe('card schemas', () => {
     expect(v.is(CardContentSchema, { ...c, title: 'x'.repeat(CARD_LIMITS.title + 1) })).toBe(false);
     expect(v.is(CardContentSchema, { ...c, faq: Array.from({ length: CARD_LIMITS.faq + 1 }, () => c.faq[0]) })).toBe(false);
     expect(v.is(CardContentSchema, { ...c, title: 'Tittel\u0000' })).toBe(false);
+  });
+});
+
+describe('card schema messages', () => {
+  it('say why a string is refused, for the malformed-reply error that quotes them', async () => {
+    // Imported afresh inside the test: the schema is built when its module loads, and the mutation run
+    // credits a test only with the code that runs while the test runs.
+    vi.resetModules();
+    const fresh = await import('../../../src/core/schema/card');
+    const card = resolveCard(makeArticle(), makeTopic(), { library: LIBRARY }).card;
+    for (const title of ['Bell\u0007', 'Lone \ud800 surrogate', 'A <b>tag</b>']) {
+      const r = v.safeParse(fresh.CardSchema, { ...card, title });
+      expect(r.issues?.map((i) => i.message)).toEqual(['control character, lone surrogate or markup']);
+    }
   });
 });
