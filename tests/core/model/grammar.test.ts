@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cardContentGrammar, cardGrammarBounds, GBNF_ROOT, integerRange, jsonSchemaToGbnf, type CardGrammarParams } from '../../../src/core/model/grammar';
 import { CARD_CONTENT_SCHEMA } from '../../../src/core/model/schema';
 import type { CardContent } from '../../../src/core/model/types';
 import { CardContentSchema } from '../../../src/core/schema/card';
-import { matchesGbnf, parseGbnf, sampleGbnf } from '../../support/gbnf';
+import { matchesGbnf, parseGbnf, sampleGbnf, type Grammar } from '../../support/gbnf';
 import { mulberry32 } from '../../../support/random';
 
 const CHARS = { title: 80, paragraph: 400, question: 120, answer: 300 };
@@ -23,8 +23,11 @@ const content = (n: { summary: number; faq: number }, evidence: (i: number) => n
 });
 
 describe('cardContentGrammar', () => {
-  const eight = cardContentGrammar(PARAMS.eight!);
-  const g = parseGbnf(eight);
+  // Built before each test, not when the suite is collected: the mutation run credits a test only with the code that runs while it runs.
+  let g: Grammar;
+  beforeEach(() => {
+    g = parseGbnf(cardContentGrammar(PARAMS.eight!));
+  });
   const ok = (c: unknown) => matchesGbnf(g, JSON.stringify(c));
   const valid = () => content({ summary: 2, faq: 3 }, (i) => [i, 7].slice(0, 1 + (i % 2)));
 
@@ -185,7 +188,10 @@ describe('cardContentGrammar', () => {
 });
 
 describe('jsonSchemaToGbnf', () => {
-  const bounds = cardGrammarBounds(PARAMS.eight!);
+  let bounds: ReturnType<typeof cardGrammarBounds>;
+  beforeEach(() => {
+    bounds = cardGrammarBounds(PARAMS.eight!);
+  });
 
   it('walks the schema: its properties, in its order, become the grammar', () => {
     const props = CARD_CONTENT_SCHEMA.properties as Record<string, unknown>;
