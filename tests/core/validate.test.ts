@@ -1,9 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIBRARY } from '../../src/core/library-data';
 import { resolveCard } from '../../src/core/resolve';
 import { CARD_LIMITS } from '../../src/core/schema/card';
-import { isCardState, validateCard } from '../../src/core/validate';
+import type * as Validate from '../../src/core/validate';
 import { makeArticle, makeTopic } from '../factories/article';
+
+/*
+ * The guards, with the schemas under them, imported afresh before each test:
+ * the schemas are built when their modules load, and the mutation run
+ * credits a test only with the code that runs while the test runs.
+ */
+let isCardState: typeof Validate.isCardState;
+let validateCard: typeof Validate.validateCard;
+beforeEach(async () => {
+  vi.resetModules();
+  ({ isCardState, validateCard } = await import('../../src/core/validate'));
+});
 
 const card = () => resolveCard(makeArticle(), makeTopic(), { library: LIBRARY }).card;
 

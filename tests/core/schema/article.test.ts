@@ -96,3 +96,11 @@ describe('article and topic schemas', () => {
     expect(v.is(TopicResultSchema, makeTopic({ secondary: ['security', 'data'] }))).toBe(true);
   });
 });
+
+describe('ArticleSchema', () => {
+  it('refuses what is not a plain object, and says so', async () => {
+    const { ArticleSchema } = await freshSchemas();
+    for (const x of [[], null, 'article', 3]) expect(v.safeParse(ArticleSchema, x).issues?.[0]?.message).toBe('not an object');
+    expect(v.is(ArticleSchema, makeArticle())).toBe(true);
+  });
+});

@@ -77,5 +77,22 @@ describe('card schema messages', () => {
       const r = v.safeParse(fresh.CardSchema, { ...card, title });
       expect(r.issues?.map((i) => i.message)).toEqual(['control character, lone surrogate or markup']);
     }
+    const messages = (over: Record<string, unknown>) => v.safeParse(fresh.CardSchema, { ...card, ...over }).issues?.map((i) => i.message);
+    expect(messages({ title: 'x'.repeat(fresh.CARD_LIMITS.title + 1) })).toEqual([`longer than ${fresh.CARD_LIMITS.title} characters`]);
+    expect(messages({ title: ' \n ' })).toEqual(['blank text']);
+    expect(messages({ summary: Array.from({ length: fresh.CARD_LIMITS.paragraphs + 1 }, () => 'Avsnitt.') })).toEqual([`more than ${fresh.CARD_LIMITS.paragraphs} items`]);
+    expect(messages({ url: 'ftp://example.com/a' })).toEqual(['not an http(s) URL']);
+    expect(messages({ createdAt: 'i går' })).toEqual(['not a date']);
+  });
+
+  it('take every topic id and engine kind, and no other', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../src/core/schema/card');
+    const card = resolveCard(makeArticle(), makeTopic(), { library: LIBRARY }).card;
+    const ids = ['ai', 'security', 'cloud', 'networking', 'data', 'devops', 'hardware', 'software', 'careers', 'business'];
+    for (const id of ids) expect([id, v.is(fresh.CardSchema, { ...card, topic: { ...card.topic, id } })]).toEqual([id, true]);
+    for (const kind of ['library', 'model', 'local', 'digest']) expect([kind, v.is(fresh.CardSchema, { ...card, engine: { kind } })]).toEqual([kind, true]);
+    for (const id of ['', 'sport', 'AI']) expect(v.is(fresh.TopicIdSchema, id)).toBe(false);
+    for (const kind of ['', 'cloud', 'Model']) expect(v.is(fresh.EngineKindSchema, kind)).toBe(false);
   });
 });
