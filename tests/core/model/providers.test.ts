@@ -1,6 +1,7 @@
 import { failure } from '../../support/model-error';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { messages as errorMessages, OLLAMA_ORIGINS_HINT } from '../../../src/core/model/errors';
+import { OLLAMA_ORIGINS_HINT } from '../../../src/core/model/errors';
+import { modelErrorMessages as errorMessages } from '../../../src/strings/model-errors';
 import { backoffDelay } from '../../../src/core/model/http';
 import { listModels, streamCompletion, testConnection, utf8Length } from '../../../src/core/model/providers';
 import { MAX_JSON_DEPTH } from '../../../src/core/model/partial-json';
