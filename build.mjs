@@ -22,6 +22,8 @@ export const GECKO_ID = 'nynorsk-kort@nynorsk-kort.no';
 const entries = {
   background: 'src/background/index.ts',
   content: 'src/content/loader.ts',
+  // The pill's script: the manifest runs it on article-like URLs; the gate (content.js) imports it after a move without a reload.
+  'content-pill': 'src/content/pill-loader.ts',
   popup: 'src/popup/main.tsx',
   options: 'src/options/main.tsx',
 };

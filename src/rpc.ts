@@ -11,8 +11,8 @@
  * The transport is a parameter because the contexts send differently:
  * `runtime.sendMessage` (popup, options), `(m) => tabs.sendMessage(tabId, m)`
  * (popup → its tab), the content script's own runtime without the polyfill.
- * The content script's loader (content.js) does not use this: it must stay
- * small and carry no valibot (issue 13), so its few replies have hand guards.
+ * The content script's gate and pill (content.js, content-pill.js) do not use this: they must stay
+ * small and carry no valibot (issue 13), so their few replies have hand guards.
  */
 import * as v from 'valibot';
 import { REPLY_SCHEMAS, type Message, type MessageType, type Reply } from './protocol';

@@ -16,11 +16,23 @@ describe('keyboard shortcuts in the manifest', () => {
   });
 });
 
+const inputsOf = async (entry: string) => {
+  const r = await esbuild.build({ entryPoints: [join(ROOT, entry)], bundle: true, write: false, metafile: true, format: 'iife', loader: { '.css': 'text' }, logLevel: 'silent', define: { __NK_BENCH__: 'false' } });
+  return Object.keys(r.metafile.inputs);
+};
+const ARTICLE_CODE = /core\/extract\/index|core\/digest\/|readability|node_modules\/preact|src\/ui\/.*\.tsx/;
+
 describe('listing badges stay out of the article code', () => {
-  it('the loader bundle holds no extraction (Readability), no fact card and no Preact', async () => {
-    const r = await esbuild.build({ entryPoints: [join(ROOT, 'src/content/loader.ts')], bundle: true, write: false, metafile: true, format: 'iife', loader: { '.css': 'text' }, logLevel: 'silent', define: { __NK_BENCH__: 'false' } });
-    const inputs = Object.keys(r.metafile.inputs);
+  it('the gate (content.js, every page) holds the badges and none of the pill, no extraction (Readability), no fact card and no Preact', async () => {
+    const inputs = await inputsOf('src/content/loader.ts');
     expect(inputs).toContain('src/content/listing-badges.ts');
-    expect(inputs.filter((i) => /core\/extract\/index|core\/digest\/|readability|node_modules\/preact|src\/ui\/.*\.tsx/.test(i))).toEqual([]);
+    expect(inputs.filter((i) => ARTICLE_CODE.test(i))).toEqual([]);
+    expect(inputs.filter((i) => /content\/(overlay|overlay-host|pill|pill-prefs|commands)\.ts|core\/confirm|extract\/jsonld|url-topic|\.css$/.test(i))).toEqual([]);
+  });
+
+  it('the pill’s script (content-pill.js) holds the pill and no article code', async () => {
+    const inputs = await inputsOf('src/content/pill-loader.ts');
+    expect(inputs).toEqual(expect.arrayContaining(['src/content/pill.ts', 'src/content/overlay-host.ts', 'src/core/confirm.ts', 'src/content/commands.ts']));
+    expect(inputs.filter((i) => ARTICLE_CODE.test(i) || i.includes('listing-badges'))).toEqual([]);
   });
 });

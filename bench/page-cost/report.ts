@@ -14,6 +14,8 @@ export type BenchRecord = { outcome: string; ms: Record<string, number>; calls: 
 export type InsideLoad = { page: string; rec: BenchRecord; dom: boolean };
 export type AnchorLoad = { page: string; times: AnchorTimes };
 export type Sizes = { file: string; raw: number; gzip: number }[];
+/** A content script of the manifest: `everyPage` when it runs on every Spiceworks page, else on the URLs its globs pick (article-like ones). */
+export type ManifestScript = { file: string; everyPage: boolean };
 
 export type ReportInput = {
   list: BenchPage[];
@@ -24,6 +26,7 @@ export type ReportInput = {
   profiles: Map<string, PageProfile> | null;
   sizes: Sizes;
   contentFiles: string[];
+  manifestScripts: ManifestScript[];
   /** Bench-hook code found in the shipped content bundles: `file: snippet`, empty when none. */
   hookLeak: string[];
   isolated: boolean;
@@ -119,14 +122,18 @@ export function report(r: ReportInput): string {
   const autoOnArticle = new Set<string>((out?.loads ?? []).flatMap((l) => l.scripts));
   const onNone = new Set<string>([...(out?.noneScripts.values() ?? [])].flat());
   const onOpen = new Set<string>((out?.onOpen?.scripts ?? []).filter((s) => !autoOnArticle.has(s)));
-  // Without the outside pass nothing was observed: then only content.js is known to load (the manifest's).
-  if (!out) autoOnArticle.add('content.js');
+  // The manifest's scripts are injected, not requested: the requests never show them. Every one of them runs on an article.
+  const everyPage = new Set(r.manifestScripts.filter((m) => m.everyPage).map((m) => m.file));
+  const articleUrls = new Set(r.manifestScripts.filter((m) => !m.everyPage).map((m) => m.file));
+  for (const m of r.manifestScripts) autoOnArticle.add(m.file);
   const contentAll = [...new Set([...r.contentFiles, ...autoOnArticle, ...onOpen])].filter((f) => size(f));
   const gz = (files: Iterable<string>) => [...files].reduce((s, f) => s + (size(f)?.gzip ?? 0), 0);
   const autoGz = gz([...autoOnArticle].filter((f) => size(f)));
   const openGz = gz(onOpen);
   const allGz = gz(contentAll);
-  const pillGz = size('content.js')?.gzip ?? NaN;
+  // The goal reads the script every Spiceworks page runs; the pill's own script (article-like URLs only) is shown beside it.
+  const gateGz = gz([...everyPage]);
+  const pillOwn = [...articleUrls].filter((f) => size(f));
 
   // --- goals
   const worstRatio = Math.max(...art.map((a) => a.ratio).filter(Number.isFinite));
@@ -158,7 +165,7 @@ export function report(r: ReportInput): string {
     `| (context) the floor: a static extension page with no style or script, opened the same way | p95 ${f(percentile(floorMs, 95), 1)} ms, p50 ${f(percentile(floorMs, 50), 1)} ms over ${floorMs.length} opens | ${has(percentile(floorMs, 50)) && percentile(floorMs, 50) > GOALS.popupMs ? 'the goal is below what the browser takes to open any extension page this way' : ''} |`,
     `| (context) popup − floor, each open paired with the floor opened right after it, ≤ ${GOALS.popupMs} ms (p95) | p95 ${f(percentile(overFloor, 95), 1)} ms, p50 ${f(percentile(overFloor, 50), 1)} ms over ${overFloor.length} pairs | ${mark(has(percentile(overFloor, 95)) ? percentile(overFloor, 95) <= GOALS.popupMs : null)} |`,
     `| content script ≤ ${GOALS.contentGzipKB} KB gzip in all | ${kb(allGz)}: ${kb(autoGz)} loaded by itself on an article page + ${kb(openGz)} only when the card opens | ${mark(allGz / 1024 <= GOALS.contentGzipKB)} |`,
-    `| the pill's code a few KB (content.js, the script every Spiceworks page runs; read here as ≤ ${GOALS.pillGzipKB} KB gzip) | ${kb(pillGz)} gzip | ${mark(has(pillGz) ? pillGz / 1024 <= GOALS.pillGzipKB : null)} |`,
+    `| the pill's code a few KB (read here as: the script every Spiceworks page runs, ${[...everyPage].join(' + ')}, ≤ ${GOALS.pillGzipKB} KB gzip) | ${kb(gateGz)} gzip${pillOwn.length ? `; the pill's own script on article-like URLs (${pillOwn.join(' + ')}): ${kb(gz(pillOwn))} gzip` : ''} | ${mark(everyPage.size ? gateGz / 1024 <= GOALS.pillGzipKB : null)} |`,
     '',
     'Times are per page medians of first runs (every load is a fresh tab: the content script, its world and its code are cold);',
     'p50/p95 of the outside view are over loads. With fewer than 20 values p95 is the largest (nearest rank).',
@@ -311,7 +318,7 @@ export function report(r: ReportInput): string {
   for (const n of none) {
     const calls = n.loads[0] ? Object.entries(n.loads[0].rec.calls).map(([k, v]) => `${k} ${v}`).join(', ') : '–';
     L.push(
-      `| ${n.p.name} | ${nonePhases.map((p) => f(median(n.loads.map((l) => l.rec.ms[p] ?? 0)), 3)).join(' | ')} | **${f(n.total, 3)}** | ${f(n.p95, 3)} | ${calls} | ${f(domOf(n.p.name), 0)} | ${out?.noneScripts.has(n.p.name) ? ['content.js (manifest)', ...out.noneScripts.get(n.p.name)!].join(', ') : '–'} |`,
+      `| ${n.p.name} | ${nonePhases.map((p) => f(median(n.loads.map((l) => l.rec.ms[p] ?? 0)), 3)).join(' | ')} | **${f(n.total, 3)}** | ${f(n.p95, 3)} | ${calls} | ${f(domOf(n.p.name), 0)} | ${out?.noneScripts.has(n.p.name) ? [...[...everyPage].map((f) => `${f} (manifest)`), ...out.noneScripts.get(n.p.name)!].join(', ') : '–'} |`,
     );
   }
   L.push('', `Worst non-article page: **${f(worstNone, 3)} ms** (median of its loads). Goal < ${GOALS.noneMs} ms: ${mark(none.length ? worstNone < GOALS.noneMs : null)}.`, '');
@@ -343,8 +350,9 @@ export function report(r: ReportInput): string {
   const when = (file: string) => {
     const w: string[] = [];
     if (onNone.has(file)) w.push('every Spiceworks page');
-    else if (file === 'content.js') w.push('every Spiceworks page (manifest)');
-    if (autoOnArticle.has(file) && !onNone.has(file) && file !== 'content.js') w.push('article pages, by itself');
+    else if (everyPage.has(file)) w.push('every Spiceworks page (manifest)');
+    else if (articleUrls.has(file)) w.push('article-like URLs (manifest)');
+    if (autoOnArticle.has(file) && !onNone.has(file) && !everyPage.has(file) && !articleUrls.has(file)) w.push('article pages, by itself');
     if (onOpen.has(file)) w.push('when the card opens');
     if (w.length === 0 && r.contentFiles.includes(file)) w.push(out ? 'not seen loading' : 'not observed (--no-outside)');
     return w.join('; ');

@@ -20,7 +20,7 @@ import { chromium, type Page } from 'playwright-core';
 import { contentBundles, moduleMaps, profileLoad, type PageProfile } from './profile';
 import { anchorScript, type AnchorTimes } from './observe';
 import { chromiumOutside, firefoxOutside, isolate, writeFloorPage, type FirefoxOutsideResult, type OutPage, type OutsideResult } from './outside';
-import { report, type BenchPage, type InsideLoad, type AnchorLoad, type Sizes } from './report';
+import { report, type BenchPage, type InsideLoad, type AnchorLoad, type ManifestScript, type Sizes } from './report';
 import { ChromiumHarness, chromiumPath } from '../../support/browser/chromium';
 import { firefoxPath } from '../../support/browser/firefox';
 import { fixturePageNames, isBrowserInternal, loadFixturePage, REPO_ROOT, SITE_CSS, Site, withStyle } from '../../support/browser/site';
@@ -134,6 +134,13 @@ async function lastRecord(page: Page, p: BenchPage): Promise<InsideLoad['rec'] |
     if (Date.now() > deadline) return last ?? null;
     await sleep(20);
   }
+}
+
+/** The scripts the manifest injects by itself (requests never show them): on every Spiceworks page, or only where globs narrow the URLs. */
+function manifestScripts(dir: string): ManifestScript[] {
+  type Entry = { js?: string[]; include_globs?: string[]; exclude_globs?: string[] };
+  const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: Entry[] };
+  return (m.content_scripts ?? []).flatMap((e) => (e.js ?? []).map((file) => ({ file, everyPage: !e.include_globs?.length && !e.exclude_globs?.length })));
 }
 
 function sizes(dir: string): Sizes {
@@ -359,6 +366,7 @@ async function main(): Promise<void> {
     profiles,
     sizes: sizes(PROD_DIR),
     contentFiles: contentBundles(PROD_DIR),
+    manifestScripts: manifestScripts(PROD_DIR),
     hookLeak,
     isolated,
     sharedNote,

@@ -15,8 +15,11 @@
 
 /** Phases of the content script's synchronous work, and its waits (asynchronous, not main-thread work). */
 export type BenchPhase =
-  | 'init' // content.js (the loader): script start (bench banner) → its first statement
-  | 'recognise' // URL parse, recognisePage, pageKey
+  | 'init' // content.js (the gate): script start (bench banner) → its first statement
+  | 'initPill' // content-pill.js (the pill's script): script start (its bench banner) → its first statement
+  | 'badges' // non-article pages: the listing badges' message sent (the extension API's first use in this world)
+  | 'commands' // article pages: the keyboard shortcut's message listener
+  | 'recognise' // the URL read; where the manifest injected the pill's script, or the URL changed: URL parse, recognisePage, pageKey
   | 'confirm' // confirmArticle (each call)
   | 'pill' // the overlay host and the plain-DOM pill mounted
   | 'initMain' // content-main.js (the article code): module start → its first statement
@@ -41,7 +44,7 @@ export type BenchRecord = {
   domReads?: Record<string, number>;
 };
 
-// One record per page, shared by the loader (content.js) and the article code (content-main.js),
+// One record per page, shared by the gate (content.js), the pill's script (content-pill.js) and the article code (content-main.js),
 // which are separate bundles in the same isolated world.
 type BenchGlobal = { __nkBenchRecord?: BenchRecord; __nkBenchDom?: Record<string, number> };
 // Reached lazily: a top-level side effect would keep this module in production bundles.
@@ -79,7 +82,7 @@ export function timedWait<T>(phase: BenchPhase, p: Promise<T>): Promise<T> {
 }
 
 /** Records a bundle's evaluation: from its bench banner's timestamp (build.mjs sets `globalThis.__nkBenchT0`) to now. */
-export function benchInit(phase: 'init' | 'initMain'): void {
+export function benchInit(phase: 'init' | 'initPill' | 'initMain'): void {
   if (!__NK_BENCH__) return;
   const t0 = (globalThis as { __nkBenchT0?: unknown }).__nkBenchT0;
   if (typeof t0 === 'number') benchAdd(phase, t0);

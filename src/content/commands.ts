@@ -1,8 +1,10 @@
 /**
  * The keyboard shortcut "Opne eller lukk kortet på sida" on the page: the
  * background turns the browser command into a 'card:command' message to this
- * tab (see background/commands.ts). Loaded with the loader on article pages;
- * no polyfill and only the protocol's types here, the loader must stay small.
+ * tab (see background/commands.ts). Part of the pill's script (content-pill.js),
+ * heard once a page has an article: elsewhere the message finds no listener,
+ * which the background takes as nothing done. No polyfill and only the
+ * protocol's types here: the pill's script must stay small.
  */
 
 /** What the shortcut needs of the overlay (content/overlay.ts's handle). */
@@ -18,7 +20,7 @@ const extensionRuntime = (): MessageSource | undefined =>
   ((globalThis as { browser?: { runtime: MessageSource } }).browser ?? (globalThis as { chrome?: { runtime: MessageSource } }).chrome)?.runtime;
 
 /**
- * A hand guard for the 'card:command' message, not protocol.ts's parseMessage (the loader carries no valibot). It takes
+ * A hand guard for the 'card:command' message, not protocol.ts's parseMessage (the pill's script carries no valibot). It takes
  * exactly the card:command messages MessageSchema takes (tests/content/loader-guards.test.ts).
  */
 export function isCardCommand(msg: unknown): msg is CardCommand {

@@ -1,5 +1,5 @@
 /**
- * The article code (content-main.js), loaded by the loader (./loader) once a
+ * The article code (content-main.js), loaded by the pill's script (./pill-loader) once a
  * page holds an article or a thread and the pill shows: extracts the article
  * in the browser's idle time, asks the background for the card, and draws
  * the answer into the overlay; runs the model job when the reader asks for
@@ -23,10 +23,10 @@ import type { OverlayHandle, OverlayOptions } from './overlay';
 
 benchInit('initMain');
 
-/** The overlay actions the loader owns (hide for the session, open the options). */
+/** The overlay actions the pill's script owns (hide for the session, open the options). */
 export type BaseOptions = Pick<OverlayOptions, 'onHideForSession' | 'onOpenOptions' | 'onFeedback'>;
 
-/** One page with an article, as the loader hands it over. */
+/** One page with an article, as the pill's script hands it over. */
 export type PageContext = {
   page: PageKind;
   /** The overlay with its pill, or null when the settings keep it out of the page. */
@@ -37,7 +37,7 @@ export type PageContext = {
   isCurrent(): boolean;
 };
 
-/** What content-main.js exports to the loader. */
+/** What content-main.js exports to the pill's script. */
 export type ArticleMain = { showPage(ctx: PageContext): void; leavePage(): void };
 
 const send = <M extends Message>(msg: M) => rpc((m) => runtime().sendMessage(m), msg);
@@ -90,7 +90,7 @@ function idle(timeout = 1000): Promise<void> {
   });
 }
 
-/** Extracts the article, asks for its card and shows it; the loader calls this once the page is confirmed. */
+/** Extracts the article, asks for its card and shows it; the pill's script calls this once the page is confirmed. */
 export function showPage(ctx: PageContext): void {
   void show(ctx);
 }

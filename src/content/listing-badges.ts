@@ -79,7 +79,7 @@ export async function markListing(doc: Document, send: SendMessage): Promise<num
 
 type ExtApi = { runtime: { sendMessage(msg: unknown): Promise<unknown> } };
 
-/** The loader's hook: badges this page, with the extension API reached directly (no polyfill on listings). */
+/** The gate's hook (content.js): badges this page, with the extension API reached directly (no polyfill on listings). */
 export function badgeListingPage(): void {
   const ext = (globalThis as { browser?: ExtApi }).browser ?? (globalThis as { chrome?: ExtApi }).chrome;
   // No extension API (the extension was removed under the page): nothing to ask.

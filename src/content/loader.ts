@@ -1,45 +1,29 @@
 /**
- * The content script the manifest runs on every Spiceworks page (content.js),
- * at document_start. Listings, author pages and static pages cost a URL test,
- * event listeners and one message for the listing badges. On an article or a
- * thread it reads the overlay switches and fetches the article code while
- * the page parses; at DOMContentLoaded it confirms the page with a few DOM
- * queries, reads the overlay's two switches, and shows the pill at once,
- * with the topic the URL names where it names one. Then it loads the article
- * code (content-main.js: extraction, the card, the model), which fills the
- * pill in; the card's panel code (content-card.js) loads only when the
- * reader opens the card. Follows the site's own page changes (no reload).
+ * The gate: the content script the manifest runs on every Spiceworks page
+ * (content.js), at document_start. Every page evaluates it, so it is small
+ * and does next to nothing where there is no article: on a first load it
+ * does not even read the URL, since the manifest already did (the pill's
+ * script, content-pill.js, is injected only on URLs that look like articles
+ * or threads); it follows the site's own page changes (no reload), and asks
+ * once, in idle time, for the listing badges. On an article or a thread it
+ * hands the page to the pill's script (./pill-loader), or imports that
+ * script when the site moved to an article without a reload.
  */
-import { confirmArticle } from '../core/confirm';
 import { recognisePage } from '../core/recognise';
-import { topicFromUrl } from '../core/topic/url-topic';
 import type { PageKind } from '../core/types';
-import { benchInit, benchReport, countDomReads, timed, timedWait } from './bench-hook';
-import type { ArticleMain, BaseOptions } from './index';
-import { createOverlay, type OverlayHandle, type PanelModule } from './overlay';
-import { readPillPrefs, showsOverlay, type PillPrefs, type PrefsApi } from './pill-prefs';
-import { watchArticle } from './watch-article';
-import { watchNavigation } from './watch-navigation';
-import { listenForCardCommands } from './commands';
+import { benchInit, benchReport, countDomReads, timed } from './bench-hook';
 import { badgeListingPage } from './listing-badges';
+import { PILL_FILE, registeredPill, type PillApi } from './pill-api';
+import { watchNavigation } from './watch-navigation';
 
 benchInit('init');
 countDomReads();
 
-// The polyfill is not loaded here: the extension API is reached directly (the same calls in both browsers, promises in MV3).
-type ExtApi = PrefsApi & { runtime: { getURL(path: string): string } };
-const ext = ((globalThis as { browser?: ExtApi }).browser ?? (globalThis as { chrome?: ExtApi }).chrome)!;
-const send = (msg: unknown) => ext.runtime.sendMessage(msg).catch(() => undefined);
-
-let mainLoad: Promise<ArticleMain> | null = null;
-let main: ArticleMain | null = null;
-const loadMain = () => (mainLoad ??= import(ext.runtime.getURL('content-main.js')) as Promise<ArticleMain>);
-const loadPanel = () => import(ext.runtime.getURL('content-card.js')) as Promise<PanelModule>;
-
 let run = 0;
-let currentKey = '';
-let overlay: OverlayHandle | null = null;
-let stopWatching: (() => void) | null = null;
+/** The page the gate last handled: its key, or the URL whose key is worked out only once the URL changes. */
+let current: { key: string } | { href: string } = { key: '' };
+let pill: PillApi | null = null;
+let pillLoad: Promise<PillApi | undefined> | null = null;
 
 /** What identifies "the same article" across URL changes (post numbers and hashes do not). */
 function pageKey(page: PageKind, url: URL): string {
@@ -48,81 +32,60 @@ function pageKey(page: PageKind, url: URL): string {
   return `n:${url.host}${url.pathname}`;
 }
 
-/** Leaves the current page's card behind: the pill, the article code's work, any watcher. */
-function leave(): void {
-  stopWatching?.();
-  stopWatching = null;
-  main?.leavePage();
-  overlay?.destroy();
-  overlay = null;
+function recognise(href: string): { page: PageKind; key: string } {
+  const url = new URL(href);
+  const page = recognisePage(url.href);
+  return { page, key: pageKey(page, url) };
 }
 
-/** The overlay's own actions, the same before and after the article code has loaded. */
-const baseOptions: BaseOptions = {
-  onHideForSession: () => {
-    leave();
-    void send({ type: 'overlay:hide-for-session' });
-  },
-  onOpenOptions: () => void send({ type: 'options:open' }),
-  onFeedback: (f) => send({ type: 'feedback:add', ...f }).then((r) => !!r),
-};
-
-async function enter(page: PageKind, myRun: number): Promise<void> {
-  const prefs = await timedWait('waitPrefs', prefsAhead ?? readPillPrefs(ext));
-  prefsAhead = null;
-  if (myRun !== run) return;
-  if (showsOverlay(prefs)) {
-    const o = timed('pill', () => {
-      const created = createOverlay(document, { loadPanel, fileUrl: (f) => ext.runtime.getURL(f), urlTopic: topicFromUrl(location.href)?.label ?? null });
-      created.render({ status: 'loading', url: location.href }, baseOptions);
-      return created;
-    });
-    overlay = o;
-    if (prefs.mode === 'open') void o.open('setting');
-    benchReport('mounted');
-  }
-  const m = await timedWait('waitMain', loadMain());
-  if (myRun !== run) return;
-  main = m;
-  m.showPage({ page, overlay, prefs, baseOptions, isCurrent: () => myRun === run });
+/** The pill's script: already evaluated (manifest), else imported once (its evaluation registers it). */
+function withPill(use: (p: PillApi) => void): void {
+  const now = registeredPill();
+  if (now) return use(now);
+  type Ext = { runtime: { getURL(path: string): string } };
+  const ext = ((globalThis as { browser?: Ext }).browser ?? (globalThis as { chrome?: Ext }).chrome)!;
+  pillLoad ??= import(ext.runtime.getURL(PILL_FILE)).then(registeredPill, () => ((pillLoad = null), undefined));
+  void pillLoad.then((p) => p && use(p));
 }
 
-function onLocation(): PageKind['kind'] {
-  const url = new URL(location.href);
-  const page = timed('recognise', () => recognisePage(url.href));
-  const key = pageKey(page, url);
-  if (key === currentKey) return page.kind;
-  currentKey = key;
+/** The page at this URL is (now) the current one: leaves the last one, then badges a listing or enters an article. */
+function onLocation(): void {
+  const { page, key } = timed('recognise', () => recognise(location.href));
+  const lastKey = 'key' in current ? current.key : recognise(current.href).key;
+  current = { key };
+  if (key === lastKey) return;
   const myRun = ++run;
-  leave();
-  if (page.kind === 'none') return badgeListingPage(), page.kind;
-  // An article URL may still hold an empty shell or an error page: wait for the content.
-  stopWatching = watchArticle(
-    document,
-    () => timed('confirm', () => confirmArticle(document, page)),
-    () => {
-      stopWatching = null;
-      if (myRun === run) void enter(page, myRun);
-    },
-  );
-  return page.kind;
+  pill?.leave();
+  if (page.kind === 'none') return void badgesWhenIdle();
+  withPill((p) => {
+    if (myRun !== run) return;
+    pill = p;
+    p.enter(page, () => myRun === run);
+  });
 }
 
-// The manifest runs this at document_start, while the page is still parsing: on an article URL, what needs no DOM starts
-// now (the overlay switches, fetching and evaluating the article code); the DOM work waits for DOMContentLoaded, whose
-// listeners run in the order they were added, so the pill is mounted before the page's own handlers run.
-let prefsAhead: Promise<PillPrefs> | null = null;
-if (recognisePage(location.href).kind !== 'none') {
-  prefsAhead = readPillPrefs(ext);
-  loadMain().catch(() => (mainLoad = null));
+/** One message for the badges, in idle time: the extension API's first use in this world is the dearest step on a listing. */
+function badgesWhenIdle(): void {
+  const ask = () => {
+    timed('badges', badgeListingPage);
+    benchReport('none');
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(ask, { timeout: 2000 });
+  else setTimeout(ask, 0);
 }
 
 function start(): void {
-  listenForCardCommands(() => overlay);
-  const firstKind = onLocation();
+  // No pill's script here: the manifest found no article-like URL, and nothing needs the URL parsed until it changes.
+  if (registeredPill()) onLocation();
+  else {
+    current = { href: timed('recognise', () => location.href) };
+    badgesWhenIdle();
+  }
   timed('watch', () => watchNavigation(window, onLocation));
-  benchReport(firstKind === 'none' ? 'none' : 'started');
+  if (pill) benchReport('started');
 }
 
+// DOMContentLoaded listeners run in the order they were added, and this one is added at document_start: the pill is
+// mounted before the page's own handlers run.
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
 else start();

@@ -1,7 +1,7 @@
 /**
  * The overlay's place in the page: one plain `<div data-nynorsk-kort-overlay>`
  * host with an open shadow root, so the page's CSS cannot reach the card and
- * ours cannot leak out. No Preact here: the loader mounts the pill with it on
+ * ours cannot leak out. No Preact here: the pill's script mounts the pill with it on
  * every article page, before any of the card's code has loaded.
  *
  * Hostile pages (issue 12):

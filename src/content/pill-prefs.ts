@@ -25,7 +25,7 @@ export const showsOverlay = (p: PillPrefs): boolean => p.mode !== 'off' && !p.hi
 
 /**
  * The switches of an 'overlay:get' reply, or null when the reply is malformed.
- * A hand guard, not rpc.ts: the loader (content.js) imports this, and its size
+ * A hand guard, not rpc.ts: the pill's script (content-pill.js) imports this, and its size
  * budget (issue 13) has no room for valibot and the protocol's schemas. It
  * takes exactly the replies REPLY_SCHEMAS['overlay:get'] takes, the model offer
  * included though only the switches are read, so it treats a broken

@@ -1,6 +1,6 @@
 /**
  * The words the content script says outside the card (the pill, the model
- * job's failures), in their own module so that the loader and the article
+ * job's failures), in their own module so that the pill's script and the article
  * code bundle these and not every string of the product. text.ts includes
  * them: they are part of the one list of strings, and checked with it.
  */

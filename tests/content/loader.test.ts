@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+// @vitest-environment-options {"url": "https://www.spiceworks.com/tech/cloud/"}
+/**
+ * The gate (content.js): what it does on a page the manifest gave no pill's
+ * script (a listing), and how it hands articles to that script and takes
+ * them back when the site changes its URL without a reload.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PageKind } from '../../src/core/types';
+import { registerPill, registeredPill } from '../../src/content/pill-api';
+
+const ARTICLE = 'https://www.spiceworks.com/tech/cloud/news/azure-outage-hits-north-europe-region/';
+const LISTING = 'https://www.spiceworks.com/tech/cloud/';
+
+type Ext = { runtime: { sendMessage: ReturnType<typeof vi.fn>; getURL: ReturnType<typeof vi.fn> } };
+let ext: Ext;
+
+function fakePill() {
+  const entered: Array<{ page: PageKind; isCurrent: () => boolean }> = [];
+  const api = { entered, left: 0, enter: (page: PageKind, isCurrent: () => boolean) => void entered.push({ page, isCurrent }), leave: () => void api.left++ };
+  return api;
+}
+
+/** A URL change the site makes itself: pushState, which the gate hears of by popstate where jsdom has no Navigation API. */
+function siteMovesTo(url: string): void {
+  history.pushState({}, '', url);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+const idle = () => new Promise((r) => setTimeout(r, 5));
+
+/** The window listeners of each test's gate, removed after it: every test imports a fresh gate into the same window. */
+let listeners: Array<[string, EventListenerOrEventListenerObject]> = [];
+const addEventListener = window.addEventListener.bind(window);
+
+beforeAll(() => {
+  // build.mjs defines it; here the module reads a global.
+  vi.stubGlobal('__NK_BENCH__', false);
+  window.addEventListener = ((type: string, fn: EventListenerOrEventListenerObject, o?: AddEventListenerOptions) => {
+    listeners.push([type, fn]);
+    addEventListener(type, fn, o);
+  }) as typeof window.addEventListener;
+});
+
+afterAll(() => {
+  vi.unstubAllGlobals();
+  window.addEventListener = addEventListener;
+});
+
+beforeEach(() => {
+  vi.resetModules();
+  history.replaceState({}, '', LISTING);
+  ext = { runtime: { sendMessage: vi.fn(async () => ({ keys: [], label: 'Det finst eit Nynorsk-kort' })), getURL: vi.fn((f: string) => `chrome-extension://gate-test/${f}`) } };
+  (globalThis as { chrome?: Ext }).chrome = ext;
+  delete (globalThis as Record<string, unknown>).__nynorskKortPill;
+});
+
+afterEach(async () => {
+  await idle();
+  for (const [type, fn] of listeners) window.removeEventListener(type, fn);
+  listeners = [];
+  delete (globalThis as { chrome?: Ext }).chrome;
+});
+
+describe('the gate (content.js)', () => {
+  it('on a page without the pill’s script: no import, no pill, one badges message in idle time', async () => {
+    await import('../../src/content/loader');
+    expect(ext.runtime.getURL).not.toHaveBeenCalled();
+    expect(ext.runtime.sendMessage).not.toHaveBeenCalled();
+    await idle();
+    expect(ext.runtime.sendMessage.mock.calls).toEqual([[{ type: 'badges:get' }]]);
+    expect(registeredPill()).toBeUndefined();
+  });
+
+  it('hands an article to the pill’s script the manifest injected, and takes it back when the site moves to a listing', async () => {
+    history.replaceState({}, '', ARTICLE);
+    const pill = fakePill();
+    registerPill(pill);
+    await import('../../src/content/loader');
+    expect(pill.entered.map((e) => e.page)).toEqual([{ kind: 'article', site: 'www', section: 'cloud', contentType: 'news', slug: 'azure-outage-hits-north-europe-region' }]);
+    expect(pill.entered[0]!.isCurrent()).toBe(true);
+    // Another post number or a hash is the same article: nothing happens.
+    siteMovesTo(`${ARTICLE}#comments`);
+    expect(pill.entered).toHaveLength(1);
+    expect(pill.left).toBe(0);
+    siteMovesTo(LISTING);
+    expect(pill.left).toBe(1);
+    expect(pill.entered[0]!.isCurrent()).toBe(false);
+    await idle();
+    expect(ext.runtime.sendMessage.mock.calls).toEqual([[{ type: 'badges:get' }]]);
+    expect(ext.runtime.getURL).not.toHaveBeenCalled();
+  });
+
+  it('enters an article the site moved to from a listing, with the pill’s script that came later', async () => {
+    await import('../../src/content/loader');
+    // What the gate's import of content-pill.js does: its evaluation registers it (here it is registered by hand first).
+    const pill = fakePill();
+    registerPill(pill);
+    siteMovesTo(ARTICLE);
+    expect(pill.entered.map((e) => e.page.kind)).toEqual(['article']);
+    expect(ext.runtime.getURL).not.toHaveBeenCalled();
+    siteMovesTo('/tech/cloud/news/another-story/');
+    expect(pill.left).toBe(1);
+    expect(pill.entered.map((e) => e.page.kind === 'article' && e.page.slug)).toEqual(['azure-outage-hits-north-europe-region', 'another-story']);
+    expect(pill.entered.map((e) => e.isCurrent())).toEqual([false, true]);
+  });
+
+  it('imports the pill’s script by its extension URL when the site moves to an article and none is there', async () => {
+    await import('../../src/content/loader');
+    siteMovesTo(ARTICLE);
+    expect(ext.runtime.getURL).toHaveBeenCalledWith('content-pill.js');
+  });
+});
