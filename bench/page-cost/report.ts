@@ -131,9 +131,10 @@ export function report(r: ReportInput): string {
   const autoGz = gz([...autoOnArticle].filter((f) => size(f)));
   const openGz = gz(onOpen);
   const allGz = gz(contentAll);
-  // The goal reads the script every Spiceworks page runs; the pill's own script (article-like URLs only) is shown beside it.
+  // The pill's code on an article page is every script the manifest injects there (the gate and the pill's own script); the gate alone is what every other page runs.
   const gateGz = gz([...everyPage]);
   const pillOwn = [...articleUrls].filter((f) => size(f));
+  const pillCodeGz = gateGz + gz(pillOwn);
 
   // --- goals
   const worstRatio = Math.max(...art.map((a) => a.ratio).filter(Number.isFinite));
@@ -165,7 +166,7 @@ export function report(r: ReportInput): string {
     `| (context) the floor: a static extension page with no style or script, opened the same way | p95 ${f(percentile(floorMs, 95), 1)} ms, p50 ${f(percentile(floorMs, 50), 1)} ms over ${floorMs.length} opens | ${has(percentile(floorMs, 50)) && percentile(floorMs, 50) > GOALS.popupMs ? 'the goal is below what the browser takes to open any extension page this way' : ''} |`,
     `| (context) popup − floor, each open paired with the floor opened right after it, ≤ ${GOALS.popupMs} ms (p95) | p95 ${f(percentile(overFloor, 95), 1)} ms, p50 ${f(percentile(overFloor, 50), 1)} ms over ${overFloor.length} pairs | ${mark(has(percentile(overFloor, 95)) ? percentile(overFloor, 95) <= GOALS.popupMs : null)} |`,
     `| content script ≤ ${GOALS.contentGzipKB} KB gzip in all | ${kb(allGz)}: ${kb(autoGz)} loaded by itself on an article page + ${kb(openGz)} only when the card opens | ${mark(allGz / 1024 <= GOALS.contentGzipKB)} |`,
-    `| the pill's code a few KB (read here as: the script every Spiceworks page runs, ${[...everyPage].join(' + ')}, ≤ ${GOALS.pillGzipKB} KB gzip) | ${kb(gateGz)} gzip${pillOwn.length ? `; the pill's own script on article-like URLs (${pillOwn.join(' + ')}): ${kb(gz(pillOwn))} gzip` : ''} | ${mark(everyPage.size ? gateGz / 1024 <= GOALS.pillGzipKB : null)} |`,
+    `| the pill's code on article pages a few KB (read here as ≤ ${GOALS.pillGzipKB} KB gzip: every script the manifest injects on an article, ${[...everyPage, ...pillOwn].join(' + ')}) | ${kb(pillCodeGz)} gzip; of it the gate every Spiceworks page runs (${[...everyPage].join(' + ')}): ${kb(gateGz)} | ${mark(everyPage.size ? pillCodeGz / 1024 <= GOALS.pillGzipKB : null)} |`,
     '',
     'Times are per page medians of first runs (every load is a fresh tab: the content script, its world and its code are cold);',
     'p50/p95 of the outside view are over loads. With fewer than 20 values p95 is the largest (nearest rank).',
