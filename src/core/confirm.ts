@@ -42,9 +42,24 @@ function metaContent(doc: Document, key: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Every start ERROR_HEADING allows, lowercased. A pattern run on a cold page
+ * is a pattern compiled: an article's heading is told apart by its start alone.
+ */
+const ERROR_HEADING_STARTS = ['4', '5', 'error', 'page not found', 'not found', 'oops', 'sorry', 'something went wrong', 'access denied', 'forbidden', 'we can', 'this page '];
+const ERROR_TITLE_STARTS = ['404', 'page not found', 'error'];
+
+const startsWithAny = (text: string, starts: readonly string[]) => {
+  const lower = text.slice(0, 24).toLowerCase();
+  return starts.some((s) => lower.startsWith(s));
+};
+
 function looksLikeError(doc: Document, heading: string): boolean {
   const title = doc.title ?? '';
-  return (heading.length < 80 && ERROR_HEADING.test(heading)) || /^\s*(404\b|page not found|error\s*$)/i.test(title);
+  return (
+    (heading.length < 80 && startsWithAny(heading, ERROR_HEADING_STARTS) && ERROR_HEADING.test(heading)) ||
+    (startsWithAny(title.trimStart(), ERROR_TITLE_STARTS) && /^\s*(404\b|page not found|error\s*$)/i.test(title))
+  );
 }
 
 /** Sums paragraph text until `need` is reached (stops early: cheap on long pages). */

@@ -32,7 +32,7 @@ export type CollectLimits = {
 const LEAF_BLOCKS = new Set(['P', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Blocks that are a paragraph only when no paragraph sits inside them. */
 const CONTAINER_BLOCKS = new Set(['LI', 'BLOCKQUOTE', 'DD', 'TD']);
-const HEADING = /^H[1-6]$/;
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /**
  * Elements whose whole content is chrome, never article text: by tag, id and
@@ -109,11 +109,23 @@ const BOILERPLATE: RegExp[] = [
   /^\d+ spice ups?$/i,
 ];
 
+/**
+ * A word (or start) that each pattern of BOILERPLATE needs to match. Most
+ * paragraphs hold none, and then none of the patterns runs: on a cold page
+ * each pattern run is a pattern compiled, and one alternation of plain words
+ * costs less than twenty patterns.
+ */
+const BOILERPLATE_WORDS =
+  /see more|source|photo|image|picture|illustration|credit|did this article|tell us on|do you still|spiceworks community|advertisement|^ad|^sponsored|newsletter|cookies|read more|table of contents|this article is more|spice up/i;
+
 /** True for a paragraph that is boilerplate by its text alone. */
 export function isBoilerplateText(text: string): boolean {
-  if (SHARE_BAR.test(text)) return true;
-  return BOILERPLATE.some((re) => re.test(text));
+  // A share bar holds no full stop.
+  if (!text.includes('.') && SHARE_BAR.test(text)) return true;
+  return BOILERPLATE_WORDS.test(text) && BOILERPLATE.some((re) => re.test(text));
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A list item that only links to an in-page anchor (#_001): a table of contents entry. */
 function isTocEntry(el: Element): boolean {
@@ -157,23 +169,27 @@ export function collectParagraphs(root: Element, limits?: CollectLimits): BlockR
     const room = limits ? Math.max(0, limits.maxChars - chars) : Infinity;
     const text = whole.length > room ? whole.slice(0, room) : whole;
     if (!text) return;
-    const more = MORE_ON.exec(text);
-    if (more && (HEADING.test(el.tagName) || text === text.toUpperCase())) {
+    // Each pattern runs only where the words it starts with are there (see BOILERPLATE_WORDS).
+    const lower = text.toLowerCase();
+    const heading = HEADINGS.has(el.tagName);
+    const more = lower.startsWith('more on') && MORE_ON.test(text);
+    if (more && (heading || text === text.toUpperCase())) {
       out.moreOn = text;
       stopped = true;
       return;
     }
-    if (/^do you still have questions\?/i.test(text)) {
+    if (lower.startsWith('do you still have questions?') && /^do you still have questions\?/i.test(text)) {
       stopped = true;
       return;
     }
-    if (HEADING.test(el.tagName) || isTocEntry(el)) return;
-    const lu = LAST_UPDATED.exec(text);
+    if (heading || isTocEntry(el)) return;
+    const lu = lower.startsWith('last updated') ? LAST_UPDATED.exec(text) : null;
     if (lu) {
       out.lastUpdated ??= toIsoDate(lu[1]);
       return;
     }
-    if (text.length < 60 && DATE_LINE.test(text)) {
+    // DATE_LINE ends in a four-digit year.
+    if (text.length < 60 && isDigit(text.charCodeAt(text.length - 1)) && DATE_LINE.test(text)) {
       out.dateLine ??= toIsoDate(text);
       return;
     }

@@ -8,7 +8,7 @@
 import { Readability } from '@mozilla/readability';
 import type { Article, PageKind } from '../types';
 import { collectParagraphs, type BlockResult } from './blocks';
-import { DEFAULT_LIMITS, boundedCopy, measure, withWork, type Limits, type Measure } from './budget';
+import { DEFAULT_LIMITS, boundedCopy, measure, surelyWithin, withWork, type Limits, type Measure } from './budget';
 import { extractThread } from './discourse';
 import { readJsonLd } from './jsonld';
 import { canonicalUrl, readAuthor, readBreadcrumbs, readMeta, readPublished, readTags, readTitle, readUpdated, unique } from './metadata';
@@ -50,7 +50,7 @@ export type ExtractOptions = {
 function findMoreOn(doc: Document): string | undefined {
   for (const h of Array.from(doc.querySelectorAll('.more-on h2, .more-on h3, .more-on h4, h2, h3, h4'))) {
     const t = cleanText(h.textContent ?? '');
-    if (/^more on\s+\S/i.test(t) && t.length < 70) return t;
+    if (t.length < 70 && t.slice(0, 7).toLowerCase() === 'more on' && /^more on\s+\S/i.test(t)) return t;
   }
   return undefined;
 }
@@ -64,7 +64,7 @@ export function extractArticle(page0: Document, url: string, page: PageKind, opt
   let doc = page0;
   // Past the budget, everything below (Readability, metadata queries, the thread reader) reads a bounded copy.
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const size = doc.documentElement ? withWork(measure(doc.documentElement, limits)) : undefined;
+  const size = doc.documentElement && !surelyWithin(doc, limits) ? withWork(measure(doc.documentElement, limits)) : undefined;
   let overBudget = false;
   if (size?.over) {
     const root = page.kind === 'article' ? doc.querySelector(FALLBACK_ROOT) : null;

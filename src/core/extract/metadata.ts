@@ -141,7 +141,9 @@ export function readAuthor(doc: Document, meta: Record<string, string>, ld: Json
   const site = (meta['og:site_name'] ?? '').toLowerCase();
   const pick = (raw: string | null | undefined, strict = false): string | undefined => {
     const name = nameFrom(raw, strict);
-    return name && (SITE_NAME.test(name) || name.toLowerCase() === site) ? undefined : name;
+    if (!name) return name;
+    const lower = name.toLowerCase();
+    return (lower.startsWith('spiceworks') && SITE_NAME.test(name)) || lower === site ? undefined : name;
   };
   // Thunks: the page is searched only when the cheaper sources say nothing.
   const sources: Array<() => string | undefined> = [
@@ -181,9 +183,10 @@ function nameElement(doc: Document, pick: (raw: string | null | undefined) => st
 export function nameFrom(raw: string | null | undefined, strict: boolean): string | undefined {
   // A name with markup in it ("<b>Jane</b>" in JSON-LD) is markup, not a name.
   const text = cleanText(raw ?? '');
-  if (!text || URLISH.test(text) || /[<>]/.test(text)) return undefined;
-  for (const part of text.split(SEPARATOR)) {
-    const name = isolateName(part.replace(BY, ''), strict);
+  // Each pattern below runs only where a character or word it needs is there: on a cold page a pattern run is a compile.
+  if (!text || (mayBeUrl(text) && URLISH.test(text)) || text.includes('<') || text.includes('>')) return undefined;
+  for (const part of hasSeparator(text) ? text.split(SEPARATOR) : [text]) {
+    const name = isolateName(mayStartWithBy(part) ? part.replace(BY, '') : part, strict);
     if (name) return name;
   }
   return undefined;
@@ -191,13 +194,39 @@ export function nameFrom(raw: string | null | undefined, strict: boolean): strin
 
 /** One separated part of a byline, cut to the name; trusted sources are taken as written when they already read as a name. */
 function isolateName(part: string, strict: boolean): string | undefined {
-  const plain = dropTitle(part.replace(DATE_TAIL, ''));
+  const plain = dropTitle(withoutDateTail(part));
   // A glued capital inside a name ("MaryAnn") is kept unless the text also reads like a title or a sentence.
   if (!strict && looksLikeName(plain, false) && (cutGlued(plain) === plain || !hasProse(plain))) return plain;
   // A name element or byline that swallowed the box: cut where words were glued, then the title and date after the name.
-  let cut = dropTitle(cutGlued(part).replace(DATE_TAIL, ''));
+  let cut = dropTitle(withoutDateTail(cutGlued(part)));
   if (strict) cut = dropTrailingTitle(cut);
   return looksLikeName(cut, strict) ? cut : undefined;
+}
+
+/** URLISH needs "@" or a start of "http" or "www.". */
+function mayBeUrl(t: string): boolean {
+  const l = t.slice(0, 4).toLowerCase();
+  return t.includes('@') || l === 'http' || l === 'www.';
+}
+
+/** SEPARATOR needs one of its dashes, bars or bullets. */
+function hasSeparator(t: string): boolean {
+  return t.includes('-') || t.includes('–') || t.includes('—') || t.includes('|') || t.includes('•') || t.includes('·');
+}
+
+/** BY's words at the start (the test that spares BY's compile on most names). */
+function mayStartWithBy(t: string): boolean {
+  const l = t.slice(0, 10).toLowerCase();
+  return l.startsWith('by') || l.startsWith('written by') || l.startsWith('posted by') || l.startsWith('av') || l.startsWith('skrive');
+}
+
+/** The part without a date after the name; DATE_TAIL needs a digit, so text without one is left as it is. */
+function withoutDateTail(t: string): string {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) return t.replace(DATE_TAIL, '');
+  }
+  return t;
 }
 
 /** "Jane Doe, Technical Writer" → "Jane Doe"; "Jane Doe, John Roe" stays. */
@@ -220,7 +249,8 @@ function dropTrailingTitle(t: string): string {
  * name, title and bio elements have no space between them.
  */
 function cutGlued(t: string): string {
-  for (const m of t.matchAll(/\p{Ll}(?=\p{Lu})/gu)) {
+  // ASCII text (most names) needs no Unicode letter classes, whose compile is a cold page's dearest.
+  for (const m of t.matchAll(isAscii(t) ? /[a-z](?=[A-Z])/g : /\p{Ll}(?=\p{Lu})/gu)) {
     const end = (m.index ?? 0) + 1;
     const start = Math.max(t.lastIndexOf(' ', end), t.lastIndexOf('-', end), t.lastIndexOf("'", end)) + 1;
     const fragment = t.slice(start, end);
@@ -231,17 +261,33 @@ function cutGlued(t: string): string {
 
 /** Job-title words or lowercase words that are not name particles: text beyond a name. */
 function hasProse(t: string): boolean {
-  return t.split(' ').some((w) => isJobWord(w) || (/^\p{Ll}/u.test(w) && !PARTICLES.has(w)));
+  return t.split(' ').some((w) => isJobWord(w) || (startsLower(w) && !PARTICLES.has(w)));
 }
 
 /** A name is short, not a sentence and not only a job title; strict names are capitalised words. */
 function looksLikeName(t: string, strict: boolean): boolean {
   const words = t.split(' ');
   if (t.length < 2 || t.length > 60 || words.length > 5) return false;
-  if (/[:;!?"“”()]/.test(t) || /\p{L}{4,}\.$/u.test(t)) return false;
+  if (/[:;!?"“”()]/.test(t) || (t.endsWith('.') && /\p{L}{4,}\.$/u.test(t))) return false;
   if (words.every(isJobWord)) return false;
-  return !strict || words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w.toLowerCase()));
+  return !strict || words.every((w) => startsUpper(w) || PARTICLES.has(w.toLowerCase()));
 }
+
+/** No character past U+007F. */
+function isAscii(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** `/^\p{Lu}/u` and `/^\p{Ll}/u`, decided without the Unicode classes when the first character is ASCII. */
+const startsUpper = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c < 0x80 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
+};
+const startsLower = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c < 0x80 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(w);
+};
 
 /** Published date: meta, JSON-LD, then the first <time datetime>. */
 export function readPublished(doc: Document, meta: Record<string, string>, ld: JsonLdInfo, fallback?: string | null): string | undefined {
@@ -283,7 +329,7 @@ export function readBreadcrumbs(doc: Document, ld: JsonLdInfo): string[] {
       names = (items.length ? items : Array.from(root.querySelectorAll('a'))).map((e) => cleanText(e.textContent ?? ''));
     }
   }
-  return unique(names.filter((n) => n && !/^home$/i.test(n) && n.length < 80));
+  return unique(names.filter((n) => n && n.toLowerCase() !== 'home' && n.length < 80));
 }
 
 /** Tags from article:tag, rel=tag links and Discourse tags. */

@@ -11,17 +11,26 @@
 const OPENS_NEW_WINDOW = / ?Opens a new window\b/g;
 const WHITESPACE = /[\s\u00a0\u200b]+/g;
 
-/** Collapses whitespace and removes link chrome glued to text by extraction. Linear in the text's length. */
 /** Lone surrogate halves (text a card must not carry), control characters other than whitespace, bidi overrides and isolates. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const TAG_TEXT = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
 // eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
+/**
+ * Every character that LONE_SURROGATE, CONTROL or TAG_TEXT can start a match
+ * with. Page text rarely holds one, and on a cold page each pattern run costs
+ * a compile: one simple class decides whether the three run at all.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
+const MAY_NEED_MENDING = /[\uD800-\uDFFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069<]/;
+
+/** Collapses whitespace and removes link chrome glued to text by extraction. Linear in the text's length. */
 export function cleanText(s: string): string {
   // A page's junk (lone surrogates, NUL, C1 controls) would make every card from it invalid: mend it here, once.
   // Tag-like text in a page's words ("<b>Jane</b>" in JSON-LD, escaped markup in a title) is a remnant, not words.
-  const collapsed = s.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '').replace(TAG_TEXT, '').replace(WHITESPACE, ' ');
+  const mended = MAY_NEED_MENDING.test(s) ? s.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '').replace(TAG_TEXT, '') : s;
+  const collapsed = mended.replace(WHITESPACE, ' ');
   return (collapsed.includes('Opens a new window') ? collapsed.replace(OPENS_NEW_WINDOW, '') : collapsed).trim();
 }
 
@@ -32,7 +41,9 @@ const TITLE_SUFFIX = /\s+[-–—|]\s+Spiceworks(\s+(News\s*(and|&)\s*Insights|C
  * Insights" and, on the community, a trailing " - <category>" before it.
  */
 export function stripTitleSuffix(title: string, category?: string): string {
-  let t = cleanText(title).replace(TITLE_SUFFIX, '');
+  const clean = cleanText(title);
+  // TITLE_SUFFIX names the site: no compile of it for a title that does not.
+  let t = clean.toLowerCase().includes('spiceworks') ? clean.replace(TITLE_SUFFIX, '') : clean;
   if (category) {
     const tail = ` - ${category}`;
     if (t.toLowerCase().endsWith(tail.toLowerCase())) t = t.slice(0, -tail.length);
@@ -53,7 +64,6 @@ export function toIsoDate(s: string | null | undefined): string | undefined {
   const t = s.trim();
   if (ISO.test(t)) return t.replace(' ', 'T');
   const m1 = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(t);
-  const m2 = /\b(\d{1,2})\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(t);
   let month = -1;
   let day = '';
   let year = '';
@@ -62,7 +72,9 @@ export function toIsoDate(s: string | null | undefined): string | undefined {
     day = m1[2] ?? '';
     year = m1[3] ?? '';
   }
-  if (month < 0 && m2) {
+  // Day first only where month first gave nothing: a pattern not run is a pattern not compiled on a cold page.
+  const m2 = month < 0 ? /\b(\d{1,2})\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(t) : null;
+  if (m2) {
     month = MONTHS.indexOf((m2[2] ?? '').slice(0, 3).toLowerCase());
     day = m2[1] ?? '';
     year = m2[3] ?? '';
