@@ -1,6 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { COPY_LIMITS, boundedCopy, measure } from '../../../src/core/extract/budget';
+import { COPY_LIMITS, MAX_DEPTH_TIMES_TEXT, boundedCopy, measure, surelyWithin, withWork, type Limits } from '../../../src/core/extract/budget';
+import { DEFAULT_LIMITS } from '../../../src/core/extract';
+import { fixturePageNames, loadFixturePage } from '../../../support/browser/site';
 
 const parse = (body: string, head = '') => new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`).window.document;
 const paras = (n: number) => Array.from({ length: n }, (_, i) => `<p>p${i}</p>`).join('');
@@ -52,5 +54,76 @@ describe('boundedCopy', () => {
     const { doc: out, cut } = boundedCopy(doc, doc.querySelector('article'), 10);
     expect(cut).toBe(false);
     expect(out.body.innerHTML).toBe('<h1>Headline</h1><article><p>Body text.</p></article>');
+  });
+});
+
+const doc = (html: string) => new JSDOM(html).window.document;
+
+/** A page whose body holds `levels` nested divs (body is level 1, so the innermost div is at level levels + 1) and `text` characters. */
+function nested(levels: number, text = 'x'): Document {
+  return doc(`<!doctype html><html><head></head><body>${'<div>'.repeat(levels)}${text}${'</div>'.repeat(levels)}</body></html>`);
+}
+
+/** What extraction decides by the walk: past the budget or not. */
+const overByWalk = (d: Document, limits: Limits) => withWork(measure(d.documentElement, limits)).over !== undefined;
+
+describe('surelyWithin (the walk skipped)', () => {
+  it('says so for an ordinary article page, so extraction does not walk it', () => {
+    const page = doc(loadFixturePage('review-nanog-ipv6-default').html);
+    expect(surelyWithin(page, DEFAULT_LIMITS)).toBe(true);
+    expect(overByWalk(page, DEFAULT_LIMITS)).toBe(false);
+  });
+
+  it('never says so for a page the walk finds past a limit (every fixture, tight limits)', () => {
+    const limitsList: Limits[] = [
+      DEFAULT_LIMITS,
+      { ...DEFAULT_LIMITS, maxElements: 50 },
+      { ...DEFAULT_LIMITS, maxElements: 200 },
+      { ...DEFAULT_LIMITS, maxTextChars: 2_000 },
+      { ...DEFAULT_LIMITS, maxTextChars: 5_000 },
+      { ...DEFAULT_LIMITS, maxDepth: 5 },
+      { ...DEFAULT_LIMITS, maxDepth: 9 },
+    ];
+    let skipped = 0;
+    let over = 0;
+    for (const name of fixturePageNames()) {
+      const page = doc(loadFixturePage(name).html);
+      for (const limits of limitsList) {
+        const sure = surelyWithin(page, limits);
+        const byWalk = overByWalk(page, limits);
+        if (sure) expect(byWalk, `${name} ${JSON.stringify(limits)}`).toBe(false);
+        skipped += sure ? 1 : 0;
+        over += byWalk ? 1 : 0;
+      }
+    }
+    // Both outcomes happen in this matrix: the check is neither always true nor always false.
+    expect(skipped).toBeGreaterThan(0);
+    expect(over).toBeGreaterThan(0);
+  });
+
+  it('draws the depth line where measure does', () => {
+    const limits = { ...DEFAULT_LIMITS, maxDepth: 20 };
+    // 19 divs under body: the deepest element is at level 20, the limit.
+    expect(surelyWithin(nested(19), limits)).toBe(true);
+    expect(overByWalk(nested(19), limits)).toBe(false);
+    expect(surelyWithin(nested(20), limits)).toBe(false);
+    expect(overByWalk(nested(20), limits)).toBe(true);
+  });
+
+  it('leaves depth × text to the walk once the text allows fewer levels than maxDepth', () => {
+    // 40,000 characters allow MAX_DEPTH_TIMES_TEXT / 40,000 = 100 levels.
+    const text = 'y'.repeat(40_000);
+    expect(MAX_DEPTH_TIMES_TEXT / text.length).toBe(100);
+    expect(surelyWithin(nested(99, text))).toBe(true);
+    expect(overByWalk(nested(99, text), DEFAULT_LIMITS)).toBe(false);
+    expect(surelyWithin(nested(100, text))).toBe(false);
+    expect(withWork(measure(nested(100, text).documentElement)).over).toBe('work');
+  });
+
+  it('counts script text as text (an upper bound), so a page the walk finds within may still be walked', () => {
+    const page = doc(`<html><head><script>${'z'.repeat(3_000)}</script></head><body><p>short</p></body></html>`);
+    const limits = { ...DEFAULT_LIMITS, maxTextChars: 2_000 };
+    expect(overByWalk(page, limits)).toBe(false);
+    expect(surelyWithin(page, limits)).toBe(false);
   });
 });
