@@ -21,75 +21,101 @@ import { isCardState } from './core/validate';
 import { FeedbackReportSchema } from './feedback';
 import { OVERLAY_MODES } from './pill-prefs';
 
+/**
+ * A schema built on first use and kept. Each context checks only the few
+ * messages it receives and replies it gets (the article page's script: two
+ * or three of them), so the rest are never built there: on a page, building
+ * a schema is main-thread time the page load pays for.
+ */
+function lazy<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
+/** An object whose properties are built on first read (see lazy), one by one. */
+function lazyRecord<B extends Record<string, () => unknown>>(builders: B): { readonly [K in keyof B]: ReturnType<B[K]> } {
+  const out = {} as { [K in keyof B]: ReturnType<B[K]> };
+  for (const key of Object.keys(builders) as (keyof B)[]) {
+    const get = lazy(builders[key]!);
+    Object.defineProperty(out, key, { enumerable: true, get });
+  }
+  return out;
+}
+
+/** `parser` of a schema built on first use. */
+const lazyParser = <S extends v.GenericSchema>(schema: () => S) => (value: unknown) => parser(schema())(value);
+
 /** A card state whose ready card also passes validateCard's evidence bounds. */
-const CardStateSchema = v.custom<CardState>(isCardState, 'not a card state');
+const cardStateSchema = lazy(() => v.custom<CardState>(isCardState, 'not a card state'));
 
 /** Longest text a context may send in a message (a URL, an error message). */
 const TEXT_MAX = 2000;
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-export const MessageSchema = v.variant('type', [
-  /** content → background: the page holds this article; resolve its card (the background detects the topic: its lexicon stays off the page's main thread). */
-  v.object({ type: v.literal('card:request'), article: ArticleSchema }),
-  /** content → background: this tab no longer shows an article (SPA navigation, no article). */
-  v.object({ type: v.literal('card:clear'), url: v.string() }),
-  /** content → background: overlay visibility for this tab's session. */
-  v.object({ type: v.literal('overlay:get') }),
-  v.object({ type: v.literal('overlay:hide-for-session') }),
-  /** popup/overlay → background: open the options page. */
-  v.object({ type: v.literal('options:open') }),
-  /**
-   * popup → content script (browser.tabs.sendMessage): scroll to paragraph
-   * `index` of the extracted article (Article.paragraphs) and highlight it.
-   */
-  v.object({ type: v.literal('evidence:show'), index: v.pipe(v.number(), v.safeInteger(), v.minValue(0)) }),
-  /**
-   * popup → content script (browser.tabs.sendMessage): write a model card for
-   * the article in this tab ("Lag nynorsk samandrag"; `force`: "Lag på nytt").
-   * The content script runs it through its own port, which lives as long as the page.
-   */
-  v.object({ type: v.literal('model:generate'), force: v.optional(v.boolean(), false) }),
-  /** popup → content script: stop the model card being written ("Avbryt"). */
-  v.object({ type: v.literal('model:cancel') }),
-  /** content → background: the port broke mid-stream; record the error in this tab's job state. */
-  v.object({ type: v.literal('model:failed'), message: text(TEXT_MAX) }),
-  /** options page → background: "Slett alle lagra samandrag"; the background's one cache instance clears, after any card being written. */
-  v.object({ type: v.literal('model-cache:clear') }),
-  /** popup/overlay → background: "Noko gale i kortet?" saved to the local feedback list (never sent anywhere). */
-  v.object({ type: v.literal('feedback:add'), ...FeedbackReportSchema.entries }),
-  /** content (listing pages) → background: which articles have a card, for the links' badges (BadgeReply). */
-  v.object({ type: v.literal('badges:get') }),
-  /** background → content script: a keyboard shortcut for the card on the page (manifest `commands`). */
-  v.object({ type: v.literal('card:command'), action: v.picklist(['toggle', 'open']) }),
-]);
+const messageSchema = lazy(() =>
+  v.variant('type', [
+    /** content → background: the page holds this article; resolve its card (the background detects the topic: its lexicon stays off the page's main thread). */
+    v.object({ type: v.literal('card:request'), article: ArticleSchema }),
+    /** content → background: this tab no longer shows an article (SPA navigation, no article). */
+    v.object({ type: v.literal('card:clear'), url: v.string() }),
+    /** content → background: overlay visibility for this tab's session. */
+    v.object({ type: v.literal('overlay:get') }),
+    v.object({ type: v.literal('overlay:hide-for-session') }),
+    /** popup/overlay → background: open the options page. */
+    v.object({ type: v.literal('options:open') }),
+    /**
+     * popup → content script (browser.tabs.sendMessage): scroll to paragraph
+     * `index` of the extracted article (Article.paragraphs) and highlight it.
+     */
+    v.object({ type: v.literal('evidence:show'), index: v.pipe(v.number(), v.safeInteger(), v.minValue(0)) }),
+    /**
+     * popup → content script (browser.tabs.sendMessage): write a model card for
+     * the article in this tab ("Lag nynorsk samandrag"; `force`: "Lag på nytt").
+     * The content script runs it through its own port, which lives as long as the page.
+     */
+    v.object({ type: v.literal('model:generate'), force: v.optional(v.boolean(), false) }),
+    /** popup → content script: stop the model card being written ("Avbryt"). */
+    v.object({ type: v.literal('model:cancel') }),
+    /** content → background: the port broke mid-stream; record the error in this tab's job state. */
+    v.object({ type: v.literal('model:failed'), message: text(TEXT_MAX) }),
+    /** options page → background: "Slett alle lagra samandrag"; the background's one cache instance clears, after any card being written. */
+    v.object({ type: v.literal('model-cache:clear') }),
+    /** popup/overlay → background: "Noko gale i kortet?" saved to the local feedback list (never sent anywhere). */
+    v.object({ type: v.literal('feedback:add'), ...FeedbackReportSchema.entries }),
+    /** content (listing pages) → background: which articles have a card, for the links' badges (BadgeReply). */
+    v.object({ type: v.literal('badges:get') }),
+    /** background → content script: a keyboard shortcut for the card on the page (manifest `commands`). */
+    v.object({ type: v.literal('card:command'), action: v.picklist(['toggle', 'open']) }),
+  ]),
+);
 
-export type Message = v.InferOutput<typeof MessageSchema>;
+export type Message = v.InferOutput<ReturnType<typeof messageSchema>>;
 export type MessageType = Message['type'];
 
-const ModelOfferSchema = v.object({ model: v.string(), auto: v.boolean() });
-const OkSchema = v.object({ ok: v.literal(true) });
+const modelOfferSchema = lazy(() => v.object({ model: v.string(), auto: v.boolean() }));
+const okSchema = lazy(() => v.object({ ok: v.literal(true) }));
 
-/** The answer to each message, by its type; the sender checks it (rpc.ts). */
-export const REPLY_SCHEMAS = {
-  'card:request': CardStateSchema,
-  'card:clear': OkSchema,
+/** The answer to each message, by its type; the sender checks it (rpc.ts). Each is built when first read. */
+export const REPLY_SCHEMAS = lazyRecord({
+  'card:request': cardStateSchema,
+  'card:clear': okSchema,
   /** The switches the pill needs, and the model the user configured as the page needs to know it (never the key or the endpoint). */
-  'overlay:get': v.object({ mode: v.picklist(OVERLAY_MODES), hiddenForSession: v.boolean(), model: v.nullish(ModelOfferSchema) }),
-  'overlay:hide-for-session': OkSchema,
-  'options:open': OkSchema,
+  'overlay:get': () => v.object({ mode: v.picklist(OVERLAY_MODES), hiddenForSession: v.boolean(), model: v.nullish(modelOfferSchema()) }),
+  'overlay:hide-for-session': okSchema,
+  'options:open': okSchema,
   /** Whether the paragraph was found on the page. */
-  'evidence:show': v.object({ found: v.boolean() }),
+  'evidence:show': () => v.object({ found: v.boolean() }),
   /** False when the page cannot start (its card was hidden for the session, say). */
-  'model:generate': v.object({ started: v.boolean() }),
-  'model:cancel': OkSchema,
-  'model:failed': OkSchema,
-  'model-cache:clear': OkSchema,
-  'feedback:add': OkSchema,
+  'model:generate': () => v.object({ started: v.boolean() }),
+  'model:cancel': okSchema,
+  'model:failed': okSchema,
+  'model-cache:clear': okSchema,
+  'feedback:add': okSchema,
   /** Page keys (see core/page-key) and the badge's accessible name. */
-  'badges:get': v.object({ keys: v.array(v.string()), label: v.string() }),
+  'badges:get': () => v.object({ keys: v.array(v.string()), label: v.string() }),
   /** False when there is no card on the page (a listing, or the reader hid it). */
-  'card:command': v.object({ done: v.boolean() }),
-} satisfies Record<MessageType, v.GenericSchema>;
+  'card:command': () => v.object({ done: v.boolean() }),
+}) satisfies Record<MessageType, v.GenericSchema>;
 
 /** Replies, by message type. */
 export type Replies = { [T in MessageType]: v.InferOutput<(typeof REPLY_SCHEMAS)[T]> };
@@ -97,11 +123,11 @@ export type Reply<M extends Message> = Replies[M['type']];
 
 export type BadgeReply = Replies['badges:get'];
 export type EvidenceReply = Replies['evidence:show'];
-export type ModelOffer = v.InferOutput<typeof ModelOfferSchema>;
+export type ModelOffer = v.InferOutput<ReturnType<typeof modelOfferSchema>>;
 export type OverlayPrefs = Replies['overlay:get'];
 
 /** Returns the message if it is one of ours and well formed (unknown keys dropped), else null. */
-export const parseMessage = parser(MessageSchema);
+export const parseMessage = lazyParser(messageSchema);
 
 /** storage.session key of a tab's card state. */
 export const tabStateKey = (tabId: number) => `tab:${tabId}`;
@@ -110,12 +136,15 @@ export const tabStateKey = (tabId: number) => `tab:${tabId}`;
 export const modelJobKey = (tabId: number) => `model:${tabId}`;
 
 /** Partial card content as it travels between contexts; evidence bounds are checked on the finished card. */
-const PartialContentSchema: v.GenericSchema<PartialCardContent> = v.object({
-  title: v.optional(v.string()),
-  summary: v.array(v.string()),
-  faq: v.array(v.object({ q: v.string(), a: v.string(), evidence: v.array(v.number()) })),
-  draft: v.optional(v.string()),
-});
+const partialContentSchema = lazy(
+  (): v.GenericSchema<PartialCardContent> =>
+    v.object({
+      title: v.optional(v.string()),
+      summary: v.array(v.string()),
+      faq: v.array(v.object({ q: v.string(), a: v.string(), evidence: v.array(v.number()) })),
+      draft: v.optional(v.string()),
+    }),
+);
 
 /**
  * A tab's model job, kept in storage.session so the popup shows what the
@@ -123,47 +152,53 @@ const PartialContentSchema: v.GenericSchema<PartialCardContent> = v.object({
  * `running` (the answer so far), or `error` (a Nynorsk message with what to do).
  * `local`: the model runs on this machine, so nothing is sent anywhere (the help text says so).
  */
-export const ModelJobSchema = v.variant('status', [
-  v.object({ status: v.literal('idle'), model: v.string(), local: v.optional(v.literal(true)) }),
-  v.object({
-    status: v.literal('running'),
-    model: v.string(),
-    startedAt: v.string(),
-    partial: PartialContentSchema,
-    stage: v.optional(v.string()),
-    local: v.optional(v.literal(true)),
-  }),
-  v.object({ status: v.literal('error'), model: v.string(), message: v.string() }),
-]);
+const modelJobSchema = lazy(() =>
+  v.variant('status', [
+    v.object({ status: v.literal('idle'), model: v.string(), local: v.optional(v.literal(true)) }),
+    v.object({
+      status: v.literal('running'),
+      model: v.string(),
+      startedAt: v.string(),
+      partial: partialContentSchema(),
+      stage: v.optional(v.string()),
+      local: v.optional(v.literal(true)),
+    }),
+    v.object({ status: v.literal('error'), model: v.string(), message: v.string() }),
+  ]),
+);
 
-export type ModelJob = v.InferOutput<typeof ModelJobSchema>;
+export type ModelJob = v.InferOutput<ReturnType<typeof modelJobSchema>>;
 
 /** Checks partial card content as it travels between contexts. */
-export const isPartialContent = (value: unknown): value is PartialCardContent => v.is(PartialContentSchema, value);
+export const isPartialContent = (value: unknown): value is PartialCardContent => v.is(partialContentSchema(), value);
 
 /** Returns the job if well formed, else null. */
-export const parseModelJob = parser(ModelJobSchema);
+export const parseModelJob = lazyParser(modelJobSchema);
 
 /** The long-lived port the content script opens to the background while a model card is written. */
 export const MODEL_PORT = 'nk-model';
 
 /** content → background over the model port. */
-const PortRequestSchema = v.variant('type', [
-  v.object({ type: v.literal('start'), article: ArticleSchema, topic: TopicResultSchema, force: v.optional(v.boolean(), false) }),
-  v.object({ type: v.literal('cancel') }),
-]);
+const portRequestSchema = lazy(() =>
+  v.variant('type', [
+    v.object({ type: v.literal('start'), article: ArticleSchema, topic: TopicResultSchema, force: v.optional(v.boolean(), false) }),
+    v.object({ type: v.literal('cancel') }),
+  ]),
+);
 
 /** background → content over the model port. */
-const PortEventSchema = v.variant('type', [
-  v.object({ type: v.literal('job'), job: ModelJobSchema }),
-  v.object({ type: v.literal('done'), state: CardStateSchema, fromCache: v.boolean(), requests: v.number() }),
-]);
+const portEventSchema = lazy(() =>
+  v.variant('type', [
+    v.object({ type: v.literal('job'), job: modelJobSchema() }),
+    v.object({ type: v.literal('done'), state: cardStateSchema(), fromCache: v.boolean(), requests: v.number() }),
+  ]),
+);
 
-export type PortRequest = v.InferOutput<typeof PortRequestSchema>;
-export type PortEvent = v.InferOutput<typeof PortEventSchema>;
+export type PortRequest = v.InferOutput<ReturnType<typeof portRequestSchema>>;
+export type PortEvent = v.InferOutput<ReturnType<typeof portEventSchema>>;
 
 /** Checks a port request from the content script. */
-export const parsePortRequest = parser(PortRequestSchema);
+export const parsePortRequest = lazyParser(portRequestSchema);
 
 /** Checks a port event from the background. */
-export const parsePortEvent = parser(PortEventSchema);
+export const parsePortEvent = lazyParser(portEventSchema);
