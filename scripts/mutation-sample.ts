@@ -10,6 +10,13 @@
  * estimate probably leans low rather than high.
  *
  *   npm run test:mutation:sample -- --lines 300 --seed 20261202
+ *
+ * --under <folder> draws only from the files under that folder (for example
+ * --under src/core/digest), to look for survivors where the score is weakest;
+ * the score it prints is then that folder's, not the core's. Without it the
+ * lines are drawn from all of src/core and src/protocol.ts.
+ *
+ *   npm run test:mutation:sample -- --lines 60 --seed 700001 --under src/core/digest
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +29,8 @@ const arg = (name: string, fallback: number) => {
 };
 const LINES = arg('lines', 300);
 const SEED = arg('seed', 20261202);
+const underAt = process.argv.indexOf('--under');
+const UNDER = underAt > 0 ? process.argv[underAt + 1]?.replace(/\/+$/, '') : undefined;
 const OUT = 'reports/mutation-sample';
 
 function sourceFiles(dir: string): string[] {
@@ -53,7 +62,12 @@ function codeLines(file: string): number[] {
   return out;
 }
 
-const files = [...sourceFiles('src/core'), 'src/protocol.ts'].sort();
+const allFiles = [...sourceFiles('src/core'), 'src/protocol.ts'].sort();
+const files = UNDER === undefined ? allFiles : allFiles.filter((file) => file.startsWith(`${UNDER}/`));
+if (files.length === 0) {
+  console.error(`No source files under ${UNDER} (the sample draws from src/core and src/protocol.ts).`);
+  process.exit(1);
+}
 const population = files.flatMap((file) => codeLines(file).map((line) => ({ file, line })));
 const random = mulberry32(SEED);
 // A partial Fisher–Yates shuffle: the first LINES entries are the sample.
@@ -63,7 +77,7 @@ for (let i = 0; i < Math.min(LINES, pool.length); i++) {
   [pool[i], pool[j]] = [pool[j]!, pool[i]!];
 }
 const sample = pool.slice(0, LINES);
-console.log(`${population.length} code lines in ${files.length} files; ${sample.length} drawn with seed ${SEED}.`);
+console.log(`${population.length} code lines in ${files.length} files${UNDER === undefined ? '' : ` under ${UNDER}`}; ${sample.length} drawn with seed ${SEED}.`);
 
 mkdirSync(OUT, { recursive: true });
 const config = join(OUT, 'stryker.sample.config.mjs');
@@ -113,7 +127,7 @@ for (const c of clusters) {
   byFolder.set(folder, [...(byFolder.get(folder) ?? []), c]);
 }
 const lines = [
-  `Sampled mutation score (seed ${SEED}, ${sample.length} lines drawn, ${clusters.length} with mutants, ${mutants} mutants, ${minutes.toFixed(0)} min)`,
+  `Sampled mutation score (seed ${SEED}${UNDER === undefined ? '' : `, under ${UNDER}`}, ${sample.length} lines drawn, ${clusters.length} with mutants, ${mutants} mutants, ${minutes.toFixed(0)} min)`,
   `score ${pct(score(clusters))}, 95 % interval ${pct(scores[50]!)}–${pct(scores[1949]!)}`,
   '',
   ...[...byFolder].sort(([a], [b]) => a.localeCompare(b)).map(([folder, cs]) => `${folder}: ${pct(score(cs))} of ${cs.reduce((s, c) => s + c.total, 0)}`),
