@@ -65,8 +65,8 @@ export const DIGEST_LIMITS = { maxParagraphChars: 8_000, maxTotalChars: 120_000 
  */
 export function boundedParagraphs(paragraphs: readonly string[]): string[] {
   let left: number = DIGEST_LIMITS.maxTotalChars;
+  // Once the total is spent, the cap is 0 and every later paragraph is cut to ''.
   return paragraphs.map((p) => {
-    if (left <= 0) return '';
     let t = p;
     const cap = Math.min(DIGEST_LIMITS.maxParagraphChars, left);
     if (t.length > cap) {

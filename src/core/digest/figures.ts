@@ -1,5 +1,5 @@
 /**
- * Figures the text gives (percentages, sums of money, large counts, years),
+ * Figures the text gives (percentages and sums of money, ranges of them),
  * each shown in Nynorsk notation next to the English sentence it comes from:
  * a number is only worth showing with what it counts, and the fact card has
  * no model to say that in Nynorsk, so the source sentence says it.
@@ -11,9 +11,11 @@ import { digitsNn, listNn, numberNn } from '../nn-grammar';
 /**
  * The figures of one sentence in Nynorsk notation ("30 prosent", "4,5
  * milliardar dollar"; `value` joins `values` for display), the sentence they
- * stand in, and its paragraph.
+ * stand in, and its paragraph. Only figures that say what they count (a
+ * percentage, a sum of money): a bare "14" or "190 millionar" needs words the
+ * fact card has no model to translate, and a year alone says little.
  */
-export type Figure = { value: string; values: string[]; units: boolean[]; unit: boolean; text: string; evidence: number[] };
+export type Figure = { value: string; values: string[]; text: string; evidence: number[] };
 
 const MIN_WORDS = 6;
 const MAX_WORDS = 60;
@@ -44,15 +46,12 @@ function scaled(n: { text: string; value: number }, scale: string | undefined): 
   return `${n.text} ${n.value === 1 ? forms[0] : forms[1]}`;
 }
 
-/** `unit`: the value says what it counts (prosent, dollar); a bare count needs its sentence beside it. */
-type Found = { value: string; weight: number; at: number; unit: boolean };
+type Found = { value: string; at: number };
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const PERCENT = new RegExp(String.raw`(?<![\w.,])(${NUM})\s?(?:%|percent\b|per cent\b)`, 'gi');
 const MONEY = new RegExp(String.raw`([$€£])\s?(${NUM})(?:\s?(thousand|million|billion|trillion)\b)?`, 'gi');
 const SCALED = new RegExp(String.raw`(?<![\w.,$€£])(${NUM})\s(thousand|million|billion|trillion)\b`, 'gi');
-const COUNT = /(?<![\w.,$€£])(\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,%]|\s?(?:percent|per cent))/g;
-const YEAR = /\b(?:in|by|since|until|from|before|after|of)\s+((?:19|20)\d\d)\b/gi;
 const TO = String.raw`\s?(?:to|-|–|—)\s?`;
 /** "$25 to $35", "between $25 and $35": one range, not two sums. */
 const MONEY_RANGE = new RegExp(String.raw`(?:between\s+)?([$€£])\s?(${NUM})(?:${TO}|\s+and\s+)[$€£]?\s?(${NUM})(?:\s?(thousand|million|billion|trillion)\b)?`, 'gi');
@@ -61,8 +60,6 @@ const PERCENT_RANGE = new RegExp(
   String.raw`(?<![\w.,])(?:(${NUM})\s?(?:%|percent|per cent)${TO}|(${NUM})[-–](?=\d)|between\s+(${NUM})\s?(?:%|percent|per cent)?\s+and\s+)(${NUM})\s?(?:%|percent\b|per cent\b)`,
   'gi',
 );
-/** A two- or three-digit count before a word ("14 hours", "400 office workers"), not a version ("Windows 11 users"). */
-const SMALL_COUNT = /(?<![\p{L}\p{N}.,$€£])(?<!\p{Lu}[\p{L}\p{N}]*\s)([1-9]\d{1,2})\s+(?=\p{Ll}{3,})/gu;
 
 const QUALIFIERS: [RegExp, string][] = [
   [/\bup from\s+(?:about|around|roughly)\s+$/i, 'opp frå om lag '],
@@ -118,86 +115,65 @@ function rateAfter(after: string): string {
   return parts.filter(Boolean).map((w) => ` per ${w}`).join('');
 }
 
-/** The figures of one sentence, strongest first. */
+/** The figures with a unit in one sentence, in reading order; a range is read before its ends, so that it is one figure. */
 function figuresIn(s: string): Found[] {
   const out: Found[] = [];
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
-  const add = (m: RegExpExecArray, value: string | undefined, weight: number, start = m.index, end = m.index + m[0].length, unit = weight >= 3) => {
-    if (!value || !free(start, end)) return;
+  const add = (m: RegExpExecArray, value: string, start = m.index, end = m.index + m[0].length) => {
+    if (!free(start, end)) return;
     taken.push([start, end]);
     // A value with its unit keeps what the sentence says around it: "meir enn 9 milliardar dollar", "24 pund per brukar per månad".
     const after = s.slice(end, end + 40);
     const bound = /^\s+or (more|higher|less|lower)\b/i.exec(after)?.[1]?.toLowerCase();
     const tail = bound ? (bound === 'more' || bound === 'higher' ? ' eller meir' : ' eller mindre') : `${rateAfter(after)}${changeAfter(after)}`;
-    const shown = unit ? `${qualifierBefore(s.slice(Math.max(0, start - 24), start))}${value}${tail}` : value;
-    out.push({ value: shown, weight, at: start, unit });
+    out.push({ value: `${qualifierBefore(s.slice(Math.max(0, start - 24), start))}${value}${tail}`, at: start });
   };
   for (const m of s.matchAll(MONEY_RANGE)) {
     const a = numberText(m[2] ?? '');
     const b = numberText(m[3] ?? '');
-    if (a && b) add(m, `${a.text}–${scaled(b, m[4])} ${CURRENCY_NN[m[1] ?? ''] ?? ''}`.trim(), 3);
+    if (a && b) add(m, `${a.text}–${scaled(b, m[4])} ${CURRENCY_NN[m[1] ?? ''] ?? ''}`.trim());
   }
   for (const m of s.matchAll(PERCENT_RANGE)) {
     const a = numberText(m[1] ?? m[2] ?? m[3] ?? '');
     const b = numberText(m[4] ?? '');
-    if (a && b) add(m, `${a.text}–${b.text} prosent`, 3);
+    if (a && b) add(m, `${a.text}–${b.text} prosent`);
   }
   for (const m of s.matchAll(PERCENT)) {
     const n = numberText(m[1] ?? '');
-    if (n) add(m, `${n.text} prosent`, 3);
+    if (n) add(m, `${n.text} prosent`);
   }
   for (const m of s.matchAll(MONEY)) {
     const n = numberText(m[2] ?? '');
-    if (n) add(m, `${scaled(n, m[3])} ${CURRENCY_NN[m[1] ?? ''] ?? ''}`.trim(), 3);
+    if (n) add(m, `${scaled(n, m[3])} ${CURRENCY_NN[m[1] ?? ''] ?? ''}`.trim());
   }
   for (const m of s.matchAll(SCALED)) {
     const n = numberText(m[1] ?? '');
     // "69 billion dollar acquisition", "2 million euros": the currency follows the scale.
     const cur = /^\s?(dollars?|euros?|pounds?)\b/i.exec(s.slice(m.index + m[0].length));
-    const unit = cur ? ` ${/^pound/i.test(cur[1] ?? '') ? 'pund' : /^euro/i.test(cur[1] ?? '') ? 'euro' : 'dollar'}` : '';
-    if (n) add(m, `${scaled(n, m[2])}${unit}`, cur ? 3 : 2, m.index, m.index + m[0].length + (cur?.[0].length ?? 0), !!cur);
+    // Without a currency it is a bare count ("190 million users").
+    if (!cur || !n) continue;
+    const unit = /^pound/i.test(cur[1] ?? '') ? 'pund' : /^euro/i.test(cur[1] ?? '') ? 'euro' : 'dollar';
+    add(m, `${scaled(n, m[2])} ${unit}`, m.index, m.index + m[0].length + cur[0].length);
   }
-  for (const m of s.matchAll(COUNT)) {
-    const raw = m[1] ?? '';
-    // A bare four-digit number is usually a year (or a model number), not a count.
-    if (/^\d{4}$/.test(raw)) continue;
-    const n = numberText(raw);
-    if (n) add(m, n.text, 2, m.index, m.index + m[0].length, false);
-  }
-  for (const m of s.matchAll(SMALL_COUNT)) add(m, m[1], 1.5, m.index, m.index + (m[1] ?? '').length, false);
-  for (const m of s.matchAll(YEAR)) {
-    const start = m.index + m[0].length - (m[1] ?? '').length;
-    add(m, m[1], 1, start, start + 4, false);
-  }
-  return out.sort((a, b) => b.weight - a.weight || a.at - b.at);
+  return out.sort((a, b) => a.at - b.at);
 }
 
 /**
- * Up to `max` sentences that give figures, the strongest figures first
- * (percentages and money before counts, counts before years), returned in
- * reading order. Each value lists at most two figures of its sentence.
+ * The first `max` sentences that give figures with a unit, in reading order,
+ * each sentence once. Each value lists at most two figures of its sentence.
  */
 export function findFigures(paragraphs: readonly string[], max = 4): Figure[] {
-  const cands: (Figure & { weight: number; order: number })[] = [];
-  articleSentences(paragraphs).forEach((s, order) => {
-    const n = words(s.text).length;
-    if (n < MIN_WORDS || n > MAX_WORDS || /\?["'”’)\]]*$/.test(s.text) || isChromeSentence(s.text)) return;
-    // Only figures that say what they count (prosent, dollar): a bare "14" or "190 millionar" needs words
-    // the fact card has no model to translate, and a year alone says little.
-    const found = figuresIn(s.text).filter((x) => x.unit);
-    if (found.length === 0) return;
-    // A second figure only when it says as much as a count; "7,5 prosent og 2021" is noise.
-    const shown = found.filter((x, k) => k === 0 || (k === 1 && x.weight >= 2)).slice(0, 2).sort((a, b) => a.at - b.at);
-    const values = shown.map((f) => f.value);
-    const units = shown.map((f) => f.unit);
-    cands.push({ value: listNn(values), values, units, unit: units.some(Boolean), text: s.text, evidence: [s.paragraph], weight: found[0]?.weight ?? 0, order });
-  });
+  const out: Figure[] = [];
   const seen = new Set<string>();
-  return cands
-    .sort((a, b) => b.weight - a.weight || a.order - b.order)
-    .filter((c) => (seen.has(c.text) ? false : (seen.add(c.text), true)))
-    .slice(0, max)
-    .sort((a, b) => a.order - b.order)
-    .map(({ value, values, units, unit, text, evidence }) => ({ value, values, units, unit, text, evidence }));
+  for (const s of articleSentences(paragraphs)) {
+    if (out.length >= max) break;
+    const n = words(s.text).length;
+    if (n < MIN_WORDS || n > MAX_WORDS || /\?["'”’)\]]*$/.test(s.text) || isChromeSentence(s.text) || seen.has(s.text)) continue;
+    const values = figuresIn(s.text).slice(0, 2).map((f) => f.value);
+    if (values.length === 0) continue;
+    seen.add(s.text);
+    out.push({ value: listNn(values), values, text: s.text, evidence: [s.paragraph] });
+  }
+  return out;
 }

@@ -13,7 +13,7 @@ describe('figures', () => {
     const f = findFigures(paragraphs);
     // A bare count ("12 000" customers) is left out: the card cannot say in Nynorsk what it counts.
     expect(f.map((x) => x.value)).toEqual(['om lag 42 prosent', '4,5 milliardar dollar']);
-    expect(f[1]).toEqual({ value: '4,5 milliardar dollar', values: ['4,5 milliardar dollar'], units: [true], unit: true, text: paragraphs[2], evidence: [2] });
+    expect(f[1]).toEqual({ value: '4,5 milliardar dollar', values: ['4,5 milliardar dollar'], text: paragraphs[2], evidence: [2] });
   });
 
   it('writes one million in the singular and leaves years and model numbers out', () => {
@@ -100,5 +100,67 @@ describe('figures', () => {
   it('gives no figure for a run of digits too long to be a number, and does not fail on it', () => {
     const digits = '9'.repeat(400);
     expect(findFigures([`The dump showed $${digits} to $5 in the balance field, which nobody could explain at all.`]).map((x) => x.value)).not.toContain(`${digits}–5 dollar`);
+  });
+
+  it('names the currency after a scale word in Nynorsk, in the plural but for exactly one', () => {
+    const v = (s: string) => findFigures([s]).map((x) => x.value);
+    expect(v('The firm raised 2 million euros from investors in its latest funding round.')).toEqual(['2 millionar euro']);
+    expect(v('The council set aside 5 thousand pounds for the new library computers this year.')).toEqual(['5 tusen pund']);
+    expect(v('The vendor booked 3 billion dollars in cloud revenue during the last quarter.')).toEqual(['3 milliardar dollar']);
+    expect(v('The bill is £1.5 trillion in total for the whole sector over ten years of work.')).toEqual(['1,5 billionar pund']);
+    // A scaled count without a currency says nothing the card can translate.
+    expect(v('The platform now has 190 million users across the world, the company said.')).toEqual([]);
+  });
+
+  it('keeps what a price is per: seat and licence as lisens, employee, day, hour, week, month and year', () => {
+    const v = (s: string) => findFigures([s]).map((x) => x.value);
+    expect(v('Licences cost $12 per seat per year for schools and charities in the region.')).toEqual(['12 dollar per lisens per år']);
+    expect(v('The licence costs €8 per licence a month for every small business customer.')).toEqual(['8 euro per lisens per månad']);
+    expect(v('Support costs £3 per employee per week for each of the office branches.')).toEqual(['3 pund per tilsett per veke']);
+    expect(v('Consultants charge $150 per hour for the migration work on legacy systems.')).toEqual(['150 dollar per time']);
+    expect(v('The cloud tier bills $2 a day for the monitored laptops and phones.')).toEqual(['2 dollar per dag']);
+  });
+
+  it('says how long ago a past value was, with the number in words and the noun in the plural', () => {
+    const v = (s: string) => findFigures([s]).map((x) => x.value);
+    expect(v('Spending on tools is now 12%, down from about 20% two weeks ago in the survey.')).toEqual(['12 prosent og ned frå om lag 20 prosent for to veker sidan']);
+    expect(v('The backlog fell to 8%, up from 5% 3 days ago according to the tracker.')).toEqual(['8 prosent og opp frå 5 prosent for tre dagar sidan']);
+    expect(v('The share dropped to 4%, up from 2% a week ago after the patch landed.')).toEqual(['4 prosent og opp frå 2 prosent for éi veke sidan']);
+  });
+
+  it('keeps comparatives, qualifiers and "or less" with their figures, and at most two figures a sentence', () => {
+    const v = (s: string) => findFigures([s]).map((x) => x.values);
+    expect(v('Prices were 10% higher, 5% lower and 3% cheaper than last year in the shop.')).toEqual([['10 prosent høgare', '5 prosent lågare']]);
+    expect(v('Nearly 40% of admins, at least 25% of managers and under 10% of users agreed.')).toEqual([['nesten 40 prosent', 'minst 25 prosent']]);
+    expect(v('Just 5% of the budget and only $200 of the fund went to training last year.')).toEqual([['berre 5 prosent', 'berre 200 dollar']]);
+    expect(v('Prices fell to 30%, down from about 45% before the new vendor came along.')).toEqual([['30 prosent', 'ned frå om lag 45 prosent']]);
+    expect(v('Wages rose 5% or less in most regions and 8% or higher in the capital city.')).toEqual([['5 prosent eller mindre', '8 prosent eller meir']]);
+    expect(v('Revenue rose 5 percent and costs fell 3 per cent over the twelve months.')).toEqual([['5 prosent', '3 prosent']]);
+  });
+
+  it('leaves a year out beside a figure, and lists the figures in the order of the sentence', () => {
+    const f = findFigures(['Growth was 7.5% in the year to March 2021 according to the national office.', 'The fund grew by 12% to $400 million over the year, the firm reported today.']);
+    expect(f.map((x) => [x.value, x.values, x.evidence])).toEqual([
+      ['7,5 prosent', ['7,5 prosent'], [0]],
+      ['12 prosent og 400 millionar dollar', ['12 prosent', '400 millionar dollar'], [1]],
+    ]);
+    // The first two in reading order, whatever kind each is.
+    expect(findFigures(['They paid $30 for 20% of the shares and 10% of the votes last year.']).map((x) => x.values)).toEqual([['30 dollar', '20 prosent']]);
+  });
+
+  it('leaves out a question even behind a closing quote, a sentence under six words, and a sentence seen before', () => {
+    expect(findFigures(['About 42% of the IT leaders asked said what exactly?"', 'Costs rose 5% this year.'])).toEqual([]);
+    const same = 'Revenue rose 5 percent and costs fell 3 per cent over the twelve months.';
+    expect(findFigures([same, same]).map((x) => x.evidence)).toEqual([[0]]);
+    expect(findFigures(['Costs rose by 5% this year.']).map((x) => x.value)).toEqual(['5 prosent']);
+    const words = (n: number) => `Costs rose by 5% this year${' and more'.repeat((n - 5) / 2)}.`;
+    expect(findFigures([words(59)])).toHaveLength(1);
+    expect(findFigures([words(61)])).toEqual([]);
+  });
+
+  it('keeps the first sentences with figures when there are more than room for', () => {
+    const f = findFigures(['The project started in 2019 with a small team of volunteers.', 'The team of 40 engineers saw costs rise by 12% over the year.', 'Spending on tools rose by 7% in the last quarter of the year.', 'Spending on cloud rose by 9% in the last quarter of the year.'], 2);
+    expect(f.map((x) => x.evidence[0])).toEqual([1, 2]);
+    expect(findFigures(['The team of 40 engineers saw costs rise by 12% over the year.'], 0)).toEqual([]);
   });
 });
