@@ -50,4 +50,32 @@ describe('tokenize', () => {
       { text: 'talenter', start: 5, end: 13 },
     ]);
   });
+
+  it('skips words glued to code: versions, assignments, tags, paths and snake_case, but not a word before a full stop', () => {
+    expect(words('Versjon v2.1 og fil a=b, <tag> og ferdig. Neste')).toEqual(['Versjon', 'og', 'fil', 'og', 'ferdig', 'Neste']);
+    expect(words('ein.to og x_y og path\\to og ~heime')).toEqual(['og', 'og', 'og', 'heime']);
+    // A dot after a space is no file name: ".net" is a word after a sentence end.
+    expect(tokenize('sjå .net no').map((t) => [t.text, t.sentenceStart])).toEqual([
+      ['sjå', true],
+      ['net', true],
+      ['no', false],
+    ]);
+  });
+
+  it('looks past spaces, quotes and brackets for the sentence end, and takes a hyphen as a list mark only at a line start', () => {
+    const starts = (t: string) => tokenize(t).filter((x) => x.sentenceStart).map((x) => x.text);
+    expect(starts('Han sa: «(Kom)» no')).toEqual(['Han', 'Kom']);
+    expect(starts('slutt.» «Ny start')).toEqual(['slutt', 'Ny']);
+    expect(starts('Nei; Kanskje • Punkt * Stjerne # Emne')).toEqual(['Nei', 'Kanskje', 'Punkt', 'Stjerne', 'Emne']);
+    expect(starts('- Start\nho - sa')).toEqual(['Start', 'ho']);
+    expect(starts('ho sa, og ho gjekk')).toEqual(['ho']);
+  });
+
+  it('splits at both hyphen characters, each part with its own offsets', () => {
+    expect(tokenParts(tokenize('lang‐strek-ord')[0]!)).toEqual([
+      { text: 'lang', start: 0, end: 4 },
+      { text: 'strek', start: 5, end: 10 },
+      { text: 'ord', start: 11, end: 14 },
+    ]);
+  });
 });
