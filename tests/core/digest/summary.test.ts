@@ -1,7 +1,7 @@
-/** The summary's sentence about the name a text keeps coming back to (our own sentences). */
+/** The fact card's summary: where the key points and figures are, a thread's question and replies, the name a text keeps coming back to (our own sentences). */
 import { describe, expect, it } from 'vitest';
 import { gatherFacts } from '../../../src/core/digest/digest-facts';
-import { mostNamedSentence } from '../../../src/core/digest/summary';
+import { buildSummary, mostNamedSentence } from '../../../src/core/digest/summary';
 import { makeArticle, makeTopic } from '../../factories/article';
 
 const ACME = 'The vendor Acme Corp shipped a new firmware update for its routers this week.';
@@ -27,5 +27,47 @@ describe('the most named name in the summary', () => {
     expect(sentence(2, 2, TWICE)).toBeUndefined();
     expect(sentence(2, 9)).toBeUndefined();
     expect(sentence(0, 6)).toBeUndefined();
+  });
+});
+
+describe('summary', () => {
+  const news = gatherFacts(makeArticle({ contentType: 'news', paragraphs: ['The team met to plan the move.'] }), makeTopic());
+  const keyPoints = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `Sentence ${i}.`, evidence: [i] }));
+  const figure = { value: '5 prosent', values: ['5 prosent'], text: 'Costs rose by 5% this year.', evidence: [0] };
+
+  it('points to the key sentences, "sitert" for one and "siterte" for several, and to the figures when there are any', () => {
+    expect(buildSummary({ ...news, keyPoints: keyPoints(1), figures: [] })).toEqual([
+      'Dette er ein nyheitsartikkel om skytenester.',
+      'Lesetida er om lag eitt minutt.',
+      'Under «Hovudpunkt» står den viktigaste setninga frå artikkelen, sitert på engelsk.',
+    ]);
+    expect(buildSummary({ ...news, keyPoints: keyPoints(3), figures: [figure] })[2]).toBe(
+      'Under «Hovudpunkt» står dei tre viktigaste setningane frå artikkelen, siterte på engelsk. Under «Tal frå teksten» står dei viktigaste tala i artikkelen, kvart med den engelske setninga det står i.',
+    );
+    // No words: no reading time, and no byline paragraph without author or date.
+    expect(buildSummary({ ...news, keyPoints: [], figures: [figure], length: { words: 0, minutes: 1, paragraphs: 1 } })).toEqual([
+      'Dette er ein nyheitsartikkel om skytenester.',
+      'Under «Tal frå teksten» står dei viktigaste tala i artikkelen, kvart med den engelske setninga det står i.',
+    ]);
+    expect(buildSummary({ ...news, keyPoints: [], figures: [], length: { words: 0, minutes: 1, paragraphs: 1 } })).toEqual(['Dette er ein nyheitsartikkel om skytenester.']);
+  });
+
+  it("gives a thread's question with its asker and how many have replied", () => {
+    const thread = gatherFacts(
+      makeArticle({ kind: 'thread', title: 'Printer offline after the update?', paragraphs: ['Our office printer went offline after the last update. How do we get it back?'], author: 'Kari', published: '2024-04-03' }),
+      makeTopic(),
+    );
+    const opening = 'Dette er ein tråd i Spiceworks-fellesskapet om skytenester. Spørsmålet frå Kari er: «How do we get it back?»';
+    expect(buildSummary({ ...thread, replies: { count: 0, atLeast: false } })[0]).toBe(`${opening} Ingen har svart i tråden enno.`);
+    expect(buildSummary({ ...thread, replies: { count: 1, atLeast: false } })[0]).toBe(`${opening} Tråden har eitt svar.`);
+    expect(buildSummary({ ...thread, replies: { count: 12, atLeast: true } })[0]).toBe(`${opening} Tråden har minst 12 svar.`);
+    expect(buildSummary(thread)[1]).toBe('Tråden vart starta av Kari 3. april 2024. Lesetida er om lag eitt minutt.');
+    const { author: _author, ...noAuthor } = thread;
+    expect(buildSummary(noAuthor).slice(0, 2)).toEqual([
+      'Dette er ein tråd i Spiceworks-fellesskapet om skytenester. Spørsmålet i tråden er: «How do we get it back?»',
+      'Tråden vart starta 3. april 2024. Lesetida er om lag eitt minutt.',
+    ]);
+    const { published: _published, ...noDate } = thread;
+    expect(buildSummary(noDate)[1]).toBe('Tråden vart starta av Kari. Lesetida er om lag eitt minutt.');
   });
 });
