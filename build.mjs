@@ -28,7 +28,10 @@ const entries = {
   options: 'src/options/main.tsx',
 };
 
-const esmEntries = (names) => Object.fromEntries(Object.entries(names).map(([k, v]) => [k, join(root, v)]));
+const esmEntries = () =>
+  Object.fromEntries(
+    Object.entries({ engine: 'src/engine/main.ts', 'content-main': 'src/content/index.ts', 'content-card': 'src/content/panel.tsx' }).map(([k, v]) => [k, join(root, v)]),
+  );
 
 /** Writes each browser's manifest from the one source in manifest.json. */
 function manifestFor(target, { test }) {
@@ -102,18 +105,8 @@ async function bundle(outDir, { test, bench }) {
     format: 'iife',
   });
   // ES modules: the engine (the offscreen page loads it, Firefox's background page imports it), and the content
-  // script's two lazy parts, which the pill's script imports by URL: the article code and the open card's panel.
-  await esbuild.build({ ...common, entryPoints: esmEntries({ engine: 'src/engine/main.ts' }), outdir: outDir, format: 'esm' });
-  // The two lazy parts share valibot and the card's schemas: split out once (content-shared-*.js, web-accessible
-  // like them), a page that opens the card fetches them once instead of twice.
-  await esbuild.build({
-    ...common,
-    entryPoints: esmEntries({ 'content-main': 'src/content/index.ts', 'content-card': 'src/content/panel.tsx' }),
-    outdir: outDir,
-    format: 'esm',
-    splitting: true,
-    chunkNames: 'content-shared-[hash]',
-  });
+  // script's two lazy parts, which the loader imports by URL: the article code and the open card's panel.
+  await esbuild.build({ ...common, entryPoints: esmEntries(), outdir: outDir, format: 'esm' });
   writeFileSync(join(outDir, 'wllama-worker.js'), wllamaWorkerSource());
 }
 

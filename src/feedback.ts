@@ -13,15 +13,9 @@ import type { Card } from './core/types';
 import { webUrl } from './core/url-origin';
 import { validateCard } from './core/validate';
 
-export const FEEDBACK_KEY = 'feedback';
-/** The oldest go first past this many: each entry holds a whole card. */
-export const FEEDBACK_LIMIT = 300;
-export const FEEDBACK_NOTE_MAX = 2000;
-/** Longest page URL an entry keeps. */
-export const FEEDBACK_URL_MAX = 2000;
+import { FEEDBACK_KINDS, FEEDBACK_LIMIT, FEEDBACK_NOTE_MAX, FEEDBACK_URL_MAX } from './feedback-limits';
 
-export const FEEDBACK_KINDS = ['fact', 'nynorsk', 'other'] as const;
-export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+export { FEEDBACK_KEY, FEEDBACK_KINDS, FEEDBACK_LIMIT, FEEDBACK_NOTE_MAX, FEEDBACK_URL_MAX, type FeedbackKind } from './feedback-limits';
 
 /** A card as validateCard accepts it, passed on as validateCard returns it (in NFC). */
 const CheckedCardSchema = v.pipe(

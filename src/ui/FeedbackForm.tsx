@@ -4,7 +4,8 @@
  * plainly that nothing is sent anywhere.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FEEDBACK_NOTE_MAX, type FeedbackInput, type FeedbackKind } from '../feedback';
+import type { FeedbackInput } from '../feedback';
+import { FEEDBACK_NOTE_MAX, type FeedbackKind } from '../feedback-limits';
 import { text } from '../strings/text';
 
 const KINDS: ReadonlyArray<{ value: FeedbackKind; label: string }> = [
