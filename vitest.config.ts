@@ -7,5 +7,6 @@ export default defineConfig({
     exclude: ['tests/browser/**'],
     environment: 'node',
     testTimeout: 20000,
+    setupFiles: ['tests/setup/preact-effects.ts'],
   },
 });
