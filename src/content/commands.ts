@@ -21,7 +21,7 @@ const extensionRuntime = (): MessageSource | undefined =>
 
 /**
  * A hand guard for the 'card:command' message, not protocol.ts's parseMessage (the pill's script carries no valibot). It takes
- * exactly the card:command messages MessageSchema takes (tests/content/loader-guards.test.ts).
+ * exactly the card:command messages parseMessage takes (tests/content/loader-guards.test.ts).
  */
 export function isCardCommand(msg: unknown): msg is CardCommand {
   const m = msg as Partial<CardCommand> | null;

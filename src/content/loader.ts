@@ -74,9 +74,10 @@ function badgesWhenIdle(): void {
   else setTimeout(ask, 0);
 }
 
-function start(): void {
+function start(late = false): void {
   // No pill's script here: the manifest found no article-like URL, and nothing needs the URL parsed until it changes.
-  if (registeredPill()) onLocation();
+  // Started late (see below), the URL decides: the pill's script may still be missing where it belongs.
+  if (late || registeredPill()) onLocation();
   else {
     current = { href: timed('recognise', () => location.href) };
     badgesWhenIdle();
@@ -87,5 +88,7 @@ function start(): void {
 
 // DOMContentLoaded listeners run in the order they were added, and this one is added at document_start: the pill is
 // mounted before the page's own handlers run.
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-else start();
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => start(), { once: true });
+// A page that had loaded before the gate came (Firefox injects into open tabs when the extension is installed or
+// updated): the pill's script, next in the manifest, is not evaluated yet; start once it has had its turn.
+else setTimeout(() => start(true), 0);

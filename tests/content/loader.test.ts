@@ -77,6 +77,7 @@ describe('the gate (content.js)', () => {
     const pill = fakePill();
     registerPill(pill);
     await import('../../src/content/loader');
+    await idle();
     expect(pill.entered.map((e) => e.page)).toEqual([{ kind: 'article', site: 'www', section: 'cloud', contentType: 'news', slug: 'azure-outage-hits-north-europe-region' }]);
     expect(pill.entered[0]!.isCurrent()).toBe(true);
     // Another post number or a hash is the same article: nothing happens.
@@ -93,6 +94,7 @@ describe('the gate (content.js)', () => {
 
   it('enters an article the site moved to from a listing, with the pill’s script that came later', async () => {
     await import('../../src/content/loader');
+    await idle();
     // What the gate's import of content-pill.js does: its evaluation registers it (here it is registered by hand first).
     const pill = fakePill();
     registerPill(pill);
@@ -107,7 +109,26 @@ describe('the gate (content.js)', () => {
 
   it('imports the pill’s script by its extension URL when the site moves to an article and none is there', async () => {
     await import('../../src/content/loader');
+    await idle();
     siteMovesTo(ARTICLE);
+    expect(ext.runtime.getURL).toHaveBeenCalledWith('content-pill.js');
+  });
+
+  it('in a page that had loaded before it came (open tabs on install or update): waits for the pill’s script the manifest injects next', async () => {
+    history.replaceState({}, '', ARTICLE);
+    await import('../../src/content/loader');
+    // The manifest's next script, evaluated after the gate (jsdom's document has loaded, as an open tab's has).
+    const pill = fakePill();
+    registerPill(pill);
+    await idle();
+    expect(pill.entered.map((e) => e.page.kind)).toEqual(['article']);
+    expect(ext.runtime.getURL).not.toHaveBeenCalled();
+  });
+
+  it('in a page that had loaded before it came, with no pill’s script by its turn: the URL decides, and an article imports it', async () => {
+    history.replaceState({}, '', ARTICLE);
+    await import('../../src/content/loader');
+    await idle();
     expect(ext.runtime.getURL).toHaveBeenCalledWith('content-pill.js');
   });
 });
