@@ -1,7 +1,7 @@
 /**
  * The overlay switches the pill needs before it may show, as the background
  * mirrors them into storage.session for the content script (no valibot here:
- * the content script's loader imports this and must stay small).
+ * the pill's script (content-pill.js) imports this and must stay small).
  */
 export const PILL_PREFS_KEY = 'overlay:pill';
 

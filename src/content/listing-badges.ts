@@ -16,7 +16,7 @@ const HOSTS = new Set(['www.spiceworks.com', 'spiceworks.com', 'community.spicew
 type SendMessage = (msg: unknown) => Promise<unknown>;
 
 /**
- * A hand guard for REPLY_SCHEMAS['badges:get'], not rpc.ts: this runs in the loader (content.js), whose size budget
+ * A hand guard for REPLY_SCHEMAS['badges:get'], not rpc.ts: this runs in the gate (content.js), whose size budget
  * (issue 13) has no room for valibot. It takes exactly the replies the schema takes (tests/content/loader-guards.test.ts).
  */
 export function parseBadgeReply(v: unknown): BadgeReply | null {

@@ -1,6 +1,6 @@
 /**
  * The collapsed overlay: a small button at the bottom right that names the
- * topic and opens the card. Plain DOM, no Preact: it is all the loader shows
+ * topic and opens the card. Plain DOM, no Preact: it is all the pill's script (content-pill.js) shows
  * on an article page, so it must cost next to nothing to load and draw.
  * Same markup and classes as before (pill.css), and the test contract's
  * `data-testid="pill"`.

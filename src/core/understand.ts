@@ -2,7 +2,7 @@
  * The page pipeline up to the card request, in one call: recognise, confirm,
  * extract, detect the topic. The CLI (npm run card), the benches and the fact
  * card tests use it. The content script runs the same core functions, but
- * split for speed: the loader recognises the URL and confirms the page, the
+ * split for speed: the manifest's URL globs and the pill's script recognise the URL and confirm the page, the
  * article code extracts, and the background detects the topic of every
  * article the card request brings. A change to the order or the checks here
  * must be made there too.

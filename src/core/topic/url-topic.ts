@@ -1,7 +1,7 @@
 /**
  * The topic a Spiceworks URL names by itself (its section, or the security
  * root), for the pill before the card exists. Reads a small derived map, not
- * the taxonomy with its lexicons: this runs in the content script's loader.
+ * the taxonomy with its lexicons: this runs in the pill's script (content-pill.js).
  */
 import raw from '../../../assets/url-topics.json';
 import type { TopicId } from '../types';
