@@ -82,6 +82,10 @@ export function measure(root: Node, limits: Limits = DEFAULT_LIMITS): Measure {
  * measure's count, which skips script and style insides), all text (the same
  * bound for characters) and the deepest level the text allows, found by a
  * selector. False means only "measure it": the walk then decides.
+ * The text count is the root's textContent, built only once the element
+ * count is within the limit; a page of few elements and megabytes of text
+ * (one huge <pre> or inline script) builds that string before the walk, which
+ * alone would have stopped at the limit: a known cost, not measured.
  */
 export function surelyWithin(doc: Document, limits: Limits = DEFAULT_LIMITS): boolean {
   const root = doc.documentElement;
