@@ -65,6 +65,25 @@ describe('build', () => {
     }
   });
 
+  it('gives the popup and the options page one stylesheet that holds every page sheet, and every file they link exists', async () => {
+    const dir = await buildTarget('chrome', join(out, 'chrome-pages'));
+    const sheet = readFileSync(join(dir, 'pages.css'), 'utf8');
+    // A rule from each source sheet, in cascade order (theme first, the page's own layout last).
+    const marks = ['theme.css', 'card.css', 'model.css', 'page.css'].map((f) => {
+      const first = /([.#a-z][^{}@/]*?)\s*\{/i.exec(readFileSync(join('src/ui', f), 'utf8'))?.[1]?.trim().replace(/\s+/g, ' ');
+      expect(first, f).toBeTruthy();
+      return sheet.indexOf(first!.replace(/\s*([>,+~])\s*/g, '$1'));
+    });
+    for (const at of marks) expect(at).toBeGreaterThanOrEqual(0);
+    expect(marks).toEqual([...marks].sort((a, b) => a - b));
+    for (const page of ['popup.html', 'options.html']) {
+      const html = readFileSync(join(dir, page), 'utf8');
+      const links = [...html.matchAll(/<(?:link[^>]*href|script[^>]*src)="([^"]+)"/g)].map((m) => m[1]!);
+      expect(links.filter((l) => l.endsWith('.css')), page).toEqual(['pages.css']);
+      for (const l of links) expect(existsSync(join(dir, l)), `${page} → ${l}`).toBe(true);
+    }
+  });
+
   it('writes a Firefox manifest with background scripts, gecko id and data collection permissions', async () => {
     const m = manifest(await buildTarget('firefox', join(out, 'firefox')));
     expect(m.background).toEqual({ scripts: ['background.js'] });

@@ -191,7 +191,8 @@ if (kind === 'overlay') {
       : { version: 1, overlay: 'pill' };
   render(<OptionsApp browser={fakeBrowser({}, { settings, feedback })} />, root);
 } else {
-  addStyle(themeCss + cardCss + pageCss);
+  // The sheets popup.html links (as pages.css), in their order.
+  addStyle(themeCss + cardCss + modelCss + pageCss);
   document.documentElement.className = 'nk-theme';
   const state = states[name];
   // #popup-<state>-blocked: a page that refuses the clipboard (the fallback field).
