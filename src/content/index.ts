@@ -97,11 +97,12 @@ export function showPage(ctx: PageContext): void {
 
 async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Promise<void> {
   const url = location.href;
-  // The model offer is not needed for the pill: asked for while the page is read.
-  const offerP = send({ type: 'overlay:get' }).then((p) => p.model ?? null, () => null);
   // Extraction waits for idle time (at most a second): the page's own work goes first. Its cost is bounded by extract's budget.
   await idle();
   if (!isCurrent()) return;
+  // The first message of the page, sent once the pill has painted: a stopped worker that it wakes takes a core the
+  // pill's frame needs on a small machine. The model offer is read while the page is extracted.
+  const offerP = send({ type: 'overlay:get' }).then((p) => p.model ?? null, () => null);
   const article = timed('extract', () => extractArticle(document, url, page));
   if (!article || article.paragraphs.length === 0) {
     // The pill promised a card: say plainly that this page has none.
