@@ -15,7 +15,7 @@
  * - Popup open → cached card painted: once the tab's card is in storage.session,
  *   `popup.html?tab=<id>` is opened in a new tab with POPUP_OBSERVER; time from
  *   the popup page's navigation start to its `[data-testid=card]` painted.
- * - The floor under that figure: right after each popup open, a static page of
+ * - The floor under that figure: beside each popup open (before it in every other pair), a static page of
  *   the same extension (FLOOR_PAGE: one `[data-testid=card]` element, no style,
  *   no script; written into the bench's copy of the build only) is opened the
  *   same way and timed by the same observer. What a browser spends opening any
@@ -59,7 +59,7 @@ export const writeFloorPage = (dir: string) =>
 export type OutsideResult = {
   loads: PillLoad[];
   popups: PopupLoad[];
-  /** The static page opened right after each popup, the same way (the floor). */
+  /** The static page opened beside each popup (after it, or before it in every other pair), the same way (the floor). */
   floors: PopupLoad[];
   /** Extension scripts requested on non-article pages, by page. */
   noneScripts: Map<string, string[]>;
@@ -235,24 +235,36 @@ export async function chromiumOutside(o: ChromiumOutsideOpts): Promise<OutsideRe
       if (sw === 'warm' && (popupsDone.get(pg.name) ?? 0) < o.popups && load.times?.painted) {
         popupsDone.set(pg.name, (popupsDone.get(pg.name) ?? 0) + 1);
         const popup: PopupLoad = { page: pg.name, times: null };
-        try {
-          const tabId = await tabIdOf(pg.url);
-          if (!(await cachedCard(tabId))) throw new Error('no cached card within 10 s');
-          await o.settle();
-          popup.times = await openTimed(`${ext}/popup.html?tab=${tabId}`);
-          if (popup.times?.painted == null) popup.error = 'no card painted within 5 s';
-        } catch (err) {
-          popup.error = String(err).slice(0, 200);
+        const floor: PopupLoad = { page: pg.name, times: null };
+        const openPopup = async () => {
+          try {
+            const tabId = await tabIdOf(pg.url);
+            if (!(await cachedCard(tabId))) throw new Error('no cached card within 10 s');
+            await o.settle();
+            popup.times = await openTimed(`${ext}/popup.html?tab=${tabId}`);
+            if (popup.times?.painted == null) popup.error = 'no card painted within 5 s';
+          } catch (err) {
+            popup.error = String(err).slice(0, 200);
+          }
+        };
+        const openFloor = async () => {
+          try {
+            await o.settle();
+            floor.times = await openTimed(`${ext}/${FLOOR_PAGE}`);
+            if (floor.times?.painted == null) floor.error = 'nothing painted within 5 s';
+          } catch (err) {
+            floor.error = String(err).slice(0, 200);
+          }
+        };
+        // Every other pair opens the floor first: the second page opened may find the extension's renderer warmer.
+        if (res.popups.length % 2 === 0) {
+          await openPopup();
+          await openFloor();
+        } else {
+          await openFloor();
+          await openPopup();
         }
         res.popups.push(popup);
-        const floor: PopupLoad = { page: pg.name, times: null };
-        try {
-          await o.settle();
-          floor.times = await openTimed(`${ext}/${FLOOR_PAGE}`);
-          if (floor.times?.painted == null) floor.error = 'nothing painted within 5 s';
-        } catch (err) {
-          floor.error = String(err).slice(0, 200);
-        }
         res.floors.push(floor);
       }
       // Once per run: open the card, to see which scripts load only then.
