@@ -13,8 +13,8 @@
  * which also reads the stored list back.
  */
 import * as v from 'valibot';
-import type { PartialCardContent } from './core/model/types';
 import { ArticleSchema, TopicResultSchema } from './core/schema/article';
+import { PartialCardContentSchema } from './core/schema/card';
 import { parser } from './core/schema/common';
 import type { CardState } from './core/types';
 import { isCardState } from './core/validate';
@@ -135,17 +135,6 @@ export const tabStateKey = (tabId: number) => `tab:${tabId}`;
 /** storage.session key of a tab's model job (the card being written, or the offer to write one). */
 export const modelJobKey = (tabId: number) => `model:${tabId}`;
 
-/** Partial card content as it travels between contexts; evidence bounds are checked on the finished card. */
-const partialContentSchema = lazy(
-  (): v.GenericSchema<PartialCardContent> =>
-    v.object({
-      title: v.optional(v.string()),
-      summary: v.array(v.string()),
-      faq: v.array(v.object({ q: v.string(), a: v.string(), evidence: v.array(v.number()) })),
-      draft: v.optional(v.string()),
-    }),
-);
-
 /**
  * A tab's model job, kept in storage.session so the popup shows what the
  * overlay shows: `idle` (a model is configured and can write the card),
@@ -159,7 +148,7 @@ const modelJobSchema = lazy(() =>
       status: v.literal('running'),
       model: v.string(),
       startedAt: v.string(),
-      partial: partialContentSchema(),
+      partial: PartialCardContentSchema,
       stage: v.optional(v.string()),
       local: v.optional(v.literal(true)),
     }),
@@ -168,9 +157,6 @@ const modelJobSchema = lazy(() =>
 );
 
 export type ModelJob = v.InferOutput<ReturnType<typeof modelJobSchema>>;
-
-/** Checks partial card content as it travels between contexts. */
-export const isPartialContent = (value: unknown): value is PartialCardContent => v.is(partialContentSchema(), value);
 
 /** Returns the job if well formed, else null. */
 export const parseModelJob = lazyParser(modelJobSchema);

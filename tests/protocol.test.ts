@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPartialContent, parseMessage, parseModelJob, parsePortEvent, parsePortRequest, tabStateKey } from '../src/protocol';
+import { parseMessage, parseModelJob, parsePortEvent, parsePortRequest, tabStateKey } from '../src/protocol';
 import { FEEDBACK_NOTE_MAX } from '../src/feedback';
 import { makeArticle, makeTopic } from './factories/article';
 import { readyState, sampleCard } from './ui/sample-card';
@@ -103,16 +103,14 @@ describe('model protocol', () => {
     expect(parseModelJob({ ...running, stage: 3 })).toBeNull();
     expect(parseModelJob({ ...running, startedAt: undefined })).toBeNull();
     expect(parseModelJob({ ...running, partial: { summary: 'a', faq: [] } })).toBeNull();
+    expect(parseModelJob({ ...running, partial: { faq: [] } })).toBeNull();
+    expect(parseModelJob({ ...running, partial: { title: 3, summary: [], faq: [] } })).toBeNull();
+    expect(parseModelJob({ ...running, partial: { summary: [], faq: [], draft: null } })).toBeNull();
+    expect(parseModelJob({ ...running, partial: { title: 'T', summary: [], faq: [] } })).toEqual({ ...running, partial: { title: 'T', summary: [], faq: [] } });
     expect(parseModelJob({ ...running, partial: { summary: [], faq: [{ q: 'q', a: 'a' }] } })).toBeNull();
     expect(parseModelJob({ ...running, partial: { summary: [], faq: [{ q: 'q', a: 'a', evidence: ['1'] }] } })).toBeNull();
     expect(parseModelJob({ status: 'done', model: 'm' })).toBeNull();
     expect(parseModelJob(null)).toBeNull();
-  });
-  it('checks partial content on its own', () => {
-    expect(isPartialContent({ summary: [], faq: [] })).toBe(true);
-    expect(isPartialContent({ title: 'T', summary: ['a'], faq: [], draft: 'd' })).toBe(true);
-    expect(isPartialContent({ title: 3, summary: [], faq: [] })).toBe(false);
-    expect(isPartialContent({ faq: [] })).toBe(false);
   });
   it('checks what travels over the model port', () => {
     expect(parsePortRequest({ type: 'start', article: makeArticle(), topic: makeTopic() })).toMatchObject({ type: 'start', force: false });

@@ -3,7 +3,6 @@
  * and the card content the model answers with. Pure types; CardContent is
  * inferred from the valibot schema in core/schema/card.ts.
  */
-import type { FaqItem } from '../types';
 import type { CardContent } from '../schema/card';
 
 export type Provider = 'openai' | 'ollama' | 'anthropic';
@@ -38,16 +37,8 @@ export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: stri
 /** What the model writes: the Nynorsk part of a card (inferred from CardContentSchema in core/schema/card.ts). */
 export type { CardContent };
 
-/** Best-effort card content while the answer streams in. */
-export type PartialCardContent = {
-  title?: string;
-  /** Paragraphs complete so far. */
-  summary: string[];
-  /** FAQ items complete so far (question, answer and evidence closed). */
-  faq: FaqItem[];
-  /** The text currently being written (title, paragraph, question or answer), not yet complete. */
-  draft?: string;
-};
+/** Best-effort card content while the answer streams in (inferred from PartialCardContentSchema in core/schema/card.ts). */
+export type { PartialCardContent } from '../schema/card';
 
 /** One terminology entry, English → Nynorsk (assets/terms.json's shape); `aka`: other English spellings and abbreviations. */
 export type Term = { en: string; nn: string; aka?: readonly string[] };

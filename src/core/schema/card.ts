@@ -121,6 +121,20 @@ export const CardContentSchema = v.strictObject({
   faq: v.pipe(v.array(v.strictObject(faqItemEntries)), maxItems(CARD_LIMITS.faq)),
 });
 
+/**
+ * Card content while the answer streams in (core/model/partial-json.ts reads it, the model job carries it between
+ * contexts). No length limits: those are checked on the finished card.
+ */
+export const PartialCardContentSchema = v.object({
+  title: v.optional(v.string()),
+  /** Paragraphs complete so far. */
+  summary: v.array(v.string()),
+  /** FAQ items complete so far (question, answer and evidence closed). */
+  faq: v.array(v.object({ q: v.string(), a: v.string(), evidence: v.array(v.number()) })),
+  /** The text currently being written (title, paragraph, question or answer), not yet complete. */
+  draft: v.optional(v.string()),
+});
+
 export const TopicIdSchema = v.picklist(TOPIC_IDS);
 export const EngineKindSchema = v.picklist(ENGINE_KINDS);
 
@@ -171,4 +185,5 @@ export const CardSchema = v.object({
 export type CardContent = v.InferOutput<typeof CardContentSchema>;
 export type Card = v.InferOutput<typeof CardSchema>;
 export type FaqItem = v.InferOutput<typeof FaqItemSchema>;
+export type PartialCardContent = v.InferOutput<typeof PartialCardContentSchema>;
 export type EngineKind = v.InferOutput<typeof EngineKindSchema>;
