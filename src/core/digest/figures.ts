@@ -107,12 +107,18 @@ const PER_NN: Record<string, string> = {
   user: 'brukar', seat: 'lisens', licence: 'lisens', license: 'lisens', person: 'person', employee: 'tilsett', device: 'eining',
   month: 'månad', year: 'år', day: 'dag', week: 'veke', hour: 'time', each: 'stykk',
 };
-/** " per user per month" → " per brukar per månad"; " each" → " per stykk". */
+const PER_UNIT = /^\s+(?:per|a|an|each)\s+(user|seat|licen[cs]e|person|employee|device|month|year|day|week|hour)s?\b(?!\s+ago\b)/i;
+/** " per user per month" → " per brukar per månad"; " a day per device" → " per dag per eining"; " each" → " per stykk". */
 function rateAfter(after: string): string {
-  // "a year ago" is a time, not a rate: changeAfter reads it.
-  const m = /^(?:\s+(?:per|a|an|each)\s+(user|seat|licen[cs]e|person|employee|device|month|year|day|week|hour)s?\b(?!\s+ago\b))?(?:\s+(?:per|a|an)\s+(month|year|day|week|hour)\b(?!\s+ago\b))?(\s+each\b)?/i.exec(after);
-  const parts = [m?.[1], m?.[2], m?.[3] ? 'each' : undefined].filter((x): x is string => !!x).map((w) => PER_NN[w.toLowerCase().replace(/c(?=e$)/, 's')] ?? PER_NN[w.toLowerCase()]);
-  return parts.filter(Boolean).map((w) => ` per ${w}`).join('');
+  const units: string[] = [];
+  let rest = after;
+  // At most two units, in the order the sentence gives them; "a year ago" is a time, not a rate: changeAfter reads it.
+  for (let m = PER_UNIT.exec(rest); m && units.length < 2; m = PER_UNIT.exec(rest)) {
+    units.push(m[1]!.toLowerCase());
+    rest = rest.slice(m[0].length);
+  }
+  if (/^\s+each\b/i.test(rest)) units.push('each');
+  return units.map((w) => ` per ${PER_NN[w]}`).join('');
 }
 
 /** The figures with a unit in one sentence, in reading order; a range is read before its ends, so that it is one figure. */

@@ -119,6 +119,10 @@ describe('figures', () => {
     expect(v('Support costs £3 per employee per week for each of the office branches.')).toEqual(['3 pund per tilsett per veke']);
     expect(v('Consultants charge $150 per hour for the migration work on legacy systems.')).toEqual(['150 dollar per time']);
     expect(v('The cloud tier bills $2 a day for the monitored laptops and phones.')).toEqual(['2 dollar per dag']);
+    // A time first and then what it is per: both, in the sentence's order (the second unit was dropped).
+    expect(v('The cloud tier bills $2 a day per device for the monitored laptops and phones.')).toEqual(['2 dollar per dag per eining']);
+    expect(v('Seats are $30 per user per month each, billed yearly to the firm.')).toEqual(['30 dollar per brukar per månad per stykk']);
+    expect(v('Support runs $40 a month per licence for the schools in the county.')).toEqual(['40 dollar per månad per lisens']);
   });
 
   it('says how long ago a past value was, with the number in words and the noun in the plural', () => {
