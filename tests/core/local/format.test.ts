@@ -13,6 +13,9 @@ describe('formatBytes', () => {
     expect(formatBytes(1_900_000_000)).toBe('1,9 GB');
     expect(formatBytes(2_020_000_000)).toBe('2,0 GB');
     expect(formatBytes(12_345_678_901)).toBe('12,3 GB');
+    // One decimal stops at 100 GB.
+    expect(formatBytes(99_940_000_000)).toBe('99,9 GB');
+    expect(formatBytes(100_000_000_000)).toBe('100 GB');
     expect(formatBytes(250_000_000_000)).toBe('250 GB');
   });
 

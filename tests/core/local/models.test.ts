@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLocalModelRecord } from '../../../src/core/local/models';
+import { modelIdFromUrl, parseLocalModelRecord } from '../../../src/core/local/models';
 import { makeLocalModelRecord } from '../../factories/local-model';
 
 describe('parseLocalModelRecord: the stored record of the reader’s model', () => {
@@ -53,5 +53,25 @@ describe('parseLocalModelRecord: the stored record of the reader’s model', () 
     expect(parseLocalModelRecord(makeLocalModelRecord({ received: 0, size: 0 }))).not.toBeNull();
     expect(parseLocalModelRecord(makeLocalModelRecord({ received: Number.MAX_SAFE_INTEGER }))).not.toBeNull();
     expect(parseLocalModelRecord(makeLocalModelRecord({ id: '' }))).not.toBeNull();
+  });
+});
+
+describe('modelIdFromUrl: a folder-safe id from the GGUF file’s name', () => {
+  it('takes the file name without .gguf, in lower case', () => {
+    expect(modelIdFromUrl('https://huggingface.co/NbAiLab/x/resolve/main/nb-llama-3.2-1b-Instruct-Q4_K_M.gguf')).toBe('nb-llama-3.2-1b-instruct-q4_k_m');
+    expect(modelIdFromUrl('http://localhost:8000/Model.GGUF?download=1')).toBe('model');
+  });
+
+  it('writes each run of other characters as one hyphen', () => {
+    expect(modelIdFromUrl('https://models.example/My%20Model%20(v2)%20+%20extra.gguf')).toBe('my-model-v2-extra');
+    expect(modelIdFromUrl('https://models.example/n%C3%B8rsk%2Fmodell.gguf')).toBe('n-rsk-modell');
+  });
+
+  it('keeps at most 120 characters', () => {
+    expect(modelIdFromUrl(`https://models.example/${'a'.repeat(100)}-${'b'.repeat(100)}.gguf`)).toBe(`${'a'.repeat(100)}-${'b'.repeat(19)}`);
+  });
+
+  it.each(['not a url', 'ftp://models.example/x.gguf', 'https://models.example/x.bin', 'https://models.example/.gguf', 'https://models.example/'])('gives no id for %s', (url) => {
+    expect(modelIdFromUrl(url)).toBeNull();
   });
 });
