@@ -222,13 +222,15 @@ describe('downloadModel', () => {
     expect(store.bytes('nb')).toEqual(data);
   });
 
-  it('does not start when paused before it began', async () => {
+  it('does not start when paused before it began, keeping the reason as the cause', async () => {
     const store = createMemoryModelStore();
     const server = fakeServer({ data: gguf(100) });
     const ctl = new AbortController();
-    ctl.abort();
+    const reason = new Error('the reader paused');
+    ctl.abort(reason);
     const err = await failure(downloadModel({ id: 'nb', url: URL_ }, deps(store, server.fetch, { signal: ctl.signal })));
     expect(err.kind).toBe('cancelled');
+    expect(err.cause).toBe(reason);
     expect(server.requests).toEqual([]);
   });
 
@@ -403,6 +405,10 @@ describe('downloadModel', () => {
     expect(err.message).toBe('Fekk ikkje kontakt med models.example. Sjekk nettet og prøv igjen; nedlastinga held fram der ho slapp.');
     expect(onRetry).toHaveBeenCalledTimes(3);
     expect(server.requests).toHaveLength(4);
+    // The network's own error stays reachable for the console.
+    const causes: unknown[] = [];
+    for (let c: unknown = err.cause; c instanceof Error; c = c.cause) causes.push(c);
+    expect(causes.at(-1)).toEqual(new TypeError('fetch failed'));
   });
 
   it('fails with "size-mismatch" when the server size differs from the expected one', async () => {
@@ -416,9 +422,11 @@ describe('downloadModel', () => {
   it('fails with "size-mismatch" when the body runs past the announced length', async () => {
     const store = createMemoryModelStore();
     const data = gguf(3_000);
-    const server = fakeServer({ data, noContentLength: true });
+    const server = fakeServer({ data, chunk: 1_500, noContentLength: true });
     const err = await failure(downloadModel({ id: 'nb', url: URL_, size: 2_000 }, deps(store, server.fetch)));
     expect(err.kind).toBe('size-mismatch');
+    // The size it says is where the body got to: here the whole file.
+    expect(err.message).toBe('Fila er 3,0 kB, men skulle vere 2,0 kB. Ho er truleg endra på tenaren. Sjekk adressa og prøv igjen.');
   });
 
   it('installs a file with no known sum, but says it is not verified', async () => {
