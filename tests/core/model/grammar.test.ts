@@ -210,6 +210,15 @@ describe('jsonSchemaToGbnf', () => {
     expect(matchesGbnf(g, '{"n":[2],"s":"a"}')).toBe(false);
     expect(matchesGbnf(g, '{"n":[13],"s":"a"}')).toBe(false);
     expect(matchesGbnf(g, '{"n":[],"s":"abcdef"}')).toBe(false);
+    // Minimum lengths: the longer wins, and a string is never empty.
+    const at = (min: number | undefined, boundMin: number | undefined) =>
+      parseGbnf(jsonSchemaToGbnf({ type: 'string', maxLength: 6, ...(min !== undefined ? { minLength: min } : {}) }, boundMin !== undefined ? { '': { minLength: boundMin } } : {}));
+    const lengths = (g: Grammar) => [0, 1, 2, 3, 4, 6, 7].filter((n) => matchesGbnf(g, JSON.stringify('x'.repeat(n))));
+    expect(lengths(at(3, undefined))).toEqual([3, 4, 6]);
+    expect(lengths(at(2, 4))).toEqual([4, 6]);
+    expect(lengths(at(4, 2))).toEqual([4, 6]);
+    expect(lengths(at(0, undefined))).toEqual([1, 2, 3, 4, 6]);
+    expect(lengths(at(undefined, undefined))).toEqual([1, 2, 3, 4, 6]);
   });
 
   it('refuses what it cannot bound or was not asked for', () => {

@@ -24,6 +24,11 @@ describe('estimateTokens', () => {
     const t = TEST_ARTICLE.paragraphs.join(' ');
     expect(estimateTokens(t + ' ' + t)).toBe(2 * estimateTokens(t));
   });
+  it('adds four tokens of framing per chat message', () => {
+    expect(estimateMessagesTokens([])).toBe(0);
+    expect(estimateMessagesTokens([{ content: '' }])).toBe(4);
+    expect(estimateMessagesTokens([{ content: 'the cat' }, { content: 'Hi, you.' }])).toBe(2 + 4 + 4 + 4);
+  });
 });
 
 describe('relevantTerms', () => {
