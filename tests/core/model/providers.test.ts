@@ -1,5 +1,5 @@
 import { failure } from '../../support/model-error';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OLLAMA_ORIGINS_HINT } from '../../../src/core/model/errors';
 import { modelErrorMessages as errorMessages } from '../../../src/strings/model-errors';
 import { backoffDelay } from '../../../src/core/model/http';
@@ -200,6 +200,29 @@ describe('errors by provider', () => {
     const bad = await failure(streamCompletion(config('ollama', 'nn-writer', { endpoint: 'localhost:11434' }), messages, opts()));
     expect(bad.kind).toBe('bad-config');
   });
+  it('a server that never answers times out after the default 60 s, said in whole seconds', async () => {
+    vi.useFakeTimers();
+    try {
+      const silent: FetchLike = (_url, init) =>
+        new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      let settled = false;
+      const result = failure(streamCompletion(config('openai'), messages, opts({ fetch: silent }))).finally(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_000);
+      const e = await result;
+      expect(e.kind).toBe('timeout');
+      expect(e.message).toBe(errorMessages.timeout(60));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it('ollama: an error frame in the stream is the error it names', async () => {
+    const body = [{ message: { content: '{"title":' } }, { error: "model 'nn-writer' not found, try pulling it first" }].map((l) => JSON.stringify(l)).join('\n') + '\n';
+    const e = await failure(streamCompletion(config('ollama'), messages, opts({ fetch: answering('application/x-ndjson', body) })));
+    expect(e.kind).toBe('model-not-found');
+    expect(e.message).toContain('ollama pull nn-writer');
+  });
   it('reads an OpenAI-compatible server that answers without SSE', async () => {
     const pieces: string[] = [];
     const text = await streamCompletion(config('openai', 'nn-no-sse'), messages, opts({ onText: (d) => pieces.push(d) }));
@@ -238,6 +261,21 @@ describe('answers read from a given body', () => {
     // At the limit, yet whole: the card is there.
     expect(await streamCompletion(config('openai'), messages, opts({ fetch: answering('application/json', oneBody('{"title":"T"}', 'length')) }))).toBe('{"title":"T"}');
     expect(await streamCompletion(config('openai'), messages, opts({ fetch: answering('application/json', oneBody('{"title":"T","summ', 'stop')) }))).toBe('{"title":"T","summ');
+  });
+
+  it('anthropic without SSE: the tool input, else the text blocks joined; nothing is a cut answer, max_tokens the length limit', async () => {
+    const answer = (content: unknown[], stop_reason = 'end_turn') =>
+      streamCompletion(config('anthropic'), messages, opts({ fetch: answering('application/json', JSON.stringify({ type: 'message', role: 'assistant', content, stop_reason })) }));
+    const tool = { type: 'tool_use', id: 'toolu_1', name: 'nynorsk_card', input: { title: 'T', summary: ['S'] } };
+    expect(await answer([{ type: 'text', text: 'Her er kortet.' }, tool], 'tool_use')).toBe('{"title":"T","summary":["S"]}');
+    // Text blocks in order, with nothing between them; other blocks and non-objects are skipped.
+    expect(await answer([{ type: 'text', text: '{"title":' }, { type: 'thinking', thinking: 'x', text: 'Hmm.' }, null, 'text', { type: 'text', text: '"T"}' }])).toBe('{"title":"T"}');
+    for (const empty of [[], [{ type: 'thinking', thinking: 'x' }], [{ type: 'text', text: '' }]]) {
+      const e = await failure(answer(empty));
+      expect([empty, e.kind, e.message]).toEqual([empty, 'invalid-answer', errorMessages.cutOff()]);
+    }
+    const cut = await failure(answer([{ type: 'text', text: '{"title":"T","summ' }], 'max_tokens'));
+    expect(cut.kind).toBe('length-limit');
   });
 
   it('counts JSON nesting outside strings only, an empty string included', async () => {
