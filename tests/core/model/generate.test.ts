@@ -199,6 +199,14 @@ describe('generateModelCard', () => {
     }
   });
 
+  it('passes its retry settings to the request: how many, the backoff and the sleep', async () => {
+    const delays: number[] = [];
+    const e = await failure(generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai', 'nn-rate-limit'), deps({ retries: 1, backoffMs: 100, sleep: async (ms) => void delays.push(ms) })));
+    expect(e.kind).toBe('rate-limit');
+    expect(server.requests).toHaveLength(2);
+    expect(delays).toEqual([100]);
+  });
+
   it('summarises a long article in parts, then combines them', async () => {
     const long = makeArticle({
       paragraphs: Array.from({ length: 40 }, (_, i) => `Paragraph ${i} describes how the county IT team replaced file server ${i} with a managed cloud share, and what the users said about it afterwards.`),
