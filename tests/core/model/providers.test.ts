@@ -7,7 +7,7 @@ import { listModels, streamCompletion, testConnection, utf8Length } from '../../
 import { MAX_JSON_DEPTH } from '../../../src/core/model/partial-json';
 import { buildMessages } from '../../../src/core/model/prompt';
 import { CARD_CONTENT_SCHEMA } from '../../../src/core/model/schema';
-import { DEFAULT_PREFS, type FetchLike, type ModelConfig, type Provider, type StreamOptions } from '../../../src/core/model/types';
+import { DEFAULT_PREFS, type ChatMessage, type FetchLike, type ModelConfig, type Provider, type StreamOptions } from '../../../src/core/model/types';
 import { GOOD_CONTENT, SCENARIO_MODELS, serverConfig, startModelServer, TEST_ARTICLE, TEST_TOPIC, type ModelServer } from '../../../support/model-server';
 
 let server: ModelServer;
@@ -15,14 +15,16 @@ beforeAll(async () => {
   server = await startModelServer();
 });
 afterAll(() => server.close());
+// Built before each test, not when the file is collected: the mutation run credits a test only with the code that runs while it runs.
+let messages: ChatMessage[];
 beforeEach(() => {
   server.reset();
   server.setOptions({ slowDelayMs: 150, chunkDelayMs: 0, rejectExtensionOrigins: false });
+  messages = buildMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS);
 });
 
 const PROVIDERS: Provider[] = ['openai', 'ollama', 'anthropic'];
 const config = (provider: Provider, model = 'nn-writer', over: Partial<ModelConfig> = {}): ModelConfig => serverConfig(server, provider, model, over);
-const messages = buildMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS);
 const noSleep: { delays: number[]; sleep: NonNullable<StreamOptions['sleep']> } = {
   delays: [],
   sleep: async (ms) => void noSleep.delays.push(ms),
