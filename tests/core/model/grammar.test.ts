@@ -221,6 +221,19 @@ describe('jsonSchemaToGbnf', () => {
     expect(lengths(at(undefined, undefined))).toEqual([1, 2, 3, 4, 6]);
   });
 
+  it('leaves an array without maxItems open, from its minItems, in the shortest spelling', () => {
+    const list = (minItems?: number) => jsonSchemaToGbnf({ type: 'array', items: { type: 'integer', minimum: 0, maximum: 9 }, ...(minItems !== undefined ? { minItems } : {}) });
+    const counts = (text: string) => [0, 1, 2, 3, 4, 12].filter((n) => matchesGbnf(parseGbnf(text), JSON.stringify(Array.from({ length: n }, (_, i) => i % 10))));
+    expect(counts(list())).toEqual([0, 1, 2, 3, 4, 12]);
+    expect(counts(list(1))).toEqual([1, 2, 3, 4, 12]);
+    expect(counts(list(2))).toEqual([2, 3, 4, 12]);
+    expect(counts(list(3))).toEqual([3, 4, 12]);
+    // One or more is "+", not "{1,}".
+    expect(list(2)).toMatch(/\)\+/);
+    expect(list(2)).not.toContain('{1,}');
+    expect(list(3)).toContain('{2,}');
+  });
+
   it('refuses what it cannot bound or was not asked for', () => {
     expect(() => jsonSchemaToGbnf(CARD_CONTENT_SCHEMA)).toThrow(/no maximum length/);
     expect(() => jsonSchemaToGbnf(CARD_CONTENT_SCHEMA, { ...bounds, 'faq[].answer': { maxLength: 3 } })).toThrow(/faq\[\]\.answer/);
