@@ -51,6 +51,8 @@ describe.each(PROVIDERS)('%s', (provider) => {
     expect(body.model).toBe('nn-writer');
     if (provider === 'openai') {
       expect(req.path).toBe('/v1/chat/completions');
+      // Servers that ignore `stream` answer one JSON body, which is read too.
+      expect(req.headers.accept).toBe('text/event-stream, application/json');
       expect(req.headers.authorization).toBe(`Bearer ${server.apiKey}`);
       expect(body.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'nynorsk_card', strict: true, schema: CARD_CONTENT_SCHEMA } });
       expect(body.messages).toEqual(messages);
@@ -61,6 +63,7 @@ describe.each(PROVIDERS)('%s', (provider) => {
       expect(body.messages).toEqual(messages);
     } else {
       expect(req.path).toBe('/v1/messages');
+      expect(req.headers.accept).toBe('text/event-stream');
       expect(req.headers['x-api-key']).toBe(server.apiKey);
       expect(req.headers['anthropic-version']).toBe('2023-06-01');
       expect(req.headers['anthropic-dangerous-direct-browser-access']).toBe('true');
@@ -278,6 +281,29 @@ describe('answers read from a given body', () => {
     }
     const cut = await failure(answer([{ type: 'text', text: '{"title":"T","summ' }], 'max_tokens'));
     expect(cut.kind).toBe('length-limit');
+  });
+
+  it('stops an answer by default at 16 bytes or 1.5 tokens + 64 per token of max_tokens', async () => {
+    // max_tokens 100: 1600 bytes, 214 tokens. A comma is one byte and one token; «ææææ» eight bytes and one token.
+    let seen = '';
+    const commas = await failure(streamCompletion(config('openai'), messages, opts({ maxTokens: 100, fetch: answering('text/event-stream', sse(...Array<string>(300).fill(','))), onText: (_d, s) => (seen = s) })));
+    expect(commas.kind).toBe('answer-too-long');
+    expect(seen).toBe(','.repeat(214));
+    const wide = await failure(streamCompletion(config('openai'), messages, opts({ maxTokens: 100, fetch: answering('text/event-stream', sse(...Array<string>(210).fill('ææææ'))), onText: (_d, s) => (seen = s) })));
+    expect(wide.kind).toBe('answer-too-long');
+    expect(seen).toBe('ææææ'.repeat(200));
+  });
+
+  it('a server that lists no models passes the test, and the model is tried with the first card', async () => {
+    const empty = answering('application/json', JSON.stringify({ object: 'list', data: [] }));
+    const named = await testConnection(config('openai', 'nn-eigen', { endpoint: 'https://llm.example/v1' }), { fetch: empty });
+    expect(named).toEqual({
+      ok: true,
+      message: 'Tilkoplinga til https://llm.example verkar. Tenaren viser ingen modelliste, så modellen «nn-eigen» blir prøvd først når du lagar eit samandrag.',
+      models: [],
+    });
+    const unnamed = await testConnection(config('openai', '', { endpoint: 'https://llm.example/v1' }), { fetch: empty });
+    expect(unnamed).toEqual({ ok: false, message: 'Tilkoplinga til https://llm.example verkar, men tenaren har ingen modellar.', models: [] });
   });
 
   it('counts JSON nesting outside strings only, an empty string included', async () => {
