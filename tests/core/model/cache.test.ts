@@ -19,6 +19,18 @@ describe('ModelCache', () => {
     expect(await cache.get('b')).toBeUndefined();
     expect(store.map.has('modelCard:b')).toBe(false);
   });
+  it('a key set again holds the new card and counts as the most recent, once', async () => {
+    const store = memoryStore();
+    const cache = new ModelCache(store, { maxEntries: 2 });
+    await cache.set('a', card('A'));
+    await cache.set('b', card('B'));
+    await cache.set('a', card('A2'));
+    expect(await cache.keys()).toEqual(['b', 'a']);
+    expect((await cache.get('a'))?.title).toBe('A2');
+    await cache.set('c', card('C'));
+    expect(await cache.keys()).toEqual(['a', 'c']);
+    expect(await cache.get('b')).toBeUndefined();
+  });
   it('drops an entry that is no longer a valid card', async () => {
     const store = memoryStore();
     const cache = new ModelCache(store);

@@ -213,7 +213,13 @@ describe('generateModelCard', () => {
     });
     const stages: GenerateStage[] = [];
     const partials: PartialCardContent[] = [];
-    const r = await generateModelCard(long, TEST_TOPIC, config('openai'), deps({ maxPromptTokens: 700, onStage: (s) => stages.push(s), onPartial: (p) => partials.push(p) }));
+    const combining: PartialCardContent[] = [];
+    const r = await generateModelCard(
+      long,
+      TEST_TOPIC,
+      config('openai'),
+      deps({ maxPromptTokens: 700, onStage: (s) => stages.push(s), onPartial: (p) => (stages.at(-1)?.stage === 'combining' ? combining : partials).push(structuredClone(p)) }),
+    );
     const writing = stages.filter((s) => s.stage === 'writing');
     expect(writing.length).toBeGreaterThan(1);
     expect(stages.at(-1)).toEqual({ stage: 'combining', parts: writing.length });
@@ -224,6 +230,10 @@ describe('generateModelCard', () => {
     expect(r.card.summary).toEqual(GOOD_CONTENT.summary);
     // While parts are written, finished part summaries stay visible.
     expect(partials.some((p) => p.summary.some((s) => s.startsWith('Del 1 av')) && p.summary.some((s) => s.startsWith('Del 2 av')))).toBe(true);
+    // While the parts are combined, the preview is the combined answer alone.
+    expect(combining.length).toBeGreaterThan(0);
+    for (const p of combining) expect(p.summary).toEqual(GOOD_CONTENT.summary.slice(0, p.summary.length));
+    expect(combining.at(-1)!.summary).toEqual(GOOD_CONTENT.summary);
   });
 
   it('caches the card: the second time costs 0 requests; preferences, model and "Lag på nytt" miss', async () => {

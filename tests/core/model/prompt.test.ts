@@ -19,6 +19,9 @@ describe('estimateTokens', () => {
     expect(estimateTokens('the cat')).toBe(2);
     expect(estimateTokens('infrastructure')).toBe(4);
     expect(estimateTokens('Hi, you.')).toBe(4);
+    // Numbers count by length like words.
+    expect(estimateTokens('20261203')).toBe(2);
+    expect(estimateTokens('on 3 May')).toBe(3);
   });
   it('grows with the text', () => {
     const t = TEST_ARTICLE.paragraphs.join(' ');
