@@ -105,7 +105,11 @@ export class PartialJsonParser {
       } else if (mode === 'arr') {
         if (c === ']') this.close();
         else if (c !== ',') this.startValue(c);
-      } else if (mode === 'value') this.startValue(c);
+      } else {
+        // The only mode left; the compiler says so if one is added.
+        mode satisfies 'value';
+        this.startValue(c);
+      }
     }
     // A literal at the end of what has come may still grow: show what it is so far, not complete.
     if (this.mode === 'lit' && this.lit && LITERAL.test(this.litText)) this.lit.v = literalValue(this.litText);
