@@ -281,6 +281,9 @@ describe('answers read from a given body', () => {
     }
     const cut = await failure(answer([{ type: 'text', text: '{"title":"T","summ' }], 'max_tokens'));
     expect(cut.kind).toBe('length-limit');
+    const overloaded = JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
+    const busy = await failure(streamCompletion(config('anthropic'), messages, opts({ fetch: answering('application/json', overloaded) })));
+    expect([busy.kind, busy.status, busy.detail]).toEqual(['server', 503, 'Overloaded']);
   });
 
   it('stops an answer by default at 16 bytes or 1.5 tokens + 64 per token of max_tokens', async () => {
