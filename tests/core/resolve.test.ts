@@ -21,6 +21,19 @@ describe('resolveCard', () => {
     expect(validateCard(card, article.paragraphs.length).ok).toBe(true);
   });
 
+  it('links the curated card to the canonical address, not the address the page was opened at', () => {
+    const opened = `${metaUrl}?utm_source=newsletter`;
+    const article = makeArticle({ url: opened, canonicalUrl: metaUrl, paragraphs: META_PARAGRAPHS });
+    const { card } = resolveCard(article, makeTopic(), { library: LIBRARY, now });
+    expect(card.engine.kind).toBe('library');
+    expect(card.url).toBe(metaUrl);
+    expect(card.source.url).toBe(metaUrl);
+    // Without a canonical address the card links where the page was opened.
+    const bare = resolveCard(makeArticle({ url: opened, canonicalUrl: '', paragraphs: META_PARAGRAPHS }), makeTopic(), { library: LIBRARY, now }).card;
+    expect(bare.url).toBe(opened);
+    expect(bare.source.url).toBe(opened);
+  });
+
   it('gives the offline fact card for an article without a curated card', () => {
     const article = makeArticle({ author: 'Kari Nordmann', published: '2025-02-14', contentType: 'news' });
     const { card, matchedBy } = resolveCard(article, makeTopic(), { library: LIBRARY, now });
