@@ -149,3 +149,26 @@ describe('named entities: an abbreviation is its long name again', () => {
     expect(e.organisations.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['National Security Agency', 2, [0, 1]]]);
   });
 });
+
+describe('named entities: small words inside a name', () => {
+  it('"and" goes on in a name that already has "of" or "for" after an organisation noun', () => {
+    expect(names(findEntities(['Staff at the Nordvik Institute of Marine Biology and Fisheries counted the seals.']).organisations)).toEqual([
+      'Nordvik Institute of Marine Biology and Fisheries',
+    ]);
+    expect(names(findEntities(['The Westford Centre for Energy and Climate Studies published the figures.']).organisations)).toEqual([
+      'Westford Centre for Energy and Climate Studies',
+    ]);
+  });
+
+  it('"and" between two names is no part of either, even after an "of" outside them', () => {
+    expect(names(findEntities(['Karen Dahl and Robert Lind spoke about budgets on Friday.']).people)).toEqual(['Karen Dahl', 'Robert Lind']);
+    expect(names(findEntities(['A panel of Karen Dahl and Robert Lind spoke about budgets on Friday.']).people)).toEqual(['Karen Dahl', 'Robert Lind']);
+  });
+
+  it('a name goes on across more than one space, but not across a possessive', () => {
+    expect(names(findEntities(['The report was written by Karen  Dahl for the council.']).people)).toEqual(['Karen Dahl']);
+    expect(names(findEntities(['“We hire for attitude,” said Karen Dahl’s deputy Robert Lind on Friday.']).people)).toEqual(['Karen Dahl', 'Robert Lind']);
+    // The possessive of a one-letter name too.
+    expect(names(findEntities(['At the meeting on Monday, X’s Linda Yaccarino said the site would grow.']).people)).toEqual(['Linda Yaccarino']);
+  });
+});
