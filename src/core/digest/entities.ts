@@ -112,7 +112,8 @@ function capitalisedRuns(sentence: string): Token[][] {
         PARTICLES.has(t.text) ||
         t.text === '&');
     const version = run.length > 0 && gapOk && VERSION.test(t.text);
-    if ((cap || joiner || version) && (run.length === 0 || gapOk)) run.push(t);
+    // A token that cannot join (after punctuation, or at the start) starts a run of its own when capitalised.
+    if ((cap || joiner || version) && gapOk) run.push(t);
     else {
       close();
       if (cap) run.push(t);
