@@ -50,6 +50,18 @@ describe('key points on a thread', () => {
     });
   }
 
+  it('leads with the question sentence of the first post, even where a statement beside it ranks higher', () => {
+    const question = 'What should I look at first before I call the vendor support line again?';
+    const thread = [
+      `The branch office router drops its peering session with the provider every night since the firmware update. ${question}`,
+      'Check the hold timer on the branch router, because a firmware update often resets the peering session timers.',
+      'You can also lower the keepalive on the router so that the peering session survives the nightly firmware check.',
+      'Our branch router dropped its peering session every night after that firmware update last year as well.',
+    ];
+    // Three of four sentences (1 per 4, at least 3): the question and the two answers, not the statement the replies echo.
+    expect(extractKeyPoints(thread, { thread: true }).map((k) => k.text)).toEqual([question, thread[1], thread[2]]);
+  });
+
   it('quote lines and sign-offs never make key points, thread or not', () => {
     const kps = extractKeyPoints(THREAD);
     for (const k of kps) expect(k.text, k.text).not.toMatch(/^(?:>|John said|Thanks,|Cheers,|Sent from)/);
