@@ -25,15 +25,18 @@ describe('fact card on the repo page fixtures', () => {
 
   for (const { name, article, topic, expected } of inputs) {
     describe(name, () => {
-      const card = buildDigestCard(article, topic, { now: NOW });
+      // Built in each test, not here: a describe body runs before Stryker turns a mutant on.
+      const build = () => buildDigestCard(article, topic, { now: NOW });
 
       it('is a complete, valid card with no broken sentence', () => {
+        const card = build();
         expect(cardProblems(card, article)).toEqual([]);
         expect(card.createdAt).toBe(NOW.toISOString());
         expect(card.keyPoints?.length).toBeGreaterThanOrEqual(Math.min(3, article.paragraphs.length));
       });
 
       it('states the known title, author and date', () => {
+        const card = build();
         if (expected?.title) expect(card.title).toBe(expected.title);
         else expect(card.title).toBe(article.title);
         const facts = Object.fromEntries((card.facts ?? []).map((f) => [f.label, f.value]));
@@ -48,6 +51,7 @@ describe('fact card on the repo page fixtures', () => {
       });
 
       it('names the people, organisations and products a reader finds in the text', () => {
+        const card = build();
         const gold = FIXTURE_GOLD[name];
         if (!gold) return;
         const s = scoreNames(findEntities(article.paragraphs), gold);
@@ -57,11 +61,13 @@ describe('fact card on the repo page fixtures', () => {
       });
 
       it('says the topic in Nynorsk and why', () => {
+        const card = build();
         expect(card.topic.id).toBe(topic.id);
         expect(card.summary[0]).toContain(topic.label);
       });
 
       it('has no Bokmål forms in its Nynorsk text', () => {
+        const card = build();
         const flagged = nynorskStrings(card).flatMap((s) => checker.check(s).flagged.map((f) => f.form));
         expect(flagged).toEqual([]);
       });

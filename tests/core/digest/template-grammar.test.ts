@@ -9,17 +9,20 @@ import { buildDigestCard } from '../../../src/core/digest/index';
 import { makeArticle, makeTopic } from '../../factories/article';
 import { loadFixtureInputs, nynorskStrings } from '../../../support/digest/shared';
 
+// The pages through the pipeline once (seconds); the cards are built inside each test, where a mutant of the digest is active.
 const inputs = loadFixtureInputs();
-const cards = inputs.map((i) => ({ name: i.name, kind: i.article.kind, card: buildDigestCard(i.article, i.topic) }));
+const fixtureCards = () => inputs.map((i) => ({ name: i.name, kind: i.article.kind, card: buildDigestCard(i.article, i.topic) }));
 const sentences = (s: string) => s.split(/(?<=[.!?»])\s+(?=[A-ZÆØÅ«])/u);
 
 describe('template grammar on every fixture card', () => {
   it('has cards to check, threads among them', () => {
+    const cards = fixtureCards();
     expect(cards.length).toBeGreaterThan(20);
     expect(cards.filter((c) => c.kind === 'thread').length).toBeGreaterThanOrEqual(3);
   });
 
   it('lists names as "Blant <group> som blir nemnde, er ...", the group in the definite plural', () => {
+    const cards = fixtureCards();
     let checked = 0;
     for (const { name, card } of cards) {
       for (const item of card.faq.filter((f) => /^Kven og kva nemner/.test(f.q))) {
@@ -33,6 +36,7 @@ describe('template grammar on every fixture card', () => {
   });
 
   it('says "siterte" of several key sentences and "sitert" of one', () => {
+    const cards = fixtureCards();
     for (const { name, card } of cards) {
       const s = card.summary.find((p) => p.includes('«Hovudpunkt»'));
       if (!s) continue;
@@ -42,6 +46,7 @@ describe('template grammar on every fixture card', () => {
   });
 
   it('never joins lists of lists: at most one "og" in each sentence that lists names or figures', () => {
+    const cards = fixtureCards();
     for (const { name, card } of cards) {
       for (const item of card.faq.filter((f) => /^Kven og kva nemner/.test(f.q))) {
         for (const s of sentences(item.a)) {
@@ -53,12 +58,14 @@ describe('template grammar on every fixture card', () => {
   });
 
   it('writes counts under ten in words in running text', () => {
+    const cards = fixtureCards();
     for (const { name, card } of cards) {
       for (const s of nynorskStrings(card)) expect(s, name).not.toMatch(/(?<![\d.,\u00a0-])[1-9]\s+(?:minutt|ord|svar|setningar|avsnitta)\b/);
     }
   });
 
   it('calls a thread "tråden", never "artikkelen", and an article never "tråden"', () => {
+    const cards = fixtureCards();
     for (const { name, kind, card } of cards) {
       const text = [...card.summary, ...card.faq.flatMap((f) => [f.q, f.a])].join(' ');
       if (kind === 'thread') expect(text, name).not.toMatch(/artikkel/i);
@@ -67,6 +74,7 @@ describe('template grammar on every fixture card', () => {
   });
 
   it('asks questions about the subject first, and questions about the text only to reach three', () => {
+    const cards = fixtureCards();
     for (const { name, card } of cards) {
       const aboutText = card.faq.findIndex((f) => /^(Når vart|Kven skreiv|Kven starta|Kvifor er .* merkt|Kor lang|Kvar kan eg)/.test(f.q));
       if (aboutText >= 0) expect(aboutText, `${name}: ${card.faq.map((f) => f.q).join(' | ')}`).toBeGreaterThanOrEqual(card.faq.length - 2);
