@@ -38,9 +38,11 @@ describe('key points (TextRank)', () => {
     'The weather was mild.',
     'Experts advise hospitals to test backups, segment networks and train staff to spot phishing emails used by ransomware gangs.',
   ];
-  const kps = extractKeyPoints(paras);
+  // Computed in each test, not here: a describe body runs before Stryker turns a mutant on.
+  const keyPoints = () => extractKeyPoints(paras);
 
   it('picks 3-5 central sentences verbatim, in article order, each with its paragraph', () => {
+    const kps = keyPoints();
     expect(kps.length).toBeGreaterThanOrEqual(3);
     expect(kps.length).toBeLessThanOrEqual(5);
     for (const k of kps) expect(paras[k.evidence[0] as number]).toContain(k.text);
@@ -49,7 +51,7 @@ describe('key points (TextRank)', () => {
   });
 
   it('skips chrome, questions and very short sentences', () => {
-    const texts = kps.map((k) => k.text).join(' ');
+    const texts = keyPoints().map((k) => k.text).join(' ');
     expect(texts).not.toMatch(/subscribe|What should|weather/);
   });
 
@@ -129,23 +131,28 @@ describe('named entities', () => {
     'However, Nadella did not say when Windows 12 will ship.',
     'Cloud costs remain a worry for many customers.',
   ];
-  const e = findEntities(paras);
+  // Computed in each test, not here: a describe body runs before Stryker turns a mutant on.
+  const entities = () => findEntities(paras);
   const names = (xs: { name: string }[]) => xs.map((x) => x.name);
 
   it('finds people by given name or by cue, and joins a later surname to the full name', () => {
+    const e = entities();
     expect(names(e.people)).toEqual(['Satya Nadella', 'Jane Okafor']);
     expect(e.people[0]?.paragraphs).toEqual([1, 4]);
   });
 
   it('finds organisations from the gazetteer, suffixes and employer cues', () => {
+    const e = entities();
     expect(names(e.organisations)).toEqual(['Microsoft', 'OpenAI', 'Gartner', 'Northwind Capital']);
   });
 
   it('finds products with versions', () => {
+    const e = entities();
     expect(names(e.products)).toEqual(expect.arrayContaining(['Azure', 'Windows 12']));
   });
 
   it('does not take sentence-initial words, weekdays or places it cannot place for names', () => {
+    const e = entities();
     const all = [...names(e.people), ...names(e.organisations), ...names(e.products)];
     for (const w of ['However', 'Tuesday', 'Seattle', 'Cloud', 'The', 'Analysts']) expect(all).not.toContain(w);
   });

@@ -31,11 +31,13 @@ describe('the most named name in the summary', () => {
 });
 
 describe('summary', () => {
-  const news = gatherFacts(makeArticle({ contentType: 'news', paragraphs: ['The team met to plan the move.'] }), makeTopic());
+  // Gathered in the test, not here: a describe body runs before Stryker turns a mutant on.
+  const newsFacts = () => gatherFacts(makeArticle({ contentType: 'news', paragraphs: ['The team met to plan the move.'] }), makeTopic());
   const keyPoints = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `Sentence ${i}.`, evidence: [i] }));
   const figure = { value: '5 prosent', values: ['5 prosent'], text: 'Costs rose by 5% this year.', evidence: [0] };
 
   it('points to the key sentences, "sitert" for one and "siterte" for several, and to the figures when there are any', () => {
+    const news = newsFacts();
     expect(buildSummary({ ...news, keyPoints: keyPoints(1), figures: [] })).toEqual([
       'Dette er ein nyheitsartikkel om skytenester.',
       'Lesetida er om lag eitt minutt.',
