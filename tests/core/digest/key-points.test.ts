@@ -62,6 +62,20 @@ describe('key points on a thread', () => {
     expect(extractKeyPoints(thread, { thread: true }).map((k) => k.text)).toEqual([question, thread[1], thread[2]]);
   });
 
+  it('takes answers from different posts before a second answer from the same post', () => {
+    const thread = [
+      'Our branch router drops the peering session every night since the firmware update. Has anyone seen a router drop its peering session every night like this?',
+      'Check the hold timer on the branch router, because the firmware update resets the peering session timers every night.',
+      'Also check whether the provider changed the keepalive of the peering session after the firmware update on their side.',
+      'You can ask the provider to log the session at their end for a week.',
+    ];
+    const question = 'Has anyone seen a router drop its peering session every night like this?';
+    // Paragraphs 1-2 are one reply: its second answer waits behind the other reply's.
+    expect(extractKeyPoints(thread, { thread: true, posts: [0, 1, 3] }).map((k) => k.text)).toEqual([question, thread[1], thread[3]]);
+    // Each paragraph its own post when the posts are not known: the two best answers by rank.
+    expect(extractKeyPoints(thread, { thread: true }).map((k) => k.text)).toEqual([question, thread[1], thread[2]]);
+  });
+
   it('quote lines and sign-offs never make key points, thread or not', () => {
     const kps = extractKeyPoints(THREAD);
     for (const k of kps) expect(k.text, k.text).not.toMatch(/^(?:>|John said|Thanks,|Cheers,|Sent from)/);
