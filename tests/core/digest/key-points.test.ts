@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractKeyPoints } from '../../../src/core/digest/key-points';
+import { contentStems, extractKeyPoints } from '../../../src/core/digest/key-points';
 import { SHARED_TEXTS_DIR } from '../../../support/shared-dir';
 import { loadFixtureInputs } from '../../../support/digest/shared';
 
@@ -76,6 +76,24 @@ describe('key points on a thread', () => {
     expect(extractKeyPoints(thread, { thread: true }).map((k) => k.text)).toEqual([question, thread[1], thread[2]]);
   });
 
+  it('never quotes a reply that repeats a sentence of the first post without a quote mark, however many key points there is room for', () => {
+    const statement = 'The branch router drops the peering session with the provider every night since the firmware update.';
+    const question = 'What should I look at first before I call the vendor support line again?';
+    const answer = 'Check the hold timer on the branch router, because the firmware update resets the session timers.';
+    const thread = [
+      `${statement} ${question}`,
+      `${statement} ${answer}`,
+      'You can also lower the keepalive on the router so that the peering session survives the nightly check.',
+    ];
+    const kps = extractKeyPoints(thread, { thread: true, min: 5, max: 5 });
+    expect(kps.map((k) => [k.evidence[0], k.text])).toEqual([
+      [0, statement],
+      [0, question],
+      [1, answer],
+      [2, thread[2]],
+    ]);
+  });
+
   it('quote lines and sign-offs never make key points, thread or not', () => {
     const kps = extractKeyPoints(THREAD);
     for (const k of kps) expect(k.text, k.text).not.toMatch(/^(?:>|John said|Thanks,|Cheers,|Sent from)/);
@@ -146,5 +164,11 @@ describe('key points: quotations', () => {
     expect(texts(half)).not.toContain(half);
     const nested = '“Every router in the ‘edge’ group came back up after the firmware update.';
     expect(texts(nested)).not.toContain(nested);
+  });
+});
+
+describe('key points: stems', () => {
+  it('strips plural and past endings, so that "attacked" meets "attack", but leaves a short word ending in -ed ("speed") whole', () => {
+    expect([...contentStems('Attackers attacked the patched servers at full speed.')]).toEqual(['attacker', 'attack', 'patch', 'server', 'full', 'speed']);
   });
 });
