@@ -37,6 +37,13 @@ describe('terms inside names', () => {
     expect(hits.find((h) => h.en === 'network switch')).toMatchObject({ count: 2, first: { paragraph: 0 } });
   });
 
+  it('a sentence-initial use counts when the text also uses the term in lower case, even if it names it too', () => {
+    const hits = findTerms(['Ransomware hit the hospital in May.', 'The Ransomware Task Force met, and the ransomware gang asked for money.']);
+    const r = hits.find((h) => h.en === 'ransomware');
+    expect(r?.count).toBe(2);
+    expect(r?.first.paragraph).toBe(0);
+  });
+
   it('acronyms, sentence-initial terms and terms spelt with capitals still count', () => {
     expect(ens(['Staff reach the intranet through the VPN and sign in with MFA.'])).toEqual(['virtual private network', 'multi-factor authentication']);
     expect(ens(['Ransomware hit the council in May.'])).toEqual(['ransomware']);
