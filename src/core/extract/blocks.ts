@@ -14,18 +14,6 @@ export type BlockResult = {
   lastUpdated?: string;
   /** ISO date from a line that holds nothing but a date (a byline date Readability kept). */
   dateLine?: string;
-  /** A limit of CollectLimits cut the walk short: the paragraphs are the article's first part only. */
-  cut?: boolean;
-};
-
-/** Bounds for a walk of a page that is past the extraction budget (none for Readability's output, which is small). */
-export type CollectLimits = {
-  /** Levels below the root walked into (the walk recurses once per level). */
-  maxDepth: number;
-  /** Elements looked at. */
-  maxElements: number;
-  /** Characters of paragraph text kept. */
-  maxChars: number;
 };
 
 /** Blocks whose own text is a paragraph (they cannot hold other paragraphs). */
@@ -143,32 +131,12 @@ function isTocEntry(el: Element): boolean {
  * Stops at the "MORE ON <TOPIC>" heading (everything after it is related
  * links and the author box) and at the "Do you still have questions?" footer.
  */
-export function collectParagraphs(root: Element, limits?: CollectLimits): BlockResult {
+export function collectParagraphs(root: Element): BlockResult {
   const out: BlockResult = { paragraphs: [] };
   let stopped = false;
-  let elements = 0;
-  let chars = 0;
-  /** True (and the walk stopped) once a limit is passed. */
-  const overLimit = (depth: number): boolean => {
-    if (!limits) return false;
-    if (++elements > limits.maxElements || chars > limits.maxChars) {
-      out.cut = true;
-      stopped = true;
-      return true;
-    }
-    if (depth > limits.maxDepth) {
-      out.cut = true;
-      return true;
-    }
-    return false;
-  };
 
   /** Handles one block's text; sets `stopped` at the end of the article. */
-  const take = (el: Element, whole: string): void => {
-    // Past the budget, one paragraph may hold megabytes: keep what fits.
-    const room = limits ? Math.max(0, limits.maxChars - chars) : Infinity;
-    const text = whole.length > room ? whole.slice(0, room) : whole;
-    if (!text) return;
+  const take = (el: Element, text: string): void => {
     // Each pattern runs only where the words it starts with are there (see BOILERPLATE_WORDS).
     const lower = text.toLowerCase();
     const heading = HEADINGS.has(el.tagName);
@@ -195,15 +163,13 @@ export function collectParagraphs(root: Element, limits?: CollectLimits): BlockR
     }
     if (isBoilerplateText(text)) return;
     out.paragraphs.push(text);
-    chars += text.length;
   };
 
   /** Walks `el`'s children; returns true when a block with text sits inside. */
-  const walk = (el: Element, depth = 1): boolean => {
+  const walk = (el: Element): boolean => {
     let sawBlock = false;
     for (let c = el.firstElementChild; c && !stopped; c = c.nextElementSibling) {
       const tag = c.tagName.toUpperCase();
-      if (overLimit(depth)) continue;
       if (skipped(c)) continue;
       if (LEAF_BLOCKS.has(tag)) {
         const text = cleanText(c.textContent ?? '');
@@ -212,12 +178,12 @@ export function collectParagraphs(root: Element, limits?: CollectLimits): BlockR
           take(c, text);
         }
       } else if (CONTAINER_BLOCKS.has(tag)) {
-        if (!walk(c, depth + 1) && !stopped) {
+        if (!walk(c) && !stopped) {
           const text = cleanText(c.textContent ?? '');
           if (text) take(c, text);
         }
         sawBlock = true;
-      } else if (walk(c, depth + 1)) {
+      } else if (walk(c)) {
         sawBlock = true;
       }
     }
