@@ -121,7 +121,7 @@ function isTocEntry(el: Element): boolean {
   // The first in-page link, found without a selector engine (called once per list item: 20,000 on a link farm).
   const links = el.getElementsByTagName('a');
   let a: Element | undefined;
-  for (let i = 0; i < links.length && !a; i++) if (links[i]?.getAttribute('href')?.startsWith('#')) a = links[i];
+  for (let i = 0; i < links.length && !a; i++) if (links[i]!.getAttribute('href')?.startsWith('#')) a = links[i];
   return !!a && cleanText(a.textContent ?? '') === cleanText(el.textContent ?? '');
 }
 

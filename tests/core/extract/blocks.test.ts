@@ -30,3 +30,26 @@ describe('collectParagraphs: list items, quotes and cells', () => {
     expect(paragraphs('<div><p>First.</p><div><p>Second.</p></div></div><p>Third.</p>')).toEqual(['First.', 'Second.', 'Third.']);
   });
 });
+
+describe('collectParagraphs: tables of contents', () => {
+  it('drops a list item that is nothing but an in-page link, wherever the link sits among the item\'s links', () => {
+    expect(paragraphs('<ul><li><a href="#_001">Why backups fail</a></li><li><a href="#_002">What to test</a></li></ul><p>Body text.</p>')).toEqual([
+      'Body text.',
+    ]);
+    // An empty link to another page before the anchor link: the first in-page link is the one compared.
+    expect(paragraphs('<ul><li><a href="/tech/"></a><a name="top"></a><a href="#restore">Restore drills</a></li></ul><p>Body text.</p>')).toEqual([
+      'Body text.',
+    ]);
+  });
+
+  it('keeps a list item whose in-page link is only part of its text', () => {
+    expect(paragraphs('<ul><li>See <a href="#_001">the checklist</a> before you start.</li></ul>')).toEqual(['See the checklist before you start.']);
+  });
+
+  it('keeps a list item that is one link to another page, or a link without an address', () => {
+    expect(paragraphs('<ul><li><a href="https://example.com/restore-guide">The vendor\'s restore guide</a></li></ul>')).toEqual([
+      "The vendor's restore guide",
+    ]);
+    expect(paragraphs('<ul><li><a name="step-1">Step one: stop the service</a></li></ul>')).toEqual(['Step one: stop the service']);
+  });
+});
