@@ -31,3 +31,17 @@ describe('readJsonLd authors', () => {
     expect(info.authorOrgs).toEqual(['Spiceworks Staff']);
   });
 });
+
+describe('readJsonLd on broken blocks', () => {
+  it('skips null wherever a node may stand and reads the rest', () => {
+    const info = read(
+      null,
+      [null, { '@type': 'BreadcrumbList', itemListElement: [null, { name: 'Cloud' }] }],
+      { '@graph': [null, { '@type': 'NewsArticle', headline: 'After null', author: [null, { '@type': 'Person', name: 'Jane Smith' }] }] },
+    );
+    expect(info.types).toEqual(['BreadcrumbList', 'NewsArticle']);
+    expect(info.breadcrumbs).toEqual(['Cloud']);
+    expect(info.headline).toBe('After null');
+    expect(info.authors).toEqual(['Jane Smith']);
+  });
+});
