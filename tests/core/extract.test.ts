@@ -146,6 +146,17 @@ describe('date lines', () => {
     expect(a.paragraphs.some((p) => p.includes('March 3, 2024'))).toBe(false);
     expect(a.paragraphs.length).toBeGreaterThan(0);
   });
+
+  it('leaves the date fields out when the page gives no date', () => {
+    const url = 'https://www.spiceworks.com/tech/cloud/news/object-storage-prices/';
+    const para = '<p>Object storage prices fell again this quarter as providers competed for backup and archive workloads from enterprises of every size.</p>';
+    const html = `<html><head><title>Object Storage Prices Fall - Spiceworks</title></head><body><div class="story"><h1>Object Storage Prices Fall</h1>${para.repeat(4)}</div></body></html>`;
+    const a = extractArticle(parsePage(html, url), url, recognisePage(url))!;
+    expect(a.paragraphs.length).toBeGreaterThan(0);
+    // Absent, not present as undefined: an Article holds only what the page gives.
+    expect(Object.keys(a)).not.toContain('published');
+    expect(Object.keys(a)).not.toContain('updated');
+  });
 });
 
 describe('text helpers', () => {
@@ -206,5 +217,16 @@ describe('canonical URL', () => {
       expect(canonical(`<link rel="canonical" href="${href}">`)).toBe('https://www.spiceworks.com/tech/cloud/news/a-story/');
     }
     expect(canonical('<meta property="og:url" content="data:text/html,hi">')).toBe('https://www.spiceworks.com/tech/cloud/news/a-story/');
+  });
+
+  it('takes a canonical link that differs from the page URL only on spiceworks.com or a subdomain, over https', () => {
+    // The links name another path, so that taking the link and falling back to the page URL give different answers.
+    const moved = '/tech/cloud/news/a-story-renamed/';
+    expect(canonical(`<link rel="canonical" href="https://www.spiceworks.com${moved}">`)).toBe(`https://www.spiceworks.com${moved}`);
+    expect(canonical(`<link rel="canonical" href="https://spiceworks.com${moved}">`)).toBe(`https://spiceworks.com${moved}`);
+    expect(canonical(`<meta property="og:url" content="https://community.spiceworks.com${moved}">`)).toBe(`https://community.spiceworks.com${moved}`);
+    for (const href of [`http://www.spiceworks.com${moved}`, `https://notspiceworks.com${moved}`, `https://spiceworks.com.evil.example${moved}`]) {
+      expect(canonical(`<link rel="canonical" href="${href}">`), href).toBe('https://www.spiceworks.com/tech/cloud/news/a-story/');
+    }
   });
 });
