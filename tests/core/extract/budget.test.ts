@@ -49,6 +49,15 @@ describe('boundedCopy', () => {
     expect(measure(out.body).depth).toBe(3);
   });
 
+  it('copies the head of a document without a body and gives an empty body', () => {
+    const doc = parse('<p>Removed with the body.</p>', '<title>Headless</title>');
+    doc.body.remove();
+    const { doc: out, cut } = boundedCopy(doc, null, 10);
+    expect(cut).toBe(false);
+    expect(Array.from(out.head.querySelectorAll('title'), (t) => t.textContent)).toContain('Headless');
+    expect(out.body.innerHTML).toBe('');
+  });
+
   it('with a root, copies the first h1 before it when the h1 is outside, then the root only', () => {
     const doc = parse('<header><h1>Headline</h1></header><nav><p>menu</p></nav><article><p>Body text.</p></article>');
     const { doc: out, cut } = boundedCopy(doc, doc.querySelector('article'), 10);
