@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadNodeChecker } from '../../../src/node/nynorsk';
+import { createGrammar, isGrammarData } from '../../../src/core/nynorsk/grammar';
+import { tokenize } from '../../../src/core/nynorsk/tokenize';
+import { loadNodeChecker, readNynorskExtras } from '../../../src/node/nynorsk';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const checker = loadNodeChecker({ root: ROOT });
@@ -94,6 +96,11 @@ describe('a digit under ten counting a noun', () => {
     expect(flags('Eg møtte Kari. Tre dagar seinare reiste ho heim.')).toEqual([]);
   });
 
+  it('leaves a sentence of fewer than three words alone, not counting names', () => {
+    expect(flags('IBM fekk 3 kontor.')).toEqual([]);
+    expect(flags('Dei fekk 3 kontor.')).toEqual([['3 kontor', 'tre kontor', 'number']]);
+  });
+
   it('leaves figures, units, labels and numbers of ten and more alone', () => {
     for (const t of ['Prisen steig 5 prosent.', 'Sjå side 3 i rapporten.', 'Det tok 12 minutt.', 'Versjon 2 kom i fjor.', 'Det kostar 1,5 millionar.', 'Lesetida er om lag eitt minutt.'])
       expect(flags(t), t).toEqual([]);
@@ -105,6 +112,17 @@ describe('predicate and participle agreement (hints)', () => {
     expect(hints('Tenestene er oppdatert.')).toEqual([['oppdatert', 'oppdaterte', 'predicate']]);
     expect(hints('Under «Hovudpunkt» står dei tre viktigaste setningane frå artikkelen, sitert på engelsk.')).toEqual([['sitert', 'siterte', 'predicate']]);
     expect(checker.check('Tenestene er oppdatert.').flagged).toEqual([]);
+  });
+
+  it('hints the plural before a preposition, an adverb, a comma or a word it cannot read', () => {
+    for (const t of ['Tenestene er oppdatert i dag.', 'Tenestene er oppdatert no.', 'Tenestene er oppdatert, seier leiinga.', 'Tenestene er oppdatert 12. mars.'])
+      expect(hints(t), t).toEqual([['oppdatert', 'oppdaterte', 'predicate']]);
+  });
+
+  it('leaves an adjective that describes the next word alone', () => {
+    // "god" agrees with "reklame" here, not with the subject.
+    expect(hints('Tenestene er god reklame.')).toEqual([]);
+    expect(hints('Tenestene er god.')).toEqual([['god', 'gode', 'predicate']]);
   });
 
   it('leaves agreeing predicates alone', () => {
@@ -128,5 +146,27 @@ describe('corpus evidence', () => {
 
   it('reads ønsker after a subject as Bokmål for ønskjer', () => {
     expect(flags('Leiinga ønsker å kutte kostnader.')).toEqual([['ønsker', 'ønskjer', 'corpus']]);
+  });
+});
+
+describe('the grammar on its own', () => {
+  it('gives positions, suggestions and levels: a predicate is a hint, a determiner a flag', () => {
+    // Built here so that this test reaches the rules' setup (not collection time).
+    const grammar = createGrammar(readNynorskExtras(ROOT).grammar);
+    const find = (t: string) => grammar.check(t, tokenize(t));
+    expect(find('Tenestene er oppdatert.')).toEqual([{ start: 13, end: 22, suggestion: 'oppdaterte', level: 'hint', rule: 'predicate' }]);
+    expect(find('Setningane, sitert på engelsk.')).toEqual([{ start: 12, end: 18, suggestion: 'siterte', level: 'hint', rule: 'predicate' }]);
+    expect(find('Det er ein arbeidsmiljø.')).toEqual([{ start: 7, end: 10, suggestion: 'eit', level: 'flag', rule: 'determiner' }]);
+  });
+
+  it('accepts the shipped data and rejects data of another shape', () => {
+    const data = readNynorskExtras(ROOT).grammar;
+    expect(isGrammarData(data)).toBe(true);
+    expect(isGrammarData({ ...data, format: 2 })).toBe(false);
+    expect(isGrammarData({ ...data, adjectives: ['stor'] })).toBe(false);
+    expect(isGrammarData({ ...data, nouns: null })).toBe(false);
+    expect(isGrammarData({ ...data, nouns: { x: 'hus' } })).toBe(false);
+    expect(isGrammarData({ ...data, nouns: { n: ['hus'] } })).toBe(false);
+    expect(isGrammarData(null)).toBe(false);
   });
 });
