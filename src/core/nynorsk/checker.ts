@@ -146,7 +146,7 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
   const { direct, compound } = createWordMatcher(data);
   const cased = new Map(Object.entries(data.cased));
   const context = new Map<string, ContextRule>(data.context.map((r) => [r.form, r]));
-  const allow = new Set(options.allow ?? []);
+  const allow = new Set(options.allow);
   const learned = new Map(Object.entries(options.corpus?.forms ?? {}));
   const unlessPrev = new Map<string, Set<string>>();
   for (const [form, e] of learned) if (e[4]) unlessPrev.set(form, new Set(e[4].split(' ')));
