@@ -5,7 +5,7 @@
 // lønnspakker) are in the set and are also checked against the seed itself.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createChecker, type NynorskChecker } from '../../../src/core/nynorsk/checker';
 import { readNynorskData } from '../../../src/node/nynorsk';
 
@@ -22,9 +22,12 @@ export function bokmalVersion(item: Item): { text: string; start: number; end: n
   return { text: item.clean.slice(0, i) + item.nb + item.clean.slice(i + item.nn.length), start: i, end: i + item.nb.length };
 }
 
+const data = readNynorskData(ROOT);
+// Built before each test, not once for the file: Stryker credits a mutant in the checker's setup only to tests whose
+// own run built the checker.
 let checker: NynorskChecker;
-beforeAll(() => {
-  checker = createChecker(readNynorskData(ROOT));
+beforeEach(() => {
+  checker = createChecker(data);
 });
 
 describe('catch set', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createChecker, type NynorskChecker } from '../../../src/core/nynorsk/checker';
 import { isNynorskData, type CorpusData, type NynorskData } from '../../../src/core/nynorsk/data';
 import { loadChecker, NYNORSK_CORPUS_PATH, NYNORSK_DATA_PATH, NYNORSK_GRAMMAR_PATH } from '../../../src/core/nynorsk/load';
@@ -12,6 +12,10 @@ let checker: NynorskChecker;
 
 beforeAll(() => {
   data = readNynorskData(ROOT);
+});
+// Built before each test, not once for the file: Stryker credits a mutant in the checker's setup only to tests whose
+// own run built the checker.
+beforeEach(() => {
   checker = createChecker(data);
 });
 

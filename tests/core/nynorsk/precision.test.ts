@@ -3,12 +3,20 @@
  * Nynorsk it must stay quiet on. Runs the full checker on the shipped data (as the extension builds it).
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { loadNodeChecker } from '../../../src/node/nynorsk';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createChecker, type NynorskChecker } from '../../../src/core/nynorsk/checker';
+import { readNynorskData, readNynorskExtras } from '../../../src/node/nynorsk';
 import { gendersOf } from '../../../scripts/nynorsk/grammar-data.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const checker = loadNodeChecker({ root: ROOT });
+const data = readNynorskData(ROOT);
+const extras = readNynorskExtras(ROOT);
+// Built before each test, not while the file is collected: Stryker turns a mutant on only after collection, so a checker
+// built then holds maps made by unmutated code, and mutants in its setup could never fail a test.
+let checker: NynorskChecker;
+beforeEach(() => {
+  checker = createChecker(data, extras);
+});
 const flags = (t: string) => checker.check(t).flagged.map((f) => [f.form, f.suggestion, f.rule]);
 const hints = (t: string) => checker.check(t).hints.map((f) => [f.form, f.suggestion, f.rule]);
 const quiet = (t: string) => {
