@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, cleanText, stripTitleSuffix, toIsoDate, isBoilerplateText } from '../../src/core/extract/index';
+import { canonicalUrl } from '../../src/core/extract/metadata';
 import { recognisePage } from '../../src/core/recognise';
 import { ArticleSchema } from '../../src/core/schema/article';
 import { loadFixturePages, parsePage, type FixturePage } from '../../support/fixtures';
@@ -217,6 +218,12 @@ describe('canonical URL', () => {
       expect(canonical(`<link rel="canonical" href="${href}">`)).toBe('https://www.spiceworks.com/tech/cloud/news/a-story/');
     }
     expect(canonical('<meta property="og:url" content="data:text/html,hi">')).toBe('https://www.spiceworks.com/tech/cloud/news/a-story/');
+  });
+
+  it('cuts a page URL longer than a card may carry to its origin and path, at 2,048 characters', () => {
+    const long = `https://www.spiceworks.com/tech/cloud/news/${'a'.repeat(3_000)}/?utm=x#top`;
+    const c = canonicalUrl(parsePage('<html><head></head><body></body></html>', long), long, {});
+    expect(c).toBe(`https://www.spiceworks.com/tech/cloud/news/${'a'.repeat(3_000)}/`.slice(0, 2_048));
   });
 
   it('takes a canonical link that differs from the page URL only on spiceworks.com or a subdomain, over https', () => {

@@ -156,6 +156,8 @@ describe('nameFrom', () => {
     ['Jane Doe Senior Editor', true, 'Jane Doe'],
     ['Spiceworks News Desk, Technical WriterWrites about cloud security for IT teams.', true, 'Spiceworks News Desk'],
     ['Jane DoeTechnical WriterWrites about networks', false, 'Jane Doe'],
+    // Glued at a non-ASCII capital: the cut needs the Unicode letter classes.
+    ['Åse BergØkonomijournalist', true, 'Åse Berg'],
     ['MaryAnn Smith', false, 'MaryAnn Smith'],
     ['Mary MacKenzie', true, 'Mary MacKenzie'],
     ['Ronald McDonald', true, 'Ronald McDonald'],
