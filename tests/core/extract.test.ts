@@ -84,6 +84,8 @@ describe('extractArticle details', () => {
     expect(extractArticle(parsePage(meta.html, meta.url), meta.url, { kind: 'none' })).toBeNull();
     const url = 'https://www.spiceworks.com/tech/cloud/news/x/';
     expect(extractArticle(parsePage('<html><body><main><div id="app"></div></main></body></html>', url), url, recognisePage(url))).toBeNull();
+    // No container for the fallback either.
+    expect(extractArticle(parsePage('<html><body><div id="app"></div></body></html>', url), url, recognisePage(url))).toBeNull();
   });
 
   it('removes "Opens a new window" glued to link text and keeps the link text', () => {
