@@ -89,14 +89,15 @@ export function isLibraryEntry(v: unknown): v is LibraryEntry {
   return (
     !!o &&
     typeof o.id === 'string' &&
+    // Each object is looked into with ?. once: past that check it is there.
     strs(o.match?.slugs) &&
-    strs(o.match?.fingerprint?.all) &&
-    strs(o.match?.fingerprint?.any) &&
-    Number.isInteger(o.match?.fingerprint?.minAny) &&
+    strs(o.match.fingerprint?.all) &&
+    strs(o.match.fingerprint.any) &&
+    Number.isInteger(o.match.fingerprint.minAny) &&
     typeof o.card?.title === 'string' &&
-    typeof o.card?.sourceTitle === 'string' &&
-    strs(o.card?.summary) &&
-    Array.isArray(o.card?.faq) &&
+    typeof o.card.sourceTitle === 'string' &&
+    strs(o.card.summary) &&
+    Array.isArray(o.card.faq) &&
     o.card.faq.every((f) => typeof f.q === 'string' && typeof f.a === 'string' && Array.isArray(f.anchors) && f.anchors.every(strs))
   );
 }

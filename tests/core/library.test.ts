@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIBRARY, LIBRARY_FILE_COUNT } from '../../src/core/library-data';
-import { findEvidence, matchLibrary, normaliseForMatch, slugOf } from '../../src/core/library';
+import { findEvidence, isLibraryEntry, matchLibrary, normaliseForMatch, slugOf } from '../../src/core/library';
 import { META_PARAGRAPHS, makeArticle } from '../factories/article';
 
 const META_SLUG = 'meta-struggles-to-maintain-ai-workforce-following-high-level-exits';
@@ -95,3 +95,56 @@ describe('helpers', () => {
     expect(findEvidence(META_PARAGRAPHS, [['a']], 5)).toEqual([0, 1, 2, 3, 4]);
   });
 });
+
+describe('isLibraryEntry', () => {
+  const good = () => ({
+    id: 'acme-quantum',
+    match: { slugs: ['acme-builds-quantum-thing'], fingerprint: { all: ['acme'], any: ['quantum', 'alpha'], minAny: 1 } },
+    card: { title: 'Acme byggjer', sourceTitle: 'Acme builds', summary: ['Acme byggjer noko.'], faq: [{ q: 'Kva?', a: 'Noko.', anchors: [['acme'], ['quantum', 'alpha']] }] },
+  });
+  /** A good entry with the value at a dotted path replaced (removed when undefined): a library file is JSON of any shape. */
+  const withValue = (path: string, value: unknown): unknown => {
+    const e = good();
+    const keys = path.split('.');
+    let o = e as unknown as Record<string, unknown>;
+    for (const k of keys.slice(0, -1)) o = o[k] as Record<string, unknown>;
+    const last = keys[keys.length - 1]!;
+    if (value === undefined) delete o[last];
+    else o[last] = value;
+    return e;
+  };
+  const broken: [string, string, unknown][] = [
+    ['id not a string', 'id', 1],
+    ['no match', 'match', undefined],
+    ['slugs not a list', 'match.slugs', 'acme-builds-quantum-thing'],
+    ['a slug not a string', 'match.slugs.1', 7],
+    ['no fingerprint', 'match.fingerprint', undefined],
+    ['an "all" term not a string', 'match.fingerprint.all.1', null],
+    ['an "any" term not a string', 'match.fingerprint.any.2', 1],
+    ['minAny not a whole number', 'match.fingerprint.minAny', 1.5],
+    ['no card', 'card', undefined],
+    ['title not a string', 'card.title', ['Acme']],
+    ['no sourceTitle', 'card.sourceTitle', undefined],
+    ['a summary line not a string', 'card.summary.1', {}],
+    ['faq not a list', 'card.faq', {}],
+    ['a question not a string, after a good one', 'card.faq.1', { q: 1, a: 'Noko.', anchors: [] }],
+    ['an answer not a string', 'card.faq.0.a', 2],
+    ['anchors not a list', 'card.faq.0.anchors', 'acme'],
+    ['an anchor group with a term not a string', 'card.faq.0.anchors.2', [3]],
+  ];
+
+  it('takes a well-formed entry, an empty FAQ too', () => {
+    expect(isLibraryEntry(good())).toBe(true);
+    expect(isLibraryEntry({ ...good(), card: { ...good().card, faq: [] } })).toBe(true);
+  });
+
+  it('refuses what is not an object', () => {
+    expect(isLibraryEntry(null)).toBe(false);
+    expect(isLibraryEntry('acme-quantum')).toBe(false);
+  });
+
+  it.each(broken)('refuses an entry with %s', (_, path, value) => {
+    expect(isLibraryEntry(withValue(path, value))).toBe(false);
+  });
+});
+
