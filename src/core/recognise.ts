@@ -49,8 +49,9 @@ export function recognisePage(url: string): PageKind {
     // Legacy /topic/<id>-<slug>: the site redirects it to /t/...; accept it so
     // that a page still showing the old URL is not missed.
     if (parts[0] === 'topic' && parts.length === 2) {
-      const m = /^(\d+)-([a-z0-9][a-z0-9-]*)$/i.exec(parts[1] ?? '');
-      if (m) return { kind: 'thread', site: 'community', slug: m[2] ?? '', id: m[1] ?? '' };
+      // Two parts, so parts[1] is there; a match has both groups.
+      const m = /^(\d+)-([a-z0-9][a-z0-9-]*)$/i.exec(parts[1]!);
+      if (m) return { kind: 'thread', site: 'community', slug: m[2]!, id: m[1]! };
     }
     return NONE;
   }
