@@ -26,6 +26,7 @@ export function understandPage(doc: Document, url: string, opts: ExtractOptions 
   if (page.kind === 'none') return { ok: false, reason: 'not-article', page };
   if (!confirmArticle(doc, page)) return { ok: false, reason: 'no-article-text', page };
   const article = extractArticle(doc, url, page, opts);
-  if (!article || article.paragraphs.length === 0) return { ok: false, reason: 'no-article-text', page };
+  // extractArticle gives null, never an article without paragraphs, when it finds no text.
+  if (!article) return { ok: false, reason: 'no-article-text', page };
   return { ok: true, page, article, topic: detectTopic(article) };
 }
