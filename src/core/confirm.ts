@@ -55,7 +55,8 @@ const startsWithAny = (text: string, starts: readonly string[]) => {
 };
 
 function looksLikeError(doc: Document, heading: string): boolean {
-  const title = doc.title ?? '';
+  // A document's title is always a string ('' without a <title>).
+  const title = doc.title;
   return (
     (heading.length < 80 && startsWithAny(heading, ERROR_HEADING_STARTS) && ERROR_HEADING.test(heading)) ||
     (startsWithAny(title.trimStart(), ERROR_TITLE_STARTS) && /^\s*(404\b|page not found|error\s*$)/i.test(title))
@@ -66,7 +67,7 @@ function looksLikeError(doc: Document, heading: string): boolean {
 function enoughText(nodes: ArrayLike<Element>, need: number): boolean {
   let total = 0;
   for (let i = 0; i < nodes.length; i++) {
-    total += (nodes[i]?.textContent ?? '').trim().length;
+    total += nodes[i]!.textContent.trim().length;
     if (total >= need) return true;
   }
   return false;

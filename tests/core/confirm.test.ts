@@ -1,12 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { confirmArticle } from '../../src/core/confirm';
 import { recognisePage } from '../../src/core/recognise';
+import type { PageKind } from '../../src/core/types';
 import { loadFixturePages, parsePage } from '../../support/fixtures';
 
 const URL_A = 'https://www.spiceworks.com/tech/cloud/news/some-story/';
-const page = recognisePage(URL_A);
+const URL_T = 'https://community.spiceworks.com/t/printer-offline/123';
+// Recognised inside each test, not at load: Stryker activates a mutant only once the tests run.
+let page: PageKind;
+let thread: PageKind;
+beforeEach(() => {
+  page = recognisePage(URL_A);
+  thread = recognisePage(URL_T);
+});
 const para = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} explains how the backup window shrank after the team moved its file servers to a new storage array.</p>`).join('');
-const doc = (body: string, head = '') => parsePage(`<!DOCTYPE html><html><head><title>T - Spiceworks</title>${head}</head><body>${body}</body></html>`, URL_A);
+const doc = (body: string, head = '', title = 'T - Spiceworks') => parsePage(`<!DOCTYPE html><html><head><title>${title}</title>${head}</head><body>${body}</body></html>`, URL_A);
+/** Paragraphs whose trimmed text is exactly `n` characters. */
+const chars = (n: number) => `<p>${'x'.repeat(n - 100)}</p><p>${'y'.repeat(100)}</p>`;
+const threadDoc = (body: string) => parsePage(`<html><body>${body}</body></html>`, URL_T);
+const POST = '<article data-post-id="1"><div class="cooked"><p>Our printer drops off the network every morning.</p></div></article>';
 
 describe('confirmArticle on fixture pages', () => {
   for (const f of loadFixturePages().filter((f) => f.expected.kind !== 'none')) {
@@ -58,13 +70,64 @@ describe('confirmArticle rules', () => {
     expect(confirmArticle(doc(`<h1>Backups</h1>${para(5)}`), { kind: 'none' })).toBe(false);
   });
   it('needs Discourse post content for a thread', () => {
-    const t = recognisePage('https://community.spiceworks.com/t/printer-offline/123');
-    const shell = parsePage('<html><body><div id="topic-title"><h1>Printer offline</h1></div><div class="post-stream"></div></body></html>', 'https://community.spiceworks.com/t/printer-offline/123');
-    expect(confirmArticle(shell, t)).toBe(false);
-    const full = parsePage(
-      '<html><body><div id="topic-title"><h1>Printer offline</h1></div><article data-post-id="1"><div class="cooked"><p>Our printer drops off the network every morning.</p></div></article></body></html>',
-      'https://community.spiceworks.com/t/printer-offline/123',
-    );
-    expect(confirmArticle(full, t)).toBe(true);
+    const shell = threadDoc('<div id="topic-title"><h1>Printer offline</h1></div><div class="post-stream"></div>');
+    expect(confirmArticle(shell, thread)).toBe(false);
+    expect(confirmArticle(threadDoc(`<div id="topic-title"><h1>Printer offline</h1></div>${POST}`), thread)).toBe(true);
+  });
+  it('needs a visible, non-error heading for a thread, whatever its posts', () => {
+    expect(confirmArticle(threadDoc(POST), thread)).toBe(false);
+    expect(confirmArticle(threadDoc(`<div id="topic-title"><h1> \n </h1></div>${POST}`), thread)).toBe(false);
+    expect(confirmArticle(threadDoc(`<div id="topic-title"><h1>Oops! That page doesn’t exist or is private.</h1></div>${POST}`), thread)).toBe(false);
+  });
+  it('needs exactly 400 characters of paragraph text, blanks around paragraphs not counted', () => {
+    expect(confirmArticle(doc(`<h1>Backups</h1>${chars(400)}`), page)).toBe(true);
+    expect(confirmArticle(doc(`<h1>Backups</h1>${chars(399)}`), page)).toBe(false);
+    expect(confirmArticle(doc(`<h1>Backups</h1><p>${' '.repeat(300)}${'x'.repeat(300)}\n\n</p>`), page)).toBe(false);
+  });
+  it('tolerates a logo h1 beside the article heading, and reads the article one', () => {
+    expect(confirmArticle(doc(`<h1>Spiceworks</h1><h1>Backups</h1>${para(5)}`), page)).toBe(true);
+    expect(confirmArticle(doc(`<h1>Spiceworks</h1><h1>Page not found</h1>${para(5)}`), page)).toBe(false);
+  });
+  it('reads an error heading through the blanks around it', () => {
+    expect(confirmArticle(doc(`<h1>\n   Page not found\n</h1>${para(5)}`), page)).toBe(false);
+  });
+  it('takes only a short heading for an error heading', () => {
+    const sorry = (n: number) => `Sorry, ${'we have moved this report to the new storage section '.repeat(2)}`.slice(0, n);
+    expect(confirmArticle(doc(`<h1>${sorry(79)}</h1>${para(5)}`), page)).toBe(false);
+    expect(confirmArticle(doc(`<h1>${sorry(80)}</h1>${para(5)}`), page)).toBe(true);
+  });
+  it('rejects an error heading by its start, not by how it ends', () => {
+    expect(confirmArticle(doc(`<h1>Oops, that page is gone</h1>${para(5)}`), page)).toBe(false);
+  });
+  it('rejects a page whose title says 404 or error, whatever its heading', () => {
+    expect(confirmArticle(doc(`<h1>Nothing to see here</h1>${para(5)}`, '', '404 Not Found'), page)).toBe(false);
+    // document.title drops ASCII blanks at the ends itself, not a no-break space.
+    expect(confirmArticle(doc(`<h1>Nothing to see here</h1>${para(5)}`, '', '&nbsp;404 Not Found'), page)).toBe(false);
+    expect(confirmArticle(doc(`<h1>Nothing to see here</h1>${para(5)}`, '', 'Error'), page)).toBe(false);
+    expect(confirmArticle(doc(`<h1>Nothing to see here</h1>${para(5)}`, '', 'Error&nbsp;'), page)).toBe(false);
+  });
+  it('accepts an article whose title only starts like an error title', () => {
+    expect(confirmArticle(doc(`<h1>Error 404 explained</h1>${para(5)}`, '', 'Error 404 explained: what it means - Spiceworks'), page)).toBe(true);
+    expect(confirmArticle(doc(`<h1>Error handling in PowerShell</h1>${para(5)}`, '', 'Error handling in PowerShell'), page)).toBe(true);
+    expect(confirmArticle(doc(`<h1>4040 backup tips</h1>${para(5)}`, '', '4040 backup tips'), page)).toBe(true);
+  });
+  it('reads og:type from a property or a name attribute, past other meta tags, blanks and case aside', () => {
+    const body = `<h1>Backups</h1>${para(2)}`;
+    expect(confirmArticle(doc(body, '<meta name="description" content="article"><meta property="og:type" content="website">'), page)).toBe(false);
+    expect(confirmArticle(doc(body, '<meta name="description" content="Backups"><meta name="og:type" content="article">'), page)).toBe(true);
+    expect(confirmArticle(doc(body, '<meta property="og:type" content=" Article ">'), page)).toBe(true);
+  });
+  it('lowers the bar for an article type among other JSON-LD types, and a listing type beside it does not make a listing', () => {
+    const ld = (types: string) => `<script type="application/ld+json">{"@graph":[${types}]}</script>`;
+    const short = `<h1>Backups</h1>${para(2)}`;
+    expect(confirmArticle(doc(short, ld('{"@type":"WebPage"},{"@type":"NewsArticle"}')), page)).toBe(true);
+    expect(confirmArticle(doc(short, ld('{"@type":"NewsArticle"},{"@type":"ItemList"}')), page)).toBe(true);
+    expect(confirmArticle(doc(`<h1>Cloud</h1>${para(8)}`, ld('{"@type":"CollectionPage"},{"@type":"BreadcrumbList"}')), page)).toBe(false);
+  });
+  it('is false for a document without a body, even with a heading and text', () => {
+    const d = doc(`<h1>Backups</h1>${para(5)}`);
+    d.documentElement.append(...Array.from(d.body.childNodes));
+    d.body.remove();
+    expect(confirmArticle(d, page)).toBe(false);
   });
 });
