@@ -5,11 +5,19 @@ describe('formatDateNn', () => {
   it('writes dates the Nynorsk way', () => {
     expect(formatDateNn('2024-04-03')).toBe('3. april 2024');
     expect(formatDateNn('2023-12-31T22:10:00Z')).toBe('31. desember 2023');
+    expect(formatDateNn('2024-01-01')).toBe('1. januar 2024');
+  });
+  it('reads a date with blanks around it', () => {
+    expect(formatDateNn('\n 2024-04-03 ')).toBe('3. april 2024');
   });
   it('gives undefined for missing or unreadable dates', () => {
     expect(formatDateNn(undefined)).toBeUndefined();
     expect(formatDateNn('yesterday')).toBeUndefined();
     expect(formatDateNn('2024-13-01')).toBeUndefined();
+    expect(formatDateNn('2024-04-00')).toBeUndefined();
+    expect(formatDateNn('2024-01-32')).toBeUndefined();
+    // A date must start the text: "Updated 2024-04-03" is not read as one.
+    expect(formatDateNn('Updated 2024-04-03')).toBeUndefined();
   });
 });
 

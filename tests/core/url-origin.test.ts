@@ -15,6 +15,7 @@ describe('url-origin', () => {
     expect(urlOrigin('')).toBeNull();
     expect(webUrl('https://a.example/p')?.pathname).toBe('/p');
     expect(webUrl('javascript:alert(1)')).toBeNull();
+    expect(webUrl('not a url')).toBeNull();
   });
   it('names the origin in a message, or the text as given where there is none', () => {
     expect(originForMessage('http://localhost:11434/api/chat')).toBe('http://localhost:11434');
