@@ -45,6 +45,10 @@ describe('validateCard', () => {
     expect(r.ok ? [] : r.errors).toEqual(['url', 'title', 'topic.reasons', 'faq', 'faq[0]', 'faq[10]', 'createdAt']);
     const s = validateCard({ ...card(), topic: { ...card().topic, secondary: ['sport'] } });
     expect(s.ok ? [] : s.errors).toEqual(['topic.secondary']);
+    // By number whatever is wrong with them: item 3's question is too long, item 1 points past the article.
+    const faq2 = [0, 1, 2, 3].map((i) => ({ q: i === 3 ? 'x'.repeat(CARD_LIMITS.question + 1) : 'Kva?', a: 'Dette.', evidence: [i === 1 ? 9 : 0] }));
+    const f = validateCard({ ...card(), faq: faq2 }, 3);
+    expect(f.ok ? [] : f.errors).toEqual(['faq[1]', 'faq[3]']);
   });
 
   it('refuses figures whose evidence points past the article', () => {
