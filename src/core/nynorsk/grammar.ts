@@ -348,10 +348,8 @@ export function createGrammar(data: GrammarData): { check(text: string, tokens: 
         let a = tokens[i]!.start;
         while (a > 0 && !/[.!?\n•*#>|]/u.test(text[a - 1]!)) a--;
         let b = tokens[i]!.end;
-        while (b < text.length && !/[.!?\n]/u.test(text[b]!)) {
-          // A decimal point or a dotted figure does not end the sentence.
-          b++;
-        }
+        // Every . ends the scan, a decimal point too: the figure's digits before it are then refused below.
+        while (b < text.length && !/[.!?\n]/u.test(text[b]!)) b++;
         if (b >= text.length || text[b] === '\n') return false;
         let wordsIn = 0;
         for (let k = i - 1; k >= 0 && tokens[k]!.start >= a; k--) {
@@ -373,7 +371,8 @@ export function createGrammar(data: GrammarData): { check(text: string, tokens: 
         if (p.endsWith('ert') && p.length > 5) return p + 'e';
         if (p === 'skriven' || p === 'skrive') return 'skrivne';
         if (adjectives.has(p) && !/(e|a|st|ast)$/.test(p) && !genders.has(p)) {
-          if (p.endsWith('en') && p.length > 4) return p.slice(0, -2) + 'ne';
+          // The e of -el and -en after a consonant falls away in the plural: enkel → enkle, open → opne, teken → tekne.
+          if (/[^aeiouyæøå]e[ln]$/.test(p) && p.length >= 4) return p.slice(0, -2) + p.slice(-1) + 'e';
           return p + 'e';
         }
         return undefined;

@@ -133,6 +133,15 @@ describe('predicate and participle agreement (hints)', () => {
     expect(hints('Tenestene er god.')).toEqual([['god', 'gode', 'predicate']]);
   });
 
+  it('writes the plural of adjectives in -el and -en without their e (enkle, opne, tekne)', () => {
+    expect(hints('Tenestene er enkel.')).toEqual([['enkel', 'enkle', 'predicate']]);
+    expect(hints('Filene er open.')).toEqual([['open', 'opne', 'predicate']]);
+    expect(hints('Sakene er teken.')).toEqual([['teken', 'tekne', 'predicate']]);
+    expect(hints('Systema er kompatibel.')).toEqual([['kompatibel', 'kompatible', 'predicate']]);
+    expect(hints('Tenestene er enkle.')).toEqual([]);
+    expect(hints('Filene er opne.')).toEqual([]);
+  });
+
   it('leaves agreeing predicates alone', () => {
     expect(hints('Tenestene er oppdaterte.')).toEqual([]);
     expect(hints('Under «Hovudpunkt» står dei tre viktigaste setningane frå artikkelen, siterte på engelsk.')).toEqual([]);
