@@ -258,6 +258,18 @@ describe('ModelCache: a store without room', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/removed 1 cached card/), message.slice(0, 300));
   });
 
+  it('evicts as many of the oldest entries as a larger card needs', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const small = (await sizeOf('k0', card('K'))).bytes;
+    const large = { ...card('N'), summary: Array.from({ length: 6 }, () => 'x'.repeat(Math.ceil(small / 3))) };
+    const size = (await sizeOf('kN', large)).bytes;
+    expect(size > 2 * small && size <= 3 * small).toBe(true);
+    const store = flakyStore((n) => (n === 5 ? new Error('QUOTA_BYTES quota exceeded') : undefined));
+    const cache = await filled(store, 4);
+    await cache.set('kN', large);
+    expect(await cache.keys()).toEqual(['k3', 'kN']);
+  });
+
   it('gives up after a few rounds rather than empty the cache for one card; the index lists what is left', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
