@@ -48,7 +48,7 @@ export function createSseParser(onEvent: (ev: SseEvent) => void): LineFeeder {
   };
   const lines = createLineSplitter((line) => {
     if (line === '') return dispatch();
-    if (line.startsWith(':')) return;
+    // A comment (':' first) has the empty field name, which is none of the three: it needs no test of its own.
     const colon = line.indexOf(':');
     const field = colon < 0 ? line : line.slice(0, colon);
     let value = colon < 0 ? '' : line.slice(colon + 1);
