@@ -20,9 +20,8 @@ export function extractJson(text: string): unknown {
   const first = text.indexOf('{');
   if (first >= 0) {
     const balanced = balancedObject(text, first);
+    // Text from the first '{' to the last '}' is no further candidate: when it is an object, its braces match and it is `balanced`.
     if (balanced) candidates.push(balanced);
-    const last = text.lastIndexOf('}');
-    if (last > first) candidates.push(text.slice(first, last + 1));
   }
   for (const c of candidates) {
     try {
