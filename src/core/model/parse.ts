@@ -8,6 +8,8 @@ import type { CardContent } from './types';
 
 /** No card nests deeper than this (the same bound as the streaming reader's, partial-json.ts). */
 const MAX_DEPTH = 64;
+/** Balanced objects tried in one answer: enough for prose with a few braces, bounded for an answer made of them. */
+const MAX_OBJECTS = 16;
 
 /** Finds and parses the JSON object in a model's answer; undefined when there is none, or when it nests deeper than any card. */
 export function extractJson(text: string): unknown {
@@ -17,11 +19,15 @@ export function extractJson(text: string): unknown {
   const fence = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
   if (fence?.[1]) candidates.push(fence[1]);
   candidates.push(text.trim());
-  const first = text.indexOf('{');
-  if (first >= 0) {
-    const balanced = balancedObject(text, first);
-    // Text from the first '{' to the last '}' is no further candidate: when it is an object, its braces match and it is `balanced`.
-    if (balanced) candidates.push(balanced);
+  // Each balanced object in turn, not only the first: prose before the answer may hold braces of its own ("Sjå {her}: {…}").
+  // The next one is looked for after the end of the last, never inside it: an object nested in a broken answer is no card.
+  // Text from a '{' to the last '}' is no further candidate: when it is an object, its braces match and it is `balanced`.
+  let at = text.indexOf('{');
+  for (let tries = 0; at >= 0 && tries < MAX_OBJECTS; tries++) {
+    const balanced = balancedObject(text, at);
+    if (!balanced) break;
+    candidates.push(balanced);
+    at = text.indexOf('{', at + balanced.length);
   }
   for (const c of candidates) {
     try {

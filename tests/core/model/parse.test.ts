@@ -17,6 +17,18 @@ describe('extractJson', () => {
     expect(extractJson('Svar: {"t":"x \\"}\\" {y"} takk }')).toEqual({ t: 'x "}" {y' });
   });
 
+  it('finds the answer after prose with braces of its own when there is no fence, but never an object inside a broken one', () => {
+    expect(extractJson('Sjå {her}: {"title":"T"} takk')).toEqual({ title: 'T' });
+    expect(extractJson('{a} {b} {"title":"T"}')).toEqual({ title: 'T' });
+    // The inner object parses, but it is part of an answer that does not: no card.
+    expect(extractJson('{"title": "T", "faq": [{"q": "Kva?"}], }')).toBeUndefined();
+    // An object opened and never closed ends the search.
+    expect(extractJson('{"title": "T" {"x": 1}')).toBeUndefined();
+    // Sixteen objects are tried, then no more.
+    expect(extractJson('{x} '.repeat(15) + '{"title":"T"}')).toEqual({ title: 'T' });
+    expect(extractJson('{x} '.repeat(16) + '{"title":"T"}')).toBeUndefined();
+  });
+
   it('reads only objects and arrays', () => {
     for (const text of ['42', '"tekst"', 'null', 'true']) expect(extractJson(text), text).toBeUndefined();
     expect(extractJson('[1, 2]')).toEqual([1, 2]);
