@@ -371,8 +371,9 @@ export function createGrammar(data: GrammarData): { check(text: string, tokens: 
         if (p.endsWith('ert') && p.length > 5) return p + 'e';
         if (p === 'skriven' || p === 'skrive') return 'skrivne';
         if (adjectives.has(p) && !/(e|a|st|ast)$/.test(p) && !genders.has(p)) {
-          // The e of -el and -en after a consonant falls away in the plural: enkel → enkle, open → opne, teken → tekne.
-          if (/[^aeiouyæøå]e[ln]$/.test(p) && p.length >= 4) return p.slice(0, -2) + p.slice(-1) + 'e';
+          // The e of -en falls away in the plural (open → opne, teken → tekne, vrien → vrine), and of -el after a
+          // consonant (enkel → enkle).
+          if ((p.endsWith('en') || /[^aeiouyæøå]el$/.test(p)) && p.length >= 4) return p.slice(0, -2) + p.slice(-1) + 'e';
           return p + 'e';
         }
         return undefined;

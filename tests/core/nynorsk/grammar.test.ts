@@ -133,11 +133,12 @@ describe('predicate and participle agreement (hints)', () => {
     expect(hints('Tenestene er god.')).toEqual([['god', 'gode', 'predicate']]);
   });
 
-  it('writes the plural of adjectives in -el and -en without their e (enkle, opne, tekne)', () => {
+  it('writes the plural of adjectives in -el and -en without their e (enkle, opne, tekne, vrine)', () => {
     expect(hints('Tenestene er enkel.')).toEqual([['enkel', 'enkle', 'predicate']]);
     expect(hints('Filene er open.')).toEqual([['open', 'opne', 'predicate']]);
     expect(hints('Sakene er teken.')).toEqual([['teken', 'tekne', 'predicate']]);
     expect(hints('Systema er kompatibel.')).toEqual([['kompatibel', 'kompatible', 'predicate']]);
+    expect(hints('Sakene er vrien.')).toEqual([['vrien', 'vrine', 'predicate']]);
     expect(hints('Tenestene er enkle.')).toEqual([]);
     expect(hints('Filene er opne.')).toEqual([]);
   });
