@@ -55,8 +55,8 @@ const startsWithAny = (text: string, starts: readonly string[]) => {
 };
 
 function looksLikeError(doc: Document, heading: string): boolean {
-  // A document's title is always a string ('' without a <title>).
-  const title = doc.title;
+  // A string unless the page names an element "title" (<img name="title">): named elements override document properties.
+  const title = typeof doc.title === 'string' ? doc.title : '';
   return (
     (heading.length < 80 && startsWithAny(heading, ERROR_HEADING_STARTS) && ERROR_HEADING.test(heading)) ||
     (startsWithAny(title.trimStart(), ERROR_TITLE_STARTS) && /^\s*(404\b|page not found|error\s*$)/i.test(title))
@@ -67,7 +67,9 @@ function looksLikeError(doc: Document, heading: string): boolean {
 function enoughText(nodes: ArrayLike<Element>, need: number): boolean {
   let total = 0;
   for (let i = 0; i < nodes.length; i++) {
-    total += nodes[i]!.textContent.trim().length;
+    // A form's textContent can be an element it names (<input name="textContent">): count strings only.
+    const text: unknown = nodes[i]!.textContent;
+    total += typeof text === 'string' ? text.trim().length : 0;
     if (total >= need) return true;
   }
   return false;

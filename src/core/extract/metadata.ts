@@ -74,8 +74,9 @@ export function readTitle(doc: Document, meta: Record<string, string>, ld: JsonL
     thread ? (doc.getElementById('topic-title')?.querySelector('h1') ?? doc.querySelector('h1'))?.textContent : doc.querySelector('h1')?.textContent;
   const candidates = thread ? [heading, meta['og:title'], doc.title] : [meta['og:title'], ld.headline, heading, doc.title];
   for (const c of candidates) {
-    const raw = typeof c === 'function' ? c() : c;
-    const t = raw ? stripTitleSuffix(raw, category) : '';
+    const raw: unknown = typeof c === 'function' ? c() : c;
+    // doc.title is an element on a page that names one "title" (<img name="title">): strings only.
+    const t = typeof raw === 'string' && raw ? stripTitleSuffix(raw, category) : '';
     if (t) return clip(t, MAX_TITLE);
   }
   return '';
