@@ -100,8 +100,8 @@ async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Pro
   // Extraction waits for idle time (at most a second): the page's own work goes first. Its cost is bounded by extract's budget.
   await idle();
   if (!isCurrent()) return;
-  // The first message of the page, sent once the pill has painted: a stopped worker that it wakes takes a core the
-  // pill's frame needs on a small machine. The model offer is read while the page is extracted.
+  // Asked for after the idle period, not as the pill is mounted: a stopped worker that the message wakes takes a core
+  // the pill's first frame needs on a small machine. The model offer is read while the page is extracted.
   const offerP = send({ type: 'overlay:get' }).then((p) => p.model ?? null, () => null);
   const article = timed('extract', () => extractArticle(document, url, page));
   if (!article || article.paragraphs.length === 0) {

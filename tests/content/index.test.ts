@@ -42,7 +42,7 @@ afterEach(() => vi.unstubAllGlobals());
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('the article code', () => {
-  it('sends its first message only in the idle period after the pill, then asks for the offer and the card', async () => {
+  it('sends nothing to the background before the idle period, then asks for the offer and the card', async () => {
     const main = await import('../../src/content/index');
     const overlay = { render: vi.fn(), open: vi.fn(), destroy: vi.fn() };
     main.showPage({
