@@ -1,15 +1,19 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { confirmArticle } from '../../src/core/confirm';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Confirm from '../../src/core/confirm';
 import { recognisePage } from '../../src/core/recognise';
 import type { PageKind } from '../../src/core/types';
 import { loadFixturePages, parsePage } from '../../support/fixtures';
 
 const URL_A = 'https://www.spiceworks.com/tech/cloud/news/some-story/';
 const URL_T = 'https://community.spiceworks.com/t/printer-offline/123';
-// Recognised inside each test, not at load: Stryker activates a mutant only once the tests run.
+// Recognised, and confirm.ts imported afresh, inside each test, not at load: Stryker activates a mutant only once the
+// tests run, so its tables (the JSON-LD types, the error patterns) must be built then to be mutated at all.
 let page: PageKind;
 let thread: PageKind;
-beforeEach(() => {
+let confirmArticle: typeof Confirm.confirmArticle;
+beforeEach(async () => {
+  vi.resetModules();
+  ({ confirmArticle } = await import('../../src/core/confirm'));
   page = recognisePage(URL_A);
   thread = recognisePage(URL_T);
 });
@@ -66,6 +70,20 @@ describe('confirmArticle rules', () => {
     const ld = `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Backups"}]}</script>`;
     expect(confirmArticle(doc(body, ld), page)).toBe(true);
     expect(confirmArticle(doc(body, '<meta property="og:type" content="article">'), page)).toBe(true);
+  });
+  it('lowers the bar for every JSON-LD type of an article or a thread, and only for those', () => {
+    const body = `<h1>Backups</h1>${para(2)}`;
+    const ld = (type: string) => `<script type="application/ld+json">{"@type":"${type}","headline":"Backups"}</script>`;
+    for (const type of ['NewsArticle', 'Article', 'BlogPosting', 'TechArticle', 'ReportageNews', 'AnalysisNewsArticle', 'DiscussionForumPosting', 'QAPage']) {
+      expect(confirmArticle(doc(body, ld(type)), page), type).toBe(true);
+    }
+    for (const type of ['WebPage', 'Organization', 'Person', '']) expect(confirmArticle(doc(body, ld(type)), page), type).toBe(false);
+  });
+  it('takes the headings of error pages for what they are, and articles about errors for articles', () => {
+    const errors = ['404 Page not found', '403 Forbidden', '400 error', '410', '500 Internal Server Error', '501 unavailable', '502', '503 Service Unavailable', 'Error', 'Page not found', 'Not found', 'Oops, that page is gone', 'Sorry, this report moved', 'Something went wrong', 'Access denied', 'Forbidden', 'We can’t find that page', 'We can\'t find that page', 'This page is no longer here', 'This page was removed', 'This page does not exist', 'This page could not be found'];
+    for (const h of errors) expect(confirmArticle(doc(`<h1>${h}</h1>${para(5)}`), page), h).toBe(false);
+    const articles = ['Error handling in PowerShell scripts', '500 servers moved to the cloud', '404s in your logs and what they mean', '405 Method Not Allowed explained', '504 gateway timeouts: a field guide', '4040 tickets closed in a week', 'Why forbidden words filters fail'];
+    for (const h of articles) expect(confirmArticle(doc(`<h1>${h}</h1>${para(5)}`), page), h).toBe(true);
   });
   it('rejects a listing marked as CollectionPage even with text', () => {
     const ld = `<script type="application/ld+json">{"@type":"CollectionPage","name":"Cloud"}</script>`;

@@ -51,6 +51,30 @@ describe('validateCard', () => {
     expect(f.ok ? [] : f.errors).toEqual(['faq[1]', 'faq[3]']);
   });
 
+  it('names every field of the card when every one is wrong, in the order of the card fields', () => {
+    const wrong = {
+      url: 'ftp://x',
+      title: '',
+      sourceTitle: 5,
+      topic: { ...card().topic, id: 'sport', reasons: [1], secondary: ['sport'] },
+      summary: 5,
+      faq: 'Kva?',
+      source: 5,
+      engine: 'ein modell',
+      language: 'nn',
+      notice: 5,
+      facts: 5,
+      keyPoints: 5,
+      figures: 5,
+      terms: 5,
+      createdAt: 5,
+    };
+    const r = validateCard({ ...card(), ...wrong });
+    // The order a reader of the errors meets the fields in the card (written here, not read from validate.ts).
+    const order = ['url', 'title', 'sourceTitle', 'topic', 'topic.reasons', 'topic.secondary', 'summary', 'faq', 'source', 'engine', 'language', 'notice', 'facts', 'keyPoints', 'figures', 'terms', 'createdAt'];
+    expect(r.ok ? [] : r.errors).toEqual(order);
+  });
+
   it('refuses figures whose evidence points past the article', () => {
     const figures = [{ value: '30 prosent', text: 'About 30 percent left.', evidence: [1] }];
     expect(validateCard({ ...card(), figures }, 2).ok).toBe(true);
