@@ -49,3 +49,32 @@ describe('createSseParser', () => {
     expect(events(['data: a\n\ndata: last'])).toStrictEqual([{ data: 'a' }, { data: 'last' }]);
   });
 });
+
+describe('SSE parser and line splitter across chunks', () => {
+  it('reads events across any chunking, with CRLF, comments and multi-line data', () => {
+    const text = ': keep-alive\r\nevent: content_block_delta\r\ndata: {"a":1}\r\n\r\ndata: line one\ndata: line two\n\ndata:[DONE]\n\n';
+    const whole = events([text]);
+    expect(whole).toEqual([
+      { event: 'content_block_delta', data: '{"a":1}' },
+      { data: 'line one\nline two' },
+      { data: '[DONE]' },
+    ]);
+    // One character at a time gives the same events, including a CR LF split over two chunks.
+    expect(events([...text])).toEqual(whole);
+  });
+  it('splits lines on LF, CRLF and CR, keeping an unfinished last line until the end', () => {
+    const got: string[] = [];
+    const s = createLineSplitter((l) => got.push(l));
+    s.feed('a\r');
+    s.feed('\nb\rc\nd');
+    expect(got).toEqual(['a', 'b', 'c']);
+    s.end();
+    expect(got).toEqual(['a', 'b', 'c', 'd']);
+    // The unfinished line is given once: a second end adds nothing, and text fed after an end starts afresh.
+    s.end();
+    expect(got).toEqual(['a', 'b', 'c', 'd']);
+    s.feed('e\nf');
+    s.end();
+    expect(got).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+});

@@ -1,44 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCardContent, extractJson } from '../../../src/core/model/parse';
 import { MAX_JSON_DEPTH, PartialJsonParser, parsePartialJson, partialCardContent, type Node } from '../../../src/core/model/partial-json';
-import { createLineSplitter, createSseParser, type SseEvent } from '../../../src/core/model/sse';
 import { GOOD_CONTENT } from '../../../support/model-server';
-
-describe('SSE parser', () => {
-  const parse = (chunks: string[]) => {
-    const events: SseEvent[] = [];
-    const p = createSseParser((e) => events.push(e));
-    chunks.forEach((c) => p.feed(c));
-    p.end();
-    return events;
-  };
-  it('reads events across any chunking, with CRLF, comments and multi-line data', () => {
-    const text = ': keep-alive\r\nevent: content_block_delta\r\ndata: {"a":1}\r\n\r\ndata: line one\ndata: line two\n\ndata:[DONE]\n\n';
-    const whole = parse([text]);
-    expect(whole).toEqual([
-      { event: 'content_block_delta', data: '{"a":1}' },
-      { data: 'line one\nline two' },
-      { data: '[DONE]' },
-    ]);
-    // One character at a time gives the same events, including a CR LF split over two chunks.
-    expect(parse([...text])).toEqual(whole);
-  });
-  it('splits lines on LF, CRLF and CR, keeping an unfinished last line until the end', () => {
-    const lines: string[] = [];
-    const s = createLineSplitter((l) => lines.push(l));
-    s.feed('a\r');
-    s.feed('\nb\rc\nd');
-    expect(lines).toEqual(['a', 'b', 'c']);
-    s.end();
-    expect(lines).toEqual(['a', 'b', 'c', 'd']);
-    // The unfinished line is given once: a second end adds nothing, and text fed after an end starts afresh.
-    s.end();
-    expect(lines).toEqual(['a', 'b', 'c', 'd']);
-    s.feed('e\nf');
-    s.end();
-    expect(lines).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
-  });
-});
 
 describe('partial JSON', () => {
   const full = JSON.stringify(GOOD_CONTENT);
