@@ -29,15 +29,19 @@ export function extractJson(text: string): unknown {
     candidates.push(balanced);
     at = text.indexOf('{', at + balanced.length);
   }
+  // The first candidate that names a card field, else the first object: prose may hold an object of its own ("{}").
+  let first: object | undefined;
   for (const c of candidates) {
     try {
       const v: unknown = JSON.parse(c);
-      if (v && typeof v === 'object') return v;
+      if (!v || typeof v !== 'object') continue;
+      if (!Array.isArray(v) && ('title' in v || 'summary' in v || 'faq' in v)) return v;
+      first ??= v;
     } catch {
       /* next candidate */
     }
   }
-  return undefined;
+  return first;
 }
 
 /** The text of the JSON object that starts at `start`, up to its matching brace. */

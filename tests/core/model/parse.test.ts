@@ -20,6 +20,9 @@ describe('extractJson', () => {
   it('finds the answer after prose with braces of its own when there is no fence, but never an object inside a broken one', () => {
     expect(extractJson('Sjå {her}: {"title":"T"} takk')).toEqual({ title: 'T' });
     expect(extractJson('{a} {b} {"title":"T"}')).toEqual({ title: 'T' });
+    // An object of the prose's own comes before the card: the card is read.
+    expect(extractJson('Eit tomt objekt {} og så kortet: {"summary":["S"]}')).toEqual({ summary: ['S'] });
+    expect(extractJson('Ingen kortfelt: {"a":1} {"b":2}')).toEqual({ a: 1 });
     // The inner object parses, but it is part of an answer that does not: no card.
     expect(extractJson('{"title": "T", "faq": [{"q": "Kva?"}], }')).toBeUndefined();
     // An object opened and never closed ends the search.
