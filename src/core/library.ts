@@ -4,33 +4,13 @@
  * article's slug or by a fingerprint of its distinctive names and facts,
  * never by topic.
  */
+import * as v from 'valibot';
 import type { Article } from './types';
+import { LibraryEntrySchema, type LibraryFaqSchema } from './schema/library';
 import { escapeRegExp } from './regex';
 
-export type LibraryFaq = {
-  q: string;
-  a: string;
-  /** Groups of English terms; a paragraph that holds every term of a group is evidence. */
-  anchors: string[][];
-};
-
-export type LibraryEntry = {
-  id: string;
-  match: {
-    /** URL slugs of the article, under any section. */
-    slugs: string[];
-    /** Terms a copy of the article at another URL must hold (lower case, see normaliseForMatch). */
-    fingerprint: { all: string[]; any: string[]; minAny: number };
-  };
-  card: {
-    title: string;
-    sourceTitle: string;
-    published?: string;
-    author?: string;
-    summary: string[];
-    faq: LibraryFaq[];
-  };
-};
+export type LibraryFaq = v.InferOutput<typeof LibraryFaqSchema>;
+export type LibraryEntry = v.InferOutput<typeof LibraryEntrySchema>;
 
 /** Lower case, one space, and "30 %", "30 percent", "30 per cent" all as "30%". */
 export function normaliseForMatch(text: string): string {
@@ -83,21 +63,4 @@ export function findEvidence(paragraphs: readonly string[], anchors: readonly st
 }
 
 /** Checks a library file's shape at load time; a broken entry must fail the build's tests, not a user's page. */
-export function isLibraryEntry(v: unknown): v is LibraryEntry {
-  const o = v as LibraryEntry;
-  const strs = (a: unknown) => Array.isArray(a) && a.every((s) => typeof s === 'string');
-  return (
-    !!o &&
-    typeof o.id === 'string' &&
-    // Each object is looked into with ?. once: past that check it is there.
-    strs(o.match?.slugs) &&
-    strs(o.match.fingerprint?.all) &&
-    strs(o.match.fingerprint.any) &&
-    Number.isInteger(o.match.fingerprint.minAny) &&
-    typeof o.card?.title === 'string' &&
-    typeof o.card.sourceTitle === 'string' &&
-    strs(o.card.summary) &&
-    Array.isArray(o.card.faq) &&
-    o.card.faq.every((f) => typeof f.q === 'string' && typeof f.a === 'string' && Array.isArray(f.anchors) && f.anchors.every(strs))
-  );
-}
+export const isLibraryEntry = (x: unknown): x is LibraryEntry => v.is(LibraryEntrySchema, x);

@@ -131,6 +131,9 @@ describe('isLibraryEntry', () => {
     ['an answer not a string', 'card.faq.0.a', 2],
     ['anchors not a list', 'card.faq.0.anchors', 'acme'],
     ['an anchor group with a term not a string', 'card.faq.0.anchors.2', [3]],
+    ['a question that is null', 'card.faq.0', null],
+    ['a fingerprint that is null', 'match.fingerprint', null],
+    ['an author not a string', 'card.author', 3],
   ];
 
   it('takes a well-formed entry, an empty FAQ too', () => {
