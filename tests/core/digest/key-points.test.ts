@@ -107,6 +107,19 @@ describe('key points on a thread', () => {
     ];
     expect(extractKeyPoints(paras).map((k) => k.text)).toContain(paras[0]);
   });
+
+  it('an article has no question and answers: a sentence worded like a reply\'s advice does not go ahead of better-ranked ones', () => {
+    const paras = [
+      'A ransomware attack shut down the patient records system at the regional hospital on Monday morning.',
+      'The attack forced the hospital to move patients to other hospitals while the records system was down.',
+      'Staff at the hospital wrote patient records by hand until the system came back on Wednesday.',
+      'You can expect regulators to ask tougher questions of other clinics this year.',
+    ];
+    // Three of four: the sentences that share the article's words, not the one that merely opens like an answer ("You can ...").
+    expect(extractKeyPoints(paras).map((k) => k.text)).toEqual(paras.slice(0, 3));
+    // With room for four it is a key point too: left out above by rank, not as unusable.
+    expect(extractKeyPoints(paras, { min: 4, max: 4 }).map((k) => k.text)).toEqual(paras);
+  });
 });
 
 describe('key points on a real thread (shared text, read at test time)', () => {
