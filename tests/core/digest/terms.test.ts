@@ -166,6 +166,24 @@ describe('terms: a capital word after the term makes a name', () => {
   });
 });
 
+describe('terms: words after the term that make it another word (notNext)', () => {
+  // A fresh copy of the list in each test: the scanners are compiled once per list, so the shared TERMS would keep
+  // the scanners of whichever test compiled them first.
+  const hit = (paragraphs: string[], en: string) => findTerms(paragraphs, [...TERMS]).find((h) => h.en === en);
+
+  it('skips "switch" before any of its listed words, and counts it elsewhere', () => {
+    // Each text has a network word ("router"), without which "switch" never counts.
+    expect(hit(['The office will switch to a new router in May.'], 'switch')).toBeUndefined();
+    expect(hit(['The team had to switch over before the router failed.'], 'switch')).toBeUndefined();
+    expect(hit(['A switch in the basement links every router of the office.'], 'switch')?.count).toBe(1);
+  });
+
+  it('reads the next word whatever its case: "Wi-Fi calling" is the feature, as "Wi-Fi Calling" is', () => {
+    expect(hit(['Turn on Wi-Fi calling to make calls from the basement.'], 'Wi-Fi')).toBeUndefined();
+    expect(hit(['Guests can use the office Wi-Fi without a password.'], 'Wi-Fi')?.count).toBe(1);
+  });
+});
+
 describe('terms: odd letters', () => {
   it('a word the list only matches by Unicode case folding (long s: "ſerver") is no term, and the rest is still found', () => {
     expect(ens(['Every ſerver and paſsword here is behind a firewall.'])).toEqual(['firewall']);
