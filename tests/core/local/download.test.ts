@@ -411,6 +411,15 @@ describe('downloadModel', () => {
     expect(causes.at(-1)).toEqual(new TypeError('fetch failed'));
   });
 
+  it('tells onRetry that the request itself failed, with the network error as its cause', async () => {
+    const store = createMemoryModelStore();
+    const server = fakeServer({ data: gguf(10), refuse: [true] });
+    const errors: unknown[] = [];
+    await downloadModel({ id: 'nb', url: URL_ }, deps(store, server.fetch, { retries: 3, onRetry: (info) => void errors.push(info.error) }));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ message: 'fetch failed', cause: new TypeError('fetch failed') });
+  });
+
   it('fails with "size-mismatch" when the server size differs from the expected one', async () => {
     const store = createMemoryModelStore();
     const server = fakeServer({ data: gguf(3_000) });
