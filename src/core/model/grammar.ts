@@ -198,7 +198,7 @@ export function jsonSchemaToGbnf(schema: Json, bounds: Record<string, GbnfBounds
   const unknown = Object.keys(bounds).filter((p) => !used.has(p));
   if (unknown.length) throw new Error(`bounds for paths the schema does not have (or that are never written): ${unknown.join(', ')}`);
   for (const name of Object.keys(SHARED)) if (shared.has(name)) rules.set(name, SHARED[name]!);
-  return [...rules].map(([name, body]) => `${name} ::= ${body}`).join('\n') + '\n';
+  return [...rules].map(([name, body]) => `${name} ::= ${body}`).join('\n');
 }
 
 const count = (what: string, n: number, min = 0) => {
