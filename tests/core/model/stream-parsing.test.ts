@@ -17,6 +17,11 @@ describe('partial JSON', () => {
     expect(q.summary).toEqual(GOOD_CONTENT.summary);
     expect(q.faq).toEqual(GOOD_CONTENT.faq.slice(0, 2));
   });
+  it('shows the question being written as the draft, then the answer once it has begun', () => {
+    expect(partialCardContent('{"faq": [{"q": "Kva gjer ').draft).toBe('Kva gjer ');
+    expect(partialCardContent('{"faq": [{"q": "Kva gjer lova?", "a": "').draft).toBe('Kva gjer lova?');
+    expect(partialCardContent('{"faq": [{"q": "Kva gjer lova?", "a": "Ho krev').draft).toBe('Ho krev');
+  });
   it('grows monotonically over every prefix and ends with the whole content', () => {
     let prev = { summary: 0, faq: 0 };
     for (let i = 0; i <= full.length; i += 7) {
