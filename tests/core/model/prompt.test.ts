@@ -41,6 +41,16 @@ describe('relevantTerms', () => {
     expect(relevantTerms('they said "ai" is a word in Portuguese', TERMS)).toEqual([]);
     expect(relevantTerms('plain AI news', TERMS).map((t) => t.en)).toEqual(['artificial intelligence']);
   });
+
+  it('leaves out an entry with a blank English or Nynorsk side, even when the text uses it', () => {
+    const text = 'The firewall blocked the ransomware.';
+    const terms = [
+      { en: 'firewall', nn: '  ' },
+      { en: ' ', nn: 'brannmur', aka: ['firewall'] },
+      { en: 'ransomware', nn: 'løysepengevirus' },
+    ];
+    expect(relevantTerms(text, terms)).toEqual([{ en: 'ransomware', nn: 'løysepengevirus' }]);
+  });
 });
 
 describe('buildMessages', () => {
