@@ -258,6 +258,19 @@ describe('answers read from a given body', () => {
     expect(text).toBe('{"title":"T"}');
   });
 
+  it('openai SSE: skips frames that are JSON but not objects; a finish_reason or [DONE] ends the answer, and without either it is cut', async () => {
+    const frame = (v: unknown) => `data: ${JSON.stringify(v)}\n\n`;
+    const delta = (content: string, finish_reason: string | null = null) => frame({ choices: [{ delta: { content }, finish_reason }] });
+    const read = (body: string) => streamCompletion(config('openai'), messages, opts({ fetch: answering('text/event-stream', body) }));
+    const junk = [frame(null), frame(42), frame('ping'), frame([1])].join('');
+    expect(await read([delta('{"title":'), junk, delta('"T"}', 'stop'), 'data: [DONE]\n\n'].join(''))).toBe('{"title":"T"}');
+    // A server that ends with a finish_reason and never sends [DONE].
+    expect(await read([delta('{"title":'), delta('"T"}', 'stop')].join(''))).toBe('{"title":"T"}');
+    // finish_reason null on every frame, and no [DONE]: the stream broke off.
+    const cut = await failure(read([delta('{"title":'), delta('"T"}')].join('')));
+    expect([cut.kind, cut.message]).toEqual(['invalid-answer', errorMessages.cutOff()]);
+  });
+
   it('openai without SSE: an answer cut at max_tokens says so, a whole one passes', async () => {
     const oneBody = (content: string, finish_reason: string) => JSON.stringify({ choices: [{ message: { content }, finish_reason }] });
     const cut = await failure(streamCompletion(config('openai'), messages, opts({ fetch: answering('application/json', oneBody('{"title":"T","summ', 'length')) })));
