@@ -222,6 +222,26 @@ describe('errors by provider', () => {
       vi.useRealTimers();
     }
   });
+  it('listing the models gives up after 10 s by default, or after the time it is given', async () => {
+    vi.useFakeTimers();
+    try {
+      const silent: FetchLike = (_url, init) =>
+        new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      for (const [timeoutMs, seconds] of [[undefined, 10], [3_000, 3]] as const) {
+        let settled = false;
+        const result = failure(listModels(config('openai'), { fetch: silent, ...(timeoutMs !== undefined ? { timeoutMs } : {}) })).finally(() => (settled = true));
+        await vi.advanceTimersByTimeAsync(seconds * 1000 - 1);
+        expect(settled).toBe(false);
+        await vi.advanceTimersByTimeAsync(1);
+        expect(settled).toBe(true);
+        const e = await result;
+        expect(e.kind).toBe('timeout');
+        expect(e.message).toBe(errorMessages.timeout(seconds));
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
   it('ollama: an error frame in the stream is the error it names', async () => {
     const body = [{ message: { content: '{"title":' } }, { error: "model 'nn-writer' not found, try pulling it first" }].map((l) => JSON.stringify(l)).join('\n') + '\n';
     const e = await failure(streamCompletion(config('ollama'), messages, opts({ fetch: answering('application/x-ndjson', body) })));
