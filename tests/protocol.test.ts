@@ -1,5 +1,6 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { parseMessage, parseModelJob, parsePortEvent, parsePortRequest, tabStateKey } from '../src/protocol';
+import { parseMessage, parseModelJob, parsePortEvent, parsePortRequest, REPLY_SCHEMAS, tabStateKey } from '../src/protocol';
 import { FEEDBACK_NOTE_MAX } from '../src/feedback';
 import { makeArticle, makeTopic } from './factories/article';
 import { readyState, sampleCard } from './ui/sample-card';
@@ -38,6 +39,12 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'card:command', action: 'open' })).toEqual({ type: 'card:command', action: 'open' });
     expect(parseMessage({ type: 'card:command', action: 'close' })).toBeNull();
     expect(parseMessage({ type: 'card:command' })).toBeNull();
+  });
+  it('the reply to a shortcut says, as a boolean, whether there was a card to open or close', () => {
+    const reply = REPLY_SCHEMAS['card:command'];
+    expect(v.is(reply, { done: true })).toBe(true);
+    expect(v.is(reply, { done: false })).toBe(true);
+    for (const bad of [{}, { done: 'yes' }, { done: null }, null, true]) expect(v.is(reply, bad), JSON.stringify(bad)).toBe(false);
   });
   it('keys tab state by tab id', () => {
     expect(tabStateKey(7)).toBe('tab:7');
