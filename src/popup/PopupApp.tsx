@@ -24,6 +24,8 @@ export type PopupAppProps = {
   onDone?: () => void;
   /** The tab and its card, already being read when the page started (see preloadTab); read here when absent. */
   preload?: Promise<Preloaded>;
+  /** What that preload gave when it came before the first render (see firstPaint): the first render shows it at once. */
+  initial?: Preloaded | null;
 };
 
 export type Preloaded = { tabId: number | null; state: CardState | null };
@@ -36,19 +38,40 @@ export function preloadTab(browser: PopupBrowser, search: string): Promise<Prelo
   return resolveTabId(browser, search).then(async (tabId) => ({ tabId, state: tabId === null ? null : await readTabState(browser, tabId).catch(() => null) }));
 }
 
+/**
+ * How long the popup waits for its tab's card before it first renders. The
+ * read is one storage.session get, a few milliseconds: waiting for it makes
+ * the card the popup's first paint, where rendering at once would paint the
+ * loading status, then wait a frame for the effects (Preact runs them after a
+ * paint) and paint again. A read slower than this gets the loading status.
+ */
+export const FIRST_PAINT_WAIT_MS = 100;
+
+/** The preload's result if it comes within `waitMs`, else null (also when it fails): what the first render shows. */
+export function firstPaint(preload: Promise<Preloaded>, waitMs = FIRST_PAINT_WAIT_MS): Promise<Preloaded | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), waitMs);
+    const done = (v: Preloaded | null) => {
+      clearTimeout(timer);
+      resolve(v);
+    };
+    preload.then(done, () => done(null));
+  });
+}
+
 /** What the popup shows while it finds its tab and reads the tab's state. */
 const RESOLVING: CardState = { status: 'loading', url: '' };
 
-export function PopupApp({ browser, search, onDone, preload }: PopupAppProps) {
-  const [state, setState] = useState<CardState | null>(null);
-  const [tabId, setTabId] = useState<number | null>(null);
+export function PopupApp({ browser, search, onDone, preload, initial }: PopupAppProps) {
+  const [state, setState] = useState<CardState | null>(initial?.state ?? null);
+  const [tabId, setTabId] = useState<number | null>(initial?.tabId ?? null);
   const [job, setJob] = useState<ModelJob | null>(null);
 
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
     (async () => {
-      const early = await (preload ?? Promise.resolve(null)).catch(() => null);
+      const early = initial ?? (await (preload ?? Promise.resolve(null)).catch(() => null));
       const tabId = early ? early.tabId : await resolveTabId(browser, search);
       if (cancelled) return;
       if (early?.state) setState((current) => current ?? early.state);
@@ -68,10 +91,10 @@ export function PopupApp({ browser, search, onDone, preload }: PopupAppProps) {
         stopJob();
       };
       // The preload read the card already: read it once, not twice.
-      const [initial, initialJob] = await Promise.all([early?.state ?? readTabState(browser, tabId), readModelJob(browser, tabId).catch(() => null)]);
+      const [read, initialJob] = await Promise.all([early?.state ?? readTabState(browser, tabId), readModelJob(browser, tabId).catch(() => null)]);
       // A change that arrived while reading is newer than what was read.
       if (!cancelled) {
-        setState((current) => current ?? initial);
+        setState((current) => current ?? read);
         if (!jobChanged) setJob(initialJob);
       }
     })().catch(() => {

@@ -1,11 +1,15 @@
 /** Entry of the toolbar popup (popup.html → popup.js). */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { PopupApp, preloadTab } from './PopupApp';
+import { firstPaint, PopupApp, preloadTab } from './PopupApp';
 
-// The tab's card is read while Preact starts.
+// The tab's card is read at once; the first render waits for it (briefly, see firstPaint), so the card is the first paint.
 const preload = preloadTab(browser, location.search);
 const root = document.getElementById('app');
 // Opened as a page with ?tab= (tests, previews) it stays open; as the toolbar popup it closes.
 const asPage = new URLSearchParams(location.search).has('tab');
-if (root) render(<PopupApp browser={browser} search={location.search} preload={preload} onDone={asPage ? undefined : () => window.close()} />, root);
+if (root) {
+  void firstPaint(preload).then((initial) =>
+    render(<PopupApp browser={browser} search={location.search} preload={preload} initial={initial} onDone={asPage ? undefined : () => window.close()} />, root),
+  );
+}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PopupApp, preloadTab } from '../../src/popup/PopupApp';
+import { FIRST_PAINT_WAIT_MS, firstPaint, PopupApp, preloadTab, type Preloaded } from '../../src/popup/PopupApp';
 import { readyState } from '../ui/sample-card';
 import { fakeBrowser } from './fake-browser';
 
@@ -76,5 +76,63 @@ describe('PopupApp, preloaded', () => {
     const b = fakeBrowser({ session: { 'tab:12': readyState() }, activeTabId: 12 });
     render(<PopupApp browser={b} search="" preload={Promise.reject(new Error('gone'))} />);
     await screen.findByTestId('card');
+  });
+});
+
+describe('PopupApp, first render with the card already read (firstPaint)', () => {
+  it('paints the card in its first render, before the model job and the recent list are read', () => {
+    const b = fakeBrowser({ session: { 'tab:12': readyState() } });
+    // Neither storage read answers while we look: the card must not wait for them.
+    b.storage.session.get.mockImplementation(() => new Promise(() => undefined));
+    b.storage.local.get.mockImplementation(() => new Promise(() => undefined));
+    const { container } = render(<PopupApp browser={b} search="?tab=12" initial={{ tabId: 12, state: readyState() }} />);
+    expect(container.querySelector('[data-testid=card]')).not.toBeNull();
+    expect(screen.queryByTestId('status')).toBeNull();
+  });
+
+  it('reads the card once: not again after the first render showed it', async () => {
+    const b = fakeBrowser({ session: { 'tab:12': readyState() } });
+    render(<PopupApp browser={b} search="?tab=12" initial={{ tabId: 12, state: readyState() }} />);
+    // The effect still reads the model job (one get), never the card's key.
+    await waitFor(() => expect(b.storage.session.get).toHaveBeenCalledWith('model:12'));
+    expect(b.storage.session.get).not.toHaveBeenCalledWith('tab:12');
+  });
+
+  it('still follows the tab live after a first render with the card', async () => {
+    const b = fakeBrowser({ session: { 'tab:12': readyState() } });
+    render(<PopupApp browser={b} search="?tab=12" initial={{ tabId: 12, state: readyState() }} />);
+    await waitFor(() => expect(b.storage.session.get).toHaveBeenCalledWith('model:12'));
+    await act(() => b.storage.session.set({ 'tab:12': { status: 'error', url: 'u', message: 'Feil i testen.' } }));
+    expect(screen.getByTestId('status-live').textContent).toContain('Feil i testen.');
+  });
+
+  it('with no tab found (initial tabId null) explains the extension', async () => {
+    const b = fakeBrowser();
+    render(<PopupApp browser={b} search="" initial={{ tabId: null, state: null }} />);
+    await waitFor(() => expect(screen.getByTestId('status').getAttribute('data-status')).toBe('none'));
+    expect(b.tabs.query).not.toHaveBeenCalled();
+  });
+});
+
+describe('firstPaint', () => {
+  afterEach(() => vi.useRealTimers());
+  const got: Preloaded = { tabId: 12, state: readyState() };
+
+  it('gives the preload when it comes in time', async () => {
+    await expect(firstPaint(Promise.resolve(got))).resolves.toEqual(got);
+  });
+
+  it('gives null when the preload fails, so the popup renders and reads by itself', async () => {
+    await expect(firstPaint(Promise.reject(new Error('gone')))).resolves.toBeNull();
+  });
+
+  it('gives null once the wait is over when the read is slow: the loading status is painted, not a blank popup', async () => {
+    vi.useFakeTimers();
+    let settled: Preloaded | null | undefined;
+    void firstPaint(new Promise<Preloaded>(() => undefined)).then((v) => (settled = v));
+    await vi.advanceTimersByTimeAsync(FIRST_PAINT_WAIT_MS - 1);
+    expect(settled).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toBeNull();
   });
 });
