@@ -113,6 +113,15 @@ async function bundle(outDir, { test, bench }) {
 /** The sheets of the popup and the options page, in cascade order, joined into pages.css. */
 const PAGE_SHEETS = ['theme.css', 'card.css', 'model.css', 'page.css'];
 
+/** Replaces the page's `<link rel="stylesheet" href="{href}" />` with the sheet itself in a `<style>`. */
+function inlineSheet(htmlPath, href, css) {
+  const link = `<link rel="stylesheet" href="${href}" />`;
+  const html = readFileSync(htmlPath, 'utf8');
+  if (!html.includes(link)) throw new Error(`${htmlPath}: no ${link} to inline`);
+  if (/<\/style/i.test(css)) throw new Error(`${href}: holds </style, cannot be inlined`);
+  writeFileSync(htmlPath, html.replace(link, () => `<style>${css.trim()}</style>`));
+}
+
 function copyStatic(outDir) {
   cpSync(join(root, 'assets/icons'), join(outDir, 'icons'), { recursive: true });
   cpSync(WLLAMA_WASM, join(outDir, 'wllama.wasm'));
@@ -122,10 +131,12 @@ function copyStatic(outDir) {
   for (const f of existsSync(join(root, 'src/ui')) ? readdirSync(join(root, 'src/ui')) : []) {
     if (f.endsWith('.css')) cpSync(join(root, 'src/ui', f), join(outDir, f));
   }
-  // The popup and the options page link one minified sheet: each extra file is a request the page's script waits for
-  // before it may run.
-  const pageCss = PAGE_SHEETS.map((f) => readFileSync(join(root, 'src/ui', f), 'utf8')).join('\n');
-  writeFileSync(join(outDir, 'pages.css'), esbuild.transformSync(pageCss, { loader: 'css', minify: true }).code);
+  // The popup and the options page use one minified sheet: each extra file is a request the page's script waits for
+  // before it may run. The options page links it (pages.css); the popup carries it inline, so popup.js is its only
+  // request (the extension pages' CSP restricts scripts, not styles).
+  const pageCss = esbuild.transformSync(PAGE_SHEETS.map((f) => readFileSync(join(root, 'src/ui', f), 'utf8')).join('\n'), { loader: 'css', minify: true }).code;
+  writeFileSync(join(outDir, 'pages.css'), pageCss);
+  inlineSheet(join(outDir, 'popup.html'), 'pages.css', pageCss);
   // Nynorsk word data is fetched by the background when it is needed, never bundled into the content script.
   const nn = join(root, 'assets/nynorsk');
   if (existsSync(nn)) {

@@ -66,7 +66,7 @@ describe('build', () => {
     }
   });
 
-  it('gives the popup and the options page one stylesheet that holds every page sheet, and every file they link exists', async () => {
+  it('gives the popup (inline) and the options page (pages.css) one stylesheet that holds every page sheet, and every file they link exists', async () => {
     const dir = await buildTarget('chrome', join(out, 'chrome-pages'));
     const sheet = readFileSync(join(dir, 'pages.css'), 'utf8');
     // The four sheets, minified, in cascade order (theme first, the page's own layout last): the same rules the pages had.
@@ -75,7 +75,11 @@ describe('build', () => {
     for (const page of ['popup.html', 'options.html']) {
       const html = readFileSync(join(dir, page), 'utf8');
       const links = [...html.matchAll(/<(?:link[^>]*href|script[^>]*src)="([^"]+)"/g)].map((m) => m[1]!);
-      expect(links.filter((l) => l.endsWith('.css')), page).toEqual(['pages.css']);
+      // The popup's one request is popup.js: its sheet is inline, before the script, as the only <style>.
+      expect(links.filter((l) => l.endsWith('.css')), page).toEqual(page === 'popup.html' ? [] : ['pages.css']);
+      const inline = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]);
+      expect(inline, page).toEqual(page === 'popup.html' ? [sheet.trim()] : []);
+      if (page === 'popup.html') expect(html.indexOf('<style>')).toBeLessThan(html.indexOf('<script'));
       for (const l of links) expect(existsSync(join(dir, l)), `${page} → ${l}`).toBe(true);
     }
   });
