@@ -73,6 +73,20 @@ describe('thread posts', () => {
     expect(a.replies).toEqual({ count: 2, atLeast: false });
   });
 
+  it('drops a blockquote that repeats two paragraphs of an earlier post, read across their break', () => {
+    const html = thread(post(1, 'fjordadmin', `<p>${q}</p>\n<p>${r2}</p>`) + post(2, 'netnerd', `<blockquote><p>${q}</p>\n<p>${r2}</p></blockquote><p>${r1}</p>`));
+    const a = extract(html, URL_THREAD);
+    expect(a.paragraphs).toEqual([q, r2, r1]);
+    expect(a.postStarts).toEqual([0, 2]);
+  });
+
+  it('takes no MORE ON heading from a thread', () => {
+    const html = thread(post(1, 'fjordadmin', `<p>${q}</p>`) + post(2, 'netnerd', `<p>${r1}</p>`), '<h3>More on Printers</h3>');
+    const a = extract(html, URL_THREAD);
+    expect(a.paragraphs).toEqual([q, r1]);
+    expect(a).not.toHaveProperty('moreOn');
+  });
+
   it('takes the reply count the page states over the posts it shows', () => {
     const html = thread(post(1, 'fjordadmin', `<p>${q}</p>`) + post(2, 'netnerd', `<p>${r1}</p>`), '<div class="topic-map"><ul><li class="replies"><span class="number">37</span></li></ul></div>');
     expect(extract(html, URL_THREAD).replies).toEqual({ count: 37, atLeast: false });
