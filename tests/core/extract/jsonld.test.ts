@@ -30,6 +30,23 @@ describe('readJsonLd authors', () => {
     expect(info.authors).toEqual(['Kari Nordmann']);
     expect(info.authorOrgs).toEqual(['Spiceworks Staff']);
   });
+
+  it('reads an author inside up to three nested lists, and none nested deeper', () => {
+    expect(read(article([[['Jane Smith']]])).authors).toEqual(['Jane Smith']);
+    expect(read(article([[[['Jane Smith']]]])).authors).toEqual([]);
+  });
+});
+
+describe('readJsonLd headline', () => {
+  it('keeps the first string headline: a later node neither replaces nor clears it', () => {
+    expect(read({ '@type': 'WebPage', headline: 'First' }, { '@type': 'NewsArticle', headline: 'Second' }).headline).toBe('First');
+    expect(read({ '@graph': [{ '@type': 'NewsArticle', headline: 'Only' }, { '@type': 'WebPage' }] }).headline).toBe('Only');
+  });
+
+  it('skips a headline that is not a string and takes a later one that is', () => {
+    expect(read({ '@type': 'NewsArticle', headline: 42 }).headline).toBeUndefined();
+    expect(read({ '@type': 'WebPage', headline: ['A list'] }, { '@type': 'NewsArticle', headline: 'Later' }).headline).toBe('Later');
+  });
 });
 
 describe('readJsonLd on broken blocks', () => {
