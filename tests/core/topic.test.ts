@@ -148,6 +148,13 @@ describe('detectTopic signals', () => {
     // No lead over the second (0.4 × 0) and half of all the signal (0.3 × ½) on top of the base 0.3.
     expect(tied.confidence).toBe(0.45);
   });
+  it('is less sure the closer the second topic comes to the first', () => {
+    const plain = ['Nothing to see here at all.'];
+    const t = detectTopic(article({ section: 'tech-general', title: 'Hello', paragraphs: plain, meta: { 'article:section': 'Cloud' }, jsonLd: { types: ['NewsArticle'], sections: ['Networking'], keywords: [] } }));
+    expect(t.id).toBe('networking');
+    // Networking 10, cloud 8: 0.3 + 0.4 × (10 − 8) / 10 + 0.3 × 10 / 18 = 0.5467.
+    expect(t.confidence).toBe(0.55);
+  });
   it('falls back with low confidence when nothing is known', () => {
     const t = detectTopic(article({ title: 'Hello', paragraphs: ['Nothing to see here at all.'] }));
     expect(v.is(TopicResultSchema, t)).toBe(true);
