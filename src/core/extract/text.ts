@@ -54,6 +54,12 @@ export function stripTitleSuffix(title: string, category?: string): string {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ISO = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** "YYYY-MM-DD" from a month name, a day and a year; undefined when the name is no month. */
+function isoFrom(monthName: string, day: string, year: string): string | undefined {
+  const month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase());
+  return month < 0 ? undefined : `${year}-${String(month + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
 /**
  * An ISO date from what pages write: ISO strings pass through (a space
  * before the time becomes "T"), "October 11, 2022" and "11 October 2022"
@@ -64,21 +70,9 @@ export function toIsoDate(s: string | null | undefined): string | undefined {
   const t = s.trim();
   if (ISO.test(t)) return t.replace(' ', 'T');
   const m1 = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(t);
-  let month = -1;
-  let day = '';
-  let year = '';
-  if (m1) {
-    month = MONTHS.indexOf((m1[1] ?? '').slice(0, 3).toLowerCase());
-    day = m1[2] ?? '';
-    year = m1[3] ?? '';
-  }
+  const monthFirst = m1 ? isoFrom(m1[1]!, m1[2]!, m1[3]!) : undefined;
+  if (monthFirst) return monthFirst;
   // Day first only where month first gave nothing: a pattern not run is a pattern not compiled on a cold page.
-  const m2 = month < 0 ? /\b(\d{1,2})\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(t) : null;
-  if (m2) {
-    month = MONTHS.indexOf((m2[2] ?? '').slice(0, 3).toLowerCase());
-    day = m2[1] ?? '';
-    year = m2[3] ?? '';
-  }
-  if (month < 0) return undefined;
-  return `${year}-${String(month + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const m2 = /\b(\d{1,2})\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(t);
+  return m2 ? isoFrom(m2[2]!, m2[1]!, m2[3]!) : undefined;
 }
