@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { extractArticle } from '../../../src/core/extract/index';
-import { nameFrom } from '../../../src/core/extract/metadata';
+import type { JsonLdInfo } from '../../../src/core/extract/jsonld';
+import { nameFrom, readAuthor, readMeta } from '../../../src/core/extract/metadata';
 import { recognisePage } from '../../../src/core/recognise';
 
 const URL_ARTICLE = 'https://www.spiceworks.com/tech/cloud/news/cloud-outage-hits-retail-payments/';
@@ -177,4 +178,23 @@ describe('nameFrom', () => {
       expect(nameFrom(raw, strict)).toBe(want);
     });
   }
+});
+
+describe('readAuthor: the order of sources', () => {
+  const ld = (over: Partial<JsonLdInfo> = {}): JsonLdInfo => ({ types: [], sections: [], keywords: [], authors: [], authorOrgs: [], breadcrumbs: [], ...over });
+  const page = (head = '') => new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body><p>Text.</p></body></html>`).window.document;
+
+  it('skips an author that is the site itself, and takes article:author after meta author', () => {
+    const d = page('<meta property="og:site_name" content="Fjord Tech"><meta name="author" content="Fjord Tech"><meta property="article:author" content="Kari Nordmann">');
+    expect(readAuthor(d, readMeta(d), ld())).toBe('Kari Nordmann');
+  });
+
+  it("cuts a job title off Readability's byline, which may be a whole author box", () => {
+    expect(readAuthor(page(), {}, ld(), 'Jane Doe Senior Editor')).toBe('Jane Doe');
+  });
+
+  it('falls back to an organisation credited in JSON-LD, but not to the site', () => {
+    expect(readAuthor(page(), {}, ld({ authorOrgs: ['Fjord News Desk'] }))).toBe('Fjord News Desk');
+    expect(readAuthor(page(), {}, ld({ authorOrgs: ['Spiceworks'] }))).toBeUndefined();
+  });
 });
