@@ -53,3 +53,35 @@ describe('collectParagraphs: tables of contents', () => {
     expect(paragraphs('<ul><li><a name="step-1">Step one: stop the service</a></li></ul>')).toEqual(['Step one: stop the service']);
   });
 });
+
+describe('collectParagraphs: where the article ends and what is not text', () => {
+  const collect = (html: string) => collectParagraphs(root(html));
+
+  it('ends at a MORE ON heading, or at a MORE ON line in capitals, and keeps a sentence that starts "More on"', () => {
+    expect(collect('<p>Body one.</p><h3>More on Cloud</h3><p>Related link.</p>')).toEqual({ paragraphs: ['Body one.'], moreOn: 'More on Cloud' });
+    expect(collect('<p>Body one.</p><p>MORE ON CLOUD</p><p>Related link.</p>')).toEqual({ paragraphs: ['Body one.'], moreOn: 'MORE ON CLOUD' });
+    expect(collect('<p>More on that in a later part of this series.</p><p>Body two.</p>')).toEqual({ paragraphs: ['More on that in a later part of this series.', 'Body two.'] });
+  });
+
+  it('takes the first "Last updated" line and the first date line, and neither as a paragraph', () => {
+    expect(collect('<p>Last updated: March 4, 2020</p><p>May 6, 2019</p><p>Body.</p><p>Last updated: June 7, 2021</p><p>July 8, 2029</p>')).toEqual({
+      paragraphs: ['Body.'],
+      lastUpdated: '2020-03-04',
+      dateLine: '2019-05-06',
+    });
+    expect(collect('<p>Body.</p><p>Posted on: July 8, 2020</p>')).toEqual({ paragraphs: ['Body.'], dateLine: '2020-07-08' });
+  });
+
+  it('drops a table of contents entry only in a list item, compared with its first in-page link', () => {
+    expect(paragraphs('<p><a href="#part-1">Jump to part one</a></p>')).toEqual(['Jump to part one']);
+    expect(paragraphs('<ul><li><a href="#part-1">Part one</a><a href="#part-1-end"></a></li></ul><p>Body.</p>')).toEqual(['Body.']);
+  });
+
+  it('reads a nested list item once, as its own paragraph', () => {
+    expect(paragraphs('<ul><li><ul><li>Inner item.</li></ul></li></ul>')).toEqual(['Inner item.']);
+  });
+
+  it('skips chrome by id', () => {
+    expect(paragraphs('<div id="toc"><p>Contents of this page</p></div><p>Body.</p>')).toEqual(['Body.']);
+  });
+});
