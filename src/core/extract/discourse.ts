@@ -40,6 +40,9 @@ function postBodies(doc: Document): { body: Element; post: Element }[] {
   });
 }
 
+/** Text without whitespace: compared so, a quote matches its post whether or not its paragraphs have a break between them in the markup. */
+const squash = (s: string) => s.replace(/\s+/g, '');
+
 /**
  * Reads the thread's posts. Returns null when the page has no Discourse
  * post markup (the caller then falls back to Readability).
@@ -55,7 +58,7 @@ export function extractThread(doc: Document): ThreadContent | null {
     for (const el of Array.from(copy.querySelectorAll(DROP))) el.remove();
     // A blockquote that repeats an earlier post is a quote, not an answer.
     for (const bq of Array.from(copy.querySelectorAll('blockquote'))) {
-      const t = cleanText(bq.textContent ?? '');
+      const t = squash(bq.textContent ?? '');
       if (t && earlier.some((e) => e.includes(t))) bq.remove();
     }
     const { paragraphs: all } = collectParagraphs(copy);
@@ -65,7 +68,7 @@ export function extractThread(doc: Document): ThreadContent | null {
     const kept = ps.slice(0, sig);
     if (kept.length) postStarts.push(paragraphs.length);
     paragraphs.push(...kept);
-    earlier.push(kept.join(' '));
+    earlier.push(squash(kept.join('')));
   }
   const first = posts[0]?.post;
   const authorEl = first?.querySelector('.names .username a, .names .first a, [itemprop="author"] [itemprop="name"], .creator [itemprop="name"], .creator a');

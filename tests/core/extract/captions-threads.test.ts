@@ -80,6 +80,18 @@ describe('thread posts', () => {
     expect(a.postStarts).toEqual([0, 2]);
   });
 
+  it('drops such a blockquote also when its paragraphs have no break between them in the markup', () => {
+    const html = thread(post(1, 'fjordadmin', `<p>${q}</p>\n<p>${r2}</p>`) + post(2, 'netnerd', `<blockquote><p>${q}</p><p>${r2}</p></blockquote><p>${r1}</p>`));
+    const a = extract(html, URL_THREAD);
+    expect(a.paragraphs).toEqual([q, r2, r1]);
+    expect(a.postStarts).toEqual([0, 2]);
+  });
+
+  it('keeps a blockquote that quotes no earlier post', () => {
+    const html = thread(post(1, 'fjordadmin', `<p>${q}</p>`) + post(2, 'netnerd', `<blockquote><p>${r2}</p></blockquote><p>${r1}</p>`));
+    expect(extract(html, URL_THREAD).paragraphs).toEqual([q, r2, r1]);
+  });
+
   it('takes no MORE ON heading from a thread', () => {
     const html = thread(post(1, 'fjordadmin', `<p>${q}</p>`) + post(2, 'netnerd', `<p>${r1}</p>`), '<h3>More on Printers</h3>');
     const a = extract(html, URL_THREAD);
