@@ -24,6 +24,8 @@ const entries = {
   content: 'src/content/loader.ts',
   // The pill's script: the manifest runs it on article-like URLs; the gate (content.js) imports it after a move without a reload.
   'content-pill': 'src/content/pill-loader.ts',
+  // The listing badges: the background registers this script only while the reader has cards (src/content/badges-api.ts).
+  'content-badges': 'src/content/badges-script.ts',
   popup: 'src/popup/main.tsx',
   options: 'src/options/main.tsx',
 };

@@ -52,8 +52,9 @@ describe('build', () => {
     expect(m.background).toEqual({ service_worker: 'background.js' });
     expect(m.browser_specific_settings).toBeUndefined();
     expect(m.key).toBeUndefined();
-    // offscreen: the on-device model's engine host; COOP/COEP give its extension pages threads.
-    expect(m.permissions).toEqual(['storage', 'offscreen']);
+    // offscreen: the on-device model's engine host; COOP/COEP give its extension pages threads. scripting: the listing
+    // badges' script, registered only while the reader has cards (src/background/badges-script.ts).
+    expect(m.permissions).toEqual(['storage', 'scripting', 'offscreen']);
     expect(m.cross_origin_embedder_policy).toEqual({ value: 'require-corp' });
     expect(m.content_security_policy.extension_pages).toContain("'wasm-unsafe-eval'");
     expect(JSON.stringify(m.host_permissions)).not.toMatch(/all_urls/);
@@ -61,7 +62,7 @@ describe('build', () => {
     expect(m.web_accessible_resources.length).toBeGreaterThan(0);
     for (const r of m.web_accessible_resources) expect(r.use_dynamic_url, r.resources.join()).toBe(true);
     expect(m.web_accessible_resources.flatMap((r: { resources: string[] }) => r.resources)).toContain('content-main.js');
-    for (const f of ['background.js', 'content.js', 'content-main.js', 'popup.html', 'popup.js', 'options.html', 'options.js', 'icons/icon-128.png', 'nynorsk/bokmal.json', 'engine.html', 'engine.js', 'wllama.wasm', 'wllama-worker.js']) {
+    for (const f of ['background.js', 'content.js', 'content-badges.js', 'content-main.js', 'popup.html', 'popup.js', 'options.html', 'options.js', 'icons/icon-128.png', 'nynorsk/bokmal.json', 'engine.html', 'engine.js', 'wllama.wasm', 'wllama-worker.js']) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
   });

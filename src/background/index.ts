@@ -24,6 +24,8 @@ import { runCommand } from './commands';
 import { badgeKeys, recordRecent, saveFeedback } from './reader-store';
 import { currentPillPrefs, HIDDEN_KEY, mirrorPillPrefs, openSessionToContentScripts } from './pill-prefs-mirror';
 import { restrictStorageAccess } from './storage-access';
+import { syncBadgesScript, type ScriptingArea } from './badges-script';
+import { RECENT_KEY } from '../recent';
 
 // First thing: storage.local (settings, API keys) for the extension's own pages and this worker only, never content scripts.
 void restrictStorageAccess();
@@ -33,7 +35,14 @@ void openSessionToContentScripts().then(() => mirrorPillPrefs(browser.storage));
 browser.runtime.onStartup.addListener(() => void mirrorPillPrefs(browser.storage));
 browser.storage.onChanged.addListener((changes, area) => {
   if ((area === 'local' && SETTINGS_KEY in changes) || (area === 'session' && HIDDEN_KEY in changes)) void mirrorPillPrefs(browser.storage);
+  if (area === 'local' && (SETTINGS_KEY in changes || RECENT_KEY in changes)) syncBadges();
 });
+// The listing badges' script, registered only while the reader has cards: checked whenever the worker starts
+// (install, update and browser start wake it), and whenever the recent list or the settings change.
+function syncBadges(): void {
+  void syncBadgesScript(browser.scripting as unknown as ScriptingArea, browser.storage.local).catch(() => undefined);
+}
+syncBadges();
 
 async function setTabState(tabId: number | undefined, state: CardState): Promise<void> {
   if (tabId === undefined) return;

@@ -17,7 +17,8 @@
 export type BenchPhase =
   | 'init' // content.js (the gate): script start (bench banner) → its first statement
   | 'initPill' // content-pill.js (the pill's script): script start (its bench banner) → its first statement
-  | 'badges' // non-article pages: the listing badges' message sent (the extension API's first use in this world)
+  | 'initBadges' // content-badges.js (registered only while the reader has cards): script start (its bench banner) → its first statement
+  | 'badges' // non-article pages of a reader with cards: the listing badges' message sent (the extension API's first use in this world)
   | 'commands' // article pages: the keyboard shortcut's message listener
   | 'recognise' // the URL read; where the manifest injected the pill's script, or the URL changed: URL parse, recognisePage, pageKey
   | 'confirm' // confirmArticle (each call)
@@ -82,7 +83,7 @@ export function timedWait<T>(phase: BenchPhase, p: Promise<T>): Promise<T> {
 }
 
 /** Records a bundle's evaluation: from its bench banner's timestamp (build.mjs sets `globalThis.__nkBenchT0`) to now. */
-export function benchInit(phase: 'init' | 'initPill' | 'initMain'): void {
+export function benchInit(phase: 'init' | 'initPill' | 'initBadges' | 'initMain'): void {
   if (!__NK_BENCH__) return;
   const t0 = (globalThis as { __nkBenchT0?: unknown }).__nkBenchT0;
   if (typeof t0 === 'number') benchAdd(phase, t0);

@@ -4,15 +4,17 @@
  * and does next to nothing where there is no article: on a first load it
  * does not even read the URL, since the manifest already did (the pill's
  * script, content-pill.js, is injected only on URLs that look like articles
- * or threads); it follows the site's own page changes (no reload), and asks
- * once, in idle time, for the listing badges. On an article or a thread it
+ * or threads); it follows the site's own page changes (no reload), and, only
+ * where the reader has cards (the background then registers the badges
+ * script, ./badges-api), has the listing badged in idle time. A reader
+ * without cards never touches the extension API here. On an article or a thread it
  * hands the page to the pill's script (./pill-loader), or imports that
  * script when the site moved to an article without a reload.
  */
 import { recognisePage } from '../core/recognise';
 import type { PageKind } from '../core/types';
 import { benchInit, benchReport, countDomReads, timed } from './bench-hook';
-import { badgeListingPage } from './listing-badges';
+import { registeredBadges } from './badges-api';
 import { PILL_FILE, registeredPill, type PillApi } from './pill-api';
 import { watchNavigation } from './watch-navigation';
 
@@ -64,10 +66,15 @@ function onLocation(): void {
   });
 }
 
-/** One message for the badges, in idle time: the extension API's first use in this world is the dearest step on a listing. */
+/**
+ * The badges, in idle time, where the badges script is there (the reader has cards): its one message is the
+ * extension API's first use in this world, the dearest step on a listing. Without it, nothing to do.
+ */
 function badgesWhenIdle(): void {
+  const badge = registeredBadges();
+  if (!badge) return void benchReport('none');
   const ask = () => {
-    timed('badges', badgeListingPage);
+    timed('badges', badge);
     benchReport('none');
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(ask, { timeout: 2000 });
@@ -77,12 +84,11 @@ function badgesWhenIdle(): void {
 function start(late = false): void {
   // No pill's script here: the manifest found no article-like URL, and nothing needs the URL parsed until it changes.
   // Started late (see below), the URL decides: the pill's script may still be missing where it belongs.
-  if (late || registeredPill()) onLocation();
-  else {
-    current = { href: timed('recognise', () => location.href) };
-    badgesWhenIdle();
-  }
+  const listing = !(late || registeredPill());
+  if (!listing) onLocation();
+  else current = { href: timed('recognise', () => location.href) };
   timed('watch', () => watchNavigation(window, onLocation));
+  if (listing) badgesWhenIdle();
   if (pill) benchReport('started');
 }
 

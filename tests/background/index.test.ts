@@ -40,6 +40,7 @@ const fakeBrowser = {
   tabs: { get: async (id: number) => ({ id, url: article.url }), onUpdated: on(), onRemoved: on(), sendMessage: async () => undefined, query: async () => [] },
   permissions: { contains: async () => false },
   commands: { onCommand: on() },
+  scripting: { getRegisteredContentScripts: async () => [], registerContentScripts: async () => undefined, unregisterContentScripts: async () => undefined },
 };
 
 type MessageOf = { [T in MessageType]: Extract<Message, { type: T }> };

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/types';
 import { cardToHtml, cardToMarkdown, cardToText } from '../../src/ui/card-export';
@@ -74,6 +74,23 @@ const BADGES = String.raw`(function () {
   return out;
 })()`;
 
+/** The extension's registered content scripts (ids), read in an extension page. */
+const REGISTERED = `(globalThis.browser || globalThis.chrome).scripting.getRegisteredContentScripts().then(function (s) { return s.map(function (x) { return x.id; }); })`;
+
+/** The content scripts Chromium compiles for one load of `url` in a new tab (CDP reports content scripts too). */
+async function scriptsCompiledOn(h: ReaderHarness, url: string, until: (page: Page, parsed: string[]) => Promise<unknown>): Promise<string[]> {
+  const context = (h as unknown as { context: BrowserContext }).context;
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const parsed: string[] = [];
+  cdp.on('Debugger.scriptParsed', (e: { url: string }) => void (e.url.startsWith('chrome-extension://') && parsed.push(e.url.replace(/^.*\//, ''))));
+  await cdp.send('Debugger.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  await until(page, parsed);
+  await page.close();
+  return parsed;
+}
+
 export function defineReaderScenarios(label: string, launch: (site: Site, profileDir: string, x: XDisplay | null) => Promise<ReaderHarness>): void {
   describe(`${label}: keyboard, copy and history`, () => {
     const site = new Site();
@@ -97,6 +114,21 @@ export function defineReaderScenarios(label: string, launch: (site: Site, profil
       await h?.close();
       x?.stop();
       rmSync(profileDir, { recursive: true, force: true });
+    });
+
+    it('a reader without cards: a listing runs no badges script and shows no badge, even beside the library’s article', async () => {
+      const options = await h.openOptions();
+      expect(await options.evaluate<string[]>(REGISTERED)).toEqual([]);
+      await options.close();
+      site.add(LISTING_URL, listingHtml(meta.url, 'Meta AI workforce'));
+      const listing = await h.open(LISTING_URL, WIDE);
+      // The gate asks in idle time where it asks at all: give it that, and more.
+      await listing.evaluate(`new Promise(function (r) { requestIdleCallback(function () { setTimeout(r, 500); }, { timeout: 2500 }); })`);
+      expect(await listing.evaluate<unknown[]>(BADGES)).toEqual([]);
+      await listing.close();
+      if (h.name !== 'chromium') return;
+      const parsed = await scriptsCompiledOn(h, LISTING_URL, (page) => page.evaluate(`new Promise(function (r) { requestIdleCallback(function () { setTimeout(r, 300); }, { timeout: 2500 }); })`));
+      expect(parsed).toEqual(['content.js']);
     });
 
     it('a real key press on the shortcuts opens the card, closes it, and opens the toolbar popup', async (ctx) => {
@@ -242,20 +274,14 @@ export function defineReaderScenarios(label: string, launch: (site: Site, profil
       await listing.screenshot(screenshotPath(`${h.name}-reader-listing-badges`));
       await listing.close();
       if (h.name !== 'chromium') return;
-      // Chromium reports every script it compiles, content scripts included: the listing compiles the loader only.
-      const context = (h as unknown as { context: BrowserContext }).context;
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      const parsed: string[] = [];
-      cdp.on('Debugger.scriptParsed', (e: { url: string }) => void (e.url.startsWith('chrome-extension://') && parsed.push(e.url.replace(/^.*\//, ''))));
-      await cdp.send('Debugger.enable');
-      await page.goto(LISTING_URL, { waitUntil: 'load' });
-      await waitFor('the badges', () => page.evaluate(`document.querySelectorAll('[data-nynorsk-kort-badge]').length`), (n) => n === 2);
-      expect(parsed).toEqual(['content.js']);
+      // Chromium reports every script it compiles, content scripts included: the listing compiles the gate and the
+      // badges script (registered now that the reader has cards), never the article code.
+      const parsed = await scriptsCompiledOn(h, LISTING_URL, (page) =>
+        waitFor('the badges', () => page.evaluate(`document.querySelectorAll('[data-nynorsk-kort-badge]').length`), (n) => n === 2),
+      );
+      expect(parsed).toEqual(['content.js', 'content-badges.js']);
       // The same probe sees the article code where it does load: on an article.
-      await page.goto(meta.url, { waitUntil: 'load' });
-      await waitFor('the article code on an article', async () => parsed, (p) => p.includes('content-main.js'));
-      await page.close();
+      expect(await scriptsCompiledOn(h, meta.url, (_, p) => waitFor('the article code on an article', async () => p, (x) => x.includes('content-main.js')))).toContain('content-main.js');
     });
 
     it('recent cards survive a browser restart and can be cleared', async () => {
@@ -273,6 +299,11 @@ export function defineReaderScenarios(label: string, launch: (site: Site, profil
       popup = await h.openPopup(null);
       const after = await waitFor('the recent list after a restart', () => titlesIn(popup), (t) => t.length >= 2);
       expect(after).toEqual(before);
+      // The badges script is still registered after the restart, and still badges the listing.
+      expect(await popup.evaluate<string[]>(REGISTERED)).toEqual(['nynorsk-kort-badges']);
+      const listing = await h.open(LISTING_URL, WIDE);
+      await waitFor('the badges after a restart', () => listing.evaluate<unknown[]>(BADGES), (b) => b.length >= 2);
+      await listing.close();
       await popup.screenshot(screenshotPath(`${h.name}-reader-recent`));
       await clickElement(popup, '[data-testid=recent-clear]', 'page');
       await waitFor('the list cleared', () => popup.evaluate<boolean>(`!!document.querySelector('[data-testid=recent-empty]')`), (v) => v);
@@ -280,7 +311,13 @@ export function defineReaderScenarios(label: string, launch: (site: Site, profil
       popup = await h.openPopup(null);
       await waitFor('still empty when opened again', () => popup.evaluate<boolean>(`!!document.querySelector('[data-testid=recent-empty]')`), (v) => v);
       expect(await titlesIn(popup)).toEqual([]);
+      // No cards left: the badges script is unregistered, and the listing has no badge.
+      await waitFor('the badges script unregistered', () => popup.evaluate<string[]>(REGISTERED), (ids) => ids.length === 0);
       await popup.close();
+      const listing2 = await h.open(LISTING_URL, WIDE);
+      await listing2.evaluate(`new Promise(function (r) { requestIdleCallback(function () { setTimeout(r, 500); }, { timeout: 2500 }); })`);
+      expect(await listing2.evaluate<unknown[]>(BADGES)).toEqual([]);
+      await listing2.close();
     });
   });
 }

@@ -53,6 +53,7 @@ beforeEach(() => {
   ext = { runtime: { sendMessage: vi.fn(async () => ({ keys: [], label: 'Det finst eit Nynorsk-kort' })), getURL: vi.fn((f: string) => `chrome-extension://gate-test/${f}`) } };
   (globalThis as { chrome?: Ext }).chrome = ext;
   delete (globalThis as Record<string, unknown>).__nynorskKortPill;
+  delete (globalThis as Record<string, unknown>).__nynorskKortBadges;
 });
 
 afterEach(async () => {
@@ -63,7 +64,24 @@ afterEach(async () => {
 });
 
 describe('the gate (content.js)', () => {
-  it('on a page without the pill’s script: no import, no pill, one badges message in idle time', async () => {
+  it('on a page without the pill’s script, for a reader without cards (no badges script): never touches the extension API', async () => {
+    let touched = 0;
+    Object.defineProperty(globalThis, 'chrome', { configurable: true, get: () => (touched++, ext) });
+    try {
+      await import('../../src/content/loader');
+      await idle();
+      await idle();
+      expect(touched).toBe(0);
+      expect(ext.runtime.sendMessage).not.toHaveBeenCalled();
+      expect(registeredPill()).toBeUndefined();
+    } finally {
+      Object.defineProperty(globalThis, 'chrome', { configurable: true, writable: true, value: ext });
+    }
+  });
+
+  it('on a page without the pill’s script, where the background registered the badges script: no import, no pill, one badges message in idle time', async () => {
+    // The registered script runs at document_start, before the gate starts (DOMContentLoaded).
+    await import('../../src/content/badges-script');
     await import('../../src/content/loader');
     expect(ext.runtime.getURL).not.toHaveBeenCalled();
     expect(ext.runtime.sendMessage).not.toHaveBeenCalled();
@@ -76,6 +94,7 @@ describe('the gate (content.js)', () => {
     history.replaceState({}, '', ARTICLE);
     const pill = fakePill();
     registerPill(pill);
+    await import('../../src/content/badges-script');
     await import('../../src/content/loader');
     await idle();
     expect(pill.entered.map((e) => e.page)).toEqual([{ kind: 'article', site: 'www', section: 'cloud', contentType: 'news', slug: 'azure-outage-hits-north-europe-region' }]);
@@ -90,6 +109,18 @@ describe('the gate (content.js)', () => {
     await idle();
     expect(ext.runtime.sendMessage.mock.calls).toEqual([[{ type: 'badges:get' }]]);
     expect(ext.runtime.getURL).not.toHaveBeenCalled();
+  });
+
+  it('takes an article back when the site moves to a listing, and asks nothing for a reader without cards', async () => {
+    history.replaceState({}, '', ARTICLE);
+    const pill = fakePill();
+    registerPill(pill);
+    await import('../../src/content/loader');
+    await idle();
+    siteMovesTo(LISTING);
+    expect(pill.left).toBe(1);
+    await idle();
+    expect(ext.runtime.sendMessage).not.toHaveBeenCalled();
   });
 
   it('enters an article the site moved to from a listing, with the pill’s script that came later', async () => {
