@@ -209,10 +209,31 @@ function version(exe: string | null): string {
   }
 }
 
+/** One recent card in storage.local: what makes the reader one "with cards" (the background then registers the badges script). */
+const BENCH_RECENT = [
+  { url: 'https://www.spiceworks.com/tech/cloud/news/nk-bench-card/', key: 'a:nk-bench-card', title: 'Eit kort for målinga', topic: { id: 'cloud', label: 'Sky' }, openedAt: '2026-01-01T00:00:00.000Z' },
+];
+
+/**
+ * The reader's cards, set from an extension page: the default reader has none; `true` stores one recent card. Waits
+ * until the background has the badges script registered (or unregistered) to match.
+ */
+async function readerCards(ext: Page, cards: boolean): Promise<void> {
+  await ext.evaluate(`chrome.storage.local.${cards ? `set({ recent: ${JSON.stringify(BENCH_RECENT)} })` : "remove('recent')"}`);
+  for (let i = 0; i < 250; i++) {
+    const ids = (await ext.evaluate('chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id))')) as string[];
+    if (ids.length > 0 === cards) return;
+    await sleep(20);
+  }
+  throw new Error(`the badges script did not follow the reader's cards (${cards})`);
+}
+
 /**
  * The inside view and the anchor, interleaved in one shuffled order: every load of every page in the bench build
  * (the content script's own record of its first run on that load), one more load per page with DOM reads counted,
- * and every anchor load of every article page in a second Chromium without the extension.
+ * and every anchor load of every article page in a second Chromium without the extension. Non-article pages are
+ * loaded as often again by a reader with cards (one recent card: the badges script registered), interleaved with the
+ * rest; every other load is the default reader's, without cards.
  */
 async function insidePass(list: BenchPage[], site: Site, readability: string): Promise<{ inside: InsideLoad[]; anchors: AnchorLoad[]; isolated: boolean }> {
   const exe = chromiumPath()!;
@@ -232,10 +253,11 @@ async function insidePass(list: BenchPage[], site: Site, readability: string): P
     });
     await isolate(bare, site);
     await isolate(h.context, site);
-    type Task = { kind: 'inside' | 'dom' | 'anchor'; page: BenchPage };
+    type Task = { kind: 'inside' | 'dom' | 'anchor'; page: BenchPage; cards?: boolean };
     const tasks: Task[] = [];
     for (const p of list) {
       for (let i = 0; i < LOADS; i++) tasks.push({ kind: 'inside', page: p });
+      if (p.kind === 'none') for (let i = 0; i < LOADS; i++) tasks.push({ kind: 'inside', page: p, cards: true });
       tasks.push({ kind: 'dom', page: p });
       if (p.kind !== 'none' && p.confirmed) for (let i = 0; i < LOADS; i++) tasks.push({ kind: 'anchor', page: p });
     }
@@ -248,7 +270,12 @@ async function insidePass(list: BenchPage[], site: Site, readability: string): P
       await sleep(1000);
       await pg.close();
     }
+    // An extension page kept open throughout (for every load alike), to set the reader's cards between loads.
+    const ext = await h.context.newPage();
+    await ext.goto(`chrome-extension://${h.extensionId}/options.html`);
+    let cards = false;
     for (const t of shuffle(tasks)) {
+      if ((t.cards ?? false) !== cards && t.kind !== 'anchor') await readerCards(ext, (cards = t.cards ?? false));
       await settle();
       if (t.kind === 'anchor') {
         const page = await bare.newPage();
@@ -267,9 +294,9 @@ async function insidePass(list: BenchPage[], site: Site, readability: string): P
         await page.addInitScript({ content: collector(t.kind === 'dom') });
         await page.goto(t.page.url, { waitUntil: 'load' });
         const rec = await lastRecord(page, t.page);
-        if (rec) inside.push({ page: t.page.name, rec, dom: t.kind === 'dom' });
+        if (rec) inside.push({ page: t.page.name, rec, dom: t.kind === 'dom', cards: t.cards ?? false });
         await page.close();
-        progress(t.kind === 'dom' ? 'd' : '.');
+        progress(t.kind === 'dom' ? 'd' : t.cards ? 'c' : '.');
       }
     }
   } finally {
