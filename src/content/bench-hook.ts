@@ -20,13 +20,13 @@ export type BenchPhase =
   | 'initBadges' // content-badges.js (registered only while the reader has cards): script start (its bench banner) → its first statement
   | 'badges' // non-article pages of a reader with cards: the listing badges' message sent (the extension API's first use in this world)
   | 'commands' // article pages: the keyboard shortcut's message listener
-  | 'recognise' // the URL read; where the manifest injected the pill's script, or the URL changed: URL parse, recognisePage, pageKey
+  | 'recognise' // where the manifest injected the pill's script, or the URL changed: the URL read, parsed, recognisePage, pageKey
   | 'confirm' // confirmArticle (each call)
   | 'pill' // the overlay host and the plain-DOM pill mounted
   | 'initMain' // content-main.js (the article code): module start → its first statement
   | 'extract' // extractArticle
   | 'render' // the background's answer drawn into the pill
-  | 'watch' // navigation listeners
+  | 'watch' // navigation listeners (on a listing at load, with the Navigation API: its one listener; the URL is not read)
   | 'waitPrefs' // the overlay switches read (storage.session, or the background)
   | 'waitMain' // content-main.js fetched and evaluated
   | 'waitCard'; // the card from the background

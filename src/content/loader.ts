@@ -2,7 +2,7 @@
  * The gate: the content script the manifest runs on every Spiceworks page
  * (content.js), at document_start. Every page evaluates it, so it is small
  * and does next to nothing where there is no article: on a first load it
- * does not even read the URL, since the manifest already did (the pill's
+ * does not even read the URL (where the browser has the Navigation API), since the manifest already did (the pill's
  * script, content-pill.js, is injected only on URLs that look like articles
  * or threads); it follows the site's own page changes (no reload), and, only
  * where the reader has cards (the background then registers the badges
@@ -22,8 +22,8 @@ benchInit('init');
 countDomReads();
 
 let run = 0;
-/** The page the gate last handled: its key, or the URL whose key is worked out only once the URL changes. */
-let current: { key: string } | { href: string } = { key: '' };
+/** The key of the page the gate last handled; null until it handled one (a listing at load: the watcher names the URL it left). */
+let currentKey: string | null = null;
 let pill: PillApi | null = null;
 let pillLoad: Promise<PillApi | undefined> | null = null;
 
@@ -50,11 +50,14 @@ function withPill(use: (p: PillApi) => void): void {
   void pillLoad.then((p) => p && use(p));
 }
 
-/** The page at this URL is (now) the current one: leaves the last one, then badges a listing or enters an article. */
-function onLocation(): void {
+/**
+ * The page at this URL is (now) the current one: leaves the last one, then badges a listing or enters an article.
+ * `from`: the URL the site left, which stands for the last page when the gate has handled none yet.
+ */
+function onLocation(from: string | null = null): void {
   const { page, key } = timed('recognise', () => recognise(location.href));
-  const lastKey = 'key' in current ? current.key : recognise(current.href).key;
-  current = { key };
+  const lastKey = currentKey ?? (from === null ? null : recognise(from).key);
+  currentKey = key;
   if (key === lastKey) return;
   const myRun = ++run;
   pill?.leave();
@@ -82,11 +85,11 @@ function badgesWhenIdle(): void {
 }
 
 function start(late = false): void {
-  // No pill's script here: the manifest found no article-like URL, and nothing needs the URL parsed until it changes.
-  // Started late (see below), the URL decides: the pill's script may still be missing where it belongs.
+  // No pill's script here: the manifest found no article-like URL, and nothing needs the URL, not even read, until it
+  // changes (the watcher then names the URL it left). Started late (see below), the URL decides: the pill's script
+  // may still be missing where it belongs.
   const listing = !(late || registeredPill());
   if (!listing) onLocation();
-  else current = { href: timed('recognise', () => location.href) };
   timed('watch', () => watchNavigation(window, onLocation));
   if (listing) badgesWhenIdle();
   if (pill) benchReport('started');

@@ -1,28 +1,35 @@
 /**
- * Calls `onChange` when the page's URL may have changed without a reload.
- * A content script cannot see the page's own history.pushState calls, but
- * the Navigation API tells every world: `currententrychange` fires for
- * pushState, replaceState and back/forward alike. Where the browser lacks
- * the API, popstate and a once-a-second URL check (a string comparison) are
- * the fallback.
+ * Calls `onChange` when the page's URL may have changed without a reload,
+ * with the URL the page had before, where known. A content script cannot see
+ * the page's own history.pushState calls, but the Navigation API tells every
+ * world: `currententrychange` fires for pushState, replaceState, hash
+ * changes and back/forward alike, and names the entry it came from. There the
+ * watcher reads nothing at start, not even the URL: on a page that never
+ * changes its URL, it costs one listener. Where the browser lacks the API
+ * (Firefox ESR), popstate and a once-a-second URL check (a string comparison)
+ * are the fallback, and the watcher keeps the last URL itself.
  */
-export function watchNavigation(win: Window, onChange: () => void, pollMs = 1000): () => void {
+type NavEvent = Event & { from?: { url?: string | null } | null };
+
+export function watchNavigation(win: Window, onChange: (from: string | null) => void, pollMs = 1000): () => void {
+  const nav = (win as Window & { navigation?: EventTarget }).navigation;
+  if (nav) {
+    const changed = (e: Event) => onChange((e as NavEvent).from?.url ?? null);
+    nav.addEventListener('currententrychange', changed);
+    return () => nav.removeEventListener('currententrychange', changed);
+  }
   let last = win.location.href;
   const check = () => {
-    if (win.location.href !== last) {
+    const from = last;
+    if (win.location.href !== from) {
       last = win.location.href;
-      onChange();
+      onChange(from);
     }
   };
   win.addEventListener('popstate', check);
-  const nav = (win as Window & { navigation?: EventTarget }).navigation;
-  nav?.addEventListener('currententrychange', check);
-  nav?.addEventListener('navigatesuccess', check);
-  const timer = nav ? undefined : setInterval(check, pollMs);
+  const timer = setInterval(check, pollMs);
   return () => {
     win.removeEventListener('popstate', check);
-    nav?.removeEventListener('currententrychange', check);
-    nav?.removeEventListener('navigatesuccess', check);
-    if (timer !== undefined) clearInterval(timer);
+    clearInterval(timer);
   };
 }

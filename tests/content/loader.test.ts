@@ -138,6 +138,34 @@ describe('the gate (content.js)', () => {
     expect(pill.entered.map((e) => e.isCurrent())).toEqual([false, true]);
   });
 
+  it('with the Navigation API: follows a listing’s moves by the entry the site left, and enters an article once', async () => {
+    const navigation = new EventTarget();
+    Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
+    const moveTo = (url: string) => {
+      const from = location.href;
+      history.pushState({}, '', url);
+      navigation.dispatchEvent(Object.assign(new Event('currententrychange'), { from: { url: from } }));
+    };
+    try {
+      await import('../../src/content/loader');
+      await idle();
+      const pill = fakePill();
+      registerPill(pill);
+      // The listing's own hash: the same page, nothing to do.
+      moveTo(`${LISTING}#top`);
+      expect(pill.entered).toHaveLength(0);
+      moveTo(ARTICLE);
+      expect(pill.entered.map((e) => e.page.kind)).toEqual(['article']);
+      moveTo(`${ARTICLE}#comments`);
+      expect(pill.entered).toHaveLength(1);
+      moveTo(LISTING);
+      expect(pill.left).toBe(1);
+      expect(pill.entered[0]!.isCurrent()).toBe(false);
+    } finally {
+      delete (window as { navigation?: unknown }).navigation;
+    }
+  });
+
   it('imports the pill’s script by its extension URL when the site moves to an article and none is there', async () => {
     await import('../../src/content/loader');
     await idle();

@@ -42,11 +42,14 @@ describe('watchNavigation', () => {
   it('reports a pushState change by polling, and popstate at once; nothing after stop', () => {
     vi.useFakeTimers();
     const onChange = vi.fn();
+    const startUrl = location.href;
     const stop = watchNavigation(window, onChange, 1000);
     history.pushState({}, '', '/tech/cloud/news/another-story/');
     expect(onChange).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1000);
     expect(onChange).toHaveBeenCalledOnce();
+    // The URL the page left, which the watcher kept.
+    expect(onChange.mock.calls[0]![0]).toBe(startUrl);
     vi.advanceTimersByTime(3000);
     expect(onChange).toHaveBeenCalledOnce();
     history.pushState({}, '', '/tech/cloud/');
@@ -59,32 +62,38 @@ describe('watchNavigation', () => {
     expect(onChange).toHaveBeenCalledTimes(2);
   });
 
-  it('follows the Navigation API where there is one, with no polling; nothing after stop', () => {
+  it('follows the Navigation API where there is one: no polling, no popstate listener, no URL read at start; passes the entry it came from; nothing after stop', () => {
     vi.useFakeTimers();
     const navigation = new EventTarget();
     Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
+    const change = (from: string | null) => Object.assign(new Event('currententrychange'), { from: from === null ? null : { url: from } });
+    const added: string[] = [];
+    const add = window.addEventListener;
+    window.addEventListener = ((type: string, ...rest: [EventListenerOrEventListenerObject, AddEventListenerOptions?]) => (added.push(type), add.call(window, type, ...rest))) as typeof window.addEventListener;
     try {
       const onChange = vi.fn();
       const stop = watchNavigation(window, onChange, 1000);
-      // A pushState the API did not report (no event dispatched): no timer looks for it.
+      expect(added).toEqual([]);
+      // A pushState the API did not report (no event dispatched): no timer looks for it, and popstate is not heard.
       history.pushState({}, '', '/tech/cloud/news/polled/');
+      window.dispatchEvent(new PopStateEvent('popstate'));
       vi.advanceTimersByTime(5000);
       expect(onChange).not.toHaveBeenCalled();
       expect(vi.getTimerCount()).toBe(0);
-      // pushState in the page's world: currententrychange reaches every world.
+      // pushState in the page's world: currententrychange reaches every world, with the entry it left.
       history.pushState({}, '', '/tech/cloud/news/fourth/');
-      navigation.dispatchEvent(new Event('currententrychange'));
-      expect(onChange).toHaveBeenCalledOnce();
-      history.pushState({}, '', '/tech/cloud/news/fourth-b/');
-      navigation.dispatchEvent(new Event('navigatesuccess'));
-      expect(onChange).toHaveBeenCalledTimes(2);
+      navigation.dispatchEvent(change('https://www.spiceworks.com/tech/cloud/news/polled/'));
+      expect(onChange.mock.calls).toEqual([['https://www.spiceworks.com/tech/cloud/news/polled/']]);
+      // An entry without a URL to give: null.
+      navigation.dispatchEvent(change(null));
+      expect(onChange.mock.calls[1]).toEqual([null]);
       onChange.mockClear();
       stop();
       history.pushState({}, '', '/tech/cloud/news/fifth/');
-      navigation.dispatchEvent(new Event('currententrychange'));
-      navigation.dispatchEvent(new Event('navigatesuccess'));
+      navigation.dispatchEvent(change('https://www.spiceworks.com/tech/cloud/news/fourth/'));
       expect(onChange).not.toHaveBeenCalled();
     } finally {
+      window.addEventListener = add;
       delete (window as { navigation?: unknown }).navigation;
     }
   });
