@@ -23,11 +23,17 @@ const inputsOf = async (entry: string) => {
 const ARTICLE_CODE = /core\/extract\/index|core\/digest\/|readability|node_modules\/preact|src\/ui\/.*\.tsx/;
 
 describe('listing badges stay out of the article code', () => {
-  it('the gate (content.js, every page) holds the badges and none of the pill, no extraction (Readability), no fact card and no Preact', async () => {
+  it('the gate (content.js, every page) holds none of the badges (their script is registered only for readers with cards) and none of the pill, no extraction (Readability), no fact card and no Preact', async () => {
     const inputs = await inputsOf('src/content/loader.ts');
-    expect(inputs).toContain('src/content/listing-badges.ts');
+    expect(inputs.filter((i) => /listing-badges|page-key/.test(i))).toEqual([]);
     expect(inputs.filter((i) => ARTICLE_CODE.test(i))).toEqual([]);
     expect(inputs.filter((i) => /content\/(overlay|overlay-host|pill|pill-prefs|commands)\.ts|core\/confirm|extract\/jsonld|url-topic|\.css$/.test(i))).toEqual([]);
+  });
+
+  it('the badges script (content-badges.js) holds the badges and no pill or article code', async () => {
+    const inputs = await inputsOf('src/content/badges-script.ts');
+    expect(inputs).toContain('src/content/listing-badges.ts');
+    expect(inputs.filter((i) => ARTICLE_CODE.test(i) || /content\/(pill|overlay|overlay-host|loader)\.ts/.test(i))).toEqual([]);
   });
 
   it('the pill’s script (content-pill.js) holds the pill and no article code', async () => {
