@@ -215,8 +215,8 @@ const BENCH_RECENT = [
 ];
 
 /**
- * The reader's cards, set from an extension page: the default reader has none; `true` stores one recent card. Waits
- * until the background has the badges script registered (or unregistered) to match.
+ * The reader's cards, set from an extension page: the default reader has none (the recent list removed); `true`
+ * stores one recent card. Waits until the background has the badges script registered (or unregistered) to match.
  */
 async function readerCards(ext: Page, cards: boolean): Promise<void> {
   await ext.evaluate(`chrome.storage.local.${cards ? `set({ recent: ${JSON.stringify(BENCH_RECENT)} })` : "remove('recent')"}`);
@@ -273,9 +273,10 @@ async function insidePass(list: BenchPage[], site: Site, readability: string): P
     // An extension page kept open throughout (for every load alike), to set the reader's cards between loads.
     const ext = await h.context.newPage();
     await ext.goto(`chrome-extension://${h.extensionId}/options.html`);
-    let cards = false;
     for (const t of shuffle(tasks)) {
-      if ((t.cards ?? false) !== cards && t.kind !== 'anchor') await readerCards(ext, (cards = t.cards ?? false));
+      // Before every load in the extension's browser, not only when the wanted state changes: an article load stores
+      // its card in the recent list, which makes the default reader one with cards.
+      if (t.kind !== 'anchor') await readerCards(ext, t.cards ?? false);
       await settle();
       if (t.kind === 'anchor') {
         const page = await bare.newPage();
