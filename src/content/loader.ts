@@ -19,7 +19,6 @@ import { PILL_FILE, registeredPill, type PillApi } from './pill-api';
 import { watchNavigation } from './watch-navigation';
 
 benchInit('init');
-countDomReads();
 
 let run = 0;
 /** The key of the page the gate last handled; null until it handled one (a listing at load: the watcher names the URL it left). */
@@ -95,9 +94,13 @@ function start(late = false): void {
   if (pill) benchReport('started');
 }
 
-// DOMContentLoaded listeners run in the order they were added, and this one is added at document_start: the pill is
-// mounted before the page's own handlers run.
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => start(), { once: true });
-// A page that had loaded before the gate came (Firefox injects into open tabs when the extension is installed or
-// updated): the pill's script, next in the manifest, is not evaluated yet; start once it has had its turn.
-else setTimeout(() => start(true), 0);
+// The first use of `document` in this world, timed with the script's start (init).
+timed('init', () => {
+  // DOMContentLoaded listeners run in the order they were added, and this one is added at document_start: the pill is
+  // mounted before the page's own handlers run.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => start(), { once: true });
+  // A page that had loaded before the gate came (Firefox injects into open tabs when the extension is installed or
+  // updated): the pill's script, next in the manifest, is not evaluated yet; start once it has had its turn.
+  else setTimeout(() => start(true), 0);
+});
+countDomReads();
