@@ -58,7 +58,7 @@ export function extractThread(doc: Document): ThreadContent | null {
     for (const el of Array.from(copy.querySelectorAll(DROP))) el.remove();
     // A blockquote that repeats an earlier post is a quote, not an answer.
     for (const bq of Array.from(copy.querySelectorAll('blockquote'))) {
-      const t = squash(bq.textContent ?? '');
+      const t = squash(cleanText(bq.textContent ?? ''));
       if (t && earlier.some((e) => e.includes(t))) bq.remove();
     }
     const { paragraphs: all } = collectParagraphs(copy);

@@ -87,6 +87,14 @@ describe('thread posts', () => {
     expect(a.postStarts).toEqual([0, 2]);
   });
 
+  it('drops such a blockquote also when the quoted post holds a link the site labels "Opens a new window"', () => {
+    const linked = 'Read the <a href="https://example.com/guide">printer guide<span> Opens a new window</span></a> first.';
+    const html = thread(post(1, 'fjordadmin', `<p>${q}</p>\n<p>${linked}</p>`) + post(2, 'netnerd', `<blockquote><p>${q}</p>\n<p>${linked}</p></blockquote><p>${r1}</p>`));
+    const a = extract(html, URL_THREAD);
+    expect(a.paragraphs).toEqual([q, 'Read the printer guide first.', r1]);
+    expect(a.postStarts).toEqual([0, 2]);
+  });
+
   it('keeps a blockquote that quotes no earlier post', () => {
     const html = thread(post(1, 'fjordadmin', `<p>${q}</p>`) + post(2, 'netnerd', `<blockquote><p>${r2}</p></blockquote><p>${r1}</p>`));
     expect(extract(html, URL_THREAD).paragraphs).toEqual([q, r2, r1]);
