@@ -16,8 +16,8 @@ const HOSTS = new Set(['www.spiceworks.com', 'spiceworks.com', 'community.spicew
 type SendMessage = (msg: unknown) => Promise<unknown>;
 
 /**
- * A hand guard for REPLY_SCHEMAS['badges:get'], not rpc.ts: this runs in the gate (content.js), whose size budget
- * (issue 13) has no room for valibot. It takes exactly the replies the schema takes (tests/content/loader-guards.test.ts).
+ * A hand guard for REPLY_SCHEMAS['badges:get'], not rpc.ts: this runs in content-badges.js on every Spiceworks page of
+ * a reader with cards, whose size budget (issue 13) has no room for valibot. It takes exactly the replies the schema takes (tests/content/loader-guards.test.ts).
  */
 export function parseBadgeReply(v: unknown): BadgeReply | null {
   const r = v as Partial<BadgeReply> | null;
@@ -79,7 +79,7 @@ export async function markListing(doc: Document, send: SendMessage): Promise<num
 
 type ExtApi = { runtime: { sendMessage(msg: unknown): Promise<unknown> } };
 
-/** The gate's hook (content.js): badges this page, with the extension API reached directly (no polyfill on listings). */
+/** What content-badges.js leaves for the gate: badges this page, with the extension API reached directly (no polyfill on listings). */
 export function badgeListingPage(): void {
   const ext = (globalThis as { browser?: ExtApi }).browser ?? (globalThis as { chrome?: ExtApi }).chrome;
   // No extension API (the extension was removed under the page): nothing to ask.
