@@ -8,6 +8,8 @@ import * as v from 'valibot';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FEEDBACK_KEY, parseFeedback } from '../../src/feedback';
 import { modelJobKey, parseModelJob, REPLY_SCHEMAS, tabStateKey, type Message, type MessageType } from '../../src/protocol';
+import { BADGES_SCRIPT_ID } from '../../src/badges-registration';
+import { addRecent, RECENT_KEY, recentEntryOf } from '../../src/recent';
 import { makeArticle } from '../factories/article';
 import { area } from '../support/background-fakes';
 import { sampleCard } from '../ui/sample-card';
@@ -26,9 +28,13 @@ const session = area();
 const on = () => ({ addListener: (_fn: unknown) => undefined });
 let listener: Listener | undefined;
 let optionsOpened = 0;
+type StorageListener = (changes: Record<string, unknown>, area: string) => void;
+let storageChanged: StorageListener | undefined;
+/** The badges script's registration as the background drives it: how often it was looked up, and what was registered. */
+const scripting = { checks: 0, registered: [] as string[] };
 
 const fakeBrowser = {
-  storage: { local, session, onChanged: on() },
+  storage: { local, session, onChanged: { addListener: (fn: StorageListener) => void (storageChanged = fn) } },
   runtime: {
     id: 'nynorsk-kort',
     getURL: (p: string) => `${EXTENSION}${p}`,
@@ -40,7 +46,11 @@ const fakeBrowser = {
   tabs: { get: async (id: number) => ({ id, url: article.url }), onUpdated: on(), onRemoved: on(), sendMessage: async () => undefined, query: async () => [] },
   permissions: { contains: async () => false },
   commands: { onCommand: on() },
-  scripting: { getRegisteredContentScripts: async () => [], registerContentScripts: async () => undefined, unregisterContentScripts: async () => undefined },
+  scripting: {
+    getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => (scripting.checks++, scripting.registered.filter((id) => ids.includes(id)).map((id) => ({ id }))),
+    registerContentScripts: async (scripts: { id: string }[]) => void scripting.registered.push(...scripts.map((x) => x.id)),
+    unregisterContentScripts: async ({ ids }: { ids: string[] }) => void (scripting.registered = scripting.registered.filter((id) => !ids.includes(id))),
+  },
 };
 
 type MessageOf = { [T in MessageType]: Extract<Message, { type: T }> };
@@ -80,6 +90,29 @@ beforeAll(async () => {
 beforeEach(() => {
   local.data.clear();
   session.data.clear();
+});
+
+describe('the listing badges script', () => {
+  it('is looked up when the worker starts (install, update and browser start wake it)', async () => {
+    await vi.waitFor(() => expect(scripting.checks).toBeGreaterThan(0));
+    expect(scripting.registered).toEqual([]);
+  });
+
+  it('is registered when the recent list gets a card, and unregistered when the list is emptied', async () => {
+    const url = 'https://www.spiceworks.com/tech/cloud/news/one-story/';
+    const recent = addRecent([], recentEntryOf(sampleCard({ url, source: { site: 'Spiceworks', url } }), new Date('2026-01-01T10:00:00Z'))!);
+    await local.set({ [RECENT_KEY]: recent });
+    storageChanged!({ [RECENT_KEY]: { newValue: recent } }, 'local');
+    await vi.waitFor(() => expect(scripting.registered).toEqual([BADGES_SCRIPT_ID]));
+    // A change in another area, or of another key, is not the reader's cards.
+    await local.set({ [RECENT_KEY]: [] });
+    storageChanged!({ [RECENT_KEY]: { newValue: [] } }, 'session');
+    storageChanged!({ other: { newValue: 1 } }, 'local');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(scripting.registered).toEqual([BADGES_SCRIPT_ID]);
+    storageChanged!({ [RECENT_KEY]: { newValue: [] } }, 'local');
+    await vi.waitFor(() => expect(scripting.registered).toEqual([]));
+  });
 });
 
 describe('background replies', () => {
