@@ -51,6 +51,26 @@ export type PillLoad = {
 };
 export type PopupLoad = { page: string; times: PopupTimes | null; error?: string };
 
+/**
+ * An extension page opened in a new tab of `context` and timed by POPUP_OBSERVER until its card is painted (5 s at most);
+ * `after` reads more from the page before it is closed (the popup A/B's resource and paint entries).
+ */
+export async function openTimedPage<T>(context: BrowserContext, url: string, after?: (page: Page) => Promise<T>): Promise<{ times: PopupTimes | null; extra?: T }> {
+  const pop = await context.newPage();
+  try {
+    await pop.addInitScript({ content: POPUP_OBSERVER });
+    await pop.goto(url, { waitUntil: 'load' });
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const times = JSON.parse((await pop.evaluate('JSON.stringify(window.__nkPopup || null)')) as string) as PopupTimes | null;
+      if (times?.painted != null || Date.now() > deadline) return { times, extra: after ? await after(pop) : undefined };
+      await sleep(20);
+    }
+  } finally {
+    await pop.close();
+  }
+}
+
 /** A static extension page for the popup's floor; never in the shipped build. */
 export const FLOOR_PAGE = 'bench-floor.html';
 export const writeFloorPage = (dir: string) =>
@@ -181,22 +201,7 @@ export async function chromiumOutside(o: ChromiumOutsideOpts): Promise<OutsideRe
       return seen;
     };
 
-    // An extension page opened in a new tab and timed by POPUP_OBSERVER until its card is painted.
-    const openTimed = async (url: string): Promise<PopupTimes | null> => {
-      const pop = await h.context.newPage();
-      try {
-        await pop.addInitScript({ content: POPUP_OBSERVER });
-        await pop.goto(url, { waitUntil: 'load' });
-        const deadline = Date.now() + 5000;
-        for (;;) {
-          const times = JSON.parse((await pop.evaluate('JSON.stringify(window.__nkPopup || null)')) as string) as PopupTimes | null;
-          if (times?.painted != null || Date.now() > deadline) return times;
-          await sleep(20);
-        }
-      } finally {
-        await pop.close();
-      }
-    };
+    const openTimed = async (url: string): Promise<PopupTimes | null> => (await openTimedPage(h.context, url)).times;
 
     // Warm-up: the first load of a fresh browser also pays for the disk cache and the first renderer.
     if (o.order[0]) {

@@ -16,12 +16,12 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath } from '../../support/browser/chromium';
 import { REPO_ROOT } from '../../support/browser/site';
 import { mulberry32 } from '../../support/random';
-import { POPUP_OBSERVER, type PopupTimes } from './observe';
-import { FLOOR_PAGE, writeFloorPage } from './outside';
+import type { PopupTimes } from './observe';
+import { FLOOR_PAGE, openTimedPage, writeFloorPage } from './outside';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -81,29 +81,19 @@ try {
       'A floor': `chrome-extension://${ids.a}/${FLOOR_PAGE}`,
       'B floor': `chrome-extension://${ids.b}/${FLOOR_PAGE}`,
     };
-    const openTimed = async (url: string): Promise<(PopupTimes & { marks?: Record<string, number> }) | null> => {
-      const pop = await context.newPage();
-      try {
-        await pop.addInitScript({ content: POPUP_OBSERVER });
-        await pop.goto(url, { waitUntil: 'load' });
-        const deadline = Date.now() + 5000;
-        for (;;) {
-          const times = JSON.parse((await pop.evaluate('JSON.stringify(window.__nkPopup || null)')) as string) as PopupTimes | null;
-          if (times?.painted != null || Date.now() > deadline) {
-            // Where the popup's time went: its two files and any marks it set.
-            const marks = (await pop.evaluate(
+    // Where the popup's time went: its two files, its paints and any marks it set.
+    const readMarks = async (page: Page): Promise<Record<string, number>> => {
+      const marks = (await page.evaluate(
               `JSON.stringify([...performance.getEntriesByType('resource').filter(e => /(popup\\.js|pages\\.css)$/.test(e.name)).map(e => [e.name.split('/').pop() + ' start', e.startTime, e.name.split('/').pop() + ' end', e.responseEnd]).flat(), ...performance.getEntriesByType('paint').map(m => [m.name, m.startTime]).flat(), ...performance.getEntriesByType('mark').map(m => [m.name, m.startTime]).flat()])`,
             )) as string;
-            const flat = JSON.parse(marks) as Array<string | number>;
-            const out: Record<string, number> = {};
-            for (let j = 0; j < flat.length; j += 2) out[flat[j] as string] = flat[j + 1] as number;
-            return times ? { ...times, marks: out } : times;
-          }
-          await sleep(20);
-        }
-      } finally {
-        await pop.close();
-      }
+      const flat = JSON.parse(marks) as Array<string | number>;
+      const out: Record<string, number> = {};
+      for (let j = 0; j < flat.length; j += 2) out[flat[j] as string] = flat[j + 1] as number;
+      return out;
+    };
+    const openTimed = async (url: string): Promise<(PopupTimes & { marks?: Record<string, number> }) | null> => {
+      const { times, extra } = await openTimedPage(context, url, readMarks);
+      return times ? { ...times, marks: extra } : times;
     };
     // Warm-up: one of each, not counted.
     for (const u of Object.values(urls)) await openTimed(u);
