@@ -2,14 +2,15 @@
  * The gate: the content script the manifest runs on every Spiceworks page
  * (content.js), at document_start. Every page evaluates it, so it is small
  * and does next to nothing where there is no article: on a first load it
- * does not even read the URL (where the browser has the Navigation API), since the manifest already did (the pill's
- * script, content-pill.js, is injected only on URLs that look like articles
- * or threads); it follows the site's own page changes (no reload), and, only
- * where the reader has cards (the background then registers the badges
- * script, ./badges-api), has the listing badged in idle time. A reader
- * without cards never touches the extension API here. On an article or a thread it
- * hands the page to the pill's script (./pill-loader), or imports that
- * script when the site moved to an article without a reload.
+ * does not even read the URL where the browser has the Navigation API, since
+ * the manifest already did (the pill's script, content-pill.js, is injected
+ * only on URLs that look like articles or threads); it follows the site's own
+ * page changes (no reload), and, only where the reader has cards (the
+ * background then registers the badges script, ./badges-api), has the
+ * listing badged in idle time. A reader without cards never touches the
+ * extension API here. On an article or a thread it hands the page to the
+ * pill's script (./pill-loader), or imports that script when the site moved
+ * to an article without a reload.
  */
 import { recognisePage } from '../core/recognise';
 import type { PageKind } from '../core/types';
