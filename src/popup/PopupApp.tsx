@@ -28,14 +28,34 @@ export type PopupAppProps = {
   initial?: Preloaded | null;
 };
 
-export type Preloaded = { tabId: number | null; state: CardState | null };
+export type Preloaded = {
+  tabId: number | null;
+  state: CardState | null;
+  /** Stops following the tab and gives its newest state since the read, if it changed: the popup's own watcher takes over from here. */
+  handOver?: () => CardState | undefined;
+};
 
 /**
  * Starts finding the tab and reading its card at once, before Preact has
- * rendered and run its effects: the card then paints one frame sooner.
+ * rendered and run its effects: the card then paints one frame sooner. It
+ * follows the tab's state from the read on, so a change that comes before
+ * the popup watches the tab itself (a card finished meanwhile) is not lost.
  */
 export function preloadTab(browser: PopupBrowser, search: string): Promise<Preloaded> {
-  return resolveTabId(browser, search).then(async (tabId) => ({ tabId, state: tabId === null ? null : await readTabState(browser, tabId).catch(() => null) }));
+  return resolveTabId(browser, search).then(async (tabId) => {
+    if (tabId === null) return { tabId, state: null };
+    let newest: CardState | undefined;
+    const stop = watchTabState(browser, tabId, (state) => (newest = state));
+    const state = await readTabState(browser, tabId).catch(() => null);
+    return {
+      tabId,
+      state,
+      handOver: () => {
+        stop();
+        return newest;
+      },
+    };
+  });
 }
 
 /**
@@ -81,6 +101,8 @@ export function PopupApp({ browser, search, onDone, preload, initial }: PopupApp
       }
       setTabId(tabId);
       const stopState = watchTabState(browser, tabId, setState);
+      const changedMeanwhile = early?.handOver?.();
+      if (changedMeanwhile) setState(changedMeanwhile);
       let jobChanged = false;
       const stopJob = watchModelJob(browser, tabId, (j) => {
         jobChanged = true;

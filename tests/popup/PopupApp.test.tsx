@@ -72,6 +72,19 @@ describe('PopupApp, preloaded', () => {
     await screen.findByTestId('card');
   });
 
+  it('keeps a change that came between its read and the first render (a card finished meanwhile)', async () => {
+    const b = fakeBrowser({ session: { 'tab:12': { status: 'loading', url: 'u' } } });
+    const preload = preloadTab(b, '?tab=12');
+    const initial = await preload;
+    expect(initial.state?.status).toBe('loading');
+    await b.storage.session.set({ 'tab:12': readyState() });
+    const { container } = render(<PopupApp browser={b} search="?tab=12" preload={preload} initial={initial} />);
+    await waitFor(() => expect(container.querySelector('[data-testid=card]')).not.toBeNull());
+    // The preload's own listener is handed over: only the popup's watchers (card, model job, recent list) remain.
+    await waitFor(() => expect(b.storage.session.get).toHaveBeenCalledWith('model:12'));
+    expect(b.listeners.size).toBe(3);
+  });
+
   it('falls back to reading the tab itself when the preload failed', async () => {
     const b = fakeBrowser({ session: { 'tab:12': readyState() }, activeTabId: 12 });
     render(<PopupApp browser={b} search="" preload={Promise.reject(new Error('gone'))} />);
