@@ -327,7 +327,7 @@ export function report(r: ReportInput): string {
   L.push(
     '## Non-article pages',
     '',
-    'Everything the content script does on the page, its first statement included (cold: every load a fresh tab). Phases that ran show their time; `calls` lists every phase the record counted. DOM reads: a separate load with the query methods and text getters of the content script\'s world wrapped (`data-nk-bench-count-dom`). Scripts: the extension scripts the page requested (outside view, shipped build).',
+    'Everything the content script does on the page, its first statement included (cold: every load a fresh tab). Phases that ran show their time; `calls` lists every phase the record counted. DOM reads: a separate load with the query methods and text getters of the content script\'s world wrapped (cookie `nk-bench-count-dom`). Scripts: the extension scripts the page requested (outside view, shipped build).',
     '',
     '### The default reader: no cards (the goal line)',
     '',

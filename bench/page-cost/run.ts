@@ -103,11 +103,14 @@ async function readabilityScript(): Promise<string> {
 }
 
 /** Main-world script of the inside view: collects the content script's `nk-bench` records. */
-function collector(countDom: boolean): string {
-  return `window.__nkBench = [];
-document.addEventListener('nk-bench', (e) => { try { window.__nkBench.push(JSON.parse(e.detail)); } catch (_) {} });
-${countDom ? "document.addEventListener('DOMContentLoaded', () => document.documentElement.setAttribute('data-nk-bench-count-dom', ''), { once: true });" : ''}`;
-}
+const COLLECTOR = `window.__nkBench = [];
+document.addEventListener('nk-bench', (e) => { try { window.__nkBench.push(JSON.parse(e.detail)); } catch (_) {} });`;
+
+/**
+ * The cookie that asks the content script to count its DOM reads (countDomReads): a cookie is there when the
+ * content script starts at document_start, where an attribute set by an init script may come after it.
+ */
+const COUNT_DOM_COOKIE = 'nk-bench-count-dom';
 
 /** The outcomes after which the content script does nothing more on this load, by page kind. */
 const terminal = (p: BenchPage) => (p.kind === 'none' ? ['none'] : p.confirmed ? ['answered', 'no-article'] : ['no-article']);
@@ -291,9 +294,11 @@ async function insidePass(list: BenchPage[], site: Site, readability: string): P
         await page.close();
         progress('r');
       } else {
+        if (t.kind === 'dom') await h.context.addCookies([{ name: COUNT_DOM_COOKIE, value: '1', url: t.page.url }]);
         const page = await h.context.newPage();
-        await page.addInitScript({ content: collector(t.kind === 'dom') });
+        await page.addInitScript({ content: COLLECTOR });
         await page.goto(t.page.url, { waitUntil: 'load' });
+        if (t.kind === 'dom') await h.context.clearCookies({ name: COUNT_DOM_COOKIE });
         const rec = await lastRecord(page, t.page);
         if (rec) inside.push({ page: t.page.name, rec, dom: t.kind === 'dom', cards: t.cards ?? false });
         await page.close();
@@ -318,7 +323,7 @@ async function profilePass(list: BenchPage[], site: Site): Promise<Map<string, P
     for (const p of list) {
       await settle();
       const page = await h.context.newPage();
-      await page.addInitScript({ content: collector(false) });
+      await page.addInitScript({ content: COLLECTOR });
       // Start on the same site so that the measured navigation stays in this renderer (and in the profile).
       await page.goto(new URL('/nk-bench-start/', p.url).href);
       out.set(p.name, await profileLoad(h, page, p.url, maps, async () => void (await lastRecord(page, p))));

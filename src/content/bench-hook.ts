@@ -122,14 +122,14 @@ export function benchOnRerun(work: () => void): void {
 
 
 /**
- * When the page carries `data-nk-bench-count-dom` on <html> (set by the bench
- * before any script runs), wraps this world's DOM query methods and the
+ * When the page has the cookie `nk-bench-count-dom=1` (set by the bench
+ * before the load: it is there at document_start), wraps this world's DOM query methods and the
  * text/markup getters with counters, so a run can show that no DOM walk
  * happened. Used in a separate pass: the wrappers would slow the timed runs.
  */
 export function countDomReads(): void {
   if (!__NK_BENCH__) return;
-  if (!document.documentElement.hasAttribute('data-nk-bench-count-dom') || shared().__nkBenchDom) return;
+  if (!/(?:^|; )nk-bench-count-dom=1(?:;|$)/.test(document.cookie) || shared().__nkBenchDom) return;
   const counts: Record<string, number> = {};
   shared().__nkBenchDom = counts;
   const wrapMethod = (proto: object, name: string, label: string) => {
