@@ -83,7 +83,7 @@ const minifiedCssText = {
   },
 };
 
-async function bundle(outDir, { test, bench }) {
+async function bundle(outDir, { target, test, bench }) {
   const common = {
     bundle: true,
     minify: !test,
@@ -94,7 +94,8 @@ async function bundle(outDir, { test, bench }) {
     legalComments: 'none',
     logLevel: 'warning',
     // __NK_BENCH__: the content script's timing hook (src/content/bench-hook.ts), true only in bench builds.
-    define: { 'process.env.NODE_ENV': '"production"', __NK_BENCH__: bench ? 'true' : 'false' },
+    // __NK_STARTS_LATE__: whether the browser runs the manifest's content scripts in tabs already loaded (src/content/build-flags.d.ts).
+    define: { 'process.env.NODE_ENV': '"production"', __NK_BENCH__: bench ? 'true' : 'false', __NK_STARTS_LATE__: target === 'firefox' ? 'true' : 'false' },
     // Bench builds stamp the content script's start, before any bundled module runs.
     ...(bench ? { banner: { js: 'globalThis.__nkBenchT0 = performance.now();' } } : {}),
     plugins: [minifiedCssText],
@@ -157,7 +158,7 @@ function copyStatic(outDir) {
 export async function buildTarget(target, outDir, { test = false, bench = false } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  await bundle(outDir, { test, bench });
+  await bundle(outDir, { target, test, bench });
   copyStatic(outDir);
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifestFor(target, { test }), null, 2));
   return outDir;

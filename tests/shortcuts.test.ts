@@ -17,7 +17,7 @@ describe('keyboard shortcuts in the manifest', () => {
 });
 
 const inputsOf = async (entry: string) => {
-  const r = await esbuild.build({ entryPoints: [join(ROOT, entry)], bundle: true, write: false, metafile: true, format: 'iife', loader: { '.css': 'text' }, logLevel: 'silent', define: { __NK_BENCH__: 'false' } });
+  const r = await esbuild.build({ entryPoints: [join(ROOT, entry)], bundle: true, write: false, metafile: true, format: 'iife', loader: { '.css': 'text' }, logLevel: 'silent', define: { __NK_BENCH__: 'false', __NK_STARTS_LATE__: 'false' } });
   return Object.keys(r.metafile.inputs);
 };
 const ARTICLE_CODE = /core\/extract\/index|core\/digest\/|readability|node_modules\/preact|src\/ui\/.*\.tsx/;

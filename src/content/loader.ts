@@ -95,13 +95,13 @@ function start(late = false): void {
   if (pill) benchReport('started');
 }
 
-// The first use of `document` in this world, timed with the script's start (init).
 timed('init', () => {
-  // DOMContentLoaded listeners run in the order they were added, and this one is added at document_start: the pill is
-  // mounted before the page's own handlers run.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => start(), { once: true });
   // A page that had loaded before the gate came (Firefox injects into open tabs when the extension is installed or
   // updated): the pill's script, next in the manifest, is not evaluated yet; start once it has had its turn.
-  else setTimeout(() => start(true), 0);
+  if (__NK_STARTS_LATE__ && document.readyState !== 'loading') return void setTimeout(() => start(true), 0);
+  // On the window, not the document: a listing then never touches `document` in this world, whose first use costs
+  // about 0.3 ms (Chromium sets up its bindings). In the capture phase, which reaches the window before the document, and
+  // added at document_start, before any of the page's: the pill is mounted before the page's DOMContentLoaded handlers.
+  window.addEventListener('DOMContentLoaded', () => start(), { once: true, capture: true });
 });
 countDomReads();

@@ -34,8 +34,10 @@ let listeners: Array<[string, EventListenerOrEventListenerObject]> = [];
 const addEventListener = window.addEventListener.bind(window);
 
 beforeAll(() => {
-  // build.mjs defines it; here the module reads a global.
+  // build.mjs defines them; here the module reads globals. jsdom's document has loaded before each gate is imported,
+  // which only Firefox's build expects (__NK_STARTS_LATE__); one test below takes Chrome's path.
   vi.stubGlobal('__NK_BENCH__', false);
+  vi.stubGlobal('__NK_STARTS_LATE__', true);
   window.addEventListener = ((type: string, fn: EventListenerOrEventListenerObject, o?: AddEventListenerOptions) => {
     listeners.push([type, fn]);
     addEventListener(type, fn, o);
@@ -79,14 +81,58 @@ describe('the gate (content.js)', () => {
     }
   });
 
+  it('in Chrome’s build, waits for DOMContentLoaded on the window: a listing never touches `document`, an article is entered then', async () => {
+    vi.stubGlobal('__NK_STARTS_LATE__', false);
+    const real = Object.getOwnPropertyDescriptor(globalThis, 'document')!;
+    let touched = 0;
+    Object.defineProperty(globalThis, 'document', { configurable: true, get: () => (touched++, real.get ? real.get.call(globalThis) : real.value) });
+    try {
+      await import('../../src/content/loader');
+      await idle();
+      expect(touched).toBe(0);
+      // The listing's DOMContentLoaded: the gate starts (it now follows the site) and still reads nothing of the document.
+      window.dispatchEvent(new Event('DOMContentLoaded'));
+      await idle();
+      expect(touched).toBe(0);
+      // The site moves to an article: the gate hands it to the pill's script.
+      const pill = fakePill();
+      registerPill(pill);
+      siteMovesTo(ARTICLE);
+      expect(pill.entered.map((e) => e.page.kind)).toEqual(['article']);
+    } finally {
+      Object.defineProperty(globalThis, 'document', real);
+      vi.stubGlobal('__NK_STARTS_LATE__', true);
+    }
+  });
+
+  it('in Chrome’s build, enters the article the manifest gave the pill’s script at DOMContentLoaded, not before', async () => {
+    vi.stubGlobal('__NK_STARTS_LATE__', false);
+    try {
+      history.replaceState({}, '', ARTICLE);
+      const pill = fakePill();
+      registerPill(pill);
+      await import('../../src/content/loader');
+      await idle();
+      expect(pill.entered).toHaveLength(0);
+      // The page's own handler, on the document, sees the pill already entered.
+      let enteredForPage: number | undefined;
+      document.addEventListener('DOMContentLoaded', () => (enteredForPage = pill.entered.length), { once: true });
+      document.dispatchEvent(new Event('DOMContentLoaded', { bubbles: true }));
+      expect(pill.entered.map((e) => e.page.kind)).toEqual(['article']);
+      expect(enteredForPage).toBe(1);
+    } finally {
+      vi.stubGlobal('__NK_STARTS_LATE__', true);
+    }
+  });
+
   it('on a page without the pill’s script, where the background registered the badges script: no import, no pill, one badges message in idle time', async () => {
     // The registered script runs at document_start, before the gate starts (DOMContentLoaded).
     await import('../../src/content/badges-script');
     await import('../../src/content/loader');
     expect(ext.runtime.getURL).not.toHaveBeenCalled();
     expect(ext.runtime.sendMessage).not.toHaveBeenCalled();
-    await idle();
-    expect(ext.runtime.sendMessage.mock.calls).toEqual([[{ type: 'badges:get' }]]);
+    // In idle time: on a loaded machine later than a fixed pause.
+    await vi.waitFor(() => expect(ext.runtime.sendMessage.mock.calls).toEqual([[{ type: 'badges:get' }]]));
     expect(registeredPill()).toBeUndefined();
   });
 
@@ -106,8 +152,8 @@ describe('the gate (content.js)', () => {
     siteMovesTo(LISTING);
     expect(pill.left).toBe(1);
     expect(pill.entered[0]!.isCurrent()).toBe(false);
-    await idle();
-    expect(ext.runtime.sendMessage.mock.calls).toEqual([[{ type: 'badges:get' }]]);
+    // In idle time: on a loaded machine later than a fixed pause.
+    await vi.waitFor(() => expect(ext.runtime.sendMessage.mock.calls).toEqual([[{ type: 'badges:get' }]]));
     expect(ext.runtime.getURL).not.toHaveBeenCalled();
   });
 
