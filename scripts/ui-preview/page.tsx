@@ -11,6 +11,7 @@ import { createOverlay } from '../../src/content/overlay';
 import { OptionsApp } from '../../src/options/OptionsApp';
 import { PopupApp } from '../../src/popup/PopupApp';
 import { markListing } from '../../src/content/listing-badges';
+import { recognisePage } from '../../src/core/recognise';
 import { text } from '../../src/strings/text';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import cardCss from '../../src/ui/card.css';
@@ -178,7 +179,7 @@ if (kind === 'overlay') {
 } else if (kind === 'listing') {
   document.body.style.margin = '0';
   render(<FakeListing />, root);
-  void markListing(document, async () => ({ keys: recent.map((r) => r.key), label: text.listingBadge }));
+  void markListing(document, async () => ({ keys: recent.map((r) => r.key), label: text.listingBadge }), recognisePage);
 } else if (kind === 'options') {
   // The stylesheets options.html links, in its order.
   addStyle(themeCss + cardCss + modelCss + pageCss);

@@ -9,8 +9,12 @@
  * cannot see that world's globals.
  */
 
-const KEY = '__nynorskKortBadges';
-type BadgesGlobal = { [KEY]?: () => void };
+import type { PageKind } from '../core/types';
 
-export const registerBadges = (badge: () => void): void => void ((globalThis as BadgesGlobal)[KEY] = badge);
-export const registeredBadges = (): (() => void) | undefined => (globalThis as BadgesGlobal)[KEY];
+const KEY = '__nynorskKortBadges';
+/** Badges the page; `recognise` is the gate's own (core/recognise), so the badges script does not ship a second copy. */
+export type Badge = (recognise: (url: string) => PageKind) => void;
+type BadgesGlobal = { [KEY]?: Badge };
+
+export const registerBadges = (badge: Badge): void => void ((globalThis as BadgesGlobal)[KEY] = badge);
+export const registeredBadges = (): Badge | undefined => (globalThis as BadgesGlobal)[KEY];

@@ -7,8 +7,10 @@
  * article code. The badge is a <span> with its own shadow root, so the page's
  * CSS cannot restyle it; its text ("nn") is the mark, its name says what it means.
  */
-import { pageKeyOf } from '../core/page-key';
+import { pageKeyFrom } from '../core/page-key';
+import type { PageKind } from '../core/types';
 import type { BadgeReply, Message } from '../protocol';
+import type { Badge } from './badges-api';
 
 export const BADGE_ATTR = 'data-nynorsk-kort-badge';
 const HOSTS = new Set(['www.spiceworks.com', 'spiceworks.com', 'community.spiceworks.com']);
@@ -61,7 +63,7 @@ function badge(doc: Document, label: string): HTMLElement {
  * links it marked. Links without text (pictures) get none, and a link is
  * marked once however often this runs.
  */
-export async function markListing(doc: Document, send: SendMessage): Promise<number> {
+export async function markListing(doc: Document, send: SendMessage, recognise: (url: string) => PageKind): Promise<number> {
   const reply = parseBadgeReply(await send({ type: 'badges:get' } satisfies Message).catch(() => null));
   if (!reply || reply.keys.length === 0) return 0;
   const keys = new Set(reply.keys);
@@ -69,7 +71,7 @@ export async function markListing(doc: Document, send: SendMessage): Promise<num
   let marked = 0;
   for (const a of Array.from(doc.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
     if (!HOSTS.has(a.hostname) || a.querySelector(`[${BADGE_ATTR}]`)) continue;
-    const key = pageKeyOf(a.href);
+    const key = pageKeyFrom(recognise(a.href));
     if (!key || !keys.has(key) || !a.textContent?.trim()) continue;
     a.appendChild(badge(doc, reply.label));
     marked++;
@@ -80,9 +82,9 @@ export async function markListing(doc: Document, send: SendMessage): Promise<num
 type ExtApi = { runtime: { sendMessage(msg: unknown): Promise<unknown> } };
 
 /** What content-badges.js leaves for the gate: badges this page, with the extension API reached directly (no polyfill on listings). */
-export function badgeListingPage(): void {
+export const badgeListingPage: Badge = (recognise) => {
   const ext = (globalThis as { browser?: ExtApi }).browser ?? (globalThis as { chrome?: ExtApi }).chrome;
   // No extension API (the extension was removed under the page): nothing to ask.
   if (!ext?.runtime) return;
-  void markListing(document, (m) => ext.runtime.sendMessage(m));
-}
+  void markListing(document, (m) => ext.runtime.sendMessage(m), recognise);
+};

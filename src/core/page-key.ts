@@ -5,9 +5,14 @@
  * badges compute it for every link on a page.
  */
 import { recognisePage } from './recognise';
+import type { PageKind } from './types';
 
 export function pageKeyOf(url: string): string | null {
-  const page = recognisePage(url);
+  return pageKeyFrom(recognisePage(url));
+}
+
+/** The key of a page already recognised (the listing badges get the recogniser from the gate, which has it). */
+export function pageKeyFrom(page: PageKind): string | null {
   if (page.kind === 'article') return `a:${page.slug.toLowerCase()}`;
   if (page.kind === 'thread') return `t:${page.id}`;
   return null;

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { listenForCardCommands, runCardCommand, type CommandTarget } from '../../src/content/commands';
+import { recognisePage } from '../../src/core/recognise';
 import { BADGE_ATTR, markListing } from '../../src/content/listing-badges';
 import { messageSource } from '../support/message-source';
 
@@ -59,7 +60,7 @@ describe('listing badges', () => {
   it('marks text links to articles with cards, once, with one message', async () => {
     const doc = page();
     const send = vi.fn(async () => ({ keys: ['a:seen', 't:123'], label: 'Det finst eit Nynorsk-kort til denne artikkelen' }));
-    expect(await markListing(doc, send)).toBe(2);
+    expect(await markListing(doc, send, recognisePage)).toBe(2);
     expect(send).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledWith({ type: 'badges:get' });
     const marked = [...doc.querySelectorAll(`[${BADGE_ATTR}]`)].map((b) => b.closest('a')!.id);
@@ -69,14 +70,14 @@ describe('listing badges', () => {
     expect(b.shadowRoot?.textContent).toBe('nn');
     // The link's own text is unchanged for the page (the badge's text is in its shadow root).
     expect(doc.getElementById('title')!.textContent).toBe('Seen');
-    expect(await markListing(doc, send)).toBe(0);
+    expect(await markListing(doc, send, recognisePage)).toBe(0);
   });
 
   it('reads no link when no article has a card, or the background does not answer', async () => {
     const doc = page();
     const qsa = vi.spyOn(doc, 'querySelectorAll');
-    expect(await markListing(doc, async () => ({ keys: [], label: 'x' }))).toBe(0);
-    expect(await markListing(doc, async () => Promise.reject(new Error('no background')))).toBe(0);
+    expect(await markListing(doc, async () => ({ keys: [], label: 'x' }), recognisePage)).toBe(0);
+    expect(await markListing(doc, async () => Promise.reject(new Error('no background')), recognisePage)).toBe(0);
     expect(qsa).not.toHaveBeenCalled();
   });
 });
