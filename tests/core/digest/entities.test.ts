@@ -172,3 +172,64 @@ describe('named entities: small words inside a name', () => {
     expect(names(findEntities(['At the meeting on Monday, X’s Linda Yaccarino said the site would grow.']).people)).toEqual(['Linda Yaccarino']);
   });
 });
+
+describe('named entities: where a name stops', () => {
+  it('"of" and "for" go on only after an organisation noun: a person "of" a firm and an organisation "in" a city stay apart', () => {
+    const e = findEntities(['Robert Lind of Northwind Bank said the rates will fall.', 'Staff at Northwind Group in Oslo were told on Monday.']);
+    expect(names(e.people)).toEqual(['Robert Lind']);
+    expect(names(e.organisations)).toEqual(['Northwind Bank', 'Northwind Group']);
+  });
+
+  it('"&" or a word that is no name at the start of a run is trimmed: "the UK & Nordic Data Group"', () => {
+    expect(names(findEntities(['Staff from the UK & Nordic Data Group attended the meeting.']).organisations)).toEqual(['Nordic Data Group']);
+  });
+
+  it('a word opening a sentence before a known name is no part of it: "Rival Google"', () => {
+    expect(names(findEntities(['Rival Google released a similar model in May.']).organisations)).toEqual(['Google']);
+  });
+
+  it('a lone word opening a sentence is not a name, even with an organisation cue after it', () => {
+    expect(everything(findEntities(['Contracting, a staffing firm found, pays better than a permanent role.']))).toEqual([]);
+  });
+});
+
+describe('named entities: organisations by shape', () => {
+  it('a place word, more words and a head noun make an organisation; a place word and a head noun alone do not', () => {
+    const e = findEntities(['The Central Statistics Office reported fewer IT vacancies, and the Central Office of the bank agreed.']);
+    expect(names(e.organisations)).toEqual(['Central Statistics Office']);
+  });
+
+  it('a title-case term ending in a head noun is no organisation without a place word: "Security Operations Center"', () => {
+    expect(everything(findEntities(['Many firms now run a Security Operations Center around the clock.']))).toEqual([]);
+  });
+});
+
+describe('named entities: people and the words around them', () => {
+  it('a particle inside a name does not count as one of its words: "Karen van Dijk"', () => {
+    expect(names(findEntities(['Karen van Dijk said the budget would grow.']).people)).toEqual(['Karen van Dijk']);
+  });
+
+  it('a known name the article also writes in lower case is no name when it opens a sentence: "Teams that patch"', () => {
+    const e = findEntities(['Teams that patch weekly see fewer incidents than those that wait.', 'Most teams still patch once a month, the survey found.']);
+    expect(everything(e)).toEqual([]);
+    // Also when a word that is no name follows it ("IT"): "Core" is a processor line only mid-sentence.
+    expect(everything(findEntities(['Core IT services moved to a hosted platform in May.', 'The core team stayed in Oslo.']))).toEqual([]);
+  });
+});
+
+describe('named entities: abbreviations and SQL', () => {
+  it('a two-letter name is not taken for the initials of another: "HP" and "Hollis Partners" stay apart', () => {
+    const e = findEntities(['HP laptops were the most common, and Hollis Partners, a consultancy, bought 300 of them.']);
+    expect(e.organisations.map((x) => [x.name, x.count])).toEqual([
+      ['HP', 1],
+      ['Hollis Partners', 1],
+    ]);
+  });
+
+  it('"SQL" is a language, except in a text about SQL Server, where it is shorthand for the server; other languages stay', () => {
+    expect(names(findEntities(['Queries are written in SQL, and the reports in Python.']).languages)).toEqual(['SQL', 'Python']);
+    const server = findEntities(['The backup of SQL Server failed overnight.', 'The SQL writer stopped, and the Python scripts that check it did not notice.']);
+    expect(names(server.products)).toEqual(['SQL Server']);
+    expect(names(server.languages)).toEqual(['Python']);
+  });
+});
