@@ -105,8 +105,8 @@ function capitalisedRuns(sentence: string): Token[][] {
       !!next &&
       CAP.test(next.text) &&
       /^\s+$/.test(sentence.slice(t.end, next.start)) &&
-      ((t.text === 'of' && ORG_HEADS.has(bare(run[0]?.text ?? ''))) ||
-        ((t.text === 'of' || t.text === 'for') && ORG_NOUNS.has(run[run.length - 1]?.text ?? '')) ||
+      ((t.text === 'of' && ORG_HEADS.has(bare((run[0] as Token).text))) ||
+        ((t.text === 'of' || t.text === 'for') && ORG_NOUNS.has((run[run.length - 1] as Token).text)) ||
         (t.text === 'and' && ofFor && !ORGANISATIONS.has(next.text) && !PRODUCTS.has(next.text)) ||
         (run.length < KNOWN_PREFIX_WORDS && KNOWN_PREFIXES.has([...run.map((x) => x.text), t.text].join(' '))) ||
         PARTICLES.has(t.text) ||
