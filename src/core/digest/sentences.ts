@@ -30,7 +30,7 @@ const ABBREVIATION_WINDOW = 48;
 function endsWithAbbreviation(before: string): boolean {
   const m = /(?:^|[\s(])((?:[A-Za-z]\.)*[A-Za-z]+)$/.exec(before.length > ABBREVIATION_WINDOW ? before.slice(-ABBREVIATION_WINDOW) : before);
   if (!m) return false;
-  const word = (m[1] ?? '').toLowerCase();
+  const word = (m[1] as string).toLowerCase(); // group 1 is not optional: always set when m is
   if (ABBREVIATIONS.has(word)) return true;
   // Single capital letters ("John F. Kennedy") and dotted initialisms ("U.S.") do not end sentences.
   return /^[a-z]$/.test(word) && /[A-Z]$/.test(before);
