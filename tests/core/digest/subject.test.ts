@@ -35,3 +35,23 @@ describe('subject of a text: empty titles', () => {
     expect(explainerSubject('What Is   ', ['Nothing here.'])).toBeUndefined();
   });
 });
+
+describe('subject of a text: the defining sentence', () => {
+  it('looks for "is a" after the subject, not anywhere in the sentence', () => {
+    const paragraphs = ['This is a short guide to GitOps for busy admins.', 'GitOps is a way to run servers from Git.'];
+    expect(definitionSentence('GitOps', paragraphs)).toEqual({ text: 'GitOps is a way to run servers from Git.', paragraph: 1 });
+  });
+
+  it('finds "is one of" and a long subject whose definition comes right after it', () => {
+    expect(definitionSentence('Kubernetes', ['Kubernetes is one of the most used tools for running containers.'])?.paragraph).toBe(0);
+    const sdwan = 'A software-defined wide area network is a virtual network that links offices over the internet.';
+    expect(definitionSentence('Software-Defined Wide Area Network', [sdwan])).toEqual({ text: sdwan, paragraph: 0 });
+  });
+
+  it('reads a definition wrapped over several lines of the page source', () => {
+    const wrapped = 'Kubernetes is\n    one\n    of the most used tools for running containers.';
+    expect(definitionSentence('Kubernetes', [wrapped])?.text).toBe(wrapped);
+    const defined = 'GitOps is defined\n    as an operating model that uses Git as the source of truth.';
+    expect(definitionSentence('GitOps', [defined])?.text).toBe(defined);
+  });
+});
