@@ -72,4 +72,13 @@ describe('summary', () => {
     const { published: _published, ...noDate } = thread;
     expect(buildSummary(noDate)[1]).toBe('Tråden vart starta av Kari. Lesetida er om lag eitt minutt.');
   });
+
+  it('gives no question for a thread that asks none, neither in its first post nor in its title', () => {
+    const thread = gatherFacts(
+      makeArticle({ kind: 'thread', title: 'Printer offline after the update', paragraphs: ['Our office printer went offline after the last update. Clearing the queue fixed it.'], author: 'Kari' }),
+      makeTopic(),
+    );
+    expect(thread.question).toBeUndefined();
+    expect(buildSummary({ ...thread, replies: { count: 2, atLeast: false } })[0]).toBe('Dette er ein tråd i Spiceworks-fellesskapet om skytenester. Tråden har to svar.');
+  });
 });
