@@ -233,3 +233,61 @@ describe('named entities: abbreviations and SQL', () => {
     expect(names(server.languages)).toEqual(['Python']);
   });
 });
+
+describe('named entities: lone words', () => {
+  const pairs = (xs: readonly Entity[]) => xs.map((x) => [x.name, x.count]);
+
+  it('a lone unknown word that acts ("published", "said") is an organisation, and counts again where it opens a sentence', () => {
+    expect(pairs(findEntities(['On Tuesday, Nortex published a fix for the flaw.']).organisations)).toEqual([['Nortex', 1]]);
+    expect(pairs(findEntities(['On Monday, Nortex said the fix is ready.', 'Nortex will publish the details next week.']).organisations)).toEqual([['Nortex', 2]]);
+  });
+
+  it('a surname alone is the person named in full before', () => {
+    const e = findEntities(['Karen Whitfield leads the network team in Oslo.', 'Later, Whitfield said the budget would grow.']);
+    expect(e.people.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['Karen Whitfield', 2, [0, 1]]]);
+  });
+
+  it('a community member named by handle is a person: "Spiceuser Duckworth", "Duckworth: “...”"', () => {
+    expect(names(findEntities(['As Spiceuser Duckworth put it, the fix took ten minutes.']).people)).toEqual(['Duckworth']);
+    expect(names(findEntities(['Duckworth: “We patched every server on Monday.”']).people)).toEqual(['Duckworth']);
+  });
+
+  it('an abbreviation opening a sentence is the name it abbreviates', () => {
+    const e = findEntities(['The North American Network Operators Group met in June.', 'NANOG said routing security is the priority.']);
+    expect(pairs(e.organisations)).toEqual([['North American Network Operators Group', 2]]);
+  });
+
+  it('a known name that starts with "The" keeps it: "The Register"', () => {
+    expect(names(findEntities(['The Register reported the flaw first.']).organisations)).toEqual(['The Register']);
+  });
+
+  it('the tail of a longer name after a small word is no name of its own: "Windows Update for Business"', () => {
+    expect(everything(findEntities(['Admins can pause Windows Update for Business for a week.'])).map((x) => x.name)).toEqual(['Windows']);
+  });
+});
+
+describe('named entities: counts and paragraphs', () => {
+  it('lists a paragraph once however often it names the thing, and in order when names are merged', () => {
+    const acme = findEntities(['Acme Corp said the update from Acme Corp closes the holes.']);
+    expect(acme.organisations.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['Acme Corp', 2, [0]]]);
+    const aws = findEntities(['Amazon Web Services (AWS) leads the market.', 'Many firms run AWS for batch jobs.', 'Amazon Web Services raised prices in May.']);
+    expect(aws.products.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['Amazon Web Services', 3, [0, 1, 2]]]);
+  });
+});
+
+describe('named entities: languages by context', () => {
+  const languages = (...ps: string[]) => names(findEntities(ps).languages);
+
+  it('a one-letter language in a list of languages', () => {
+    expect(languages('Parts of the engine are written in C, Python and Java.')).toEqual(['C', 'Python', 'Java']);
+  });
+
+  it('an ambiguous name is a language with a programming word after it, or another language in the sentence', () => {
+    expect(languages('The team moved its Rust code to a new repository.')).toEqual(['Rust']);
+    expect(languages('Parts of the tool are in Rust, and the rest is in Python.')).toEqual(['Rust', 'Python']);
+  });
+
+  it('an ambiguous name without a programming cue is no language: "met with Julia"', () => {
+    expect(languages('The team met with Julia on Monday to plan the move.')).toEqual([]);
+  });
+});
