@@ -255,6 +255,13 @@ describe('named entities: lone words', () => {
   it('an abbreviation opening a sentence is the name it abbreviates', () => {
     const e = findEntities(['The North American Network Operators Group met in June.', 'NANOG said routing security is the priority.']);
     expect(pairs(e.organisations)).toEqual([['North American Network Operators Group', 2]]);
+    const members = findEntities(['The North American Network Operators Group met in June.', 'NANOG members voted on the new rules.']);
+    expect(pairs(members.organisations)).toEqual([['North American Network Operators Group', 2]]);
+  });
+
+  it('a lone word inside a longer name the text uses is no organisation of its own: "Nortex" beside "Nortex Systems"', () => {
+    const e = findEntities(['Engineers at Nortex Systems fixed the flaw in May.', 'Later, Nortex said the fix is ready.']);
+    expect(pairs(e.organisations)).toEqual([['Nortex Systems', 1]]);
   });
 
   it('a known name that starts with "The" keeps it: "The Register"', () => {
