@@ -298,3 +298,18 @@ describe('named entities: languages by context', () => {
     expect(languages('The team met with Julia on Monday to plan the move.')).toEqual([]);
   });
 });
+
+describe('named entities: a known organisation with more words after it', () => {
+  const kinds = (p: string) => {
+    const e = findEntities([p]);
+    return { organisations: names(e.organisations), products: names(e.products) };
+  };
+
+  it('is the organisation with its suffix, a product with a product name or a model number, else the organisation alone', () => {
+    expect(kinds('Shares of Microsoft Corp rose two percent on Friday.')).toEqual({ organisations: ['Microsoft Corp'], products: [] });
+    expect(kinds('Most teams now manage laptops with Microsoft Intune.')).toEqual({ organisations: [], products: ['Microsoft Intune'] });
+    expect(kinds('The new Dell XPS 13 ships in May.')).toEqual({ organisations: [], products: ['Dell XPS 13'] });
+    // A year is no model number: the report is not a product, its publisher is named.
+    expect(kinds('The Gartner 2025 Hype Cycle puts AI agents at the peak.')).toEqual({ organisations: ['Gartner'], products: [] });
+  });
+});
