@@ -313,3 +313,21 @@ describe('named entities: a known organisation with more words after it', () => 
     expect(kinds('The Gartner 2025 Hype Cycle puts AI agents at the peak.')).toEqual({ organisations: ['Gartner'], products: [] });
   });
 });
+
+describe('named entities: a person-shaped organisation, one cue at a time', () => {
+  const orgs = (p: string) => names(findEntities([p]).organisations);
+  const people = (p: string) => names(findEntities([p]).people);
+
+  it('an employer after a title ("a director at")', () => {
+    expect(orgs('“We hire for attitude,” said Karen Dahl, a director at Michael Page.')).toEqual(['Michael Page']);
+    expect(people('“We hire for attitude,” said Karen Dahl, a director at Michael Page.')).toEqual(['Karen Dahl']);
+  });
+
+  it('a noun before it, its report after it, or "according to" it with a report word', () => {
+    expect(orgs('Staffing firm Michael Page placed 300 engineers.')).toEqual(['Michael Page']);
+    expect(orgs('Michael Page’s annual salary survey covers 900 firms.')).toEqual(['Michael Page']);
+    expect(orgs('Pay rose 4 percent, according to Michael Page research.')).toEqual(['Michael Page']);
+    // Without the report word, "according to" cites a person.
+    expect(people('Pay rose 4 percent, according to Michael Page.')).toEqual(['Michael Page']);
+  });
+});
