@@ -184,4 +184,10 @@ describe('key points: stems', () => {
   it('strips plural and past endings, so that "attacked" meets "attack", but leaves a short word ending in -ed ("speed") whole', () => {
     expect([...contentStems('Attackers attacked the patched servers at full speed.')]).toEqual(['attacker', 'attack', 'patch', 'server', 'full', 'speed']);
   });
+
+  it('lets "policies" meet "policy", "switches" meet "switch" and "patching" meet "patch", keeps the s of "status" and "analysis", and drops numbers', () => {
+    const text = 'New policies for switches: check the status of the analysis before patching 2024 servers.';
+    expect([...contentStems(text)]).toEqual(['policy', 'switch', 'check', 'status', 'analysis', 'patch', 'server']);
+    expect([...contentStems('One policy per switch: patch every server.')].every((w) => contentStems(text).has(w))).toBe(true);
+  });
 });
