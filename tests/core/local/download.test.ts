@@ -351,6 +351,52 @@ describe('downloadModel', () => {
     expect(server.requests).toEqual([]);
   });
 
+  it('says how much to free when the free space is too small for the model', async () => {
+    // The 1B model (807,690,400 bytes) with 500 MB free: 307.7 MB short, told rounded up to the next 100 MB.
+    const store = createMemoryModelStore();
+    const server = fakeServer({ data: gguf(10) });
+    const err = await failure(
+      downloadModel(
+        { id: 'nb', url: URL_, size: 807_690_400, sha256: 'ab'.repeat(32) },
+        deps(store, server.fetch, { freeBytes: async () => 500_000_000 }),
+      ),
+    );
+    expect(err.kind).toBe('no-space');
+    expect(err.message).toBe('Det er ikkje nok plass på disken til modellen. Frigjer minst 400 MB og prøv igjen.');
+    expect(server.requests).toEqual([]);
+  });
+
+  it('starts when the free space covers the bytes still to come, or when it is not known', async () => {
+    const data = gguf(2_500);
+    // Two whole parts stored: 500 bytes to come, and exactly 500 free.
+    const resumed = createMemoryModelStore();
+    for (let i = 0; i < 2; i++) await resumed.writePart('nb', i, data.slice(i * 1000, (i + 1) * 1000));
+    const server = fakeServer({ data });
+    const result = await downloadModel(
+      { id: 'nb', url: URL_, sha256: sha(data), size: 2_500 },
+      deps(resumed, server.fetch, { freeBytes: async () => 500 }),
+    );
+    expect(result.verified).toBe(true);
+    expect(server.requests.map((r) => r.range)).toEqual(['bytes=2000-']);
+    // One byte less is refused before any request.
+    const short = createMemoryModelStore();
+    for (let i = 0; i < 2; i++) await short.writePart('nb', i, data.slice(i * 1000, (i + 1) * 1000));
+    const refused = fakeServer({ data });
+    const err = await failure(
+      downloadModel({ id: 'nb', url: URL_, sha256: sha(data), size: 2_500 }, deps(short, refused.fetch, { freeBytes: async () => 499 })),
+    );
+    expect(err.kind).toBe('no-space');
+    expect(refused.requests).toEqual([]);
+    // The browser does not say how much is free: go ahead.
+    const unknown = createMemoryModelStore();
+    const fresh = await downloadModel(
+      { id: 'nb', url: URL_, sha256: sha(data), size: 2_500 },
+      deps(unknown, fakeServer({ data }).fetch, { freeBytes: async () => undefined }),
+    );
+    expect(fresh.verified).toBe(true);
+    expect(unknown.bytes('nb')).toEqual(data);
+  });
+
   it('fails with "not-gguf" as soon as the first bytes are not GGUF, without reading the rest', async () => {
     const html = new TextEncoder().encode('<!doctype html><html>' + 'x'.repeat(20_000));
     const store = createMemoryModelStore();
@@ -505,6 +551,50 @@ describe('downloadModel', () => {
     expect(err.kind).toBe('size-mismatch');
     expect(await storedBytes(store, 'nb', 1000)).toBe(1_792);
     expect(store.bytes('nb')).toEqual(data.slice(0, 1_792));
+  });
+
+  it('does not count a connection that brings only empty chunks as progress', async () => {
+    const data = gguf(3_000);
+    const store = createMemoryModelStore();
+    const server = fakeServer({ data, chunk: 300, cutAfter: [900] });
+    let calls = 0;
+    // Connection 1 brings 900 bytes and drops; connections 2-4 answer 206, send an empty chunk and drop; then all is well.
+    const fetch: FetchLike = async (url, init) => {
+      calls++;
+      if (calls === 1 || calls > 4) return server.fetch(url, init);
+      let pulls = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulls++ === 0) controller.enqueue(new Uint8Array(0));
+          else controller.error(new TypeError('terminated: other side closed'));
+        },
+      });
+      return new Response(body, { status: 206, headers: { 'content-range': 'bytes 900-2999/3000', 'content-length': '2100' } });
+    };
+    const sleeps: number[] = [];
+    const err = await failure(
+      downloadModel({ id: 'nb', url: URL_, sha256: sha(data) }, deps(store, fetch, { retries: 2, sleep: async (ms) => void sleeps.push(ms) })),
+    );
+    // The count of failures went on from the first: backed off, and gave up after the retries.
+    expect(err.kind).toBe('no-network');
+    expect(sleeps).toEqual([500, 1000]);
+    expect(calls).toBe(3);
+    expect(await storedBytes(store, 'nb', 1000)).toBe(900);
+  });
+
+  it('resumes from parts the store lists out of order (a directory listing has no order)', async () => {
+    const data = gguf(2_500);
+    const store = createMemoryModelStore();
+    // Written, and so listed, as 1, 0.
+    await store.writePart('nb', 1, data.slice(1000, 2000));
+    await store.writePart('nb', 0, data.slice(0, 1000));
+    expect((await store.listParts('nb')).map((p) => p.index)).toEqual([1, 0]);
+    expect(await storedBytes(store, 'nb', 1000)).toBe(2_000);
+    const server = fakeServer({ data });
+    const result = await downloadModel({ id: 'nb', url: URL_, sha256: sha(data), size: 2_500 }, deps(store, server.fetch));
+    expect(server.requests.map((r) => r.range)).toEqual(['bytes=2000-']);
+    expect(result).toMatchObject({ size: 2_500, verified: true });
+    expect(store.bytes('nb')).toEqual(data);
   });
 
   it('drops stored parts that do not fit the part layout and starts again', async () => {
