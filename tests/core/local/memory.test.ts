@@ -17,6 +17,11 @@ describe('checkMemory', () => {
     expect(checkMemory({ modelBytes: THREE_B, deviceMemoryGb: Number.NaN }).ok).toBe(true);
   });
 
+  it('takes a reported 0 or less as not saying, and allows', () => {
+    expect(checkMemory({ modelBytes: ONE_B, deviceMemoryGb: 0 })).toEqual({ ok: true, requiredGb: 2 });
+    expect(checkMemory({ modelBytes: THREE_B, deviceMemoryGb: -1 })).toEqual({ ok: true, requiredGb: 5 });
+  });
+
   it('refuses the 1B model at 1 GB and below, and allows it from 2 GB', () => {
     expect(checkMemory({ modelBytes: ONE_B, deviceMemoryGb: 2 }).ok).toBe(true);
     expect(checkMemory({ modelBytes: ONE_B, deviceMemoryGb: 8 }).ok).toBe(true);
