@@ -183,6 +183,10 @@ describe('cardContentGrammar', () => {
     expect(() => cardContentGrammar({ ...p, paragraphCount: -1 })).toThrow(RangeError);
     expect(() => cardContentGrammar({ ...p, maxChars: { ...p.maxChars, title: 0 } })).toThrow(RangeError);
     expect(() => cardContentGrammar({ ...p, maxEvidence: 0 })).toThrow(RangeError);
+    // The error names the parameter that is wrong.
+    expect(() => cardContentGrammar({ ...p, firstParagraph: 2.5 })).toThrow('firstParagraph must be an integer of at least 0, not 2.5');
+    expect(() => cardContentGrammar({ ...p, paragraphCount: -1 })).toThrow('paragraphCount must be an integer of at least 0, not -1');
+    expect(() => cardContentGrammar({ ...p, maxChars: { ...p.maxChars, title: 0 } })).toThrow('maxChars.title must be an integer of at least 1, not 0');
     expect(cardGrammarBounds(p)['faq[].evidence']).toEqual({ minItems: 1, maxItems: 3 });
   });
 });
