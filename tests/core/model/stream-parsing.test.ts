@@ -33,6 +33,15 @@ describe('partial JSON', () => {
     const end = partialCardContent(full);
     expect(end).toEqual({ title: GOOD_CONTENT.title, summary: GOOD_CONTENT.summary, faq: GOOD_CONTENT.faq });
   });
+  it('passes over a key the card does not have, written before the FAQ', () => {
+    const text =
+      '{"title": "Ny lov om KI", "language": "nn", "summary": ["EU har vedteke ei lov om kunstig intelligens."], ' +
+      '"faq": [{"q": "Når gjeld lova?", "a": "Frå 2026.", "evidence": [0]}, {"q": "Kven';
+    const p = partialCardContent(text);
+    expect(p.faq).toEqual([{ q: 'Når gjeld lova?', a: 'Frå 2026.', evidence: [0] }]);
+    expect(p.draft).toBe('Kven');
+    expect(p.summary).toEqual(['EU har vedteke ei lov om kunstig intelligens.']);
+  });
   it('handles escapes, a half escape at the end, and text before the JSON', () => {
     expect(partialCardContent('Her: {"title": "A \\"B\\" \\u00e6", "summary": ["x\\n').title).toBe('A "B" æ');
     expect(partialCardContent('{"summary": ["ab\\').draft).toBe('ab');
