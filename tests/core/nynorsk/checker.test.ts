@@ -63,6 +63,17 @@ describe('inflection and compounds from the dictionary data', () => {
     expect(checker.check('Vi sel skytjenester.').flagged[0]).toMatchObject({ form: 'skytjenester', suggestion: 'skytenester' });
   });
 
+  it('flags a Bokmål word with a genitive -s, and keeps the -s in the suggestion', () => {
+    expect(checker.check('Bedriftens tilsette fekk beskjed i går.').flagged).toMatchObject([
+      { form: 'Bedriftens', suggestion: 'Bedriftas' },
+    ]);
+    // A word the data lists without a rewrite is flagged without a suggestion, -s or not.
+    const [f, ...rest] = checker.check('Årets sikkerhets oppdatering kom i går.').flagged;
+    expect(rest).toEqual([]);
+    expect(f!.form).toBe('sikkerhets');
+    expect(f!.suggestion).toBeUndefined();
+  });
+
   it('flags a compound by its Bokmål first part', () => {
     expect(forms('Sikkerhetsrutinane er nye.')).toEqual(['Sikkerhetsrutinane']);
   });
@@ -213,6 +224,8 @@ describe('loading', () => {
     expect(isNynorskData(data)).toBe(true);
     expect(isNynorskData({ ...data, words: { '': 3 } })).toBe(false);
     expect(isNynorskData({ ...data, context: [{ form: 'x' }] })).toBe(false);
+    expect(isNynorskData({ ...data, context: [{ suggestion: 'ikkje' }] })).toBe(false);
+    expect(isNynorskData({ ...data, context: [{ form: 1, suggestion: 'ikkje' }] })).toBe(false);
     expect(isNynorskData(null)).toBe(false);
   });
 });
