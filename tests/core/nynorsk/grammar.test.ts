@@ -45,6 +45,12 @@ describe('determiner + noun gender', () => {
     expect(flags(text)).toEqual([[form, suggestion, 'determiner']]);
   });
 
+  it('reads a determiner and its noun across a tab or a no-break space (ein&nbsp;… on web pages), not across a line break', () => {
+    expect(flags('Det er ein\u00a0arbeidsmiljø.')).toEqual([['ein', 'eit', 'determiner']]);
+    expect(flags('Det er ein\tarbeidsmiljø.')).toEqual([['ein', 'eit', 'determiner']]);
+    expect(flags('Det er ein\narbeidsmiljø.')).toEqual([]);
+  });
+
   it('reads over an inflected adjective whose base form the data has only as a noun of all three genders', () => {
     // antikk and sosial are in the noun list with m, f and n (read as of unread gender), not in the adjective list.
     expect(flags('Eg selde min antikke hus.')).toEqual([['min', 'mitt', 'determiner']]);
@@ -115,6 +121,8 @@ describe('a digit under ten counting a noun', () => {
     expect(flags('3 dagar seinare reiste ho heim.')).toEqual([['3 dagar', 'tre dagar', 'number']]);
     expect(flags('Eg møtte Kari. 3 dagar seinare reiste ho heim.')).toEqual([['3 dagar', 'tre dagar', 'number']]);
     expect(flags('Eg møtte Kari. Tre dagar seinare reiste ho heim.')).toEqual([]);
+    // A figure that ends the sentence before does not count as a figure in this one.
+    expect(flags('Laget enda på plass 2. 3 dagar seinare reiste dei heim.')).toEqual([['3 dagar', 'tre dagar', 'number']]);
   });
 
   it('leaves a sentence of fewer than three words alone, not counting names', () => {
