@@ -40,7 +40,7 @@ export function formatBytes(bytes: number): string {
 }
 
 function count(n: number, words: readonly string[], singular: string, plural: string): string {
-  const num = n < 10 ? (words[n] ?? String(n)) : String(n);
+  const num = words[n] ?? String(n); // words has the numbers under ten
   return `${num} ${n === 1 ? singular : plural}`;
 }
 
