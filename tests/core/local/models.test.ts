@@ -71,7 +71,7 @@ describe('modelIdFromUrl: a folder-safe id from the GGUF file’s name', () => {
     expect(modelIdFromUrl(`https://models.example/${'a'.repeat(100)}-${'b'.repeat(100)}.gguf`)).toBe(`${'a'.repeat(100)}-${'b'.repeat(19)}`);
   });
 
-  it.each(['not a url', 'ftp://models.example/x.gguf', 'https://models.example/x.bin', 'https://models.example/.gguf', 'https://models.example/'])('gives no id for %s', (url) => {
+  it.each(['not a url', 'ftp://models.example/x.gguf', 'https://models.example/x.bin', 'https://models.example/.gguf', 'https://models.example/', 'https://models.example/nb.gguf.sha256'])('gives no id for %s', (url) => {
     expect(modelIdFromUrl(url)).toBeNull();
   });
 });
