@@ -39,17 +39,18 @@ export function checkMemory(opts: { deviceMemoryGb?: number; modelBytes: number;
 const OUT_OF_MEMORY =
   /out of memory|\boom\b|allocation failed|could not allocate|cannot allocate|failed to allocate|cannot enlarge memory|failed to grow memory|memory\.grow|unable to allocate/i;
 
-/** The text of a thrown value that is not an Error (another realm's error object, a number, ...). */
-function describe(err: unknown): string {
-  const message = typeof err === 'object' || typeof err === 'function' ? (err as { message?: unknown }).message : err;
-  if (typeof message === 'string') return message;
-  if (typeof message === 'number' || typeof message === 'bigint' || typeof message === 'boolean') return String(message);
-  return '';
+/**
+ * The message of a thrown value that is not an Error (another realm's error object, a plain object), or ''.
+ * (A number, boolean or bigint, or such a message, could never read as running out of memory.)
+ */
+function messageOf(err: NonNullable<unknown>): string {
+  const message = (err as { message?: unknown }).message;
+  return typeof message === 'string' ? message : '';
 }
 
 /** True for an error that says memory ran out (V8, SpiderMonkey, Emscripten/WebAssembly, llama.cpp). */
 export function isOutOfMemory(err: unknown): boolean {
   if (err === null || err === undefined) return false;
-  const text = typeof err === 'string' ? err : err instanceof Error ? `${err.name}: ${err.message}` : describe(err);
+  const text = typeof err === 'string' ? err : err instanceof Error ? `${err.name}: ${err.message}` : messageOf(err);
   return OUT_OF_MEMORY.test(text);
 }

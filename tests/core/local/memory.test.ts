@@ -56,6 +56,12 @@ describe('load failures', () => {
     expect(isOutOfMemory({ message: 'out of memory' })).toBe(true);
     expect(isOutOfMemory(new Error('llama_model_load: error loading model: invalid magic'))).toBe(false);
     expect(isOutOfMemory(null)).toBe(false);
+    expect(isOutOfMemory(undefined)).toBe(false);
+    // Not an Error (another realm's, or a plain object): its message is read; a thrown number or one with no message is no OOM.
+    expect(isOutOfMemory({ name: 'RangeError', message: 'Array buffer allocation failed' })).toBe(true);
+    expect(isOutOfMemory({ message: 404 })).toBe(false);
+    expect(isOutOfMemory(12)).toBe(false);
+    expect(isOutOfMemory({})).toBe(false);
     expect(isOutOfMemory(new RangeError('Array buffer allocation failed'))).toBe(true);
   });
 });
