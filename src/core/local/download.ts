@@ -143,7 +143,7 @@ function decimalComma(n: number): string {
 function withSizes(t: typeof T) {
   return {
     ...t,
-    noSpace: (needBytes?: number) => t.noSpace(needBytes && needBytes > 0 ? formatBytes(roundUpBytes(needBytes)) : undefined),
+    noSpace: (needBytes = 0) => t.noSpace(needBytes > 0 ? formatBytes(roundUpBytes(needBytes)) : undefined),
     sizeMismatch: (expected: number, actual: number) => t.sizeMismatch(formatBytes(expected), formatBytes(actual)),
     tooLittleMemory: (haveGb: number, needGb: number) => t.tooLittleMemory(decimalComma(haveGb), decimalComma(needGb)),
     deleteLabel: (bytes: number) => t.deleteLabel(formatBytes(bytes)),
@@ -195,8 +195,7 @@ function httpError(url: string, status: number): DownloadError {
 }
 
 function isQuotaError(e: unknown): boolean {
-  if (!e || typeof e !== 'object') return false;
-  const { name, code } = e as { name?: unknown; code?: unknown };
+  const { name, code } = (e ?? {}) as { name?: unknown; code?: unknown };
   return name === 'QuotaExceededError' || code === 22 || code === 1014; // 1014: old Firefox NS_ERROR_DOM_QUOTA_REACHED
 }
 

@@ -340,6 +340,29 @@ describe('downloadModel', () => {
     expect(store.log.filter((l) => l.startsWith('quota'))).toEqual(['quota nb 2']);
   });
 
+  it('takes a store failure for a full disk by the quota error\'s name or code, and any other for a storage error', async () => {
+    const data = gguf(2_500);
+    const failing = (thrown: unknown) => {
+      const store = createMemoryModelStore();
+      store.writePart = async () => {
+        throw thrown;
+      };
+      return failure(downloadModel({ id: 'nb', url: URL_, sha256: sha(data) }, deps(store, fakeServer({ data }).fetch)));
+    };
+    // By name (no legacy code), by the legacy DOMException code 22, and old Firefox's NS_ERROR_DOM_QUOTA_REACHED.
+    expect((await failing(Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }))).kind).toBe('no-space');
+    expect((await failing(Object.assign(new Error('quota'), { code: 22 }))).kind).toBe('no-space');
+    expect((await failing(Object.assign(new Error('Persistent storage maximum size reached'), { name: 'NS_ERROR_DOM_QUOTA_REACHED', code: 1014 }))).kind).toBe(
+      'no-space',
+    );
+    for (const other of [new DOMException('A requested file or directory could not be found.', 'NotFoundError'), null, 'disk error']) {
+      const err = await failing(other);
+      expect(err.kind).toBe('storage');
+      expect(err.message).toBe(LOCAL_MODEL_MESSAGES.storage);
+      expect(err.cause).toBe(other);
+    }
+  });
+
   it('refuses up front when the free space is known to be too small', async () => {
     const data = gguf(5_000);
     const store = createMemoryModelStore();
@@ -683,6 +706,11 @@ describe('Hugging Face Hub metadata', () => {
       path: 'sub/dir/m.gguf',
     });
     expect(parseHubUrl('https://huggingface.co/datasets/o/r/resolve/main/m.gguf')?.repoType).toBe('datasets');
+    expect(parseHubUrl('https://huggingface.co/spaces/o/r/resolve/main/m.gguf')?.repoType).toBe('spaces');
+    expect(parseHubUrl('https://huggingface.co/o/r/resolve/main/nb%20modell.gguf')?.path).toBe('nb modell.gguf');
+    // Each part must be there: owner, name, revision, a file, and no empty folder.
+    for (const bad of ['//r/resolve/main/m.gguf', '/o//resolve/main/m.gguf', '/o/r/resolve//m.gguf', '/o/r/resolve/main', '/o/r/resolve/main/', '/o/r/resolve/main/dir//m.gguf'])
+      expect(parseHubUrl(`https://huggingface.co${bad}`), bad).toBeUndefined();
     expect(parseHubUrl('https://huggingface.co/o/r/tree/main/m.gguf')).toBeUndefined();
     expect(parseHubUrl('https://huggingface.co/o/r')).toBeUndefined();
     expect(parseHubUrl('https://example.com/o/r/resolve/main/m.gguf')).toBeUndefined();
@@ -695,6 +723,9 @@ describe('Hugging Face Hub metadata', () => {
     expect(toDownloadUrl('https://huggingface.co/datasets/o/r/blob/main/blob/m.gguf')).toBe(
       'https://huggingface.co/datasets/o/r/resolve/main/blob/m.gguf',
     );
+    expect(toDownloadUrl('https://huggingface.co/NbAiLab/nb-gguf/blob/main/m.gguf')).toBe('https://huggingface.co/NbAiLab/nb-gguf/resolve/main/m.gguf');
+    // A folder named blob in a download link stays.
+    expect(toDownloadUrl('https://huggingface.co/o/r/resolve/main/blob/m.gguf')).toBe('https://huggingface.co/o/r/resolve/main/blob/m.gguf');
     expect(toDownloadUrl(FILE_URL)).toBe(FILE_URL);
     expect(toDownloadUrl(URL_)).toBe(URL_);
   });
@@ -705,6 +736,9 @@ describe('Hugging Face Hub metadata', () => {
     );
     expect(hubMetadataUrl(parseHubUrl('https://huggingface.co/o/r/resolve/refs%2Fpr%2F1/m.gguf')!)).toBe(
       'https://huggingface.co/api/models/o/r/revision/refs%2Fpr%2F1?blobs=true',
+    );
+    expect(hubMetadataUrl(parseHubUrl('https://huggingface.co/o/my%20repo/resolve/main/m.gguf')!)).toBe(
+      'https://huggingface.co/api/models/o/my%20repo/revision/main?blobs=true',
     );
   });
 
@@ -752,6 +786,26 @@ describe('Hugging Face Hub metadata', () => {
     const other = { siblings: [{ rfilename: 'm.gguf', size: 2_999, lfs: { sha256: sha(data), size: 2_999, pointerSize: 130 } }] };
     const size = await failure(downloadModel({ id: 'm3', url }, deps(store, fakeServer({ data, json: { [api]: other } }).fetch)));
     expect(size.kind).toBe('size-mismatch');
+  });
+});
+
+describe('LOCAL_MODEL_MESSAGES', () => {
+  it('asks to free the shortfall rounded up: to 10 MB under 100 MB, else to 100 MB, and at least 10 MB', () => {
+    const free = (need: string) => `Det er ikkje nok plass på disken til modellen. Frigjer minst ${need} og prøv igjen.`;
+    expect(LOCAL_MODEL_MESSAGES.noSpace(870_000_000)).toBe(free('900 MB'));
+    expect(LOCAL_MODEL_MESSAGES.noSpace(100_000_000)).toBe(free('100 MB'));
+    expect(LOCAL_MODEL_MESSAGES.noSpace(45_000_001)).toBe(free('50 MB'));
+    expect(LOCAL_MODEL_MESSAGES.noSpace(3_000)).toBe(free('10 MB'));
+    expect(LOCAL_MODEL_MESSAGES.noSpace(1_234_000_000)).toBe(free('1,3 GB'));
+    // No shortfall known: no figure.
+    const plain = 'Det er ikkje nok plass på disken til modellen. Frigjer plass og prøv igjen.';
+    expect(LOCAL_MODEL_MESSAGES.noSpace()).toBe(plain);
+    expect(LOCAL_MODEL_MESSAGES.noSpace(0)).toBe(plain);
+    expect(LOCAL_MODEL_MESSAGES.noSpace(-500)).toBe(plain);
+  });
+
+  it('writes memory in GB with a decimal comma', () => {
+    expect(LOCAL_MODEL_MESSAGES.tooLittleMemory(0.25, 2)).toContain('om lag 0,25 GB, og modellen treng om lag 2 GB');
   });
 });
 
