@@ -392,7 +392,7 @@ export function parseContentRange(v: string | null): { start?: number; end?: num
   return {
     start: m[1] !== undefined ? Number(m[1]) : undefined,
     end: m[2] !== undefined ? Number(m[2]) : undefined,
-    total: m[3] !== '*' && m[3] !== undefined ? Number(m[3]) : undefined,
+    total: m[3] !== '*' ? Number(m[3]) : undefined,
   };
 }
 

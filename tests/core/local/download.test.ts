@@ -185,6 +185,8 @@ describe('downloadModel', () => {
     expect(events.indexOf(down.at(-1)!)).toBeLessThan(events.indexOf(verify[0]!));
     expect(verify.at(-1)).toMatchObject({ received: 10_500, total: 10_500 });
     // A moving average: 2500 B/s once it spans half a second, and the time left follows from it.
+    expect(down.find((e) => e.received === 250)!.bytesPerSecond).toBeUndefined(); // 100 ms
+    expect(down.find((e) => e.received === 1250)!.bytesPerSecond).toBeCloseTo(2500, 5); // 500 ms
     const mid = down.find((e) => e.received === 5000)!;
     expect(mid.bytesPerSecond).toBeCloseTo(2500, 5);
     expect(mid.secondsLeft).toBeCloseTo(5500 / 2500, 5);
@@ -620,6 +622,27 @@ describe('downloadModel', () => {
     expect(store.bytes('nb')).toEqual(data);
   });
 
+  it('counts stored bytes only for parts 0..n-1 with every part but the last full', async () => {
+    const data = gguf(2_500);
+    const layout = async (parts: [number, Uint8Array][]) => {
+      const store = createMemoryModelStore();
+      for (const [i, p] of parts) await store.writePart('nb', i, p);
+      return storedBytes(store, 'nb', 1000);
+    };
+    expect(await layout([[0, data.slice(0, 1000)], [1, data.slice(1000, 1500)]])).toBe(1_500);
+    expect(await layout([[0, data.slice(0, 1000)], [2, data.slice(2000, 2500)]])).toBe(0); // a gap
+    expect(await layout([[0, data.slice(0, 1000)], [1, new Uint8Array(0)]])).toBe(0); // an empty part
+    expect(await layout([[0, data.slice(0, 1500)]])).toBe(0); // stored with larger parts
+  });
+
+  it('reads a first chunk shorter than the GGUF magic and goes on', async () => {
+    const data = gguf(2_500);
+    const store = createMemoryModelStore();
+    const result = await downloadModel({ id: 'nb', url: URL_, sha256: sha(data) }, deps(store, fakeServer({ data, chunk: 2 }).fetch));
+    expect(result.verified).toBe(true);
+    expect(store.bytes('nb')).toEqual(data);
+  });
+
   it('drops stored parts that do not fit the part layout and starts again', async () => {
     const data = gguf(2_500);
     const store = createMemoryModelStore();
@@ -753,6 +776,17 @@ describe('Hugging Face Hub metadata', () => {
     expect(parseHubSiblings({ siblings: 'no' }, 'x')).toBeUndefined();
     expect(parseHubSiblings(null, 'x')).toBeUndefined();
     expect(parseHubSiblings({ siblings: [{ rfilename: 'x', lfs: { sha256: 'zz', size: -1 } }] }, 'x')).toEqual({});
+    const sum = '099dd91802c5586ad318db4faf40da599c2ad4faf9375c277bffeee89df3b906';
+    // A sum in capitals is read in lower case; one with more around it is no sum.
+    expect(parseHubSiblings({ siblings: [{ rfilename: 'x', lfs: { sha256: sum.toUpperCase() } }] }, 'x')).toEqual({ sha256: sum });
+    expect(parseHubSiblings({ siblings: [{ rfilename: 'x', lfs: { sha256: `sha256:${sum}` } }] }, 'x')).toEqual({});
+    expect(parseHubSiblings({ siblings: [{ rfilename: 'x', lfs: { sha256: `${sum}0` } }] }, 'x')).toEqual({});
+    // The LFS size is the file's; the entry's own size is used only without it. An empty file has size 0; a fraction is no size.
+    expect(parseHubSiblings({ siblings: [{ rfilename: 'x', size: 134, lfs: { size: 807690400 } }] }, 'x')).toEqual({ size: 807690400 });
+    expect(parseHubSiblings({ siblings: [{ rfilename: 'x', size: 0 }] }, 'x')).toEqual({ size: 0 });
+    expect(parseHubSiblings({ siblings: [{ rfilename: 'x', size: 1.5 }] }, 'x')).toEqual({});
+    // Entries that are not objects are passed over.
+    expect(parseHubSiblings({ siblings: [null, { rfilename: 'x', size: 5 }] }, 'x')).toEqual({ size: 5 });
   });
 
   it('fetches the metadata, tolerates API errors, and reports an unreachable hub', async () => {
@@ -767,7 +801,14 @@ describe('Hugging Face Hub metadata', () => {
     const down: FetchLike = async () => {
       throw new TypeError('fetch failed');
     };
-    await expect(resolveHubMetadata(FILE_URL, down)).rejects.toMatchObject({ kind: 'no-network' });
+    await expect(resolveHubMetadata(FILE_URL, down)).rejects.toMatchObject({ kind: 'no-network', message: LOCAL_MODEL_MESSAGES.noNetwork('huggingface.co') });
+    // Paused while asking: cancelled, not a network failure.
+    const ctl = new AbortController();
+    const paused: FetchLike = async () => {
+      ctl.abort();
+      throw new DOMException('This operation was aborted', 'AbortError');
+    };
+    await expect(resolveHubMetadata(FILE_URL, paused, ctl.signal)).rejects.toMatchObject({ kind: 'cancelled' });
   });
 
   it('checks a Hub download against the sha256 the Hub lists', async () => {
@@ -816,5 +857,9 @@ describe('parseContentRange', () => {
     expect(parseContentRange('bytes */1000')).toEqual({ start: undefined, end: undefined, total: 1000 });
     expect(parseContentRange('items 1-2/3')).toBeUndefined();
     expect(parseContentRange(null)).toBeUndefined();
+    // Case and spaces around are free; anything else around the range is not.
+    expect(parseContentRange(' Bytes 0-99/1000 ')).toEqual({ start: 0, end: 99, total: 1000 });
+    expect(parseContentRange('bytes 0-99/1000, bytes 200-299/1000')).toBeUndefined();
+    expect(parseContentRange('x-bytes 0-99/1000')).toBeUndefined();
   });
 });
