@@ -509,6 +509,13 @@ describe('downloadModel', () => {
     expect(err.message).toBe('Fila er 3,0 kB, men skulle vere 2,0 kB. Ho er truleg endra på tenaren. Sjekk adressa og prøv igjen.');
   });
 
+  it('takes a source sha256 in capitals', async () => {
+    const data = gguf(1_500);
+    const store = createMemoryModelStore();
+    const result = await downloadModel({ id: 'nb', url: URL_, sha256: sha(data).toUpperCase() }, deps(store, fakeServer({ data }).fetch));
+    expect(result).toEqual({ id: 'nb', size: 1_500, sha256: sha(data), verified: true });
+  });
+
   it('installs a file with no known sum, but says it is not verified', async () => {
     const data = gguf(1_234);
     const store = createMemoryModelStore();
@@ -827,6 +834,16 @@ describe('Hugging Face Hub metadata', () => {
     const other = { siblings: [{ rfilename: 'm.gguf', size: 2_999, lfs: { sha256: sha(data), size: 2_999, pointerSize: 130 } }] };
     const size = await failure(downloadModel({ id: 'm3', url }, deps(store, fakeServer({ data, json: { [api]: other } }).fetch)));
     expect(size.kind).toBe('size-mismatch');
+
+    // hubMetadata: false: no API call, and the file is installed unverified.
+    const server = fakeServer({ data, json: { [api]: bad } });
+    const asked: string[] = [];
+    const noHub = await downloadModel(
+      { id: 'm4', url },
+      deps(store, (u, init) => (asked.push(u), server.fetch(u, init)), { hubMetadata: false }),
+    );
+    expect(asked).toEqual([url]);
+    expect(noHub).toMatchObject({ verified: false, sha256: sha(data) });
   });
 });
 
