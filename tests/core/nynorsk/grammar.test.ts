@@ -108,6 +108,8 @@ describe('denne/dette and postposed possessives', () => {
     // "dette nye" ends its sentence: the definite noun after the question mark is not its noun.
     expect(flags('Kva meiner du om dette nye? Trenden er tydeleg.')).toEqual([]);
     expect(flags('Denne NRK-saka er lang.')).toEqual([]);
+    // Nor over a question mark straight after it.
+    expect(flags('Kva meiner du om dette? Trenden er tydeleg.')).toEqual([]);
   });
 });
 
@@ -131,7 +133,7 @@ describe('a digit under ten counting a noun', () => {
   });
 
   it('leaves figures, units, labels and numbers of ten and more alone', () => {
-    for (const t of ['Prisen steig 5 prosent.', 'Sjå side 3 i rapporten.', 'Det tok 12 minutt.', 'Versjon 2 kom i fjor.', 'Det kostar 1,5 millionar.', 'Lesetida er om lag eitt minutt.'])
+    for (const t of ['Prisen steig 5 prosent.', 'Sjå side 3 i rapporten.', 'Det tok 12 minutt.', 'Versjon 2 kom i fjor.', 'Det kostar 1,5 millionar.', 'Lesetida er om lag eitt minutt.', 'Det tek minst 5 minutt.', 'Vi har 3 kjelde- og målkanalar.'])
       expect(flags(t), t).toEqual([]);
   });
 });
@@ -141,6 +143,8 @@ describe('predicate and participle agreement (hints)', () => {
     expect(hints('Tenestene er oppdatert.')).toEqual([['oppdatert', 'oppdaterte', 'predicate']]);
     expect(hints('Under «Hovudpunkt» står dei tre viktigaste setningane frå artikkelen, sitert på engelsk.')).toEqual([['sitert', 'siterte', 'predicate']]);
     expect(checker.check('Tenestene er oppdatert.').flagged).toEqual([]);
+    // A plural in -ingane of a noun the data lacks is still a plural subject.
+    expect(hints('Digitaliseringane er oppdatert.')).toEqual([['oppdatert', 'oppdaterte', 'predicate']]);
   });
 
   it('hints the plural before a preposition, an adverb, a comma or a word it cannot read', () => {
