@@ -123,6 +123,8 @@ describe('figures', () => {
     expect(v('The cloud tier bills $2 a day per device for the monitored laptops and phones.')).toEqual(['2 dollar per dag per eining']);
     expect(v('Seats are $30 per user per month each, billed yearly to the firm.')).toEqual(['30 dollar per brukar per månad per stykk']);
     expect(v('Support runs $40 a month per licence for the schools in the county.')).toEqual(['40 dollar per månad per lisens']);
+    // Two units at most: a third "per" is not read into the figure.
+    expect(v('Seats are $30 per user per month per device, billed yearly to the firm.')).toEqual(['30 dollar per brukar per månad']);
   });
 
   it('says how long ago a past value was, with the number in words and the noun in the plural', () => {
