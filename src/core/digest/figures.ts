@@ -136,30 +136,30 @@ function figuresIn(s: string): Found[] {
     out.push({ value: `${qualifierBefore(s.slice(Math.max(0, start - 24), start))}${value}${tail}`, at: start });
   };
   for (const m of s.matchAll(MONEY_RANGE)) {
-    const a = numberText(m[2] ?? '');
-    const b = numberText(m[3] ?? '');
-    if (a && b) add(m, `${a.text}–${scaled(b, m[4])} ${CURRENCY_NN[m[1] ?? ''] ?? ''}`.trim());
+    const a = numberText(m[2]!);
+    const b = numberText(m[3]!);
+    if (a && b) add(m, `${a.text}–${scaled(b, m[4])} ${CURRENCY_NN[m[1]!]!}`);
   }
   for (const m of s.matchAll(PERCENT_RANGE)) {
-    const a = numberText(m[1] ?? m[2] ?? m[3] ?? '');
-    const b = numberText(m[4] ?? '');
+    const a = numberText(m[1] ?? m[2] ?? m[3]!);
+    const b = numberText(m[4]!);
     if (a && b) add(m, `${a.text}–${b.text} prosent`);
   }
   for (const m of s.matchAll(PERCENT)) {
-    const n = numberText(m[1] ?? '');
+    const n = numberText(m[1]!);
     if (n) add(m, `${n.text} prosent`);
   }
   for (const m of s.matchAll(MONEY)) {
-    const n = numberText(m[2] ?? '');
-    if (n) add(m, `${scaled(n, m[3])} ${CURRENCY_NN[m[1] ?? ''] ?? ''}`.trim());
+    const n = numberText(m[2]!);
+    if (n) add(m, `${scaled(n, m[3])} ${CURRENCY_NN[m[1]!]!}`);
   }
   for (const m of s.matchAll(SCALED)) {
-    const n = numberText(m[1] ?? '');
+    const n = numberText(m[1]!);
     // "69 billion dollar acquisition", "2 million euros": the currency follows the scale.
     const cur = /^\s?(dollars?|euros?|pounds?)\b/i.exec(s.slice(m.index + m[0].length));
     // Without a currency it is a bare count ("190 million users").
     if (!cur || !n) continue;
-    const unit = /^pound/i.test(cur[1] ?? '') ? 'pund' : /^euro/i.test(cur[1] ?? '') ? 'euro' : 'dollar';
+    const unit = /^pound/i.test(cur[1]!) ? 'pund' : /^euro/i.test(cur[1]!) ? 'euro' : 'dollar';
     add(m, `${scaled(n, m[2])} ${unit}`, m.index, m.index + m[0].length + cur[0].length);
   }
   return out.sort((a, b) => a.at - b.at);
