@@ -60,4 +60,20 @@ describe('resolveCard', () => {
     expect(card.language.bokmalForms).toEqual(['ikke']);
     expect(card.language.suggestions).toEqual({ ikke: 'Ikkje' });
   });
+
+  it('gives the checker every Nynorsk string of the card, one to a line, and not the fact card\'s English title', () => {
+    const seen: string[] = [];
+    const findBokmal = (text: string) => {
+      seen.push(text);
+      return [];
+    };
+    const curated = resolveCard(makeArticle({ url: metaUrl, canonicalUrl: metaUrl, paragraphs: META_PARAGRAPHS }), makeTopic(), { library: LIBRARY, now, findBokmal }).card;
+    expect(curated.engine.kind).toBe('library');
+    // The curated card has a Nynorsk title and no notice.
+    expect(seen[0]!.split('\n').filter(Boolean)).toEqual([curated.title, ...curated.summary, ...curated.faq.flatMap((f) => [f.q, f.a])]);
+    const digest = resolveCard(makeArticle(), makeTopic(), { library: LIBRARY, now, findBokmal }).card;
+    // The fact card's title is the English one ('Example Cloud Story'): not a line of its own; its notice is.
+    expect(digest.notice).toBeTruthy();
+    expect(seen[1]!.split('\n').filter(Boolean)).toEqual([...digest.summary, ...digest.faq.flatMap((f) => [f.q, f.a]), digest.notice]);
+  });
 });
