@@ -30,8 +30,8 @@ function source(article: Article, fallback?: { author?: string; published?: stri
 }
 
 /** Every Nynorsk string of a card, for the language check. */
-export function nynorskTextOf(card: Pick<Card, 'summary' | 'faq' | 'notice'> & { title?: string }): string {
-  return [card.title ?? '', ...card.summary, ...card.faq.flatMap((f) => [f.q, f.a]), card.notice ?? ''].join('\n');
+export function nynorskTextOf(card: Pick<Card, 'title' | 'summary' | 'faq' | 'notice'>): string {
+  return [card.title, ...card.summary, ...card.faq.flatMap((f) => [f.q, f.a]), card.notice ?? ''].join('\n');
 }
 
 function libraryCard(article: Article, topic: TopicResult, entry: LibraryEntry, now: Date): Card {
