@@ -85,6 +85,21 @@ describe('card schema messages', () => {
     expect(messages({ createdAt: 'i går' })).toEqual(['not a date']);
   });
 
+  it('take a suggestion for each flagged Bokmål form up to the limit, and say why more are refused', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../src/core/schema/card');
+    const card = resolveCard(makeArticle(), makeTopic(), { library: LIBRARY }).card;
+    const max = fresh.CARD_LIMITS.bokmalForms;
+    const suggestions = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`ikke${i}`, `ikkje${i}`]));
+    const language = (n: number) => ({ ...card.language, suggestions: suggestions(n) });
+    expect(v.is(fresh.CardSchema, { ...card, language: { ...card.language, bokmalForms: ['ikke'], suggestions: { ikke: 'ikkje' } } })).toBe(true);
+    expect(v.is(fresh.CardSchema, { ...card, language: language(max) })).toBe(true);
+    const r = v.safeParse(fresh.CardSchema, { ...card, language: language(max + 1) });
+    expect(r.issues?.map((i) => [i.path?.map((p) => p.key).join('.'), i.message])).toEqual([['language.suggestions', `more than ${max} items`]]);
+    // A list is not a record of suggestions, though its indices look like keys.
+    expect(v.safeParse(fresh.CardSchema, { ...card, language: { ...card.language, suggestions: ['ikkje'] } }).issues?.map((i) => i.message)).toEqual(['not a record']);
+  });
+
   it('take every topic id and engine kind, and no other', async () => {
     vi.resetModules();
     const fresh = await import('../../../src/core/schema/card');
