@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { collectParagraphs } from '../../../src/core/extract/blocks';
 
 const root = (html: string) => {
@@ -61,6 +61,10 @@ describe('collectParagraphs: where the article ends and what is not text', () =>
     expect(collect('<p>Body one.</p><h3>More on Cloud</h3><p>Related link.</p>')).toEqual({ paragraphs: ['Body one.'], moreOn: 'More on Cloud' });
     expect(collect('<p>Body one.</p><p>MORE ON CLOUD</p><p>Related link.</p>')).toEqual({ paragraphs: ['Body one.'], moreOn: 'MORE ON CLOUD' });
     expect(collect('<p>More on that in a later part of this series.</p><p>Body two.</p>')).toEqual({ paragraphs: ['More on that in a later part of this series.', 'Body two.'] });
+    // A section heading that starts with "More on" but is far longer than a topic name: the article goes on.
+    expect(collect('<p>Body one.</p><h2>More on why small IT teams still skip the restore test after every backup change</h2><p>Body two.</p>')).toEqual({
+      paragraphs: ['Body one.', 'Body two.'],
+    });
   });
 
   it('takes the first "Last updated" line and the first date line, and neither as a paragraph', () => {
@@ -83,5 +87,38 @@ describe('collectParagraphs: where the article ends and what is not text', () =>
 
   it('skips chrome by id', () => {
     expect(paragraphs('<div id="toc"><p>Contents of this page</p></div><p>Body.</p>')).toEqual(['Body.']);
+  });
+
+  it('skips the Spiceworks and Discourse chrome containers by class and by tag, and keeps the text around them', async () => {
+    // Imported afresh: the lists are built when the module loads, and the mutation run credits a test only with the
+    // code that runs while the test runs.
+    vi.resetModules();
+    const fresh = await import('../../../src/core/extract/blocks');
+    const read = (html: string) => fresh.collectParagraphs(root(html)).paragraphs;
+    const chrome = 'Jane Doe is a technical writer who covers networks and storage for the site';
+    const classes = [
+      'wp-caption', 'wp-caption-text', 'author-box', 'author-bio', 'about-author', 'post-author', 'toc', 'table-of-contents', 'ez-toc-container',
+      'share', 'share-bar', 'social-share', 'newsletter', 'newsletter-signup', 'cookie-banner', 'cookie-consent', 'more-on', 'related-articles',
+      'advertisement', 'ad-slot', 'user-signature', 'signature', 'onebox', 'read-more',
+    ];
+    // Each container says what it is: a test failure names the one that got through.
+    expect(read(`<p>Body one.</p>${classes.map((c) => `<div class="entry ${c}"><p>In .${c}: ${chrome}.</p></div>`).join('')}<p>Body two.</p>`)).toEqual(['Body one.', 'Body two.']);
+    const tags = ['figcaption', 'nav', 'aside', 'footer', 'form', 'button', 'noscript'];
+    expect(read(`<p>Body one.</p>${tags.map((t) => `<${t}><p>In ${t}: ${chrome}.</p></${t}>`).join('')}<p>Body two.</p>`)).toEqual(['Body one.', 'Body two.']);
+    expect(read(`<div id="onetrust-banner-sdk"><p>${chrome}.</p></div><p>Body.</p>`)).toEqual(['Body.']);
+    // A chart's SVG (its tag name is lower case in an HTML page) with HTML labels inside.
+    expect(read('<svg viewBox="0 0 10 10"><foreignObject><p>Q3 revenue by region, in millions</p></foreignObject></svg><p>Body.</p>')).toEqual(['Body.']);
+    // On a live page, scripts fill elements in places that are never shown as text.
+    const live = root('<p>Body.</p>');
+    for (const t of ['script', 'style', 'template']) {
+      const el = live.ownerDocument.createElement(t);
+      el.appendChild(live.ownerDocument.createElement('p')).textContent = `Filled in by a ${t}.`;
+      live.appendChild(el);
+    }
+    expect(fresh.collectParagraphs(live).paragraphs).toEqual(['Body.']);
+    // An element with an id of its own is read like any other.
+    expect(read('<div id="article-body"><p>Body.</p></div>')).toEqual(['Body.']);
+    // A class that only contains a chrome name is not chrome.
+    expect(read(`<div class="author-boxed-quote"><p>${chrome}.</p></div>`)).toEqual([`${chrome}.`]);
   });
 });
