@@ -59,9 +59,9 @@ export const SKIP_CLASSES = new Set([
 
 function skipped(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
-  if (el.id && SKIP_IDS.has(el.id)) return true;
+  if (SKIP_IDS.has(el.id)) return true;
   const cl = el.classList;
-  for (let i = 0; i < cl.length; i++) if (SKIP_CLASSES.has(cl[i] ?? '')) return true;
+  for (let i = 0; i < cl.length; i++) if (SKIP_CLASSES.has(cl[i]!)) return true;
   return false;
 }
 
