@@ -41,6 +41,14 @@ describe('boundedCopy', () => {
     expect(out.body.textContent).toBe('x'.repeat(COPY_LIMITS.maxTextChars));
   });
 
+  it('is not cut at exactly COPY_LIMITS.maxTextChars characters, and copies the elements after them', () => {
+    const text = 'x'.repeat(COPY_LIMITS.maxTextChars);
+    const { doc: out, cut } = boundedCopy(parse(`<p>${text}</p><hr><img src="chart.png" alt="">`), null, 10);
+    expect(cut).toBe(false);
+    expect(out.body.textContent).toBe(text);
+    expect(out.body.querySelectorAll('hr, img')).toHaveLength(2);
+  });
+
   it('leaves out subtrees deeper than maxDepth and says the copy was cut', () => {
     const deep = '<div>'.repeat(6) + 'deep' + '</div>'.repeat(6);
     const { doc: out, cut } = boundedCopy(parse(`<p>shallow</p>${deep}<p>after</p>`), null, 3);
