@@ -150,6 +150,19 @@ describe('date lines', () => {
     expect(a.paragraphs.length).toBeGreaterThan(0);
   });
 
+  it('takes the updated date from the page\'s meta, or else from a "Last updated" line', () => {
+    const url = 'https://www.spiceworks.com/tech/cloud/news/object-storage-prices/';
+    const para = '<p>Object storage prices fell again this quarter as providers competed for backup and archive workloads from enterprises of every size.</p>';
+    const page = (head: string, line: string) =>
+      `<html><head><title>Object Storage Prices Fall - Spiceworks</title>${head}</head><body><div class="story"><h1>Object Storage Prices Fall</h1>${line}${para.repeat(4)}</div></body></html>`;
+    const published = '<meta property="article:published_time" content="2024-03-03T08:00:00+00:00">';
+    const byMeta = extractArticle(parsePage(page(`${published}<meta property="article:modified_time" content="2024-05-10T12:00:00+00:00">`, ''), url), url, recognisePage(url))!;
+    expect([byMeta.published, byMeta.updated]).toEqual(['2024-03-03T08:00:00+00:00', '2024-05-10T12:00:00+00:00']);
+    const byLine = extractArticle(parsePage(page(published, '<p>Last updated: May 10, 2024</p>'), url), url, recognisePage(url))!;
+    expect([byLine.published, byLine.updated]).toEqual(['2024-03-03T08:00:00+00:00', '2024-05-10']);
+    expect(byLine.paragraphs.some((p) => p.includes('Last updated'))).toBe(false);
+  });
+
   it('leaves the date fields out when the page gives no date', () => {
     const url = 'https://www.spiceworks.com/tech/cloud/news/object-storage-prices/';
     const para = '<p>Object storage prices fell again this quarter as providers competed for backup and archive workloads from enterprises of every size.</p>';
