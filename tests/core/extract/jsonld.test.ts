@@ -49,6 +49,17 @@ describe('readJsonLd headline', () => {
   });
 });
 
+describe('readJsonLd nesting', () => {
+  it('reads a node four levels down (a @graph inside a @graph) and none deeper', () => {
+    const node = { '@type': 'NewsArticle', headline: 'Deep', articleSection: 'Cloud' };
+    // The block is level 0, its @graph list 1, the inner node 2, its @graph list 3, the article 4.
+    const four = read({ '@graph': [{ '@type': 'WebPage', '@graph': [node] }] });
+    expect([four.types, four.headline, four.sections]).toEqual([['WebPage', 'NewsArticle'], 'Deep', ['Cloud']]);
+    const five = read({ '@graph': [{ '@type': 'WebPage', '@graph': [[node]] }] });
+    expect([five.types, five.headline, five.sections]).toEqual([['WebPage'], undefined, []]);
+  });
+});
+
 describe('readJsonLd on broken blocks', () => {
   it('skips null wherever a node may stand and reads the rest', () => {
     const info = read(
