@@ -38,11 +38,16 @@ describe('readTitle', () => {
     expect(readTitle(d2, readMeta(d2), ld(), false)).toBe('From h1');
   });
 
-  it("takes a thread's topic heading over og:title and an earlier h1", () => {
+  it("takes a thread's topic heading over og:title and an earlier h1, and without a heading og:title before <title>", () => {
     const d = doc('<meta property="og:title" content="From og"><title>From title</title>', '<h1>Site name</h1><div id="topic-title"><h1>From topic</h1></div>');
     expect(readTitle(d, readMeta(d), ld({ headline: 'From ld' }), true)).toBe('From topic');
     const d2 = doc('<meta property="og:title" content="From og">', '<h1>Only h1</h1>');
     expect(readTitle(d2, readMeta(d2), ld(), true)).toBe('Only h1');
+    // No heading yet (the topic is rendered by script): og:title before <title>, which names the page of a long thread.
+    const d3 = doc('<meta property="og:title" content="Printer offline after update"><title>Printer offline after update - Page 2 - Windows - Spiceworks Community</title>');
+    expect(readTitle(d3, readMeta(d3), ld({ headline: 'From ld' }), true, 'Windows')).toBe('Printer offline after update');
+    const d4 = doc('<title>Printer offline after update - Windows - Spiceworks Community</title>');
+    expect(readTitle(d4, readMeta(d4), ld(), true, 'Windows')).toBe('Printer offline after update');
   });
 
   it('keeps a title of 300 characters and cuts a longer one at a word, with "…"', () => {
@@ -68,6 +73,8 @@ describe('readBreadcrumbs', () => {
   it('reads the innermost items of a .breadcrumb list or an aria-labelled nav, or its links', () => {
     const list = doc('', '<ol class="breadcrumb"><li><a href="/">Home</a></li><li><span itemprop="name">Tech</span> ›</li><li>Cloud</li></ol>');
     expect(readBreadcrumbs(list, ld())).toEqual(['Tech', 'Cloud']);
+    const plural = doc('', '<ul class="breadcrumbs"><li><a href="/">Home</a></li><li><a href="/tech/">Tech</a></li><li>Security</li></ul>');
+    expect(readBreadcrumbs(plural, ld())).toEqual(['Tech', 'Security']);
     const nav = doc('', '<nav aria-label="Site menu"><a href="/x">Menu</a></nav><nav aria-label="Breadcrumb"><a href="/">Home</a> / <a href="/tech">Tech</a></nav>');
     expect(readBreadcrumbs(nav, ld())).toEqual(['Tech']);
     expect(readBreadcrumbs(doc('', '<nav><a href="/tech">Tech</a></nav>'), ld())).toEqual([]);
