@@ -34,6 +34,27 @@ describe('resolveCard', () => {
     expect(bare.source.url).toBe(opened);
   });
 
+  it('gives the curated card the page\'s own author, date and title, and the library\'s where the page has none', () => {
+    const topic = makeTopic({ id: 'ai', label: 'kunstig intelligens' });
+    const own = resolveCard(
+      makeArticle({ url: metaUrl, canonicalUrl: metaUrl, title: 'Meta Struggles to Keep Its AI Staff', paragraphs: META_PARAGRAPHS, author: 'Kari Nordmann', published: '2024-04-04' }),
+      topic,
+      { library: LIBRARY, now },
+    ).card;
+    expect(own.engine.kind).toBe('library');
+    expect(own.source).toStrictEqual({ site: 'Spiceworks', url: metaUrl, author: 'Kari Nordmann', published: '2024-04-04' });
+    expect(own.sourceTitle).toBe('Meta Struggles to Keep Its AI Staff');
+    // The library card has a date and the article's English title, and no author: no author key, not an undefined one.
+    const bare = resolveCard(makeArticle({ url: metaUrl, canonicalUrl: metaUrl, title: '', paragraphs: META_PARAGRAPHS }), topic, { library: LIBRARY, now }).card;
+    expect(bare.source).toStrictEqual({ site: 'Spiceworks', url: metaUrl, published: '2024-04-03' });
+    expect(bare.sourceTitle).toBe('Meta Struggles To Maintain AI Workforce Following High-Level Exits');
+    // A curated card without a date, for a page without one: no date key either.
+    const entry = LIBRARY[0]!;
+    const { published: _dropped, ...undated } = entry.card;
+    const noDate = resolveCard(makeArticle({ url: metaUrl, canonicalUrl: metaUrl, paragraphs: META_PARAGRAPHS }), topic, { library: [{ ...entry, card: undated }], now }).card;
+    expect(noDate.source).toStrictEqual({ site: 'Spiceworks', url: metaUrl });
+  });
+
   it('gives the offline fact card for an article without a curated card', () => {
     const article = makeArticle({ author: 'Kari Nordmann', published: '2025-02-14', contentType: 'news' });
     const { card, matchedBy } = resolveCard(article, makeTopic(), { library: LIBRARY, now });
@@ -59,6 +80,17 @@ describe('resolveCard', () => {
     });
     expect(card.language.bokmalForms).toEqual(['ikke']);
     expect(card.language.suggestions).toEqual({ ikke: 'Ikkje' });
+  });
+
+  it('leaves the suggestions out when the checker has none, and says no match for a fact card', () => {
+    const resolved = resolveCard(makeArticle(), makeTopic(), { library: LIBRARY, now, findBokmal: () => [{ form: 'ikke' }] });
+    expect(resolved.card.language).toStrictEqual({ lang: 'nn', bokmalForms: ['ikke'] });
+    expect(Object.keys(resolved)).toEqual(['card']);
+  });
+
+  it('throws rather than give a card that breaks the card limits', () => {
+    const tooMany = Array.from({ length: 501 }, (_, i) => ({ form: `ikke${i}` }));
+    expect(() => resolveCard(makeArticle(), makeTopic(), { library: LIBRARY, now, findBokmal: () => tooMany })).toThrow(/^invalid card: language/);
   });
 
   it('gives the checker every Nynorsk string of the card, one to a line, and not the fact card\'s English title', () => {
