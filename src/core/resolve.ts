@@ -18,9 +18,9 @@ export type ResolveDeps = {
   engine?: 'auto' | 'digest';
 };
 
-function source(article: Article, fallback?: { author?: string; published?: string }): Card['source'] {
-  const author = article.author ?? fallback?.author;
-  const published = article.published ?? fallback?.published;
+function source(article: Article, fallback: { author?: string; published?: string }): Card['source'] {
+  const author = article.author ?? fallback.author;
+  const published = article.published ?? fallback.published;
   return {
     site: 'Spiceworks',
     url: article.canonicalUrl || article.url,
