@@ -64,6 +64,20 @@ describe('card schemas', () => {
     expect(v.is(CardContentSchema, { ...c, faq: Array.from({ length: CARD_LIMITS.faq + 1 }, () => c.faq[0]) })).toBe(false);
     expect(v.is(CardContentSchema, { ...c, title: 'Tittel\u0000' })).toBe(false);
   });
+
+  it('take text and lists exactly at the limits', () => {
+    const c = { title: 'Tittel', summary: ['Avsnitt.'], faq: [{ q: 'Kva?', a: 'Dette.', evidence: [0] }] };
+    expect(v.is(CardContentSchema, { ...c, title: 'x'.repeat(CARD_LIMITS.title) })).toBe(true);
+    expect(v.is(CardContentSchema, { ...c, summary: Array.from({ length: CARD_LIMITS.paragraphs }, () => 'Avsnitt.') })).toBe(true);
+    expect(v.is(CardContentSchema, { ...c, faq: [{ ...c.faq[0], evidence: Array.from({ length: CARD_LIMITS.evidence }, (_, i) => i) }] })).toBe(true);
+    expect(v.is(CardContentSchema, { ...c, faq: [{ ...c.faq[0], evidence: Array.from({ length: CARD_LIMITS.evidence + 1 }, (_, i) => i) }] })).toBe(false);
+  });
+
+  it('CardSchema refuses a topic confidence that is not a finite number', () => {
+    const card = resolveCard(makeArticle(), makeTopic(), { library: LIBRARY }).card;
+    expect(v.is(CardSchema, { ...card, topic: { ...card.topic, confidence: 0.5 } })).toBe(true);
+    for (const confidence of [Number.NaN, Number.POSITIVE_INFINITY, '0.9']) expect(v.is(CardSchema, { ...card, topic: { ...card.topic, confidence } })).toBe(false);
+  });
 });
 
 describe('card schema messages', () => {
