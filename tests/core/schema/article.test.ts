@@ -91,7 +91,7 @@ describe('article and topic schemas', () => {
 
   it('refuses a topic result with any one field of the wrong type', async () => {
     const { TopicResultSchema } = await freshSchemas();
-    for (const over of [{ id: 'sport' }, { label: 3 }, { confidence: NaN }, { confidence: '0.5' }, { secondary: 'cloud' }, { reasons: [1] }])
+    for (const over of [{ id: 'sport' }, { label: 3 }, { confidence: NaN }, { confidence: Number.POSITIVE_INFINITY }, { confidence: '0.5' }, { secondary: 'cloud' }, { reasons: [1] }])
       expect(v.is(TopicResultSchema, { ...makeTopic(), ...over }), JSON.stringify(over)).toBe(false);
     expect(v.is(TopicResultSchema, makeTopic({ secondary: ['security', 'data'] }))).toBe(true);
   });
