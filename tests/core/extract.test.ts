@@ -163,6 +163,21 @@ describe('date lines', () => {
     expect(byLine.paragraphs.some((p) => p.includes('Last updated'))).toBe(false);
   });
 
+  it('gives no updated date when it is the published one, and takes og:description before the description meta', () => {
+    const url = 'https://www.spiceworks.com/tech/cloud/news/object-storage-prices/';
+    const para = '<p>Object storage prices fell again this quarter as providers competed for backup and archive workloads from enterprises of every size.</p>';
+    const page = (head: string) => `<html><head><title>Object Storage Prices Fall - Spiceworks</title>${head}</head><body><div class="story"><h1>Object Storage Prices Fall</h1>${para.repeat(4)}</div></body></html>`;
+    const dates = '<meta property="article:published_time" content="2024-03-03"><meta property="article:modified_time" content="2024-03-03">';
+    const both = extractArticle(parsePage(page(`${dates}<meta name="description" content="Prices fall."><meta property="og:description" content="Storage prices fall again.">`), url), url, recognisePage(url))!;
+    expect(both.published).toBe('2024-03-03');
+    expect(Object.keys(both)).not.toContain('updated');
+    expect(both.description).toBe('Storage prices fall again.');
+    const plain = extractArticle(parsePage(page('<meta name="description" content="Prices fall.">'), url), url, recognisePage(url))!;
+    expect(plain.description).toBe('Prices fall.');
+    const none = extractArticle(parsePage(page(''), url), url, recognisePage(url))!;
+    expect(Object.keys(none)).not.toContain('description');
+  });
+
   it('leaves the date fields out when the page gives no date', () => {
     const url = 'https://www.spiceworks.com/tech/cloud/news/object-storage-prices/';
     const para = '<p>Object storage prices fell again this quarter as providers competed for backup and archive workloads from enterprises of every size.</p>';
