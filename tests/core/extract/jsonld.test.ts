@@ -49,6 +49,25 @@ describe('readJsonLd headline', () => {
   });
 });
 
+describe('readJsonLd fields', () => {
+  it('splits keywords at commas without blanks, keeps the first date and the first article author, and reads a loosely typed script', () => {
+    const info = read(
+      { '@type': 'NewsArticle', keywords: 'AI talent, Meta, , hiring', datePublished: '2024-04-03', dateModified: '2024-04-05', author: { '@type': 'Person', name: 'Jane Smith' } },
+      { '@type': 'NewsArticle', datePublished: '2020-01-01', dateModified: '2020-01-02', author: { '@type': 'Person', name: 'Ola Nordmann' } },
+    );
+    expect(info.keywords).toEqual(['AI talent', 'Meta', 'hiring']);
+    expect([info.datePublished, info.dateModified]).toEqual(['2024-04-03', '2024-04-05']);
+    expect(info.authors).toEqual(['Jane Smith']);
+    const loose = readJsonLd(new JSDOM('<!DOCTYPE html><html><head><script type=" Application/LD+JSON ">{"@type":"NewsArticle","headline":"Loose"}</script></head></html>').window.document);
+    expect(loose.headline).toBe('Loose');
+  });
+
+  it('resolves an @id reference to the first node with that @id', () => {
+    const info = read(article({ '@id': '#p1' }), { '@id': '#p1', '@type': 'Person', name: 'Kari Nordmann' }, { '@id': '#p1', '@type': 'Person', name: 'Someone Else' });
+    expect(info.authors).toEqual(['Kari Nordmann']);
+  });
+});
+
 describe('readJsonLd nesting', () => {
   it('reads a node four levels down (a @graph inside a @graph) and none deeper', () => {
     const node = { '@type': 'NewsArticle', headline: 'Deep', articleSection: 'Cloud' };
