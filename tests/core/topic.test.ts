@@ -68,6 +68,7 @@ describe('taxonomy', () => {
     for (const id of ['nope', 7, null, undefined, ['ai'], '']) expect(() => parseTaxonomy({ ...ok, topics: [{ ...topic, id }] }), String(id)).toThrow(/bad topic/);
     expect(() => parseTaxonomy({ ...ok, topics: [{ ...topic, label: 1 }] })).toThrow(/bad topic/);
     expect(() => parseTaxonomy({ ...ok, topics: [{ ...topic, aliases: 'ai' }] })).toThrow(/bad topic/);
+    for (const lexicon of ['llm', undefined, null]) expect(() => parseTaxonomy({ ...ok, topics: [{ ...topic, lexicon }] }), String(lexicon)).toThrow(/bad topic ai/);
     expect(() => parseTaxonomy({ ...ok, sections: { x: { topic: 'nope', strength: 'strong' } } })).toThrow(/bad section x/);
     expect(() => parseTaxonomy({ ...ok, sections: { x: { topic: 'ai', strength: 'medium' } } })).toThrow(/bad section x/);
     expect(() => parseTaxonomy({ ...ok, sections: null })).toThrow(/bad shape/);

@@ -20,7 +20,7 @@ export function parseTaxonomy(v: unknown): Taxonomy {
   const o = v as { topics?: unknown; sections?: unknown; securityRoot?: unknown };
   if (!Array.isArray(o.topics) || typeof o.sections !== 'object' || !o.sections) throw new Error('taxonomy: bad shape');
   const topics = o.topics.map((t: Record<string, unknown>) => {
-    if (!isTopicId(t.id) || typeof t.label !== 'string' || !Array.isArray(t.aliases) || typeof t.lexicon !== 'object') {
+    if (!isTopicId(t.id) || typeof t.label !== 'string' || !Array.isArray(t.aliases) || typeof t.lexicon !== 'object' || !t.lexicon) {
       throw new Error(`taxonomy: bad topic ${String(t.id)}`);
     }
     return { id: t.id, label: t.label, aliases: t.aliases as string[], lexicon: t.lexicon as Record<string, number> };
