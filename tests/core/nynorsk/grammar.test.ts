@@ -168,6 +168,16 @@ describe('predicate and participle agreement (hints)', () => {
     expect(hints('Filene er opne.')).toEqual([]);
   });
 
+  it('reports a word the word data flags once, as that flag, not again as a predicate hint', () => {
+    // "tilgjengelig" is Bokmål (tilgjengeleg) and also a singular predicate after "Tenestene".
+    expect(flags('Tenestene er tilgjengelig.')).toEqual([['tilgjengelig', 'tilgjengeleg', 'word']]);
+    expect(hints('Tenestene er tilgjengelig.')).toEqual([]);
+    // A flag elsewhere in the text, before or after, leaves the hint on another word in place.
+    expect(hints('Vi vil ikke vente. Tenestene er oppdatert.')).toEqual([['oppdatert', 'oppdaterte', 'predicate']]);
+    expect(hints('Tenestene er oppdatert, men ikke alle.')).toEqual([['oppdatert', 'oppdaterte', 'predicate']]);
+    expect(flags('Tenestene er oppdatert, men ikke alle.')).toEqual([['ikke', 'ikkje', 'word']]);
+  });
+
   it('leaves agreeing predicates alone', () => {
     expect(hints('Tenestene er oppdaterte.')).toEqual([]);
     expect(hints('Under «Hovudpunkt» står dei tre viktigaste setningane frå artikkelen, siterte på engelsk.')).toEqual([]);
