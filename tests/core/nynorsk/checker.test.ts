@@ -127,6 +127,13 @@ describe('what is never flagged', () => {
     expect(forms(text)).toEqual([]);
   });
 
+  it('leaves a Bokmål-looking word alone when the next word is an English function word', () => {
+    // A quoted English sentence: "hvis" is only Bokmål when no English word stands beside it.
+    expect(forms('I forumet skreiv han «hvis the server fails, restart it».')).toEqual([]);
+    expect(forms('I forumet skreiv han «hvis The server fails, restart it».')).toEqual([]);
+    expect(forms('I forumet skreiv han «hvis server fails, restart it».')).toEqual(['hvis']);
+  });
+
   it('leaves acronyms and camelCase alone', () => {
     expect(forms('IKKE, NOEN og iPhone er ikkje ord her.')).toEqual([]);
   });
