@@ -102,6 +102,12 @@ describe('denne/dette and postposed possessives', () => {
     expect(flags('Lista mi er ny.')).toEqual([]);
   });
 
+  it('leaves "denne" as a pronoun before a Bokmål past tense in -et alone (only the verb is flagged)', () => {
+    // "jobbet": the stem "jobb" is a masculine noun, so -et is no neuter definite; "hentet": the stem is no noun at all.
+    expect(flags('Vi fann feilen, og denne jobbet vi med i ei veke.')).toEqual([['jobbet', 'jobba', 'word']]);
+    expect(flags('Vi fann feilen, og denne hentet vi fram att.')).toEqual([['hentet', 'henta', 'word']]);
+  });
+
   it('reads the demonstrative over a weak adjective, but not across punctuation, and leaves names alone', () => {
     expect(flags('Denne nye programmet er bra.')).toEqual([['Denne', 'Dette', 'demonstrative']]);
     expect(flags('Dette nye programmet er bra.')).toEqual([]);
