@@ -184,6 +184,11 @@ describe('predicate and participle agreement (hints)', () => {
     expect(flags('Tenestene er oppdatert, men ikke alle.')).toEqual([['ikke', 'ikkje', 'word']]);
   });
 
+  it('does not read a predicate across the end of a sentence', () => {
+    // "Oppdatert" starts a new sentence; it is not the predicate of "tenestene er".
+    expect(hints('Ingen veit kor trygge tenestene er. Oppdatert i dag, seier leiinga.')).toEqual([]);
+  });
+
   it('leaves agreeing predicates alone', () => {
     expect(hints('Tenestene er oppdaterte.')).toEqual([]);
     expect(hints('Under «Hovudpunkt» står dei tre viktigaste setningane frå artikkelen, siterte på engelsk.')).toEqual([]);
