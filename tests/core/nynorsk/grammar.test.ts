@@ -91,6 +91,16 @@ describe('denne/dette and postposed possessives', () => {
     expect(flags('Huset mitt er stort.')).toEqual([]);
   });
 
+  it('leaves a possessive before its own noun alone when a definite noun of another gender comes just before it', () => {
+    // "mi" belongs to "datamaskin", not to "kontoret": over "eigen" in its forms, and before a noun the data does not know.
+    expect(flags('Eg har på kontoret mi eiga datamaskin.')).toEqual([]);
+    expect(flags('Ho har på kontoret min eigen stol.')).toEqual([]);
+    expect(flags('Eg har på kontoret mi datamaskin.')).toEqual([]);
+    // Still flagged where the phrase ends: at the end of the sentence, or before a function word.
+    expect(flags('Eg likar huset min.')).toEqual([['min', 'mitt', 'possessive']]);
+    expect(flags('Huset min og hagen er store.')).toEqual([['min', 'mitt', 'possessive']]);
+  });
+
   it('reads a feminine definite in -a before min/mi/mitt', () => {
     expect(flags('Boka min er ny.')).toEqual([['min', 'mi', 'possessive']]);
     expect(flags('Boka mi er ny.')).toEqual([]);
