@@ -92,3 +92,16 @@ describe('readJsonLd on broken blocks', () => {
     expect(info.authors).toEqual(['Jane Smith']);
   });
 });
+
+describe('readJsonLd breadcrumb names given as lists', () => {
+  it('joins a list name with commas, skipping blanks, and falls back to the item name when the list is empty', () => {
+    const info = read({
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { name: ['Windows', '', { name: 'Server 2022' }] },
+        { name: [], item: { name: 'Active Directory' } },
+      ],
+    });
+    expect(info.breadcrumbs).toEqual(['Windows, Server 2022', 'Active Directory']);
+  });
+});
