@@ -187,6 +187,7 @@ describe('cardContentGrammar', () => {
     expect(() => cardContentGrammar({ ...p, firstParagraph: 2.5 })).toThrow('firstParagraph must be an integer of at least 0, not 2.5');
     expect(() => cardContentGrammar({ ...p, paragraphCount: -1 })).toThrow('paragraphCount must be an integer of at least 0, not -1');
     expect(() => cardContentGrammar({ ...p, maxChars: { ...p.maxChars, title: 0 } })).toThrow('maxChars.title must be an integer of at least 1, not 0');
+    expect(() => cardContentGrammar({ ...p, maxEvidence: 0 })).toThrow('maxEvidence must be an integer of at least 1, not 0');
     expect(cardGrammarBounds(p)['faq[].evidence']).toEqual({ minItems: 1, maxItems: 3 });
   });
 });
