@@ -139,6 +139,8 @@ describe.each(PROVIDERS)('%s', (provider) => {
     expect(e.kind).toBe('length-limit');
     expect(e.message).toContain('nådde grensa for kor langt svaret kan vere');
     expect(e.message).toContain('«Kort samandrag»');
+    // The detail (for the log) says where the server stopped.
+    expect(e.detail).toMatch(/^stopped at max_tokens \d+ after \d+ bytes$/);
   });
 
   it('times out when the server goes quiet, and waits for a slow one within the limit', async () => {
