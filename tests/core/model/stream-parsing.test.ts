@@ -76,6 +76,11 @@ describe('partial JSON', () => {
       p.push(text);
       expect(p.stopped, text).toBe('invalid');
     }
+    // A character no value starts with stops the reading as soon as it arrives, not only when the next chunk comes.
+    const stray = new PartialJsonParser();
+    stray.push('{"a": 1, "b": @');
+    expect(stray.stopped).toBe('invalid');
+    expect(value(stray.root)).toEqual({ a: 1 });
     // Nothing after the root object is read.
     const after = new PartialJsonParser();
     after.push('{"a": 1} {"b": 2}');
