@@ -1,6 +1,6 @@
 /** Photo credits inside a sentence: which part of it is blanked. Our own sentences. */
 import { describe, expect, it } from 'vitest';
-import { CREDIT_MASK, creditSpans, withoutCredits } from '../../../src/core/digest/credits';
+import { CREDIT_MASK, creditSpans, isCaption, withoutCredits } from '../../../src/core/digest/credits';
 
 describe('credits in brackets', () => {
   it('end at the closing bracket: the sentence after it stays article text', () => {
@@ -21,5 +21,15 @@ describe('credits in brackets', () => {
     const s = 'The new hall [Photo: Tom Berg] (opened in May) holds 400 racks.';
     const credit = 'Photo: Tom Berg';
     expect(creditSpans(s)).toEqual([[s.indexOf(credit), s.indexOf(credit) + credit.length]]);
+  });
+});
+
+describe('isCaption', () => {
+  // Words are runs of letters or digits: «Smith/Getty» is two.
+  const caption = (place: string) => `A technician checks the cabling of a server rack in the new data centre that the company opened last spring near the ${place}. Photo: John Smith/Getty Images`;
+
+  it('takes a paragraph of up to 30 words ending in a credit as a caption, and a longer one as article text', () => {
+    expect(isCaption(caption('old fishing harbour'))).toBe(true); // 30 words
+    expect(isCaption(caption('old busy fishing harbour'))).toBe(false); // 31 words
   });
 });
