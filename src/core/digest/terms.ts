@@ -57,7 +57,7 @@ function singulars(k: string): string[] {
 }
 
 /** One scanner per case mode: a single alternation (longest forms first) and a key → entry map. */
-type Scanner = { re: RegExp; byKey: Map<string, number> };
+type Scanner = { re: RegExp; byKey: Map<string, number>; caseSensitive: boolean };
 /** `capitalForms`: entries whose English is spelt with capitals but is no abbreviation ("Wi-Fi"). */
 type Compiled = { scanners: Scanner[]; notNext: Map<number, RegExp>; capitalForms: Set<number> };
 
@@ -76,17 +76,19 @@ function compile(terms: readonly TermEntry[]): Compiled {
     }
     if (t.notNext?.length) notNext.set(entry, new RegExp(`^\\s+(?:${t.notNext.map(escapeRegExp).join('|')})\\b`, 'i'));
   });
-  const scanner = (forms: string[], flags: string, byKey: Map<string, number>): Scanner => {
+  const scanner = (forms: string[], caseSensitive: boolean, byKey: Map<string, number>): Scanner => {
     const alts = [...forms].sort((a, b) => b.length - a.length).map(formSource);
-    return { re: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, flags), byKey };
+    return { re: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu'), byKey, caseSensitive };
   };
-  return { scanners: [scanner(modes.ci.forms, 'giu', modes.ci.byKey), scanner(modes.cs.forms, 'gu', modes.cs.byKey)], notNext, capitalForms };
+  // A mode without forms gets no scanner: its empty alternation would match the empty string at every offset, forever.
+  const scanners = [modes.ci, modes.cs].flatMap((m, i) => (m.forms.length ? [scanner(m.forms, i === 1, m.byKey)] : []));
+  return { scanners, notNext, capitalForms };
 }
 
 const COMPILED = new WeakMap<readonly TermEntry[], Compiled>();
 
-function lookup(sc: Scanner, match: string, caseSensitive: boolean): number | undefined {
-  const base = caseSensitive ? match.replace(/[\s\u00a0-]+/g, ' ') : keyOf(match);
+function lookup(sc: Scanner, match: string): number | undefined {
+  const base = sc.caseSensitive ? match.replace(/[\s\u00a0-]+/g, ' ') : keyOf(match);
   for (const k of singulars(base)) {
     const e = sc.byKey.get(k);
     if (e !== undefined) return e;
@@ -171,14 +173,14 @@ export function findTerms(paragraphs: readonly string[], terms: readonly TermEnt
   paragraphs.forEach((p, pi) => {
     const heading = isTitleCase(p);
     const spans: { entry: number; start: number; end: number; form: 'abbrev' | 'capitalForm' | 'plain' }[] = [];
-    c.scanners.forEach((sc, mode) => {
+    c.scanners.forEach((sc) => {
       sc.re.lastIndex = 0;
       for (let m = sc.re.exec(p); m; m = sc.re.exec(p)) {
-        const entry = lookup(sc, m[0], mode === 1);
+        const entry = lookup(sc, m[0]);
         if (entry === undefined) continue;
         const end = m.index + m[0].length;
         if (c.notNext.get(entry)?.test(p.slice(end))) continue;
-        const form = mode === 1 ? 'abbrev' : c.capitalForms.has(entry) ? 'capitalForm' : 'plain';
+        const form = sc.caseSensitive ? 'abbrev' : c.capitalForms.has(entry) ? 'capitalForm' : 'plain';
         spans.push({ entry, start: m.index, end, form });
       }
     });

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTerms, pickTerms, TERMS } from '../../../src/core/digest/terms';
+import { findTerms, pickTerms, TERMS, type TermEntry } from '../../../src/core/digest/terms';
 import { SHARED_TEXTS_DIR } from '../../../support/shared-dir';
 
 const ens = (paragraphs: string[]) => findTerms(paragraphs).map((h) => h.en);
@@ -187,5 +187,27 @@ describe('terms: words after the term that make it another word (notNext)', () =
 describe('terms: odd letters', () => {
   it('a word the list only matches by Unicode case folding (long s: "ſerver") is no term, and the rest is still found', () => {
     expect(ens(['Every ſerver and paſsword here is behind a firewall.'])).toEqual(['firewall']);
+  });
+});
+
+describe('terms: lists of one kind only', () => {
+  // Each kind of form (abbreviations, matched with their case; other forms, without) has its own scanner: a list with no
+  // form of one kind once gave that scanner an empty pattern, which matched the empty string at one offset forever.
+  it('finds terms with a list that holds no abbreviation, and with one that holds nothing else', () => {
+    expect(findTerms(['Enrol each laptop before you hand it out.'], [{ en: 'enrol', nn: 'registrere' }]).map((h) => h.en)).toEqual(['enrol']);
+    expect(findTerms(['Connect over the VPN first.'], [{ en: 'VPN', nn: 'VPN' }]).map((h) => h.en)).toEqual(['VPN']);
+    expect(findTerms(['Nothing to see here.'], [])).toEqual([]);
+  });
+});
+
+describe('terms: the text’s own spelling', () => {
+  // British «enrol» and American «enroll» differ by one final letter; neither is the plural of the other.
+  const ENROL: TermEntry[] = [{ en: 'enrol', nn: 'registrere', aka: ['enroll'] }];
+
+  it('quotes a term in the spelling the text writes, also when the two differ by a final letter', () => {
+    const us = findTerms(['Enroll each laptop in Intune before you hand it out.', 'Devices that users enroll themselves get the same policies.'], ENROL);
+    expect(us.map((h) => [h.en, h.count])).toEqual([['enroll', 2]]);
+    const uk = findTerms(['Enrol each laptop in Intune before you hand it out.', 'Users can enrol their own phones too.'], ENROL);
+    expect(uk.map((h) => h.en)).toEqual(['enrol']);
   });
 });
