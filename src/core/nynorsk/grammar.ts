@@ -244,7 +244,7 @@ export function createGrammar(data: GrammarData): { check(text: string, tokens: 
             const level = w === 'ein' && !articleSure(i) ? 'hint' : 'flag';
             out.push({ start: t.start, end: t.end, suggestion: matchCase(t.text, det.set[g[0] as Gender]), level, rule: 'determiner' });
           }
-          // Postposed possessive: "huset min" (before punctuation or a non-noun).
+          // Postposed possessive: "huset min" (before punctuation, the end of the text or a function word).
           if (det.set.m !== 'ein' && det.set.m !== 'sin' && i > 0 && joined(i - 1)) {
             const prev = word(i - 1);
             const pg = prev === undefined ? undefined : definiteGender(prev);
