@@ -12,7 +12,8 @@ export type BenchPage = { name: string; set: 'fixture' | 'shared'; url: string; 
 /** The record format of src/content/bench-hook.ts, read generically (the interface between the hook and this bench). */
 export type BenchRecord = { outcome: string; ms: Record<string, number>; calls: Record<string, number>; domReads?: Record<string, number> };
 /** `cards`: a load by a reader with cards (non-article pages only; every other load is the default reader's, without). */
-export type InsideLoad = { page: string; rec: BenchRecord; dom: boolean; cards?: boolean };
+/** `wake`: on a listing, the content script's work at the reader's first key after the load (ms), apart from the load's record. */
+export type InsideLoad = { page: string; rec: BenchRecord; dom: boolean; cards?: boolean; wake?: number };
 export type AnchorLoad = { page: string; times: AnchorTimes };
 export type Sizes = { file: string; raw: number; gzip: number }[];
 /** A content script of the manifest: `everyPage` when it runs on every Spiceworks page, else on the URLs its globs pick (article-like ones). */
@@ -314,20 +315,25 @@ export function report(r: ReportInput): string {
     const d = r.inside.find((l) => l.dom && l.page === name)?.rec.domReads;
     return d ? Object.values(d).reduce((s, n) => s + n, 0) : NaN;
   };
+  // The gate's work at the reader's first key after the load (it starts following the URL then): apart from the total.
+  const wakeOf = (loads: InsideLoad[]) => {
+    const w = loads.map((l) => l.wake).filter((x): x is number => x !== undefined);
+    return w.length ? f(median(w), 3) : '–';
+  };
   const noneTable = (rows: typeof none) => {
     const ph = phasesOf(rows.flatMap((n) => n.loads.map((l) => l.rec))).filter((p) => !isWait(p));
-    L.push(`| page | ${ph.join(' | ')} | **total** | p95 | calls | DOM reads | scripts loaded |`, `|---|${ph.map(() => '---:|').join('')}---:|---:|---|---:|---|`);
+    L.push(`| page | ${ph.join(' | ')} | **total** | p95 | calls | DOM reads | scripts loaded | first key |`, `|---|${ph.map(() => '---:|').join('')}---:|---:|---|---:|---|---:|`);
     for (const n of rows) {
       const calls = n.loads[0] ? Object.entries(n.loads[0].rec.calls).map(([k, v]) => `${k} ${v}`).join(', ') : '–';
       L.push(
-        `| ${n.p.name} | ${ph.map((p) => f(median(n.loads.map((l) => l.rec.ms[p] ?? 0)), 3)).join(' | ')} | **${f(n.total, 3)}** | ${f(n.p95, 3)} | ${calls} | ${rows === none ? f(domOf(n.p.name), 0) : '–'} | ${rows === none && out?.noneScripts.has(n.p.name) ? [...[...everyPage].map((f) => `${f} (manifest)`), ...out.noneScripts.get(n.p.name)!].join(', ') : '–'} |`,
+        `| ${n.p.name} | ${ph.map((p) => f(median(n.loads.map((l) => l.rec.ms[p] ?? 0)), 3)).join(' | ')} | **${f(n.total, 3)}** | ${f(n.p95, 3)} | ${calls} | ${rows === none ? f(domOf(n.p.name), 0) : '–'} | ${rows === none && out?.noneScripts.has(n.p.name) ? [...[...everyPage].map((f) => `${f} (manifest)`), ...out.noneScripts.get(n.p.name)!].join(', ') : '–'} | ${wakeOf(n.loads)} |`,
       );
     }
   };
   L.push(
     '## Non-article pages',
     '',
-    'Everything the content script does on the page, its first statement included (cold: every load a fresh tab). Phases that ran show their time; `calls` lists every phase the record counted. DOM reads: a separate load with the query methods and text getters of the content script\'s world wrapped (cookie `nk-bench-count-dom`). Scripts: the extension scripts the page requested (outside view, shipped build).',
+    'Everything the content script does on the page, its first statement included (cold: every load a fresh tab). Phases that ran show their time; `calls` lists every phase the record counted. `first key`: after the load\'s record, the bench presses Shift (the reader\'s first key, which does nothing on the page); on a listing the gate starts following the site\'s URL changes then (the Navigation API\'s first use), and that work (`wake`) is shown here, not in the total: a reader who only reads never pays it. DOM reads: a separate load with the query methods and text getters of the content script\'s world wrapped (cookie `nk-bench-count-dom`). Scripts: the extension scripts the page requested (outside view, shipped build).',
     '',
     '### The default reader: no cards (the goal line)',
     '',

@@ -139,6 +139,19 @@ async function lastRecord(page: Page, p: BenchPage): Promise<InsideLoad['rec'] |
   }
 }
 
+/** The content script's work at the reader's first key on a listing (the `wake` phase of the record it sends again), in ms. */
+async function firstKeyCost(page: Page): Promise<number | undefined> {
+  const before = ((await page.evaluate('window.__nkBench.length')) as number) || 0;
+  await page.keyboard.press('Shift');
+  for (let i = 0; i < 50; i++) {
+    const recs = (await page.evaluate('window.__nkBench')) as InsideLoad['rec'][];
+    const wake = recs.slice(before).find((r) => r.ms.wake !== undefined)?.ms.wake;
+    if (wake !== undefined) return wake;
+    await sleep(20);
+  }
+  return undefined;
+}
+
 /** The scripts the manifest injects by itself (requests never show them): on every Spiceworks page, or only where globs narrow the URLs. */
 function manifestScripts(dir: string): ManifestScript[] {
   type Entry = { js?: string[]; include_globs?: string[]; exclude_globs?: string[] };
@@ -300,7 +313,10 @@ async function insidePass(list: BenchPage[], site: Site, readability: string): P
         await page.goto(t.page.url, { waitUntil: 'load' });
         if (t.kind === 'dom') await h.context.clearCookies({ name: COUNT_DOM_COOKIE });
         const rec = await lastRecord(page, t.page);
-        if (rec) inside.push({ page: t.page.name, rec, dom: t.kind === 'dom', cards: t.cards ?? false });
+        // On a listing the gate starts following the URL at the reader's first click or key, after the load: a Shift
+        // (which does nothing on the page) is that first key; its cost is kept apart from the load's.
+        const wake = rec && t.page.kind === 'none' && t.kind === 'inside' ? await firstKeyCost(page) : undefined;
+        if (rec) inside.push({ page: t.page.name, rec, dom: t.kind === 'dom', cards: t.cards ?? false, wake });
         await page.close();
         progress(t.kind === 'dom' ? 'd' : t.cards ? 'c' : '.');
       }

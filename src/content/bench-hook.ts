@@ -26,7 +26,8 @@ export type BenchPhase =
   | 'initMain' // content-main.js (the article code): module start → its first statement
   | 'extract' // extractArticle
   | 'render' // the background's answer drawn into the pill
-  | 'watch' // navigation listeners (on a listing at load, with the Navigation API: its one listener; the URL is not read)
+  | 'watch' // navigation listeners at load (on a listing only the listeners that wait for the reader's first click or key)
+  | 'wake' // on a listing, after the load: the navigation watcher started at the reader's first click or key (timedLate)
   | 'waitPrefs' // the overlay switches read (storage.session, or the background)
   | 'waitMain' // content-main.js fetched and evaluated
   | 'waitCard'; // the card from the background
@@ -72,6 +73,16 @@ export function timed<T>(phase: BenchPhase, fn: () => T): T {
     return fn();
   } finally {
     benchAdd(phase, t0);
+  }
+}
+
+/** Like timed(), for work after the load's record was sent (at the reader's first key, say): sends the record again. */
+export function timedLate<T>(phase: BenchPhase, fn: () => T): T {
+  if (!__NK_BENCH__) return fn();
+  try {
+    return timed(phase, fn);
+  } finally {
+    benchReport(rec().outcome);
   }
 }
 

@@ -2,10 +2,10 @@
  * The gate: the content script the manifest runs on every Spiceworks page
  * (content.js), at document_start. Every page evaluates it, so it is small
  * and does next to nothing where there is no article: on a first load it
- * does not even read the URL where the browser has the Navigation API, since
- * the manifest already did (the pill's script, content-pill.js, is injected
- * only on URLs that look like articles or threads); it follows the site's own
- * page changes (no reload), and, only where the reader has cards (the
+ * does not even read the URL, since the manifest already did (the pill's
+ * script, content-pill.js, is injected only on URLs that look like articles
+ * or threads); it follows the site's own page changes (no reload), from the
+ * reader's first click or key on a listing, and, only where the reader has cards (the
  * background then registers the badges script, ./badges-api), has the
  * listing badged in idle time. A reader without cards never touches the
  * extension API here. On an article or a thread it hands the page to the
@@ -14,10 +14,10 @@
  */
 import { recognisePage } from '../core/recognise';
 import type { PageKind } from '../core/types';
-import { benchInit, benchReport, countDomReads, timed } from './bench-hook';
+import { benchInit, benchReport, countDomReads, timed, timedLate } from './bench-hook';
 import { registeredBadges } from './badges-api';
 import { PILL_FILE, registeredPill, type PillApi } from './pill-api';
-import { watchNavigation } from './watch-navigation';
+import { watchNavigation, watchNavigationFromFirstUse } from './watch-navigation';
 
 benchInit('init');
 
@@ -90,7 +90,9 @@ function start(late = false): void {
   // may still be missing where it belongs.
   const listing = !(late || registeredPill());
   if (!listing) onLocation();
-  timed('watch', () => watchNavigation(window, onLocation));
+  // A listing waits for the reader's first click or key: until then the site has no reason to move.
+  if (listing) timed('watch', () => watchNavigationFromFirstUse(window, onLocation, (watch) => timedLate('wake', watch)));
+  else timed('watch', () => watchNavigation(window, onLocation));
   if (listing) badgesWhenIdle();
   if (pill) benchReport('started');
 }

@@ -105,6 +105,52 @@ describe('the gate (content.js)', () => {
     }
   });
 
+  it('in Chrome’s build, on a listing: does not touch the Navigation API until the reader’s first key, then follows the site by it', async () => {
+    vi.stubGlobal('__NK_STARTS_LATE__', false);
+    const navigation = new EventTarget();
+    let read = 0;
+    Object.defineProperty(window, 'navigation', { configurable: true, get: () => (read++, navigation) });
+    const moveTo = (url: string) => {
+      const from = location.href;
+      history.pushState({}, '', url);
+      navigation.dispatchEvent(Object.assign(new Event('currententrychange'), { from: { url: from } }));
+    };
+    try {
+      await import('../../src/content/loader');
+      window.dispatchEvent(new Event('DOMContentLoaded'));
+      await idle();
+      expect(read).toBe(0);
+      const pill = fakePill();
+      registerPill(pill);
+      // The reader presses a key (a link chosen by keyboard, say): the watcher starts, and the site's move is heard.
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+      expect(read).toBe(1);
+      moveTo(ARTICLE);
+      expect(pill.entered.map((e) => e.page.kind)).toEqual(['article']);
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+      expect(read).toBe(1);
+    } finally {
+      delete (window as { navigation?: unknown }).navigation;
+      vi.stubGlobal('__NK_STARTS_LATE__', true);
+      history.replaceState({}, '', LISTING);
+    }
+  });
+
+  it('in Chrome’s build, on a listing: a step back or forward before any key is heard, and enters the article it reached', async () => {
+    vi.stubGlobal('__NK_STARTS_LATE__', false);
+    try {
+      await import('../../src/content/loader');
+      window.dispatchEvent(new Event('DOMContentLoaded'));
+      await idle();
+      const pill = fakePill();
+      registerPill(pill);
+      siteMovesTo(ARTICLE);
+      expect(pill.entered.map((e) => e.page.kind)).toEqual(['article']);
+    } finally {
+      vi.stubGlobal('__NK_STARTS_LATE__', true);
+    }
+  });
+
   it('in Chrome’s build, enters the article the manifest gave the pill’s script at DOMContentLoaded, not before', async () => {
     vi.stubGlobal('__NK_STARTS_LATE__', false);
     try {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchArticle } from '../../src/content/watch-article';
-import { watchNavigation } from '../../src/content/watch-navigation';
+import { watchNavigation, watchNavigationFromFirstUse } from '../../src/content/watch-navigation';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -96,5 +96,44 @@ describe('watchNavigation', () => {
       window.addEventListener = add;
       delete (window as { navigation?: unknown }).navigation;
     }
+  });
+});
+
+describe('watchNavigationFromFirstUse', () => {
+  it('starts the watcher at the reader’s first click, once, through `start`; before it a URL change is not looked for', () => {
+    vi.useFakeTimers();
+    const onChange = vi.fn();
+    const start = vi.fn((watch: () => () => void) => watch());
+    const stop = watchNavigationFromFirstUse(window, onChange, start);
+    history.pushState({}, '', '/tech/cloud/news/unheard/');
+    vi.advanceTimersByTime(5000);
+    expect(start).not.toHaveBeenCalled();
+    expect(onChange).not.toHaveBeenCalled();
+    window.dispatchEvent(new MouseEvent('click'));
+    window.dispatchEvent(new MouseEvent('click'));
+    window.dispatchEvent(new Event('keydown'));
+    expect(start).toHaveBeenCalledOnce();
+    const from = location.href;
+    history.pushState({}, '', '/tech/cloud/news/after-the-press/');
+    vi.advanceTimersByTime(1000);
+    expect(onChange.mock.calls).toEqual([[from]]);
+    stop();
+    history.pushState({}, '', '/tech/cloud/news/after-stop/');
+    vi.advanceTimersByTime(5000);
+    expect(onChange).toHaveBeenCalledOnce();
+  });
+
+  it('tells of a step back at once, the URL it left unknown; a stop before any use leaves nothing listening', () => {
+    vi.useFakeTimers();
+    const onChange = vi.fn();
+    const stopUnused = watchNavigationFromFirstUse(window, onChange);
+    stopUnused();
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(onChange).not.toHaveBeenCalled();
+    const stop = watchNavigationFromFirstUse(window, onChange);
+    history.pushState({}, '', '/tech/cloud/');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(onChange.mock.calls).toEqual([[null]]);
+    stop();
   });
 });
