@@ -28,7 +28,8 @@ export function recognisePage(url: string): PageKind {
     return NONE;
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return NONE;
-  const host = u.hostname.toLowerCase();
+  // The URL parser gives an http(s) host in lower case already.
+  const host = u.hostname;
   const parts = u.pathname.split('/').filter((p) => p.length > 0);
 
   if (host === 'www.spiceworks.com' || host === 'spiceworks.com') {

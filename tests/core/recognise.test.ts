@@ -31,6 +31,8 @@ describe('recognisePage: community threads', () => {
     [`${C}/t/windows-11-24h2-update-breaks-shared-printers/1073412/7`, '1073412'],
     [`${C}/t/nightly-backup-job-fails/1082233/3?u=someone`, '1082233'],
     [`${C}/topic/2126673-spark-intel-tells-remote-keyboard-users-to-delete`, '2126673'],
+    // Old links were not always lower case.
+    [`${C}/topic/2126673-Spark-Intel-Tells-Remote-Keyboard-Users`, '2126673'],
   ])('%s is a thread', (url, id) => {
     const p = recognisePage(url);
     expect(p.kind).toBe('thread');
@@ -81,6 +83,16 @@ describe('recognisePage: everything else is none', () => {
     `${C}/topic/2126673-spark_intel!`,
     `${C}/topic/x2126673-spark-intel`,
     `${C}/topics/2126673-spark-intel`,
+    // A legacy link cut off after the id, or with a slug that starts with a hyphen.
+    `${C}/topic/2126673-`,
+    `${C}/topic/2126673--spark-intel`,
+    // A thread slug must be a slug, and the id digits only.
+    `${C}/t/printer_offline!/1073412`,
+    `${C}/t/-printer-offline/1073412`,
+    `${C}/t/printer-offline/v1073412`,
+    // Article-shaped paths outside the article folders.
+    `${W}/research/cloud/news/some-story/`,
+    `${W}/tech/cloud/news/-some-story/`,
     `${W}/topic/2126673-spark-intel-tells`,
     `${C}/t/some-thread/1073412/7/8`,
     `${C}/x/some-thread/1073412`,
