@@ -42,7 +42,8 @@ export type LibraryMatch = { entry: LibraryEntry; by: 'slug' | 'fingerprint' };
 
 /** Finds the curated card for this article, or null. */
 export function matchLibrary(article: Article, library: readonly LibraryEntry[]): LibraryMatch | null {
-  const slugs = new Set([slugOf(article.url), slugOf(article.canonicalUrl)].filter(Boolean));
+  // An address without a slug gives undefined, which no entry's slug equals.
+  const slugs = new Set([slugOf(article.url), slugOf(article.canonicalUrl)]);
   for (const entry of library) {
     if (entry.match.slugs.some((s) => slugs.has(s))) return { entry, by: 'slug' };
   }

@@ -70,12 +70,45 @@ describe('matchLibrary with an entry of our own', () => {
     expect(matchLibrary(at('a', ['Acme built a thing with alpha and beta.']), [e])).toBeNull();
     expect(matchLibrary(at('a', ['Acme built a quantum thing with alpha.']), [e])).toBeNull();
   });
+
+  it('reads the title too, and a term at the very start or end of the text', () => {
+    const e = entry(['elsewhere'], ['acme'], ['quantum'], 1);
+    const url = 'https://www.spiceworks.com/tech/hardware/news/acme-builds-a-computer/';
+    // "Acme" only opens the title; "quantum" only ends the last paragraph.
+    const copy = makeArticle({ url, canonicalUrl: url, title: 'Acme builds a new computer', paragraphs: ['The start-up says its chip runs cool.', 'Its design is quantum'] });
+    expect(matchLibrary(copy, [e])?.by).toBe('fingerprint');
+    expect(matchLibrary({ ...copy, title: 'A new computer' }, [e])).toBeNull();
+  });
+
+  it('does not take a term that runs on into digits, or a figure that has more digits in front', () => {
+    const e = entry(['elsewhere'], ['acme', 'ai'], ['30%'], 1);
+    expect(matchLibrary(at('a', ['Acme and AI teams grew 30 percent.']), [e])?.by).toBe('fingerprint');
+    // AI2 is another name, and 130 % another figure.
+    expect(matchLibrary(at('a', ['Acme partners with AI2; its teams grew 30 percent.']), [e])).toBeNull();
+    expect(matchLibrary(at('a', ['Acme and AI teams grew 130 percent.']), [e])).toBeNull();
+  });
+
+  it('takes a term with pattern characters as it is written', () => {
+    const e = entry(['elsewhere'], ['acme', 'c++'], [], 0);
+    expect(matchLibrary(at('a', ['Acme rewrote its engine in C++ last year.']), [e])?.by).toBe('fingerprint');
+    expect(matchLibrary(at('a', ['Acme rewrote its engine in C last year.']), [e])).toBeNull();
+  });
+
+  it('matches by the slug of the address the page was opened at, or of its canonical address', () => {
+    const e = entry(['acme-builds-a-computer'], ['nothing-here'], [], 0);
+    const ours = 'https://www.spiceworks.com/tech/hardware/news/acme-builds-a-computer/';
+    const renamed = 'https://www.spiceworks.com/tech/hardware/news/acme-computer-update/';
+    expect(matchLibrary(makeArticle({ url: ours, canonicalUrl: renamed, paragraphs: ['x'] }), [e])?.by).toBe('slug');
+    expect(matchLibrary(makeArticle({ url: renamed, canonicalUrl: ours, paragraphs: ['x'] }), [e])?.by).toBe('slug');
+  });
 });
 
 describe('helpers', () => {
   it('normalises percentages and case', () => {
     expect(normaliseForMatch('More than 30 percent, 30 %  and 30 per cent')).toBe('more than 30%, 30% and 30%');
     expect(normaliseForMatch('30percent and 40 prosent')).toBe('30% and 40%');
+    // Only the whole word: "percentage points", "per centre" and "prosentpoeng" are other words.
+    expect(normaliseForMatch('A 3 percentage point rise, 4 per centre and 2 prosentpoeng')).toBe('a 3 percentage point rise, 4 per centre and 2 prosentpoeng');
   });
 
   it('takes the slug from a URL with or without trailing slash', () => {
