@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LIBRARY } from '../../src/core/library-data';
 import { resolveCard } from '../../src/core/resolve';
 import { validateCard } from '../../src/core/validate';
@@ -55,6 +55,17 @@ describe('resolveCard', () => {
     expect(noDate.source).toStrictEqual({ site: 'Spiceworks', url: metaUrl });
   });
 
+  it('gives the curated card its Nynorsk title and summary, and the library\'s author where the page names none', () => {
+    const entry = LIBRARY[0]!;
+    const withAuthor = { ...entry, card: { ...entry.card, author: 'Kari Nordmann' } };
+    const { card } = resolveCard(makeArticle({ url: metaUrl, canonicalUrl: metaUrl, paragraphs: META_PARAGRAPHS }), makeTopic(), { library: [withAuthor], now });
+    expect(card.engine.kind).toBe('library');
+    expect(card.title).toBe(entry.card.title);
+    expect(card.summary.length).toBeGreaterThan(0);
+    expect(card.summary).toEqual(entry.card.summary);
+    expect(card.source.author).toBe('Kari Nordmann');
+  });
+
   it('gives the offline fact card for an article without a curated card', () => {
     const article = makeArticle({ author: 'Kari Nordmann', published: '2025-02-14', contentType: 'news' });
     const { card, matchedBy } = resolveCard(article, makeTopic(), { library: LIBRARY, now });
@@ -108,4 +119,34 @@ describe('resolveCard', () => {
     expect(digest.notice).toBeTruthy();
     expect(seen[1]!.split('\n').filter(Boolean)).toEqual([...digest.summary, ...digest.faq.flatMap((f) => [f.q, f.a]), digest.notice]);
   });
+
+  it('stamps the card with the current time when it is given no clock', () => {
+    vi.useFakeTimers({ now: new Date('2026-03-04T05:06:07Z') });
+    expect(resolveCard(makeArticle(), makeTopic(), { library: LIBRARY }).card.createdAt).toBe('2026-03-04T05:06:07.000Z');
+    const metaArticle = makeArticle({ url: metaUrl, canonicalUrl: metaUrl, paragraphs: META_PARAGRAPHS });
+    expect(resolveCard(metaArticle, makeTopic(), { library: LIBRARY }).card.createdAt).toBe('2026-03-04T05:06:07.000Z');
+  });
+
+  it('throws rather than give a card whose evidence points past the article', async () => {
+    // The engines keep evidence within the article; this checks the guard behind them.
+    vi.resetModules();
+    vi.doMock('../../src/core/digest', async (importOriginal) => {
+      const real = await importOriginal<typeof import('../../src/core/digest')>();
+      return {
+        ...real,
+        buildDigestCard: (...args: Parameters<typeof real.buildDigestCard>) => {
+          const card = real.buildDigestCard(...args);
+          return { ...card, faq: [{ q: 'Kva skjer med lagringa?', a: 'Ho vert flytta.', evidence: [args[0].paragraphs.length] }] };
+        },
+      };
+    });
+    const fresh = await import('../../src/core/resolve');
+    expect(() => fresh.resolveCard(makeArticle(), makeTopic(), { library: [], now })).toThrow(/^invalid card: faq/);
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.doUnmock('../../src/core/digest');
+  vi.resetModules();
 });
