@@ -37,6 +37,8 @@ describe('card schemas', () => {
     expect(v.is(CardContentSchema, { ...c, faq: [{ ...c.faq[0], anchors: [] }] })).toBe(false);
     expect(v.is(CardContentSchema, { ...c, title: '  ' })).toBe(false);
     expect(v.is(CardContentSchema, { ...c, summary: ['\u00a0'] })).toBe(false);
+    expect(v.is(CardContentSchema, { ...c, faq: [{ ...c.faq[0], q: ' ' }] })).toBe(false);
+    expect(v.is(CardContentSchema, { ...c, faq: [{ ...c.faq[0], a: '' }] })).toBe(false);
     expect(v.is(CardContentSchema, { ...c, faq: [{ ...c.faq[0], evidence: [0.5] }] })).toBe(false);
   });
 
@@ -71,6 +73,23 @@ describe('card schemas', () => {
     expect(v.is(CardContentSchema, { ...c, summary: Array.from({ length: CARD_LIMITS.paragraphs }, () => 'Avsnitt.') })).toBe(true);
     expect(v.is(CardContentSchema, { ...c, faq: [{ ...c.faq[0], evidence: Array.from({ length: CARD_LIMITS.evidence }, (_, i) => i) }] })).toBe(true);
     expect(v.is(CardContentSchema, { ...c, faq: [{ ...c.faq[0], evidence: Array.from({ length: CARD_LIMITS.evidence + 1 }, (_, i) => i) }] })).toBe(false);
+  });
+
+  it('CardSchema refuses a card with a blank question, answer, fact, key point or figure', () => {
+    const card = buildDigestCard(makeArticle(), makeTopic());
+    const keyPoint = { text: 'The team moved its file servers to a new storage array.', evidence: [0] };
+    const figure = { value: '30 %', text: 'Costs rose 30 percent.', evidence: [1] };
+    const fact = { label: 'Kjelde', value: 'Spiceworks' };
+    const ok = (over: Partial<Card>) => v.is(CardSchema, { ...card, ...over });
+    expect(ok({ facts: [fact], keyPoints: [keyPoint], figures: [figure] })).toBe(true);
+    expect(ok({ facts: [{ ...fact, value: ' ' }] })).toBe(false);
+    expect(ok({ keyPoints: [{ ...keyPoint, text: '\u00a0' }] })).toBe(false);
+    expect(ok({ figures: [{ ...figure, value: '' }] })).toBe(false);
+    expect(ok({ figures: [{ ...figure, text: ' \n' }] })).toBe(false);
+    const faq = { q: 'Kva skjer?', a: 'Serverane vert flytta.', evidence: [0] };
+    expect(ok({ faq: [faq] })).toBe(true);
+    expect(ok({ faq: [{ ...faq, q: '\t' }] })).toBe(false);
+    expect(ok({ faq: [{ ...faq, a: ' ' }] })).toBe(false);
   });
 
   it('CardSchema refuses a topic confidence that is not a finite number', () => {
