@@ -18,6 +18,8 @@ describe('resolveCard', () => {
     expect(card.faq[2]!.evidence).toEqual([2]);
     expect(card.source).toMatchObject({ site: 'Spiceworks', url: metaUrl, published: '2024-04-03' });
     expect(card.topic.id).toBe('ai');
+    // Without a checker nothing is flagged.
+    expect(card.language).toStrictEqual({ lang: 'nn', bokmalForms: [] });
     expect(validateCard(card, article.paragraphs.length).ok).toBe(true);
   });
 
