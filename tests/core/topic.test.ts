@@ -80,6 +80,11 @@ describe('taxonomy', () => {
     expect(topicForName('IT Careers')).toBe('careers');
     expect(topicForName('Gardening')).toBeNull();
   });
+  it('finds a topic by a URL-section name that is no alias ("Cyber Risk Management", "identity-access-management")', () => {
+    expect(topicForName('Cyber Risk Management')).toBe('security');
+    expect(topicForName('identity-access-management')).toBe('security');
+    expect(topicForName('IT Careers Skills')).toBe('careers');
+  });
 });
 
 describe('detectTopic on every fixture page', () => {
@@ -155,6 +160,18 @@ describe('detectTopic signals', () => {
     expect(t.id).toBe('networking');
     // Networking 10, cloud 8: 0.3 + 0.4 × (10 − 8) / 10 + 0.3 × 10 / 18 = 0.5467.
     expect(t.confidence).toBe(0.55);
+  });
+  it('one lexicon word among the tags is a hint, not a secondary topic; two of them are', () => {
+    const plain = ['Nothing to see here at all.'];
+    const ld = { types: ['NewsArticle'], sections: ['Networking'], keywords: [] };
+    const one = detectTopic(article({ section: 'tech-general', title: 'Hello', paragraphs: plain, jsonLd: ld, tags: ['LLM'] }));
+    expect(one.id).toBe('networking');
+    expect(one.secondary).toEqual([]);
+    // Networking 10, ai 3 (a title-weighted term, a third of it): 0.3 + 0.4 × 7 / 10 + 0.3 × 10 / 13 = 0.8108.
+    expect(one.confidence).toBe(0.81);
+    const two = detectTopic(article({ section: 'tech-general', title: 'Hello', paragraphs: plain, jsonLd: ld, tags: ['LLM', 'ChatGPT'] }));
+    expect(two.secondary).toEqual(['ai']);
+    expect(two.reasons).toContain('også kunstig intelligens (merkelappane «LLM» og «ChatGPT»)');
   });
   it('falls back with low confidence when nothing is known', () => {
     const t = detectTopic(article({ title: 'Hello', paragraphs: ['Nothing to see here at all.'] }));

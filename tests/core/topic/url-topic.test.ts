@@ -24,6 +24,8 @@ describe('topicFromUrl', () => {
     expect(topicFromUrl('https://www.spiceworks.com/tech/constructor/articles/x/')).toBeNull();
     expect(topicFromUrl('https://community.spiceworks.com/t/networking/123')).toBeNull();
     expect(topicFromUrl('https://www.spiceworks.com/tech/')).toBeNull();
+    // A section's own landing page is a listing, not an article: no pill topic.
+    expect(topicFromUrl('https://www.spiceworks.com/tech/networking/')).toBeNull();
     expect(topicFromUrl('not a url')).toBeNull();
   });
 });
