@@ -62,6 +62,20 @@ describe('key points on a thread', () => {
     expect(extractKeyPoints(thread, { thread: true }).map((k) => k.text)).toEqual([question, thread[1], thread[2]]);
   });
 
+  it('knows a question by its last mark, inside closing quotes or brackets too, not by a quoted question inside a statement', () => {
+    const quotedQuestion = 'My manager keeps asking the same thing: "what should I look at first before I call the vendor support line again?"';
+    const statement = 'The vendor page "Why does my session drop?" says nothing about the branch office router or the nightly firmware update.';
+    const question = 'What should I look at first before I call the vendor support line again?';
+    const replies = [
+      'Check the hold timer on the branch router, because a firmware update often resets the peering session timers.',
+      'You can also lower the keepalive on the router so that the peering session survives the nightly firmware check.',
+      'Our branch router dropped its peering session every night after that firmware update last year as well.',
+    ];
+    const first = (p0: string) => extractKeyPoints([p0, ...replies], { thread: true }).map((k) => k.text)[0];
+    expect(first(`The branch office router drops its peering session with the provider every night since the firmware update. ${quotedQuestion}`)).toBe(quotedQuestion);
+    expect(first(`${statement} ${question}`)).toBe(question);
+  });
+
   it('takes answers from different posts before a second answer from the same post', () => {
     const thread = [
       'Our branch router drops the peering session every night since the firmware update. Has anyone seen a router drop its peering session every night like this?',
