@@ -64,7 +64,12 @@ function terms(f: DigestFacts): FaqItem | undefined {
   if (shown.length === 0) return undefined;
   // A trailing explanation in brackets stays in the terms list; in a sentence it would nest brackets.
   // Quote what the text writes: «DNS» (domain name system, domenenamnsystem), not a long form it never uses.
-  const list = listNn(shown.map((x) => fill(x.abbrev ? t.itemAbbrev : t.item, { en: x.en, nn: x.nn.replace(/\s*\([^)]*\)$/, ''), abbrev: x.abbrev ?? '' })));
+  const list = listNn(
+    shown.map((x) => {
+      const nn = x.nn.replace(/\s*\([^)]*\)$/, '');
+      return x.abbrev ? fill(t.itemAbbrev, { abbrev: x.abbrev, en: x.en, nn }) : fill(t.item, { en: x.en, nn });
+    }),
+  );
   return { q: fill(t.q, kindVars(f.kind)), a: fill(t.a, { ...kindVars(f.kind), terms: list }), evidence: evidenceOf(shown.map((x) => x.first.paragraph)) };
 }
 
