@@ -16,6 +16,10 @@ const checker = loadNodeChecker();
 const NOW = new Date('2026-01-02T03:04:05Z');
 
 describe('fact card on the repo page fixtures', () => {
+  it('has fixtures with secondary topics, so that the card is seen to carry them', () => {
+    expect(inputs.some((i) => i.topic.secondary.length > 0)).toBe(true);
+  });
+
   it('has fixtures to run on, most with a gold list of names', () => {
     expect(inputs.length).toBeGreaterThanOrEqual(5);
     expect(inputs.filter((i) => FIXTURE_GOLD[i.name]).length).toBeGreaterThanOrEqual(8);
@@ -64,6 +68,10 @@ describe('fact card on the repo page fixtures', () => {
         const card = build();
         expect(card.topic.id).toBe(topic.id);
         expect(card.summary[0]).toContain(topic.label);
+        // "Kvifor dette emnet?" shows the detector's reasons and secondary topics as they came.
+        expect(card.topic.reasons).toEqual(topic.reasons);
+        expect(card.topic.reasons.length).toBeGreaterThan(0);
+        expect(card.topic.secondary).toEqual(topic.secondary);
       });
 
       it('has no Bokmål forms in its Nynorsk text', () => {
