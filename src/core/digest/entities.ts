@@ -352,7 +352,10 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         continue;
       }
       const nameWords = texts.filter((t) => !PARTICLES.has(t));
-      const looksPerson = nameWords.length >= 2 && nameWords.length <= 3 && nameWords.every((t) => NAME_WORD.test(t) && !NOT_NAMES.has(t) && !lower.has(t.toLowerCase()));
+      // A given name the text also writes as a word ("Mark Zuckerberg" beside "a mark", "Will Hughes" beside "will") still opens a person's name, unless a known name follows ("Will Microsoft ...").
+      const givenFirst = GIVEN_NAMES.has(nameWords[0] ?? '') && !knownPrefix(nameWords.slice(1), ORGANISATIONS) && !knownPrefix(nameWords.slice(1), PRODUCTS);
+      const looksPerson =
+        nameWords.length >= 2 && nameWords.length <= 3 && nameWords.every((t, i) => NAME_WORD.test(t) && !NOT_NAMES.has(t) && (!lower.has(t.toLowerCase()) || (i === 0 && givenFirst)));
       if (looksPerson && (GIVEN_NAMES.has(texts[0] as string) || PERSON_CUES_BEFORE.test(close) || PERSON_CUES_AFTER.test(after))) {
         emit(name, 'person', titled ? 'person' : undefined);
         continue;

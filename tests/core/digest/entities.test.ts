@@ -215,6 +215,19 @@ describe('named entities: people and the words around them', () => {
     // Also when a word that is no name follows it ("IT"): "Core" is a processor line only mid-sentence.
     expect(everything(findEntities(['Core IT services moved to a hosted platform in May.', 'The core team stayed in Oslo.']))).toEqual([]);
   });
+
+  it('a given name the text also writes as a word still opens a person\'s name: "Mark Zuckerberg" beside "a mark"', () => {
+    const e = findEntities(['Mark Zuckerberg has personally called researchers with generous offers to keep them.', 'The offers left a mark on the rivals that lost staff.']);
+    expect(names(e.people)).toEqual(['Mark Zuckerberg']);
+    const g = findEntities(['Grace Okafor leads the network team at Fabrikam Bank, and she said the grace period for the old VPN ends in May.']);
+    expect(names(g.people)).toEqual(['Grace Okafor']);
+    // Not when a known name follows it: "Bill Microsoft" is an order to send a bill.
+    const b = findEntities(['Bill Microsoft for every extra seat, the finance team told the IT department.', 'The bill for the extra seats came in May.']);
+    expect(names(b.people)).toEqual([]);
+    // Only the given name is let off: a common word after it is no surname ("Max Performance" beside "performance").
+    const m = findEntities(['Max Performance mode drains the laptop battery in about two hours.', 'The performance of the laptop drops sharply on battery.']);
+    expect(names(m.people)).toEqual([]);
+  });
 });
 
 describe('named entities: abbreviations and SQL', () => {
