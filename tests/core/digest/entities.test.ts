@@ -186,6 +186,10 @@ describe('named entities: where a name stops', () => {
 
   it('a word opening a sentence before a known name is no part of it: "Rival Google"', () => {
     expect(names(findEntities(['Rival Google released a similar model in May.']).organisations)).toEqual(['Google']);
+    // Also where the sentence opens with a quotation mark or a bracket: the first word is still the first word.
+    expect(names(findEntities(['“Rival Google has the same problem with its data centres,” said Maria Lopez.']).organisations)).toEqual(['Google']);
+    const teams = findEntities(['“Teams that patch weekly see fewer incidents,” the report says.', 'Most teams still patch once a month, the survey found.']);
+    expect(everything(teams)).toEqual([]);
   });
 
   it('a lone word opening a sentence is not a name, even with an organisation cue after it', () => {
