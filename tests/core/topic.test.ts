@@ -201,6 +201,93 @@ describe('detectTopic signals', () => {
   });
 });
 
+describe('detectTopic: each signal on its own', () => {
+  const plain = ['Nothing to see here at all.'];
+  const aiText = ['The team trained a large language model on support tickets, and the chatbot now answers routine questions with generative AI.'];
+  const bare = (over: Partial<Article>) => detectTopic(article({ section: 'tech-general', title: 'Hello', paragraphs: plain, ...over }));
+
+  it('an unknown URL section says nothing; a weak one (it-strategy) only leans, and the text about AI wins', () => {
+    expect(detectTopic(article({ url: 'https://www.spiceworks.com/tech/quantum/news/x/', section: 'quantum', paragraphs: aiText })).id).toBe('ai');
+    const weak = detectTopic(article({ url: 'https://www.spiceworks.com/tech/it-strategy/news/x/', section: 'it-strategy', paragraphs: aiText }));
+    expect(weak.id).toBe('ai');
+  });
+
+  it('reads the section from either metadata tag, and gives a reason once however many tags repeat it', () => {
+    const parsely = bare({ meta: { 'parsely-section': 'Cloud' } });
+    expect(parsely.id).toBe('cloud');
+    expect(parsely.reasons).toEqual(['bolken i metadata «Cloud»']);
+    expect(bare({ meta: { 'article:section': 'Cloud', 'parsely-section': 'Cloud' } }).reasons).toEqual(['bolken i metadata «Cloud»']);
+  });
+
+  it('reads the MORE ON heading by its topic name or, failing that, by its words', () => {
+    expect(bare({ moreOn: 'MORE ON DATA' })).toMatchObject({ id: 'data', reasons: ['lenkjeboksen «MORE ON DATA»'] });
+    expect(bare({ moreOn: 'More on Ransomware' }).id).toBe('security');
+  });
+
+  it('reads a thread\'s category without its bracketed note, and an article\'s section is no category', () => {
+    const url = 'https://community.spiceworks.com/t/odd-logins/123';
+    const thread = (section?: string) => detectTopic(article({ url, canonicalUrl: url, kind: 'thread', title: 'Hello', paragraphs: plain, ...(section ? { section } : {}) }));
+    expect(thread('Identity and Access Management (General)')).toMatchObject({ id: 'security', reasons: ['kategorien «Identity and Access Management (General)» i fellesskapet'] });
+    expect(thread()).toMatchObject({ id: 'business', reasons: ['ingen tydelege signal; teknologibransjen som standard'] });
+    const a = detectTopic(article({ url: 'https://www.spiceworks.com/tech/cloud/news/x/', section: 'cloud', paragraphs: plain }));
+    expect(a.reasons).toEqual(['«cloud» i nettadressa']);
+  });
+
+  it('reads keywords from JSON-LD, both keyword meta tags and the tags, each word once, at most four in a reason', () => {
+    expect(bare({ jsonLd: { types: [], sections: [], keywords: ['Ransomware'] } })).toMatchObject({ id: 'security', reasons: ['merkelappen «Ransomware»'] });
+    expect(bare({ meta: { keywords: 'Ransomware, Phishing' } }).reasons).toEqual(['merkelappane «Ransomware» og «Phishing»']);
+    expect(bare({ meta: { news_keywords: 'Ransomware,Phishing' } }).reasons).toEqual(['merkelappane «Ransomware» og «Phishing»']);
+    expect(bare({ meta: { keywords: 'Ransomware, Phishing' }, tags: ['Phishing'] }).reasons).toEqual(['merkelappane «Ransomware» og «Phishing»']);
+    const five = bare({ tags: ['Ransomware', 'Phishing', 'Malware', 'Zero-day', 'Exploit'] });
+    expect(five.reasons).toEqual(['merkelappane «Ransomware», «Phishing», «Malware» og «Zero-day»']);
+  });
+
+  it('a tag that names a topic counts more than one lexicon word, and tags together count no more than a JSON-LD section', () => {
+    // Named tag 4 points, beside the JSON-LD section's 10: 0.3 + 0.4 × 6 / 10 + 0.3 × 10 / 14 = 0.754.
+    expect(bare({ jsonLd: { types: [], sections: ['Networking'], keywords: [] }, tags: ['Data'] }).confidence).toBe(0.75);
+    const many = bare({ jsonLd: { types: [], sections: ['Networking'], keywords: [] }, tags: ['Cloud', 'SaaS', 'Cloud Computing', 'Skytenester'] });
+    expect(many.id).toBe('networking');
+    expect(many.secondary).toEqual(['cloud']);
+  });
+
+  it('reads the breadcrumbs', () => {
+    expect(bare({ breadcrumbs: ['Home', 'Cloud'] })).toMatchObject({ id: 'cloud', reasons: ['brødsmulestigen «Cloud»'] });
+  });
+
+  it('leaves out the signal families it is told to ignore', () => {
+    expect(detectTopic(article({ url: 'https://www.spiceworks.com/tech/cloud/news/x/', section: 'cloud', paragraphs: aiText }), { ignore: ['url'] }).id).toBe('ai');
+    expect(detectTopic(article({ paragraphs: aiText, jsonLd: { types: [], sections: ['Networking'], keywords: [] } }), { ignore: ['metadata'] }).id).toBe('ai');
+    expect(detectTopic(article({ paragraphs: aiText }), { ignore: ['text'] })).toMatchObject({ id: 'business', confidence: 0.1 });
+  });
+
+  it('gives weak text less weight than strong text, and lets the text decide a tie', () => {
+    // One AI word in the body (3 of the 6 that count fully) is worth 4, less than a metadata section (8).
+    expect(bare({ meta: { 'article:section': 'Cloud' }, paragraphs: ['The help desk added a chatbot and an LLM last spring.'] }).id).toBe('cloud');
+    // Metadata ai 8 against a cloud text of full weight 8: the topic with words in the text wins.
+    const tie = detectTopic(article({ section: 'tech-general', title: 'Hello', meta: { 'article:section': 'Artificial Intelligence' }, paragraphs: ['Cloud costs rose as the cloud migration to AWS and Azure went on, and SaaS bills grew.'] }));
+    expect(tie.id).toBe('cloud');
+  });
+
+  it('quotes at most four of the words the text uses', () => {
+    const t = bare({ paragraphs: ['The chatbot uses a large language model. Generative AI and machine learning help. ChatGPT and deep learning too.'] });
+    expect(t.reasons).toEqual(['mellom anna orda «large language model», «generative AI», «machine learning» og «ChatGPT» i teksten']);
+  });
+
+  it('is at least 90 % sure when a strong URL section alone gives the primary topic', () => {
+    const t = detectTopic(article({ url: 'https://www.spiceworks.com/tech/artificial-intelligence/news/x/', section: 'artificial-intelligence', paragraphs: ['Cloud costs rose as the cloud migration to AWS and Azure went on, and SaaS bills grew.'] }));
+    expect(t).toMatchObject({ id: 'ai', confidence: 0.9 });
+  });
+
+  it('takes a secondary topic from the text when it has at least 6 points and a quarter of the top', () => {
+    const careers = 'We are hiring and the salary is good.';
+    const ai = 'The team uses a large language model, generative AI, machine learning, ChatGPT and deep learning.';
+    // ai 9 (title) + 15 = 24, careers 6: exactly a quarter.
+    expect(bare({ title: 'LLM', paragraphs: [ai, careers] }).secondary).toEqual(['careers']);
+    // ai 9 + 15 + 2 (a chatbot) = 26: careers falls short of a quarter.
+    expect(bare({ title: 'LLM', paragraphs: [`${ai} A chatbot helps.`, careers] }).secondary).toEqual([]);
+  });
+});
+
 describe('topic reasons quote the page', () => {
   it('cuts a long section, tag or link-box name short, so that a reason stays one line', () => {
     const long = 'cloud '.repeat(400).trim();
@@ -208,5 +295,12 @@ describe('topic reasons quote the page', () => {
     for (const r of topic.reasons) expect(r.length).toBeLessThanOrEqual(120);
     expect(quoted(long)).toMatch(/^«cloud cloud .*…»$/);
     expect(quoted(' DevOps ')).toBe('«DevOps»');
+  });
+  it('keeps a name of sixty characters whole and cuts a longer one at 59, without a space before the ellipsis', () => {
+    const sixty = 'Zero Trust Network Access for Remote Workers and Small Sites';
+    expect(sixty).toHaveLength(60);
+    expect(quoted(sixty)).toBe(`«${sixty}»`);
+    expect(quoted(`${sixty}s`)).toBe('«Zero Trust Network Access for Remote Workers and Small Site…»');
+    expect(quoted('Zero Trust Network Access for Remote Workers and Branches: A Guide')).toBe('«Zero Trust Network Access for Remote Workers and Branches:…»');
   });
 });
