@@ -79,8 +79,7 @@ function metadataSignals(acc: Acc, a: Article): void {
     .map((k) => k.trim())
     .filter(Boolean);
   const kwPoints = new Map<TopicId, { pts: number; words: string[] }>();
-  const addKw = (id: TopicId | null, pts: number, w: string) => {
-    if (!id) return;
+  const addKw = (id: TopicId, pts: number, w: string) => {
     const e = kwPoints.get(id) ?? { pts: 0, words: [] };
     e.pts += pts;
     if (!e.words.includes(w)) e.words.push(w);
@@ -132,7 +131,8 @@ export function detectTopic(article: Article, options: DetectOptions = {}): Topi
   const total = ranked.reduce((n, r) => n + r.score, 0);
   let confidence = 0.3 + 0.4 * ((first.score - second) / first.score) + 0.3 * (first.score / total);
   if (first.score >= W.urlStrong) confidence = Math.max(confidence, 0.9);
-  confidence = Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
+  // Every term above is at least 0, so confidence is at least the base 0.3: only the top needs a cap.
+  confidence = Math.round(Math.min(0.99, confidence) * 100) / 100;
 
   // Secondary: topics the text (or metadata) supports well beside the primary.
   const secondary = ranked
@@ -141,7 +141,8 @@ export function detectTopic(article: Article, options: DetectOptions = {}): Topi
     .slice(0, 2)
     .map((r) => r.id);
 
-  const reasons = [...(acc.reasons.get(primary) ?? [])];
+  // A topic is ranked only once credit() gave it points, and with them a reason.
+  const reasons = [...acc.reasons.get(primary)!];
   for (const id of secondary) {
     const r = acc.reasons.get(id)?.[0];
     reasons.push(r ? fill(R.secondaryBecause, { topic: topicLabel(id), reason: r }) : fill(R.secondary, { topic: topicLabel(id) }));
