@@ -73,6 +73,7 @@ describe('taxonomy', () => {
     expect(() => parseTaxonomy({ ...ok, sections: { x: { topic: 'ai', strength: 'medium' } } })).toThrow(/bad section x/);
     expect(() => parseTaxonomy({ ...ok, sections: null })).toThrow(/bad shape/);
     expect(() => parseTaxonomy({ sections: {} })).toThrow(/bad shape/);
+    expect(() => parseTaxonomy({ ...ok, sections: 'news' })).toThrow(/bad shape/);
   });
   it('finds topics by metadata names', () => {
     expect(topicForName('Artificial Intelligence')).toBe('ai');
@@ -84,6 +85,12 @@ describe('taxonomy', () => {
     expect(topicForName('Cyber Risk Management')).toBe('security');
     expect(topicForName('identity-access-management')).toBe('security');
     expect(topicForName('IT Careers Skills')).toBe('careers');
+    // Metadata names come with stray spaces, underscores and hyphens.
+    expect(topicForName(' Cloud Computing ')).toBe('cloud');
+    expect(topicForName('Cloud  Computing')).toBe('cloud');
+    expect(topicForName('big_data')).toBe('data');
+    expect(topicForName('cloud-computing')).toBe('cloud');
+    expect(topicForName('IT-karriere og arbeidsliv')).toBe('careers');
   });
 });
 

@@ -22,4 +22,22 @@ describe('scoreText: term forms', () => {
     const named = scoreText('', 'Both teams moved from Windows to Outlook.');
     expect(named.terms.get('software')?.map((t) => t.term)).toEqual(['Windows', 'Outlook']);
   });
+
+  it('lets a short all-capital term count only as written ("WAN", not "wan"), and every other term in any case ("wifi", "sd-wan")', () => {
+    expect(scoreText('', 'He gave a wan smile when the laptop froze again.').scores.get('networking')).toBeUndefined();
+    expect(scoreText('', 'The office wifi dropped twice after the sd-wan rollout.').terms.get('networking')?.map((t) => t.term).sort()).toEqual(['SD-WAN', 'WiFi']);
+  });
+
+  it('takes the longest term that matches ("Windows 10", not "Windows"), across a line break too', () => {
+    expect(scoreText('', 'The laptops still run Windows 10.').terms.get('software')?.map((t) => t.term)).toEqual(['Windows 10']);
+    expect(scoreText('', 'We trained a large language\nmodel on the tickets.').terms.get('ai')?.map((t) => t.term)).toEqual(['large language model']);
+  });
+
+  it('matches whole words only ("dispatch" is no "patch", "cloudy" no "cloud")', () => {
+    expect(scoreText('', 'The dispatch team worked through a cloudy morning.').scores.size).toBe(0);
+  });
+
+  it('counts a term at most twice in the title', () => {
+    expect(scoreText('AI at Work: AI Budgets, AI Rules', '').terms.get('ai')).toEqual([{ term: 'AI', score: 18 }]);
+  });
 });

@@ -16,6 +16,8 @@ describe('topicFromUrl', () => {
   it('names the topic of a strong section, and of the security root', () => {
     expect(topicFromUrl('https://www.spiceworks.com/tech/networking/articles/wifi-7/')).toEqual({ id: 'networking', label: 'nettverk' });
     expect(topicFromUrl('https://www.spiceworks.com/it-security/network-security/news/x/')?.id).toBe('security');
+    // Any section under the security root, also one the map does not list.
+    expect(topicFromUrl('https://www.spiceworks.com/it-security/some-new-section/news/x/')?.id).toBe('security');
   });
 
   it('says nothing for weak or unknown sections, other hosts and short paths', () => {
