@@ -53,9 +53,8 @@ function lookup(match: string): TermInfo | undefined {
 
 function countTerms(text: string): Map<TermInfo, number> {
   const counts = new Map<TermInfo, number>();
-  const { re } = lexicon();
-  re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
+  // matchAll runs on a copy of the expression: the shared one's lastIndex never moves.
+  for (const m of text.matchAll(lexicon().re)) {
     const info = lookup(m[0]);
     if (info) counts.set(info, (counts.get(info) ?? 0) + 1);
   }
