@@ -83,7 +83,7 @@ const COMPARATIVES: Record<string, string> = {
 };
 const COMPARATIVE_AFTER = new RegExp(`^\\s+(${Object.keys(COMPARATIVES).join('|')})\\b`, 'i');
 /** "five years ago" after a figure: it is a past value. */
-const AGO_AFTER = /^\s+(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)(year|month|week|day)s?\s+ago\b/i;
+const AGO_AFTER = /^\s+(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(year|month|week|day)s?\s+ago\b/i;
 const AGO_NN: Record<string, [string, string]> = { year: ['eitt år', 'år'], month: ['éin månad', 'månader'], week: ['éi veke', 'veker'], day: ['éin dag', 'dagar'] };
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
@@ -93,9 +93,10 @@ function changeAfter(after: string): string {
   if (c) return ` ${COMPARATIVES[c]}`;
   const ago = AGO_AFTER.exec(after);
   if (!ago) return '';
-  const n = NUMBER_WORDS[(/^\s+(\S+)/.exec(ago[0])?.[1] ?? '').toLowerCase()] ?? Number(/\d+/.exec(ago[0])?.[0]);
-  const forms = AGO_NN[(ago[1] ?? '').toLowerCase()];
-  if (!forms || !Number.isFinite(n)) return '';
+  // The expression lets through only these counts and units, and `after` is at most 40 characters: the count is a small number.
+  const count = ago[1]!.toLowerCase();
+  const n = NUMBER_WORDS[count] ?? Number(count);
+  const forms = AGO_NN[ago[2]!.toLowerCase()]!;
   return n === 1 ? ` for ${forms[0]} sidan` : ` for ${numberNn(n, 'n')} ${forms[1]} sidan`;
 }
 /** "more than $9 billion" → "meir enn ": the word before a figure that changes what it says. */
