@@ -30,6 +30,22 @@ describe('the most named name in the summary', () => {
   });
 });
 
+describe('the names in the summary', () => {
+  const ps = ['The vendor Acme Corp shipped a new firmware update for its routers this week, said Karen Dahl.', 'Acme Corp worked with Microsoft, Cisco, Google and Oracle on the fix, and Intel helped too.', 'Acme Corp will ship the update to every customer by May.'];
+  const namesLine = (over: Parameters<typeof makeArticle>[0]) => buildSummary(gatherFacts(makeArticle(over), makeTopic())).find((p) => / nemner /.test(p));
+
+  it('names at most four others, "elles" after the most named, and not the authors again', () => {
+    expect(namesLine({ paragraphs: ps, author: 'Karen Dahl' })).toBe('Elles nemner artikkelen mellom anna Microsoft, Cisco, Google og Oracle.');
+    expect(namesLine({ paragraphs: ps, author: 'Karen Dahl og Robert Lind' })).toBe('Elles nemner artikkelen mellom anna Microsoft, Cisco, Google og Oracle.');
+    expect(namesLine({ paragraphs: ps })).toBe('Elles nemner artikkelen mellom anna Karen Dahl, Microsoft, Cisco og Google.');
+  });
+
+  it('leaves out a longer form of a name it already gives ("Windows Server 2022" beside "Windows Server")', () => {
+    const p = ['The team moved from Windows Server to Windows Server 2022 and kept Microsoft Teams beside Teams Rooms.', 'Most staff use Outlook.'];
+    expect(namesLine({ paragraphs: p })).toBe('Artikkelen nemner mellom anna Windows Server, Microsoft Teams og Outlook.');
+  });
+});
+
 describe('summary', () => {
   // Gathered in the test, not here: a describe body runs before Stryker turns a mutant on.
   const newsFacts = () => gatherFacts(makeArticle({ contentType: 'news', paragraphs: ['The team met to plan the move.'] }), makeTopic());
