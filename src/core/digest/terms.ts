@@ -38,7 +38,8 @@ export const TERMS: readonly TermEntry[] = parseTerms(raw);
 
 /** A regular expression source for one English form, plural endings included. */
 function formSource(form: string): string {
-  const body = escapeRegExp(form).replace(/(?:\\-|\s)+/g, '[\\s\\u00a0-]+');
+  // escapeRegExp leaves '-' as it is: a hyphen and a space (or several) stand for each other ("wi-fi" finds "Wi Fi").
+  const body = escapeRegExp(form).replace(/[\s-]+/g, '[\\s\\u00a0-]+');
   if (/[^aeiou]y$/i.test(form)) return `${body.slice(0, -1)}(?:y|ies)`;
   if (/(s|x|z|ch|sh)$/i.test(form)) return `${body}(?:es)?`;
   return `${body}s?`;

@@ -182,6 +182,12 @@ describe('terms: words after the term that make it another word (notNext)', () =
     expect(hit(['Turn on Wi-Fi calling to make calls from the basement.'], 'Wi-Fi')).toBeUndefined();
     expect(hit(['Guests can use the office Wi-Fi without a password.'], 'Wi-Fi')?.count).toBe(1);
   });
+
+  it('takes a space where the list writes a hyphen, and a hyphen where it writes a space', () => {
+    expect(hit(['Guests can use the office Wi Fi without a password.'], 'Wi-Fi')?.count).toBe(1);
+    expect(hit(['Staff must turn on multi factor authentication this week.'], 'multi-factor authentication')?.count).toBe(1);
+    expect(hit(['The plan moves every account to single-sign-on next year.'], 'single sign-on')?.count).toBe(1);
+  });
 });
 
 describe('terms: odd letters', () => {
