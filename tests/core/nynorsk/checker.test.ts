@@ -169,6 +169,22 @@ describe('positions, capitals and the score', () => {
     expect(checker.check('').per100).toBe(0);
   });
 
+  it('counts a hyphenated compound once, also with a figure in it, and never a bare figure', () => {
+    // Windows, har, fått, IT-tryggleik, og, COVID-19-tiltak: "11" is no word.
+    const r = checker.check('Windows 11 har fått IT-tryggleik og COVID-19-tiltak.');
+    expect(r.tokens).toBe(6);
+    expect(checker.check('Ikke installer Windows 11 før IT-avdelinga seier ja.').per100).toBeCloseTo(100 / 7, 9);
+  });
+
+  it('checks words of up to 40 letters and skips longer ones (identifiers, strings run together)', () => {
+    // A Bokmål first part (sikkerhets-) makes both compounds Bokmål; only the one of 40 letters is read.
+    const w40 = 'sikkerhetsoppdateringsinformasjonssystem';
+    const w41 = 'sikkerhetsoppdateringsinformasjonssystema';
+    expect(w40).toHaveLength(40);
+    expect(forms(`Les om ${w40} i dag.`)).toEqual([w40]);
+    expect(forms(`Les om ${w41} i dag.`)).toEqual([]);
+  });
+
   it('treats a capitalised word inside a sentence as a name, but Norge as Noreg', () => {
     expect(forms('Vi møtte Hun i går.')).toEqual([]);
     expect(checker.check('Dei bur i Norge.').flagged[0]).toMatchObject({ form: 'Norge', suggestion: 'Noreg' });
