@@ -190,7 +190,7 @@ export function createChecker(data: NynorskData, options: CheckerOptions = {}): 
         const single = parts.length === 1;
         for (const part of parts) {
           const w = part.text;
-          if (!w || w.length > MAX_WORD || !LETTERS.test(w)) continue; // digits, symbols: not words
+          if (w.length > MAX_WORD || !LETTERS.test(w)) continue; // digits, symbols, the empty string: not words
           if (inEnglish(tokens, idx)) continue;
           const rest = w.slice(1);
           const lower = w.toLowerCase(); // Norwegian letters lower-case the same without the locale, and much faster
