@@ -101,6 +101,17 @@ describe('denne/dette and postposed possessives', () => {
     expect(flags('Huset min og hagen er store.')).toEqual([['min', 'mitt', 'possessive']]);
   });
 
+  it('leaves a possessive alone that a degree word joins to its own noun (sjefen | mitt meir avanserte program)', () => {
+    // "meir" is a function word, so the phrase after "sjefen" seems to end; but "mitt" agrees with "program".
+    expect(flags('Eg viste sjefen mitt meir avanserte program.')).toEqual([]);
+    expect(flags('Eg viste sjefen min meir avanserte program.')).toEqual([['min', 'mitt', 'determiner']]);
+  });
+
+  it('reads no gender from a name before a possessive', () => {
+    expect(flags('Kjære Ola min, takk for hjelpa med serveren.')).toEqual([]);
+    expect(checker.check('Takk, Kari mi! Oppdateringa gjekk fint.').flagged).toEqual([]);
+  });
+
   it('reads a feminine definite in -a before min/mi/mitt', () => {
     expect(flags('Boka min er ny.')).toEqual([['min', 'mi', 'possessive']]);
     expect(flags('Boka mi er ny.')).toEqual([]);
@@ -192,6 +203,11 @@ describe('predicate and participle agreement (hints)', () => {
     expect(hints('Vi vil ikke vente. Tenestene er oppdatert.')).toEqual([['oppdatert', 'oppdaterte', 'predicate']]);
     expect(hints('Tenestene er oppdatert, men ikke alle.')).toEqual([['oppdatert', 'oppdaterte', 'predicate']]);
     expect(flags('Tenestene er oppdatert, men ikke alle.')).toEqual([['ikke', 'ikkje', 'word']]);
+  });
+
+  it('does not take a quoted plural for the subject (the word "tenestene" is singular)', () => {
+    expect(hints('Ordet «tenestene» er korrekt.')).toEqual([]);
+    expect(hints('Ordet «tenestene» er oppdatert.')).toEqual([]);
   });
 
   it('does not read a predicate across the end of a sentence', () => {
