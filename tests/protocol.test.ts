@@ -1,9 +1,23 @@
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
-import { parseMessage, parseModelJob, parsePortEvent, parsePortRequest, REPLY_SCHEMAS, tabStateKey } from '../src/protocol';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FEEDBACK_NOTE_MAX } from '../src/feedback';
 import { makeArticle, makeTopic } from './factories/article';
 import { readyState, sampleCard } from './ui/sample-card';
+
+// Imported afresh in each test: the schemas' builders are made while the module loads, and the mutation run credits a
+// test only with the code that runs while the test runs (a module imported once, at collection, credits none).
+type Protocol = typeof import('../src/protocol');
+let parseMessage: Protocol['parseMessage'];
+let parseModelJob: Protocol['parseModelJob'];
+let parsePortEvent: Protocol['parsePortEvent'];
+let parsePortRequest: Protocol['parsePortRequest'];
+let REPLY_SCHEMAS: Protocol['REPLY_SCHEMAS'];
+let tabStateKey: Protocol['tabStateKey'];
+let modelJobKey: Protocol['modelJobKey'];
+beforeEach(async () => {
+  vi.resetModules();
+  ({ parseMessage, parseModelJob, parsePortEvent, parsePortRequest, REPLY_SCHEMAS, tabStateKey, modelJobKey } = await import('../src/protocol'));
+});
 
 describe('parseMessage', () => {
   it('accepts well-formed messages', () => {
@@ -40,14 +54,76 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'card:command', action: 'close' })).toBeNull();
     expect(parseMessage({ type: 'card:command' })).toBeNull();
   });
-  it('the reply to a shortcut says, as a boolean, whether there was a card to open or close', () => {
-    const reply = REPLY_SCHEMAS['card:command'];
-    expect(v.is(reply, { done: true })).toBe(true);
-    expect(v.is(reply, { done: false })).toBe(true);
-    for (const bad of [{}, { done: 'yes' }, { done: null }, null, true]) expect(v.is(reply, bad), JSON.stringify(bad)).toBe(false);
-  });
-  it('keys tab state by tab id', () => {
+  it('keys tab state and the model job by tab id, apart from each other and from other tabs', () => {
     expect(tabStateKey(7)).toBe('tab:7');
+    expect(modelJobKey(7)).toBe('model:7');
+    expect(new Set([tabStateKey(7), tabStateKey(8), modelJobKey(7), modelJobKey(8)]).size).toBe(4);
+  });
+});
+
+describe('REPLY_SCHEMAS', () => {
+  const accepts = (type: keyof Protocol['REPLY_SCHEMAS'], x: unknown) => v.is(REPLY_SCHEMAS[type] as v.GenericSchema, x);
+
+  it('has a reply schema for every message type, listed like a plain record', () => {
+    expect(Object.keys(REPLY_SCHEMAS).sort()).toEqual(
+      ['badges:get', 'card:clear', 'card:command', 'card:request', 'evidence:show', 'feedback:add', 'model-cache:clear', 'model:cancel', 'model:failed', 'model:generate', 'options:open', 'overlay:get', 'overlay:hide-for-session'],
+    );
+    // Built once and kept: the same schema on every read.
+    expect(REPLY_SCHEMAS['overlay:get']).toBe(REPLY_SCHEMAS['overlay:get']);
+  });
+
+  it('the reply to a shortcut says, as a boolean, whether there was a card to open or close', () => {
+    expect(accepts('card:command', { done: true })).toBe(true);
+    expect(accepts('card:command', { done: false })).toBe(true);
+    for (const bad of [{}, { done: 'yes' }, { done: null }, null, true]) expect(accepts('card:command', bad), JSON.stringify(bad)).toBe(false);
+  });
+
+  it('takes a card state for a card request, and says why it refuses one', () => {
+    expect(accepts('card:request', readyState())).toBe(true);
+    expect(accepts('card:request', { status: 'none' })).toBe(true);
+    expect(accepts('card:request', { status: 'bogus' })).toBe(false);
+    expect(v.safeParse(REPLY_SCHEMAS['card:request'], { ok: true }).issues?.[0].message).toBe('not a card state');
+  });
+
+  it('takes only { ok: true } where the background just confirms', () => {
+    for (const type of ['card:clear', 'overlay:hide-for-session', 'options:open', 'model:cancel', 'model:failed', 'model-cache:clear', 'feedback:add'] as const) {
+      expect(accepts(type, { ok: true }), type).toBe(true);
+      for (const bad of [{ ok: false }, {}, { ok: 'true' }, null]) expect(accepts(type, bad), `${type} ${JSON.stringify(bad)}`).toBe(false);
+    }
+  });
+
+  it("checks the pill's switches and the configured model", () => {
+    const prefs = { mode: 'pill', hiddenForSession: false, model: { model: 'gpt-4o-mini', auto: false } };
+    expect(accepts('overlay:get', prefs)).toBe(true);
+    expect(accepts('overlay:get', { ...prefs, mode: 'open', hiddenForSession: true, model: null })).toBe(true);
+    expect(accepts('overlay:get', { mode: 'off', hiddenForSession: false })).toBe(true);
+    expect(accepts('overlay:get', { ...prefs, model: { model: 'llama3', auto: true } })).toBe(true);
+    for (const bad of [
+      { ...prefs, mode: 'hidden' },
+      { ...prefs, hiddenForSession: 'no' },
+      { ...prefs, model: { model: 'gpt-4o-mini' } },
+      { ...prefs, model: { model: 3, auto: false } },
+      { ...prefs, model: 'gpt-4o-mini' },
+      { hiddenForSession: false },
+    ])
+      expect(accepts('overlay:get', bad), JSON.stringify(bad)).toBe(false);
+  });
+
+  it('checks whether the paragraph was found and whether the model card started', () => {
+    expect(accepts('evidence:show', { found: true })).toBe(true);
+    expect(accepts('evidence:show', { found: 1 })).toBe(false);
+    expect(accepts('evidence:show', {})).toBe(false);
+    expect(accepts('model:generate', { started: false })).toBe(true);
+    expect(accepts('model:generate', { started: 'no' })).toBe(false);
+    expect(accepts('model:generate', { found: true })).toBe(false);
+  });
+
+  it("checks the badges' page keys and label", () => {
+    const reply = { keys: ['spiceworks.com/tech/cloud/news/a', 'spiceworks.com/it-security/b'], label: 'Har nynorsk kort' };
+    expect(accepts('badges:get', reply)).toBe(true);
+    expect(accepts('badges:get', { keys: [], label: '' })).toBe(true);
+    for (const bad of [{ ...reply, keys: 'spiceworks.com/a' }, { ...reply, keys: [7] }, { ...reply, label: undefined }, { label: 'x' }])
+      expect(accepts('badges:get', bad), JSON.stringify(bad)).toBe(false);
   });
 });
 
@@ -108,6 +184,11 @@ describe('model protocol', () => {
     const running = { status: 'running', model: 'm', startedAt: 't', partial: { summary: ['a'], faq: [{ q: 'q', a: 'a', evidence: [1] }], draft: 'd' }, stage: 's' };
     expect(parseModelJob(running)).toEqual(running);
     expect(parseModelJob({ ...running, stage: 3 })).toBeNull();
+    // A local model: the popup says nothing leaves the machine.
+    expect(parseModelJob({ ...running, local: true })).toEqual({ ...running, local: true });
+    expect(parseModelJob({ ...running, local: false })).toBeNull();
+    expect(parseModelJob({ ...running, model: undefined })).toBeNull();
+    expect(parseModelJob({ status: 'error', model: 'm', message: 404 })).toBeNull();
     expect(parseModelJob({ ...running, startedAt: undefined })).toBeNull();
     expect(parseModelJob({ ...running, partial: { summary: 'a', faq: [] } })).toBeNull();
     expect(parseModelJob({ ...running, partial: { faq: [] } })).toBeNull();
@@ -133,5 +214,9 @@ describe('model protocol', () => {
     expect(parsePortEvent({ type: 'done', state: readyState(), fromCache: false, requests: 2 })).toEqual({ type: 'done', state: readyState(), fromCache: false, requests: 2 });
     expect(parsePortEvent({ type: 'done', state: { status: 'bogus' }, fromCache: true, requests: 0 })).toBeNull();
     expect(parsePortEvent({ type: 'done', state: { status: 'none' }, fromCache: 'yes', requests: 0 })).toBeNull();
+    expect(parsePortEvent({ type: 'done', state: { status: 'none' }, fromCache: false, requests: '2' })).toBeNull();
+    expect(parsePortEvent({ type: 'done', state: { status: 'none' }, fromCache: false })).toBeNull();
+    expect(parsePortEvent({ type: 'cancel' })).toBeNull();
+    expect(parsePortRequest({ type: 'start', article: makeArticle(), topic: makeTopic(), force: 'yes' })).toBeNull();
   });
 });
