@@ -116,8 +116,9 @@ export function createGrammar(data: GrammarData): { check(text: string, tokens: 
       if (part === undefined) continue;
       const head = w.slice(0, i);
       const last = head.charCodeAt(head.length - 1);
-      const bare = last === 115 /* s */ || last === 101 /* e */ ? head.slice(0, -1) : head;
-      if (last === 115 || genders.has(head) || genders.has(bare) || adjectives.has(head) || adjectives.has(bare)) return part;
+      // A linking s (tryggleiks-) is enough by itself; a linking e (saue-) is dropped to find the word before it.
+      const bare = last === 101 /* e */ ? head.slice(0, -1) : head;
+      if (last === 115 /* s */ || genders.has(head) || genders.has(bare) || adjectives.has(head) || adjectives.has(bare)) return part;
     }
     return undefined;
   };
