@@ -133,6 +133,16 @@ describe('denne/dette and postposed possessives', () => {
     expect(flags('Filene ligg i skyen mi.')).toEqual([['skyen', 'skya', 'word']]);
   });
 
+  it('reads the masculine definite of a noun that doubles its last consonant (sum → summen)', () => {
+    expect(flags('Dette summen er for høg.')).toEqual([['Dette', 'Denne', 'demonstrative']]);
+    expect(flags('Denne summen er for høg.')).toEqual([]);
+  });
+
+  it('reads only definite endings after denne/dette: no indefinite plural, no -a (feminine or a participle)', () => {
+    expect(flags('Er dette brukarar du kjenner?')).toEqual([]);
+    expect(flags('Gjer dette tenesta tregare?')).toEqual([]);
+  });
+
   it('reads a feminine definite in -a before min/mi/mitt', () => {
     expect(flags('Boka min er ny.')).toEqual([['min', 'mi', 'possessive']]);
     expect(flags('Boka mi er ny.')).toEqual([]);
@@ -278,6 +288,12 @@ describe('the grammar on its own', () => {
     expect(isGrammarData({ ...data, nouns: null })).toBe(false);
     expect(isGrammarData({ ...data, nouns: { x: 'hus' } })).toBe(false);
     expect(isGrammarData({ ...data, nouns: { n: ['hus'] } })).toBe(false);
+    // Gender keys are one to three of m, f, n and nothing else; the noun lists an object.
+    expect(isGrammarData({ ...data, nouns: { mf: 'hus', fmn: 'sky' } })).toBe(true);
+    expect(isGrammarData({ ...data, nouns: { xm: 'hus' } })).toBe(false);
+    expect(isGrammarData({ ...data, nouns: { mx: 'hus' } })).toBe(false);
+    expect(isGrammarData({ ...data, nouns: 5 })).toBe(false);
+    expect(isGrammarData({ ...data, nouns: '' })).toBe(false);
     expect(isGrammarData(null)).toBe(false);
   });
 });
