@@ -72,6 +72,37 @@ describe('determiner + noun gender', () => {
     expect(flags('Det er ein heilt nytt system.')).toEqual([['ein', 'eit', 'determiner']]);
   });
 
+  it('reads up to five words between the determiner and its noun', () => {
+    expect(flags('Det er ein meir innovativ og svært dynamisk arbeidsmiljø.')).toEqual([['ein', 'eit', 'determiner']]);
+    expect(flags('Eg har ein eige kontor.')).toEqual([['ein', 'eit', 'determiner']]);
+  });
+
+  it('takes the noun as the end of the phrase before a copula, an adverb, the end of the text or a line break that ends it', () => {
+    expect(flags('Eit ny teneste blei lansert i går.')).toEqual([['Eit', 'Ei', 'determiner']]);
+    expect(flags('Ho fann eit løysing allereie i går.')).toEqual([['eit', 'ei', 'determiner']]);
+    expect(flags('Det er ein arbeidsmiljø')).toEqual([['ein', 'eit', 'determiner']]);
+    expect(hints('Kvifor vi treng ein godt arbeidsmiljø\n')).toEqual([['ein', 'eit', 'determiner']]);
+  });
+
+  it('is sure of "ein" as an article after a preposition or a copula, not across a bracket', () => {
+    expect(flags('Kundane fekk tilgang med ein nytt passord.')).toEqual([['ein', 'eit', 'determiner']]);
+    expect(flags('Mange meiner at resultatet var ein stort problem.')).toEqual([['ein', 'eit', 'determiner']]);
+    expect(flags('Svaret er (ein arbeidsmiljø).')).toEqual([]);
+    expect(hints('Svaret er (ein arbeidsmiljø).')).toEqual([['ein', 'eit', 'determiner']]);
+  });
+
+  it('is sure of "ein" after the verb of a subject pronoun or a definite noun that starts the sentence (over a particle)', () => {
+    expect(flags('Dei skreiv ein nytt program.')).toEqual([['ein', 'eit', 'determiner']]);
+    expect(flags('Dei tilsette skreiv ein nytt program.')).toEqual([['ein', 'eit', 'determiner']]);
+    expect(flags('Selskapet la fram ein nytt system.')).toEqual([['ein', 'eit', 'determiner']]);
+  });
+
+  it('only hints where "ein" may be the pronoun: after an adverbial of two words that starts the sentence', () => {
+    // "Året etter kjøpte ein nytt utstyr": the year after, one bought new equipment. "Året" is definite, but no subject.
+    expect(flags('Året etter kjøpte ein nytt utstyr.')).toEqual([]);
+    expect(hints('Året etter kjøpte ein nytt utstyr.')).toEqual([['ein', 'eit', 'determiner']]);
+  });
+
   it('is sure of "ein" after the verb of a definite feminine subject, not after a name in -a', () => {
     expect(flags('Boka skildrar ein samfunn i endring.')).toEqual([['ein', 'eit', 'determiner']]);
     expect(flags('Julia skildrar ein samfunn i endring.')).toEqual([]);
