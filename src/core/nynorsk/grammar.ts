@@ -177,7 +177,7 @@ export function createGrammar(data: GrammarData): { check(text: string, tokens: 
         if (!joined(j)) return false;
         const next = word(j + 1);
         if (next === undefined || FUNCTION.has(next) || DEGREE.has(next)) return false;
-        return genders.has(next) || isAdjective(next) || (next.length > 3 && (next.endsWith('e') || next.endsWith('ande')));
+        return genders.has(next) || isAdjective(next) || (next.length > 3 && next.endsWith('e')); // -e, -ande
       };
       /** True when the phrase clearly ends after token j: a function word, or . ; : ! ? ) or the end of the text. */
       const phraseEnds = (j: number): boolean => {
@@ -198,12 +198,12 @@ export function createGrammar(data: GrammarData): { check(text: string, tokens: 
           if (DEGREE.has(w) || OWN.has(w)) continue;
           if (FUNCTION.has(w)) return -1;
           const known = genders.has(w);
-          if (!known && (adjectives.has(w) || inflectedAdjective(w))) continue;
           const adjective = isAdjective(w);
           const noun = known || (!adjective && nounGenders(w) !== undefined);
           // A noun that may be read as an adjective (rett, feil, fast, mørk) before more of the phrase: read on.
           if (noun && (adjective || !known) && (phraseGoesOn(j) || (adjective && !phraseEnds(j)))) continue;
-          if (noun) return cut(j) || !phraseEnds(j) ? -1 : j;
+          // A hyphen after it (a compound cut short: "kjelde- og målkanal") is no phrase end either.
+          if (noun) return phraseEnds(j) ? j : -1;
           if (!adjective) return -1;
         }
         return -1;
