@@ -103,6 +103,10 @@ describe('determiner + noun gender', () => {
     expect(hints('Året etter kjøpte ein nytt utstyr.')).toEqual([['ein', 'eit', 'determiner']]);
   });
 
+  it('is as sure of ei, eit and the possessives after a name as anywhere: only "ein" can be a pronoun', () => {
+    expect(flags('Julia skildrar ei samfunn i endring.')).toEqual([['ei', 'eit', 'determiner']]);
+  });
+
   it('is sure of "ein" after the verb of a definite feminine subject, not after a name in -a', () => {
     expect(flags('Boka skildrar ein samfunn i endring.')).toEqual([['ein', 'eit', 'determiner']]);
     expect(flags('Julia skildrar ein samfunn i endring.')).toEqual([]);
@@ -174,6 +178,21 @@ describe('denne/dette and postposed possessives', () => {
     expect(flags('Gjer dette tenesta tregare?')).toEqual([]);
   });
 
+  it('flags a postposed possessive before a full stop and a new sentence, or before a date', () => {
+    expect(flags('Eg likar huset min. Hagen er stor.')).toEqual([['min', 'mitt', 'possessive']]);
+    expect(flags('Eg flytta kontoret min 3. mai.')).toEqual([['min', 'mitt', 'possessive']]);
+  });
+
+  it('reads no postposed possessive in "ein" (ein gong) nor across the end of a sentence', () => {
+    expect(flags('Vi oppdaterte systemet ein gong i året.')).toEqual([]);
+    expect(flags('Er dette kontoret? Min er i andre etasje.')).toEqual([]);
+  });
+
+  it('reads the demonstrative over an adjective in -e the list lacks (innovative)', () => {
+    expect(flags('Denne innovative systemet er klart.')).toEqual([['Denne', 'Dette', 'demonstrative']]);
+    expect(flags('Dette innovative systemet er klart.')).toEqual([]);
+  });
+
   it('reads a feminine definite in -a before min/mi/mitt', () => {
     expect(flags('Boka min er ny.')).toEqual([['min', 'mi', 'possessive']]);
     expect(flags('Boka mi er ny.')).toEqual([]);
@@ -239,6 +258,23 @@ describe('predicate and participle agreement (hints)', () => {
   it('hints the plural before a preposition, an adverb, a comma or a word it cannot read', () => {
     for (const t of ['Tenestene er oppdatert i dag.', 'Tenestene er oppdatert no.', 'Tenestene er oppdatert, seier leiinga.', 'Tenestene er oppdatert 12. mars.'])
       expect(hints(t), t).toEqual([['oppdatert', 'oppdaterte', 'predicate']]);
+  });
+
+  it('hints skrivne for skriven and skrive, after the copula or a comma', () => {
+    expect(hints('Setningane er skriven på engelsk.')).toEqual([['skriven', 'skrivne', 'predicate']]);
+    expect(hints('Setningane er skrive på engelsk.')).toEqual([['skrive', 'skrivne', 'predicate']]);
+    expect(hints('Setningane, skriven på engelsk, er korte.')).toEqual([['skriven', 'skrivne', 'predicate']]);
+    expect(hints('Setningane, skrive på engelsk, er korte.')).toEqual([['skrive', 'skrivne', 'predicate']]);
+  });
+
+  it('reads the predicate over an adverb, and leaves an adjective that is also a noun (feil) alone', () => {
+    expect(hints('Tenestene er ikkje oppdatert.')).toEqual([['oppdatert', 'oppdaterte', 'predicate']]);
+    expect(hints('Tenestene er feil.')).toEqual([]);
+  });
+
+  it('leaves a participle after a comma alone when it describes the next word, not the plural before it', () => {
+    // A list: "installert programvare" is its own item.
+    expect(hints('Vi sjekka loggane, installert programvare og brannmuren.')).toEqual([]);
   });
 
   it('leaves an adjective that describes the next word alone', () => {
