@@ -254,7 +254,8 @@ export function createGrammar(data: GrammarData): { check(text: string, tokens: 
             // only a function word ends the phrase: a correct sentence is flagged less often, a wrong one missed more often.
             const endsPhrase = !joined(i) || next === undefined || FUNCTION.has(next);
             if (pg !== undefined && pg !== det.g && endsPhrase && g === undefined) {
-              out.push({ start: t.start, end: t.end, suggestion: matchCase(t.text, det.set[pg]), level: 'flag', rule: 'possessive' });
+              // No matchCase: a word joined by spaces to the one before never starts a sentence, so it is lower-case here.
+              out.push({ start: t.start, end: t.end, suggestion: det.set[pg], level: 'flag', rule: 'possessive' });
             }
           }
           continue;
