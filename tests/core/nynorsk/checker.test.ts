@@ -74,8 +74,33 @@ describe('inflection and compounds from the dictionary data', () => {
     expect(f!.suggestion).toBeUndefined();
   });
 
+  it("reads a word with an English genitive ('s, ’s) by the word before it", () => {
+    expect(checker.check("Dei oppdaterte virksomhet's nettside.").flagged).toMatchObject([{ form: "virksomhet's", suggestion: 'verksemd' }]);
+    expect(checker.check('Dei oppdaterte virksomhet’s nettside.').flagged).toMatchObject([{ form: 'virksomhet’s', suggestion: 'verksemd' }]);
+  });
+
   it('flags a compound by its Bokmål first part', () => {
     expect(forms('Sikkerhetsrutinane er nye.')).toEqual(['Sikkerhetsrutinane']);
+    // A first part of five letters (nyhet, not nyheit), with its linking s.
+    expect(forms('Abonner på nyhetsbrevet vårt.')).toEqual(['nyhetsbrevet']);
+    expect(forms('Boligprisane steig i fjor.')).toEqual(['Boligprisane']);
+    // Not by a Bokmål word at the start of a Nynorsk one: "kommer" in "kommersiell".
+    expect(forms('Det er ei kommersiell teneste.')).toEqual([]);
+  });
+
+  it('flags a compound by a Bokmål last part that has no rewrite, without a suggestion', () => {
+    const [f, ...rest] = checker.check('Dei innførte nettverksadskillelse i fjor.').flagged;
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ form: 'nettverksadskillelse', rule: 'word' });
+    expect(f!.suggestion).toBeUndefined();
+  });
+
+  it('flags a compound whose Bokmål last part is as short as the data allows (måned)', () => {
+    expect(checker.check('Dei fekk ein prøvemåned gratis.').flagged).toMatchObject([{ form: 'prøvemåned', suggestion: 'prøvemånad' }]);
+  });
+
+  it('does not split a word with letters Norwegian hardly uses (an English loan) into Bokmål parts', () => {
+    expect(forms('Workspacet er delt.')).toEqual([]);
   });
 
   it('checks each part of a hyphenated word on its own', () => {
@@ -106,6 +131,13 @@ describe('context rules', () => {
     expect(forms('Målet er å nå fleire lesarar.')).toEqual([]);
     expect(forms('Vi kan nå målet.')).toEqual([]);
     expect(forms('Tenesta er nå oppe igjen.')).toEqual(['nå']);
+  });
+
+  it('reads a modal over one or two sentence adverbs (vil ikkje se, kan ikkje nå), not over three', () => {
+    expect(forms('Eg vil ikkje se på det.')).toEqual(['se']);
+    expect(forms('Eg kan ikkje alltid se skjermen.')).toEqual(['se']);
+    expect(forms('Eg kan ikkje no alltid se skjermen.')).toEqual([]);
+    expect(forms('Vi kan ikkje nå tenesta i dag.')).toEqual([]);
   });
 
   it('leaves "en" and "de" before names and "et al." alone', () => {

@@ -332,8 +332,35 @@ describe('corpus evidence', () => {
     expect(ev.nn).toBeLessThanOrEqual(3);
   });
 
+  it('is sure of a verb form that is also a Nynorsk noun plural (støtter) only right after a subject', () => {
+    expect(flags('Vi støtter tiltaket.')).toEqual([['støtter', 'støttar', 'corpus']]);
+    expect(flags('Systemet støtter nye standardar.')).toEqual([['støtter', 'støttar', 'corpus']]);
+    // A name of four letters is no definite noun; a colon stands between the words.
+    expect(hints('Meta støtter nye standardar.')).toEqual([['støtter', 'støttar', 'corpus']]);
+    expect(hints('Tenesta: støtter nye standardar.')).toEqual([['støtter', 'støttar', 'corpus']]);
+    expect(flags('Tenesta: støtter nye standardar.')).toEqual([]);
+  });
+
+  it('leaves a learned form alone after the word the corpus lists for it (ein annen), flags it elsewhere', () => {
+    expect(flags('Ho har ein annen jobb no.')).toEqual([]);
+    expect(flags('Han fekk annen jobb.')).toEqual([['annen', 'annan', 'corpus']]);
+  });
+
   it('reads ønsker after a subject as Bokmål for ønskjer', () => {
     expect(flags('Leiinga ønsker å kutte kostnader.')).toEqual([['ønsker', 'ønskjer', 'corpus']]);
+  });
+});
+
+describe('findings in text order', () => {
+  it('sorts the agreement findings in among the word and corpus findings by position', () => {
+    expect(flags('Det er ein arbeidsmiljø. Men vi vil ikke flytte.')).toEqual([
+      ['ein', 'eit', 'determiner'],
+      ['ikke', 'ikkje', 'word'],
+    ]);
+    expect(hints('Tenestene er oppdatert etter angitte reglar.')).toEqual([
+      ['oppdatert', 'oppdaterte', 'predicate'],
+      ['angitte', undefined, 'corpus'],
+    ]);
   });
 });
 
