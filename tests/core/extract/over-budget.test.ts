@@ -71,6 +71,15 @@ describe('extractArticle past the budget', () => {
     expect(parse).not.toHaveBeenCalled();
   });
 
+  it('reads a page past the budget when the caller gave no onOverBudget', () => {
+    // The content script calls extractArticle with no options at all.
+    const html = `<!DOCTYPE html><html><head><title>Storage Prices Rise - Spiceworks</title></head><body>${LINKS}<article><h1>Storage Prices Rise</h1>${story}</article></body></html>`;
+    const doc = new JSDOM(html, { url: URL_ARTICLE }).window.document;
+    const article = extractArticle(doc, URL_ARTICLE, recognisePage(URL_ARTICLE), { limits: TIGHT });
+    expect(article?.paragraphs).toEqual(STORY);
+    expect(article?.title).toBe('Storage Prices Rise');
+  });
+
   it('says how the page passed the budget: too deep', () => {
     const deep = `${'<div>'.repeat(12)}deep${'</div>'.repeat(12)}`;
     const { article, outcomes } = extract(`${deep}<article><h1>Storage Prices Rise</h1>${story}</article>`, { ...DEFAULT_LIMITS, maxDepth: 8 });
