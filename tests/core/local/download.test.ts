@@ -176,6 +176,8 @@ describe('downloadModel', () => {
       [10, 500],
     ]);
     expect(server.requests).toEqual([{ url: URL_, range: undefined }]);
+    // A first download has nothing to replace: the store is only written to, never emptied.
+    expect(store.log.filter((l) => !l.startsWith('write'))).toEqual([]);
 
     const down = events.filter((e) => e.phase === 'downloading');
     const verify = events.filter((e) => e.phase === 'verifying');
@@ -551,9 +553,9 @@ describe('downloadModel', () => {
   it('drops stored bytes that are more than the expected size and starts again from byte 0', async () => {
     const data = gguf(2_500);
     const store = createMemoryModelStore();
-    // An earlier, larger file under the same id: three whole parts, 3,000 bytes.
-    const old = gguf(3_000, 7);
-    for (let i = 0; i < 3; i++) await store.writePart('nb', i, old.slice(i * 1000, (i + 1) * 1000));
+    // An earlier, larger file under the same id: four whole parts, 4,000 bytes (its last part is past the new file's end).
+    const old = gguf(4_000, 7);
+    for (let i = 0; i < 4; i++) await store.writePart('nb', i, old.slice(i * 1000, (i + 1) * 1000));
     const server = fakeServer({ data });
     const result = await downloadModel({ id: 'nb', url: URL_, sha256: sha(data), size: 2_500 }, deps(store, server.fetch));
     expect(server.requests.map((r) => r.range)).toEqual([undefined]);
@@ -655,6 +657,7 @@ describe('downloadModel', () => {
     const store = createMemoryModelStore();
     await store.writePart('nb', 0, data.slice(0, 700)); // short, yet not the last
     await store.writePart('nb', 1, data.slice(1000, 2000));
+    await store.writePart('nb', 3, data.slice(0, 1000)); // past the file's end: must not stay behind
     const server = fakeServer({ data });
     await downloadModel({ id: 'nb', url: URL_, sha256: sha(data) }, deps(store, server.fetch));
     expect(server.requests.map((r) => r.range)).toEqual([undefined]);
