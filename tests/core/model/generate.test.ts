@@ -54,6 +54,25 @@ describe.each(['openai', 'ollama', 'anthropic'] as const)('generateModelCard ove
 });
 
 describe('generateModelCard', () => {
+  it('by default also previews the text being written once 50 ms have passed since the last preview, by the clock it is given', async () => {
+    const previews = async (now: () => Date, over: Partial<GenerateDeps> = {}) => {
+      const partials: PartialCardContent[] = [];
+      await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai'), deps({ now, onPartial: (p) => partials.push(structuredClone(p)), ...over }));
+      return partials;
+    };
+    // A frozen clock: previews only when a part is complete or the answer has grown by a step.
+    const frozen = await previews(() => NOW);
+    // A clock that moves a second at every reading: every piece that changes the text is due.
+    let t = NOW.getTime();
+    const slow = await previews(() => new Date((t += 1000)));
+    expect(slow.length).toBeGreaterThan(frozen.length);
+    expect(slow.at(-1)).toEqual(frozen.at(-1));
+    // A longer interval asked for: the slow clock gives no more previews than the frozen one.
+    t = NOW.getTime();
+    const patient = await previews(() => new Date((t += 1000)), { previewMs: 60_000 });
+    expect(patient).toEqual(frozen);
+  });
+
   it('sends only the article text, only to the endpoint', async () => {
     const article = {
       ...TEST_ARTICLE,
