@@ -240,7 +240,8 @@ function faqItem(n: Node): FaqItem | undefined {
   const a = field(n, 'a');
   const ev = field(n, 'evidence');
   if (q?.t !== 'str' || a?.t !== 'str' || !q.v.trim() || !a.v.trim()) return undefined;
-  const evidence = ev?.t === 'arr' ? ev.items.flatMap((x) => (x.t === 'num' && x.done && Number.isInteger(x.v) ? [x.v as number] : [])) : [];
+  // The item is complete (n.done), so every number in it is too.
+  const evidence = ev?.t === 'arr' ? ev.items.flatMap((x) => (x.t === 'num' && Number.isInteger(x.v) ? [x.v as number] : [])) : [];
   return { q: q.v, a: a.v, evidence };
 }
 
