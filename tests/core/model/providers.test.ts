@@ -280,6 +280,25 @@ describe('answers read from a given body', () => {
     expect(text).toBe('{"title":"T"}');
   });
 
+  it('ollama: a body that ends before the done frame is a cut answer, even when the JSON so far looks whole', async () => {
+    const ndjson = (...lines: unknown[]) => lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+    const seen: string[] = [];
+    const read = (body: string) => streamCompletion(config('ollama'), messages, opts({ fetch: answering('application/x-ndjson', body), onText: (d) => seen.push(d) }));
+    const pieces = [{ message: { content: '{"title":' }, done: false }, { message: { content: '"T"}' }, done: false }];
+    // The done frame carries an empty content: no piece of text for onText.
+    expect(await read(ndjson(...pieces, { message: { content: '' }, done: true, done_reason: 'stop' }))).toBe('{"title":"T"}');
+    expect(seen).toEqual(['{"title":', '"T"}']);
+    const cut = await failure(read(ndjson(...pieces)));
+    expect([cut.kind, cut.message]).toEqual(['invalid-answer', errorMessages.cutOff()]);
+  });
+
+  it('ollama: blank lines between frames are skipped; an answer that stopped by itself is not blamed on the length limit', async () => {
+    // Prose instead of a card, ended with done_reason "stop": the text goes back to the caller (who says it is no card).
+    const prose = 'Eg kan ikkje lage eit kort av denne artikkelen';
+    const body = ['', JSON.stringify({ message: { content: prose }, done: false }), '  ', '', JSON.stringify({ message: { content: '' }, done: true, done_reason: 'stop' }), ''].join('\r\n');
+    expect(await streamCompletion(config('ollama'), messages, opts({ fetch: answering('application/x-ndjson', body) }))).toBe(prose);
+  });
+
   it('openai SSE: skips frames that are JSON but not objects; a finish_reason or [DONE] ends the answer, and without either it is cut', async () => {
     const frame = (v: unknown) => `data: ${JSON.stringify(v)}\n\n`;
     const delta = (content: string, finish_reason: string | null = null) => frame({ choices: [{ delta: { content }, finish_reason }] });
