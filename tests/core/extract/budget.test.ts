@@ -10,7 +10,8 @@ const paras = (n: number) => Array.from({ length: n }, (_, i) => `<p>p${i}</p>`)
 describe('boundedCopy', () => {
   it('copies a page inside the limits whole, without script and style, and says nothing was cut', () => {
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle"}</script>';
-    const doc = parse(`<h1>Title</h1><div><p>One <b>bold</b> line.</p><script>alert(1)</script><style>p{}</style></div>`, `<title>T</title>${ld}`);
+    // An HTML comment (an ad slot's marker) is no page text either.
+    const doc = parse(`<h1>Title</h1><div><p>One <b>bold</b> line.</p><!-- ad slot: leaderboard --><script>alert(1)</script><style>p{}</style></div>`, `<title>T</title>${ld}`);
     const { doc: out, cut } = boundedCopy(doc, null, 10);
     expect(cut).toBe(false);
     expect(out.body.innerHTML).toBe('<h1>Title</h1><div><p>One <b>bold</b> line.</p></div>');
@@ -83,6 +84,17 @@ function nested(levels: number, text = 'x'): Document {
 
 /** What extraction decides by the walk: past the budget or not. */
 const overByWalk = (d: Document, limits: Limits) => withWork(measure(d.documentElement, limits)).over !== undefined;
+
+describe('measure', () => {
+  it('counts the characters of text only: a commented-out block of markup is no text', () => {
+    const story = 'Cloud providers raised the price of object storage again this quarter.';
+    const disabled = `<!-- <div class="promo">${'<a href="/deals/">Deal of the day</a>'.repeat(100)}</div> -->`;
+    const m = measure(parse(`<article><p>${story}</p>${disabled}</article>`).body);
+    expect(m).toEqual({ elements: 2, depth: 2, textChars: story.length });
+    // Within a text limit the comment alone would pass.
+    expect(measure(parse(`<p>${story}</p>${disabled}`).body, { ...DEFAULT_LIMITS, maxTextChars: 1_000 }).over).toBeUndefined();
+  });
+});
 
 describe('surelyWithin (the walk skipped)', () => {
   it('says so for an ordinary article page, so extraction does not walk it', () => {
