@@ -94,9 +94,57 @@ describe('measure', () => {
     // Within a text limit the comment alone would pass.
     expect(measure(parse(`<p>${story}</p>${disabled}`).body, { ...DEFAULT_LIMITS, maxTextChars: 1_000 }).over).toBeUndefined();
   });
+
+  it('leaves out the style sheet of an inline SVG icon, whose tag name is lower case', () => {
+    const icon = `<svg viewBox="0 0 24 24"><style>${'.icon-share{fill:#0a66c2;stroke:none}'.repeat(20)}</style><path d="M0 0h24v24H0z"/></svg>`;
+    const m = measure(parse(`<p>Share this article</p>${icon}`).body);
+    expect(m.textChars).toBe('Share this article'.length);
+  });
+
+  it('measures the subtree of the root it is given, not what follows it', () => {
+    const page = parse(`<main><article><h1>Storage Prices Rise</h1><p>Cloud providers raised prices.</p></article><aside>${paras(30)}</aside></main>`);
+    const article = page.querySelector('article')!;
+    expect(measure(article)).toEqual({ elements: 2, depth: 1, textChars: 'Storage Prices Rise'.length + 'Cloud providers raised prices.'.length });
+    // Its last element the deepest: the walk climbs back to the root and stops there.
+    const last = parse(`<article><p>Intro.</p><div><p>End <b>here</b>.</p></div></article><aside>${paras(30)}</aside>`).querySelector('article')!;
+    expect(measure(last)).toMatchObject({ elements: 4, depth: 3 });
+    // The root the last child of its parent, with more page after the parent.
+    const inner = parse(`<main><article><p>Intro.</p><p>End.</p></article></main><footer>${paras(30)}</footer>`).querySelector('article')!;
+    expect(measure(inner)).toEqual({ elements: 2, depth: 1, textChars: 'Intro.End.'.length });
+  });
+
+  it('is within at exactly maxElements elements and maxTextChars characters, and over one past either', () => {
+    const body = parse(paras(10)).body; // 10 elements, 'p0'…'p9': 20 characters
+    expect(measure(body, { ...DEFAULT_LIMITS, maxElements: 10, maxTextChars: 20 }).over).toBeUndefined();
+    expect(measure(body, { ...DEFAULT_LIMITS, maxElements: 9 }).over).toBe('elements');
+    expect(measure(body, { ...DEFAULT_LIMITS, maxTextChars: 19 }).over).toBe('text');
+  });
+
+  it('keeps the first limit passed when depth × text is past MAX_DEPTH_TIMES_TEXT as well', () => {
+    // 50 levels, then 100,000 characters (50 × 100,000 > MAX_DEPTH_TIMES_TEXT), then more elements than allowed.
+    const deep = `${'<div>'.repeat(50)}${'w'.repeat(100_000)}${'</div>'.repeat(50)}`;
+    const m = measure(parse(`${deep}${paras(20)}`).body, { ...DEFAULT_LIMITS, maxElements: 60 });
+    expect(m.depth * m.textChars).toBeGreaterThan(MAX_DEPTH_TIMES_TEXT);
+    expect(withWork(m).over).toBe('elements');
+  });
 });
 
 describe('surelyWithin (the walk skipped)', () => {
+  it('says so at exactly maxElements elements and maxTextChars characters below the root, as measure does', () => {
+    const page = parse(paras(8)); // head, body and 8 paragraphs below <html>; 'p0'…'p7': 16 characters
+    const exact = { ...DEFAULT_LIMITS, maxElements: 10, maxTextChars: 16 };
+    expect(overByWalk(page, exact)).toBe(false);
+    expect(surelyWithin(page, exact)).toBe(true);
+    expect(surelyWithin(page, { ...exact, maxElements: 9 })).toBe(false);
+    expect(surelyWithin(page, { ...exact, maxTextChars: 15 })).toBe(false);
+  });
+
+  it('says no (measure decides) for a document without a root element', () => {
+    const empty = new JSDOM('').window.document;
+    empty.documentElement.remove();
+    expect(surelyWithin(empty)).toBe(false);
+  });
+
   it('says so for an ordinary article page, so extraction does not walk it', () => {
     const page = doc(loadFixturePage('review-nanog-ipv6-default').html);
     expect(surelyWithin(page, DEFAULT_LIMITS)).toBe(true);
