@@ -72,6 +72,17 @@ describe('boundedCopy', () => {
     const { doc: out, cut } = boundedCopy(doc, doc.querySelector('article'), 10);
     expect(cut).toBe(false);
     expect(out.body.innerHTML).toBe('<h1>Headline</h1><article><p>Body text.</p></article>');
+    // An h1 inside the root is copied once, in its place.
+    const inside = parse('<nav><p>menu</p></nav><article><h1>Headline</h1><p>Body text.</p></article>');
+    expect(boundedCopy(inside, inside.querySelector('article'), 10).doc.body.innerHTML).toBe('<article><h1>Headline</h1><p>Body text.</p></article>');
+  });
+
+  it('copies the body of a page whose script removed its head', () => {
+    const doc = parse('<article><p>Body text.</p></article>', '<title>Gone</title>');
+    doc.head.remove();
+    const { doc: out, cut } = boundedCopy(doc, null, 10);
+    expect(cut).toBe(false);
+    expect(out.body.innerHTML).toBe('<article><p>Body text.</p></article>');
   });
 });
 
