@@ -26,6 +26,11 @@ describe('collectParagraphs: list items, quotes and cells', () => {
     expect(paragraphs('<table><tr><td><div><p>A cell paragraph.</p></div></td></tr></table>')).toEqual(['A cell paragraph.']);
   });
 
+  it('gives no paragraph for an empty list item or table cell (a spacer, an image-only cell)', () => {
+    const table = '<table><tr><td><img src="/chart.png" alt=""></td><td>Latency fell by a third after the upgrade.</td><td> </td></tr></table>';
+    expect(paragraphs(`<ul><li>Patch the VPN gateway.</li><li></li></ul>${table}`)).toEqual(['Patch the VPN gateway.', 'Latency fell by a third after the upgrade.']);
+  });
+
   it('reads paragraphs in plain wrappers in document order', () => {
     expect(paragraphs('<div><p>First.</p><div><p>Second.</p></div></div><p>Third.</p>')).toEqual(['First.', 'Second.', 'Third.']);
   });
