@@ -178,7 +178,8 @@ export function collectParagraphs(root: Element): BlockResult {
           take(c, text);
         }
       } else if (CONTAINER_BLOCKS.has(tag)) {
-        if (!walk(c) && !stopped) {
+        // A walk that found no block took nothing, so it cannot have stopped.
+        if (!walk(c)) {
           const text = cleanText(c.textContent ?? '');
           if (text) take(c, text);
         }

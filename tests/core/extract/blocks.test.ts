@@ -31,6 +31,11 @@ describe('collectParagraphs: list items, quotes and cells', () => {
     expect(paragraphs(`<ul><li>Patch the VPN gateway.</li><li></li></ul>${table}`)).toEqual(['Patch the VPN gateway.', 'Latency fell by a third after the upgrade.']);
   });
 
+  it('gives no paragraph for a spacer paragraph, and reads a list item around one as text', () => {
+    expect(paragraphs('<p>Patch the VPN gateway first.</p><p>&nbsp;</p><p>Then rotate the keys.</p>')).toEqual(['Patch the VPN gateway first.', 'Then rotate the keys.']);
+    expect(paragraphs('<ul><li><p> </p>Check the firewall logs.</li></ul>')).toEqual(['Check the firewall logs.']);
+  });
+
   it('reads paragraphs in plain wrappers in document order', () => {
     expect(paragraphs('<div><p>First.</p><div><p>Second.</p></div></div><p>Third.</p>')).toEqual(['First.', 'Second.', 'Third.']);
   });
