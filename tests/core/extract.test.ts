@@ -195,13 +195,18 @@ describe('text helpers', () => {
     expect(stripTitleSuffix('What Is JSON? - Spiceworks')).toBe('What Is JSON?');
     expect(stripTitleSuffix('What Is JSON? – Spiceworks News and Insights')).toBe('What Is JSON?');
     expect(stripTitleSuffix('Printer offline - Windows - Spiceworks Community', 'Windows')).toBe('Printer offline');
+    expect(stripTitleSuffix('Printer offline - windows - Spiceworks Community', 'Windows')).toBe('Printer offline');
     expect(stripTitleSuffix('Spiceworks Raises Funding')).toBe('Spiceworks Raises Funding');
+    // Without a category nothing but the site's suffix goes, whatever the title ends with.
+    expect(stripTitleSuffix('PowerShell: $user.Manager shows - undefined - Spiceworks Community')).toBe('PowerShell: $user.Manager shows - undefined');
   });
   it('turns page dates into ISO dates', () => {
     expect(toIsoDate('October 11, 2022')).toBe('2022-10-11');
     expect(toIsoDate('3 April 2024')).toBe('2024-04-03');
     expect(toIsoDate('2024-04-03T09:00:00+00:00')).toBe('2024-04-03T09:00:00+00:00');
     expect(toIsoDate('soon')).toBeUndefined();
+    // A datetime attribute written across lines.
+    expect(toIsoDate('\n  2024-04-03T09:00:00Z\n')).toBe('2024-04-03T09:00:00Z');
   });
   it('reads a "Month D, YYYY" date before a "D Month YYYY" one, and the latter when the first form names no month', () => {
     expect(toIsoDate('January 5, 2024 (revised 7 Feb 2024)')).toBe('2024-01-05');
@@ -214,6 +219,20 @@ describe('text helpers', () => {
   });
   it('cleans whitespace and link chrome', () => {
     expect(cleanText('  Threat Post Opens a new window\n')).toBe('Threat Post');
+  });
+  it('mends a text that is nothing but junk: a bidi mark, a NUL, a lone surrogate, a tag', () => {
+    // A span holding only a directional mark, or only an escaped tag, is no text.
+    expect(cleanText('\u202C')).toBe('');
+    expect(cleanText('\u0000')).toBe('');
+    expect(cleanText('<br>')).toBe('');
+    expect(cleanText('\uD83D')).toBe('\uFFFD');
+    expect(cleanText('Patch\u0000 Tuesday <b>fixes</b> 61 flaws')).toBe('Patch Tuesday fixes 61 flaws');
+  });
+  it('keeps emoji while mending, drops tags with attributes, and collapses every kind of space', () => {
+    expect(cleanText('Ship it 🚀 <b>today</b>\uDE00')).toBe('Ship it 🚀 today\uFFFD');
+    expect(cleanText('By <a href="/profile/jane-doe" rel="author">Jane Doe</a>')).toBe('By Jane Doe');
+    expect(cleanText('Patch\n\t Tuesday\u00a0fixes\u200b61 flaws')).toBe('Patch Tuesday fixes 61 flaws');
+    expect(cleanText('Read Threat Post Opens a new window for the details.')).toBe('Read Threat Post for the details.');
   });
   it.each([
     'See More: What Is Serverless? Definition and Examples',
