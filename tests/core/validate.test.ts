@@ -192,12 +192,22 @@ describe('limits and Unicode (issue 12, defect 6)', () => {
   });
 
   it('returns the card in NFC, extra keys kept', () => {
-    const c = { ...card(), title: 'Kafe\u0301 og e\u0301n', extra: { note: 'A\u030a' } };
+    const c = { ...card(), title: 'Kafe\u0301 og e\u0301n', extra: { note: 'A\u030a', ['Ska\u030alen']: 'ja' } };
     const r = validateCard(c);
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.card.title).toBe('Kaf\u00e9 og \u00e9n');
       expect((r.card as unknown as { extra: { note: string } }).extra.note).toBe('\u00c5');
+      // Keys are strings too.
+      expect(Object.keys((r.card as unknown as { extra: object }).extra)).toEqual(['note', 'Sk\u00e5len']);
     }
+  });
+
+  it('names the field of a null where an object or list item should be, without throwing', () => {
+    const c = card();
+    expect(validateCard({ ...c, notice: null })).toEqual({ ok: false, errors: ['notice'] });
+    expect(validateCard({ ...c, faq: [c.faq[0], null] })).toEqual({ ok: false, errors: ['faq[1]'] });
+    expect(validateCard({ ...c, keyPoints: [null] })).toEqual({ ok: false, errors: ['keyPoints'] });
+    expect(validateCard({ ...c, figures: [null] })).toEqual({ ok: false, errors: ['figures'] });
   });
 });
