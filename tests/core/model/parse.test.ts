@@ -12,6 +12,13 @@ describe('extractJson', () => {
     }
   });
 
+  it('takes the fenced answer before an example card in the prose, whatever the case of its language tag', () => {
+    const prose = 'Eg fylgjer formatet {"title": "…"} og svarar:\n';
+    for (const fence of ['```json\n', '```JSON\n']) {
+      expect(extractJson(`${prose}${fence}{"title":"Lova om personvern"}\n\`\`\``), fence).toEqual({ title: 'Lova om personvern' });
+    }
+  });
+
   it('reads an object at the start of the answer with prose after it, braces and escaped quotes in its strings', () => {
     expect(extractJson('{"a":"b"} takk }')).toEqual({ a: 'b' });
     expect(extractJson('Svar: {"t":"x \\"}\\" {y"} takk }')).toEqual({ t: 'x "}" {y' });
@@ -22,6 +29,9 @@ describe('extractJson', () => {
     expect(extractJson('{a} {b} {"title":"T"}')).toEqual({ title: 'T' });
     // An object of the prose's own comes before the card: the card is read.
     expect(extractJson('Eit tomt objekt {} og så kortet: {"summary":["S"]}')).toEqual({ summary: ['S'] });
+    // Any one card field names the card: a title alone, or a FAQ alone.
+    expect(extractJson('Eit tomt objekt {} og så kortet: {"title":"Personvern i skya"}')).toEqual({ title: 'Personvern i skya' });
+    expect(extractJson('Eit tomt objekt {} og så kortet: {"faq":[]}')).toEqual({ faq: [] });
     expect(extractJson('Ingen kortfelt: {"a":1} {"b":2}')).toEqual({ a: 1 });
     // The inner object parses, but it is part of an answer that does not: no card.
     expect(extractJson('{"title": "T", "faq": [{"q": "Kva?"}], }')).toBeUndefined();
