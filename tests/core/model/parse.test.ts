@@ -82,9 +82,9 @@ describe('checkCardContent', () => {
   });
 
   it('drops each FAQ item without a question and an answer as text, and reports its place', () => {
-    const faq = [5, { q: 1, a: 'x' }, { q: 'x', a: 1 }, { q: ' ', a: 'x' }, { q: 'x', a: ' ' }, { q: 'Kva?', a: 'Dette.', evidence: [9] }];
+    const faq = [5, { q: 1, a: 'x' }, { q: 'x', a: 1 }, { q: ' ', a: 'x' }, { q: 'x', a: ' ' }, null, { q: 'Kva?', a: 'Dette.', evidence: [9] }];
     const r = checkCardContent({ ...good, faq }, 3);
-    expect(r.ok && r.droppedFaq).toEqual([0, 1, 2, 3, 4]);
+    expect(r.ok && r.droppedFaq).toEqual([0, 1, 2, 3, 4, 5]);
     expect(r.ok && r.content.faq).toEqual([{ q: 'Kva?', a: 'Dette.', evidence: [] }]);
     // Dropped evidence names the item as it is in the card.
     expect(r.ok && r.droppedEvidence).toEqual([{ faq: 0, value: 9 }]);
