@@ -208,7 +208,8 @@ describe('sleep', () => {
     ctl.abort();
     await vi.advanceTimersByTimeAsync(0);
     expect(outcomes).toEqual(['cancelled', 'cancelled']);
-    // The timer went with the abort: nothing happens at its time.
+    // The timer went with the abort: none is left, and nothing happens at its time.
+    expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(2000);
     expect(outcomes).toEqual(['cancelled', 'cancelled']);
   });
