@@ -107,6 +107,44 @@ describe('thread posts', () => {
     expect(a).not.toHaveProperty('moreOn');
   });
 
+  it('keeps a one-line reply that is all thanks, and drops a "-- " signature line', () => {
+    const html = thread(post(1, 'fjordadmin', `<p>${q}</p>`) + post(2, 'netnerd', '<p>Thanks Mike</p>') + post(3, 'printfan', `<p>${r1}</p><p>-- Jon, IT lead at a school in Bergen</p>`));
+    const a = extract(html, URL_THREAD);
+    expect(a.paragraphs).toEqual([q, 'Thanks Mike', r1]);
+    expect(a.postStarts).toEqual([0, 1, 2]);
+  });
+
+  it('starts no post where a post has nothing but quoted lines, and skips a post still loading (no body yet)', () => {
+    const loading = '<article data-post-id="4"><div class="names"><span class="username"><a href="/u/late">late</a></span></div></article>';
+    const html = thread(post(1, 'fjordadmin', `<p>${q}</p>`) + post(2, 'netnerd', '<p>&gt; has to be restarted</p>') + post(3, 'printfan', `<p>${r1}</p>`) + loading);
+    const a = extract(html, URL_THREAD);
+    expect(a.paragraphs).toEqual([q, r1]);
+    expect(a.postStarts).toEqual([0, 1]);
+    expect(a.replies).toEqual({ count: 2, atLeast: false });
+  });
+
+  it('reads the posts of the page for crawlers, marked up as DiscussionForumPosting, skipping one without text', () => {
+    const crawl = (user: string, body: string) =>
+      `<div itemscope itemtype="http://schema.org/DiscussionForumPosting"><span itemprop="author" itemscope><span itemprop="name">${user}</span></span>${body ? `<div itemprop="text">${body}</div>` : ''}</div>`;
+    const a = extract(thread(crawl('fjordadmin', `<p>${q}</p>`) + crawl('ghost', '') + crawl('netnerd', `<p>${r1}</p>`)), URL_THREAD);
+    expect(a.paragraphs).toEqual([q, r1]);
+    expect(a.author).toBe('fjordadmin');
+    // Discourse's own crawler view: crawler-post blocks inside one DiscussionForumPosting wrapper, read block by block.
+    const block = (user: string, body: string) =>
+      `<div class="topic-body crawler-post"><span class="creator" itemprop="author" itemscope><span itemprop="name">${user}</span></span><div class="post" itemprop="text">${body}</div></div>`;
+    const wrapped = extract(thread(`<div id="main-outlet" itemscope itemtype="http://schema.org/DiscussionForumPosting">${block('fjordadmin', `<p>${q}</p>`)}${block('netnerd', `<p>${r1}</p>`)}</div>`), URL_THREAD);
+    expect(wrapped.paragraphs).toEqual([q, r1]);
+    expect(wrapped.postStarts).toEqual([0, 1]);
+  });
+
+  it('reads a stated reply count with a thousands separator, or from a meta tag', () => {
+    const posts = post(1, 'fjordadmin', `<p>${q}</p>`) + post(2, 'netnerd', `<p>${r1}</p>`);
+    const big = thread(posts, '<div class="topic-map"><ul><li class="replies"><span class="number">\n  1,204\n</span></li></ul></div>');
+    expect(extract(big, URL_THREAD).replies).toEqual({ count: 1204, atLeast: false });
+    const meta = thread(posts, '<meta itemprop="commentCount" content="42">');
+    expect(extract(meta, URL_THREAD).replies).toEqual({ count: 42, atLeast: false });
+  });
+
   it('takes the reply count the page states over the posts it shows', () => {
     const html = thread(post(1, 'fjordadmin', `<p>${q}</p>`) + post(2, 'netnerd', `<p>${r1}</p>`), '<div class="topic-map"><ul><li class="replies"><span class="number">37</span></li></ul></div>');
     expect(extract(html, URL_THREAD).replies).toEqual({ count: 37, atLeast: false });
