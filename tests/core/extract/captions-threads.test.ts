@@ -137,6 +137,12 @@ describe('thread posts', () => {
     expect(wrapped.postStarts).toEqual([0, 1]);
   });
 
+  it('takes the author from the page when the first post does not name one', () => {
+    const nameless = `<article data-post-id="1"><div class="cooked"><p>${q}</p></div></article>`;
+    const html = thread(nameless + post(2, 'netnerd', `<p>${r1}</p>`)).replace('<title>', '<meta name="author" content="fjordadmin"><title>');
+    expect(extract(html, URL_THREAD).author).toBe('fjordadmin');
+  });
+
   it('reads a stated reply count with a thousands separator, or from a meta tag', () => {
     const posts = post(1, 'fjordadmin', `<p>${q}</p>`) + post(2, 'netnerd', `<p>${r1}</p>`);
     const big = thread(posts, '<div class="topic-map"><ul><li class="replies"><span class="number">\n  1,204\n</span></li></ul></div>');
