@@ -312,6 +312,30 @@ describe('answers read from a given body', () => {
     expect([cut.kind, cut.message]).toEqual(['invalid-answer', errorMessages.cutOff()]);
   });
 
+  it('openai SSE: reads the frames other servers add (a role frame, a finish frame without delta, a usage frame) and blames only a length finish on the limit', async () => {
+    const frame = (v: unknown) => `data: ${JSON.stringify(v)}\n\n`;
+    const seen: string[] = [];
+    const read = (body: string) => streamCompletion(config('openai'), messages, opts({ fetch: answering('text/event-stream', body), onText: (d) => seen.push(d) }));
+    const prose = 'Eg kan ikkje lage eit kort av denne artikkelen';
+    const body = [
+      frame({ choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] }),
+      frame({ choices: [{ index: 0, delta: { content: prose }, finish_reason: null }] }),
+      frame({ choices: [{ index: 0, finish_reason: 'stop' }] }),
+      frame({ choices: [], usage: { prompt_tokens: 900, completion_tokens: 12 } }),
+      frame({ usage: { total_tokens: 912 } }),
+      'data: [DONE]\n\n',
+    ].join('');
+    expect(await read(body)).toBe(prose);
+    expect(seen).toEqual([prose]);
+  });
+
+  it('openai without SSE: a body that is JSON but no answer object is a cut answer', async () => {
+    for (const body of ['null', '[]', '{"choices":[null]}']) {
+      const e = await failure(streamCompletion(config('openai'), messages, opts({ fetch: answering('application/json', body) })));
+      expect([e.kind, e.message], body).toEqual(['invalid-answer', errorMessages.cutOff()]);
+    }
+  });
+
   it('openai without SSE: an answer cut at max_tokens says so, a whole one passes', async () => {
     const oneBody = (content: string, finish_reason: string) => JSON.stringify({ choices: [{ message: { content }, finish_reason }] });
     const cut = await failure(streamCompletion(config('openai'), messages, opts({ fetch: answering('application/json', oneBody('{"title":"T","summ', 'length')) })));
