@@ -329,6 +329,37 @@ describe('answers read from a given body', () => {
     expect(seen).toEqual([prose]);
   });
 
+  it('anthropic SSE: reads the tool input past ping, empty and non-object frames, with or without event lines', async () => {
+    const ev = (name: string | null, v: unknown) => `${name ? `event: ${name}\n` : ''}data: ${JSON.stringify(v)}\n\n`;
+    const seen: string[] = [];
+    const read = (body: string) => streamCompletion(config('anthropic'), messages, opts({ fetch: answering('text/event-stream', body), onText: (d) => seen.push(d) }));
+    const json = (partial_json: string) => ({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json } });
+    const body = [
+      ev('message_start', { type: 'message_start', message: { id: 'msg_1', content: [] } }),
+      ev('ping', { type: 'ping' }),
+      ev(null, 42),
+      ev(null, null),
+      ev('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't1', name: 'card', input: {} } }),
+      ev('content_block_delta', json('')),
+      ev('content_block_delta', json('{"title":')),
+      ev(null, json('"T"}')),
+      ev(null, { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: '' } }),
+      ev('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn' } }),
+      ev(null, { type: 'message_delta', usage: { output_tokens: 12 } }),
+      ev('message_stop', { type: 'message_stop' }),
+    ].join('');
+    expect(await read(body)).toBe('{"title":"T"}');
+    expect(seen).toEqual(['{"title":', '"T"}']);
+  });
+
+  it('anthropic without SSE: a body with no message, or a tool block with no input, is read as text or a cut answer', async () => {
+    const read = (body: string) => streamCompletion(config('anthropic'), messages, opts({ fetch: answering('application/json', body) }));
+    const cut = await failure(read('null'));
+    expect([cut.kind, cut.message]).toEqual(['invalid-answer', errorMessages.cutOff()]);
+    const prose = 'Eg kan ikkje lage eit kort av denne artikkelen';
+    expect(await read(JSON.stringify({ stop_reason: 'end_turn', content: [{ type: 'tool_use', id: 't1', name: 'card' }, { type: 'text', text: prose }] }))).toBe(prose);
+  });
+
   it('openai without SSE: a body that is JSON but no answer object is a cut answer', async () => {
     for (const body of ['null', '[]', '{"choices":[null]}']) {
       const e = await failure(streamCompletion(config('openai'), messages, opts({ fetch: answering('application/json', body) })));
