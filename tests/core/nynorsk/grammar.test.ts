@@ -135,6 +135,16 @@ describe('denne/dette and postposed possessives', () => {
     expect(flags('Denne trenden held fram. Dette er nytt.')).toEqual([]);
   });
 
+  it('after er/vert/blir, "dette" may be the subject pronoun before a participle or a predicate: a hint, not a flag', () => {
+    for (const t of ['Korleis vert dette skriven på nynorsk?', 'Blir dette trenden i år?', 'Var dette motoren som stoppa?']) {
+      expect(flags(t), t).toEqual([]);
+      expect(hints(t), t).toEqual([['dette', 'denne', 'demonstrative']]);
+    }
+    // Not after a copula, and "denne" (no pronoun for a neuter thing) after one: still flagged.
+    expect(flags('Eg trur dette trenden held fram.')).toEqual([['dette', 'denne', 'demonstrative']]);
+    expect(flags('Er denne programmet klart?')).toEqual([['denne', 'dette', 'demonstrative']]);
+  });
+
   it('flags min/mi/mitt after a definite noun of another gender', () => {
     expect(flags('Huset min er stort.')).toEqual([['min', 'mitt', 'possessive']]);
     expect(flags('Huset mitt er stort.')).toEqual([]);
