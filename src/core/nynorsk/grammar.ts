@@ -283,8 +283,8 @@ export function createGrammar(data: GrammarData): { check(text: string, tokens: 
         if (noun === undefined || cut(j)) return;
         const g = definiteGender(noun, false);
         if (g !== undefined && (w === 'dette') !== (g === 'n')) {
-          // After er/vert/blir … "dette" may be the pronoun, the subject put after the verb, and a masculine -en word a
-          // participle or the predicate: "Korleis vert dette skriven?", "Blir dette trenden?". A hint there, not a flag.
+          // After er/vert/blir … "dette" may be the pronoun, the subject put after the verb, and the masculine or feminine
+          // word after it a participle or the predicate: "Korleis vert dette skriven?", "Blir dette trenden?". A hint there, not a flag.
           const prev = w === 'dette' && i > 0 && joined(i - 1) ? word(i - 1) : undefined;
           const level = prev !== undefined && COPULA.has(prev) ? 'hint' : 'flag';
           out.push({ start: t.start, end: t.end, suggestion: matchCase(t.text, g === 'n' ? 'dette' : 'denne'), level, rule: 'demonstrative' });
