@@ -13,6 +13,8 @@ const CHROME_ONLY = [
   'Image source: a stock photo library',
   'Photo credit: the company press office',
   'A server room in Oslo | Source: the vendor',
+  'Cable trays in the new hall |Source: the vendor',
+  'Cable trays in the new hall |  Source: the vendor',
   '# Setting up the backup job',
   '* Check the logs first',
   '• Keep the firmware current',
