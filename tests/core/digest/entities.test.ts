@@ -348,3 +348,55 @@ describe('named entities: a person-shaped organisation, one cue at a time', () =
     expect(people('Pay rose 4 percent, according to Michael Page.')).toEqual(['Michael Page']);
   });
 });
+
+describe('named entities: standards and symbol languages are read once', () => {
+  it('counts a standard once per mention wherever it sits among other standards in the sentence', () => {
+    // "Bluetooth" comes before "Wi-Fi 7" in the text but after it in the list of standard patterns.
+    const e = findEntities(['Most keyboards now connect over Bluetooth.', 'The dock adds Bluetooth and Wi-Fi 7 to older laptops.']);
+    expect(e.standards.map((x) => [x.name, x.count, x.paragraphs])).toEqual([
+      ['Bluetooth', 2, [0, 1]],
+      ['Wi-Fi 7', 1, [1]],
+    ]);
+  });
+
+  it('finds a name after a standard where the text has it, and once', () => {
+    const s = 'Laptops with Wi-Fi 7 ship from Dell in May.';
+    const [dell] = findEntities([s]).organisations;
+    expect(dell).toMatchObject({ name: 'Dell', count: 1, first: { paragraph: 0, offset: s.indexOf('Dell') } });
+  });
+});
+
+describe('named entities: captions', () => {
+  it('takes no names from a caption, also from its first sentence', () => {
+    const e = findEntities(['Karen Dahl checks a rack in the new hall. Photo: John Smith/Getty Images', 'The new hall holds 400 racks, the site manager said.']);
+    expect(everything(e)).toEqual([]);
+  });
+});
+
+describe('named entities: the shape of a person\'s name', () => {
+  it('takes a double-barrelled surname as one word of a person\'s name', () => {
+    expect(names(findEntities(['Karen Smith-Jones, the site manager, said the work went to plan.']).people)).toEqual(['Karen Smith-Jones']);
+  });
+
+  it('takes no camel-case product name for a person, even after "by"', () => {
+    expect(everything(findEntities(['Snapshots taken by Nortex CloudVault cannot be changed for 30 days.']))).toEqual([]);
+  });
+});
+
+describe('named entities: trimming a run', () => {
+  it('drops a word that is no name and the "&" before it from the end of a name: "Northwind Bank & AI start-ups"', () => {
+    expect(names(findEntities(['The new rules worry Northwind Bank & AI start-ups alike.']).organisations)).toEqual(['Northwind Bank']);
+  });
+
+  it('a known name that is no name on its own ("EU") opening a longer run is trimmed, not listed: "the EU Digital Services Act"', () => {
+    expect(everything(findEntities(['The EU Digital Services Act applies to large platforms from February.']))).toEqual([]);
+  });
+});
+
+describe('named entities: a person-shaped organisation named again', () => {
+  it('counts its last word alone as the organisation again: "Michael Page", then "Page said"', () => {
+    const e = findEntities(['Staffing firm Michael Page placed 300 engineers last year.', 'Page said demand for cloud skills is still rising.']);
+    expect(e.organisations.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['Michael Page', 2, [0, 1]]]);
+    expect(e.people).toEqual([]);
+  });
+});
