@@ -240,7 +240,6 @@ export function findEntities(paragraphs: readonly string[]): Entities {
     const skip = new Set<number>();
     for (const run0 of capitalisedRuns(text)) {
       if (skip.has(run0[0]?.start ?? -1)) continue;
-      let run = run0;
       let lo = 0;
       const at = (t: Token | undefined) => !!t && t.start === lead;
       // A place word starts an organisation's name when more words and a suffix or head follow: "North American Network Operators Group".
@@ -272,8 +271,12 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         } else break;
       }
       let hi = run0.length;
-      while (hi > lo && (NOT_NAMES.has(bare(run0[hi - 1]?.text ?? '')) || run0[hi - 1]?.text === '&')) hi--;
-      if (lo > 0 || hi < run0.length) run = run0.slice(lo, hi);
+      while (hi > lo) {
+        const t = (run0[hi - 1] as Token).text;
+        if (t !== '&' && !NOT_NAMES.has(bare(t))) break;
+        hi--;
+      }
+      const run = run0.slice(lo, hi); // one copy per run
       if (!run.length) continue;
       const first = run[0] as Token;
       const last = run[run.length - 1] as Token;
