@@ -400,3 +400,38 @@ describe('named entities: a person-shaped organisation named again', () => {
     expect(e.people).toEqual([]);
   });
 });
+
+describe('named entities: small words between names', () => {
+  it('"and" before a known name ends an organisation\'s name: "Institute of Marine Biology and Microsoft"', () => {
+    const e = findEntities(['The Nordvik Institute of Marine Biology and Microsoft signed a research deal.']);
+    expect(names(e.organisations)).toEqual(['Nordvik Institute of Marine Biology', 'Microsoft']);
+    const p = findEntities(['Staff at the Westford Centre for Climate Data and Azure engineers built the model.']);
+    expect(names(p.organisations)).toEqual(['Westford Centre for Climate Data']);
+    expect(names(p.products)).toEqual(['Azure']);
+  });
+
+  it('a known name with a small word in it is read whole: "Cybersecurity and Infrastructure Security Agency"', () => {
+    expect(names(findEntities(['A warning from the Cybersecurity and Infrastructure Security Agency went out on Friday.']).organisations)).toEqual([
+      'Cybersecurity and Infrastructure Security Agency',
+    ]);
+  });
+});
+
+describe('named entities: abbreviations of names with small words', () => {
+  const orgs = (...ps: string[]) => findEntities(ps).organisations.map((x) => [x.name, x.count, x.paragraphs]);
+
+  it('reads the initials of the capitalised words: "NIMR" for "Nordvik Institute of Marine Research"', () => {
+    expect(orgs('The Nordvik Institute of Marine Research (NIMR) counted the seals.', 'NIMR said the count rose again.')).toEqual([['Nordvik Institute of Marine Research', 2, [0, 1]]]);
+  });
+
+  it('or of every word: "DOE" for "Department of Energy"', () => {
+    expect(orgs('The US Department of Energy (DOE) funds the lab.', 'Later the DOE said the lab would grow.')).toEqual([['Department of Energy', 2, [0, 1]]]);
+  });
+});
+
+describe('named entities: an ambiguous language name needs its place in the sentence', () => {
+  it('a person met is no language, though the sentence names one: "met Julia ... the Python port"', () => {
+    const e = findEntities(['Karen Dahl met Julia on Monday to talk about the Python port.']);
+    expect(names(e.languages)).toEqual(['Python']);
+  });
+});
