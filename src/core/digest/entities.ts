@@ -262,7 +262,7 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         const actsAtStart = len === 1 && !lower.has(lw) && (ORG_VERB_CUE.test(text.slice(first.end)) || (s.start === 0 && /^:\s*["“]/.test(text.slice(first.end))));
         if (knownPrefix(texts0, ORGANISATIONS) > 1) break; // "The Verge", "The Register"
         const knownAfterFirst = at(first) && !startsKnown && !givenThenName && len > 1 && (knownPrefix(texts0.slice(1), ORGANISATIONS) || knownPrefix(texts0.slice(1), PRODUCTS));
-        if (b === '&' || knownAfterFirst || STOPWORDS.has(lw) || NOT_NAMES.has(b) || b === 'Spiceuser' || commonAtStart || (at(first) && !startsKnown && !givenThenName && !actsAtStart && len === 1)) {
+        if (b === '&' || /^\d+(?:\.\d+)*$/.test(b) || knownAfterFirst || STOPWORDS.has(lw) || NOT_NAMES.has(b) || b === 'Spiceuser' || commonAtStart || (at(first) && !startsKnown && !givenThenName && !actsAtStart && len === 1)) {
           // An abbreviation opening a sentence ("NANOG's committee ...") still counts for a name the text spells out.
           if (at(first) && len === 1 && ACRONYM.test(b) && b.length >= 3 && !NOT_NAMES.has(b)) emitAt(b, 'acronym', first.start);
           // So does a word opening a sentence that the text names elsewhere ("Nortex will publish ..."): collect() counts it only then.

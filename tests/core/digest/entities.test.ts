@@ -435,3 +435,11 @@ describe('named entities: an ambiguous language name needs its place in the sent
     expect(names(e.languages)).toEqual(['Python']);
   });
 });
+
+describe('named entities: a number before a name', () => {
+  it('a year after an opening word is no part of the name that follows: "In 2024 Microsoft raised ..."', () => {
+    const e = findEntities(['In 2024 Microsoft raised the price of Teams.', 'By 2030 Gartner expects most firms to run AI agents.']);
+    expect(names(e.organisations)).toEqual(['Microsoft', 'Gartner']);
+    expect(names(e.products)).toEqual(['Teams']);
+  });
+});
