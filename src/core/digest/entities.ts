@@ -56,7 +56,7 @@ export type Entities = { people: Entity[]; organisations: Entity[]; products: En
 type Token = { text: string; start: number; end: number };
 
 const TOKEN = /[\p{L}\p{N}]+(?:[&'’.\-][\p{L}\p{N}]+)*|&/gu;
-const CAP = /^(?:\p{Lu}|[a-z]{1,2}\p{Lu})/u;
+const CAP = /^(?:\p{Lu}|[a-z]{1,3}\p{Lu})/u;
 const VERSION = /^(?:\d{1,4}[a-zA-Z]?\d?|\d+(?:\.\d+)+|XP|Pro|Plus|Max|Mini|Ultra|Server|Online|Enterprise|Home)$/;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'al']);
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?$/u;

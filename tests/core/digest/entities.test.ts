@@ -443,3 +443,10 @@ describe('named entities: a number before a name', () => {
     expect(names(e.products)).toEqual(['Teams']);
   });
 });
+
+describe('named entities: names that start in lower case', () => {
+  it('finds known products written with a lower-case prefix: "macOS", "iOS", "vSphere"', () => {
+    const e = findEntities(['Laptops run macOS and Windows, and phones run iOS or Android.', 'Most admins manage their vSphere hosts from one console.']);
+    expect(names(e.products)).toEqual(['macOS', 'Windows', 'iOS', 'Android', 'vSphere']);
+  });
+});
