@@ -78,6 +78,12 @@ const KNOWN_PREFIXES = new Set(
 /** "Registry for", "Institute of": an organisation's name that goes on after a small word. */
 const connected = (texts: readonly string[]) => texts.some((t, i) => (t === 'of' || t === 'for') && i > 0 && ORG_NOUNS.has(texts[i - 1] as string));
 
+/** The run ends in the beginning of a known name that goes on with `word` ("the Cybersecurity" + "and"): the words before it ("The") are trimmed later. */
+function knownPrefixGoesOn(run: readonly Token[], word: string): boolean {
+  for (let k = Math.min(run.length, KNOWN_PREFIX_WORDS - 1); k > 0; k--) if (KNOWN_PREFIXES.has([...run.slice(-k).map((x) => x.text), word].join(' '))) return true;
+  return false;
+}
+
 /**
  * Capitalised runs in one sentence: tokens joined only by spaces (and "of"/"for" after an organisation noun,
  * "and" inside such a name, "&" between names: "Ernst & Young", small words of known names).
@@ -108,7 +114,7 @@ function capitalisedRuns(sentence: string): Token[][] {
       ((t.text === 'of' && ORG_HEADS.has(bare((run[0] as Token).text))) ||
         ((t.text === 'of' || t.text === 'for') && ORG_NOUNS.has((run[run.length - 1] as Token).text)) ||
         (t.text === 'and' && ofFor && !ORGANISATIONS.has(next.text) && !PRODUCTS.has(next.text)) ||
-        (run.length < KNOWN_PREFIX_WORDS && KNOWN_PREFIXES.has([...run.map((x) => x.text), t.text].join(' '))) ||
+        knownPrefixGoesOn(run, t.text) ||
         PARTICLES.has(t.text) ||
         t.text === '&');
     const version = run.length > 0 && gapOk && VERSION.test(t.text);

@@ -414,6 +414,10 @@ describe('named entities: small words between names', () => {
     expect(names(findEntities(['A warning from the Cybersecurity and Infrastructure Security Agency went out on Friday.']).organisations)).toEqual([
       'Cybersecurity and Infrastructure Security Agency',
     ]);
+    // Also after a word that is no part of it: "The" opening the sentence.
+    expect(names(findEntities(['The Cybersecurity and Infrastructure Security Agency issued a warning on Friday.']).organisations)).toEqual([
+      'Cybersecurity and Infrastructure Security Agency',
+    ]);
   });
 });
 
