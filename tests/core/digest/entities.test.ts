@@ -454,3 +454,36 @@ describe('named entities: names that start in lower case', () => {
     expect(names(e.products)).toEqual(['macOS', 'Windows', 'iOS', 'Android', 'vSphere']);
   });
 });
+
+describe('named entities: chrome, headings and standards written another way', () => {
+  it('takes no names from a share bar or sign-up box', () => {
+    const e = findEntities(['Cisco patched the flaw on Monday.', 'Follow us on LinkedIn for more news like this.']);
+    expect(names(e.organisations)).toEqual(['Cisco']);
+  });
+
+  it('counts no mention of a person in a title-case heading', () => {
+    const e = findEntities(['Karen Whitfield leads the network team in Oslo.', 'Backups, Budgets, Whitfield: What Changed In Oslo']);
+    expect(e.people.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['Karen Whitfield', 1, [0]]]);
+  });
+
+  it('names a standard in one spelling however the text writes it: "WiFi 6e" is "Wi-Fi 6E"', () => {
+    expect(names(findEntities(['The new access points support WiFi 6e and WPA3.']).standards)).toEqual(['Wi-Fi 6E', 'WPA3']);
+  });
+});
+
+describe('named entities: organisations that start with a language or a place', () => {
+  it('a language name followed by more than version numbers is no language: "Python Software Foundation"', () => {
+    const e = findEntities(['The Python Software Foundation funds the work.']);
+    expect(names(e.organisations)).toEqual(['Python Software Foundation']);
+    expect(names(e.languages)).toEqual([]);
+  });
+
+  it('keeps a place word opening a three-word organisation name: "North Atlantic Group"', () => {
+    expect(names(findEntities(['Staff at the North Atlantic Group were told on Monday.']).organisations)).toEqual(['North Atlantic Group']);
+  });
+
+  it('counts a three-letter abbreviation opening a sentence as the name it abbreviates: "NDG members"', () => {
+    const e = findEntities(['The Nordic Data Group met in June.', 'NDG members voted on the new rules.']);
+    expect(e.organisations.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['Nordic Data Group', 2, [0, 1]]]);
+  });
+});
