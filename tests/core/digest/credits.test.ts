@@ -1,6 +1,6 @@
 /** Photo credits inside a sentence: which part of it is blanked. Our own sentences. */
 import { describe, expect, it } from 'vitest';
-import { CREDIT_MASK, creditSpans, isCaption, withoutCredits } from '../../../src/core/digest/credits';
+import { CREDIT_MASK, creditSpans, isCaption, isCredit, withoutCredits } from '../../../src/core/digest/credits';
 
 describe('credits in brackets', () => {
   it('end at the closing bracket: the sentence after it stays article text', () => {
@@ -31,5 +31,49 @@ describe('isCaption', () => {
   it('takes a paragraph of up to 30 words ending in a credit as a caption, and a longer one as article text', () => {
     expect(isCaption(caption('old fishing harbour'))).toBe(true); // 30 words
     expect(isCaption(caption('old busy fishing harbour'))).toBe(false); // 31 words
+  });
+});
+
+describe('where a credit starts', () => {
+  const from = (s: string, credit: string) => [[s.indexOf(credit), s.length]];
+
+  it('after a sentence, also one that ends in a closing quote, and after a dash with a space', () => {
+    for (const [s, credit] of [
+      ['The racks were replaced in May. Photo: Tom Berg', 'Photo'],
+      ['Staff call the hall “the fridge.” Photo: Tom Berg', 'Photo'],
+      ['The new hall in Oslo – Photo: Tom Berg', 'Photo'],
+    ] as const)
+      expect(creditSpans(s), s).toEqual(from(s, credit));
+  });
+
+  it('at a bar before "Source" without a colon, at the name before an agency, at "via" a picture library, at "(c)"', () => {
+    for (const [s, credit] of [
+      ['Racks in the new hall | Source Shutterstock', '| Source'],
+      ['Technicians at work. Anna Maria Berg/Reuters', 'Anna Maria Berg'],
+      ['Racks in the new hall, via Shutterstock', 'via'],
+      ['(c) 2024 Nortex Systems', '(c)'],
+    ] as const)
+      expect(creditSpans(s), s).toEqual(from(s, credit));
+  });
+
+  it('in a bracket at the very start, and ends at its closing bracket', () => {
+    const s = '(Photo: Tom Berg) The new hall opened in May.';
+    expect(creditSpans(s)).toEqual([[1, s.indexOf(')')]]);
+  });
+
+  it('at the first of two credits, whichever pattern finds each', () => {
+    const s = 'John Smith/Getty Images | Illustration: Nortex';
+    expect(creditSpans(s)).toEqual([[0, s.length]]);
+    expect(isCredit(s)).toBe(true);
+  });
+});
+
+describe('isCaption: credits in brackets', () => {
+  it('takes a paragraph that is only a bracketed credit for a caption', () => {
+    expect(isCaption('(Photo: Tom Berg)')).toBe(true);
+  });
+
+  it('takes a sentence with a bracketed credit at its end for article text', () => {
+    expect(isCaption('The hall holds 400 racks (Photo: Tom Berg).')).toBe(false);
   });
 });
