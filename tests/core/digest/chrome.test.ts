@@ -8,6 +8,7 @@ const CHROME_ONLY = [
   'See more: the best laptops for small offices',
   'Click here for the details of the offer.',
   'Give it a Spice Up if you found this useful.',
+  'Thanks for all the spiceups on this thread.',
   'Read the full report on the vendor site.',
   'Read more about the outage in our earlier story.',
   'Image source: a stock photo library',
@@ -20,7 +21,9 @@ const CHROME_ONLY = [
   '• Keep the firmware current',
   '3. Restart the print spooler service',
   '2) Open the admin console again',
+  '12. Check the print queue once more',
   'The guide at https://example.com explains every step.',
+  'The old guide at http://example.com is still online.',
 ];
 /** Chrome that often names companies the article never does: share bars, sign-up and cookie boxes, ads. */
 const SITE = [
@@ -40,6 +43,8 @@ const ARTICLE = [
   'The team met on Monday to plan the move to the new data centre.',
   'Cookies were served at the meeting, and nobody complained.',
   'The 3.5 release is out for every customer on the stable channel.',
+  '2.5 percent of the servers failed the check.',
+  'The C# team moved the service to the new cluster.',
   'Our readers asked why the patch took so long to arrive.',
   'Version 2 of the tool reads the logs of 12 servers at once.',
   'Photos of the damaged racks were shared inside the company.',
