@@ -399,6 +399,12 @@ describe('named entities: a person-shaped organisation named again', () => {
     expect(e.organisations.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['Michael Page', 2, [0, 1]]]);
     expect(e.people).toEqual([]);
   });
+
+  it('is an organisation when read as a person without a title first and as an organisation after', () => {
+    const e = findEntities(['Demand for cloud skills keeps rising, Michael Page said.', 'Michael Page’s annual salary survey covers 900 firms.']);
+    expect(e.organisations.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['Michael Page', 2, [0, 1]]]);
+    expect(e.people).toEqual([]);
+  });
 });
 
 describe('named entities: small words between names', () => {
