@@ -108,4 +108,17 @@ describe('gathered facts', () => {
     expect(asks.kind).toBe('question');
     expect(['subject', 'definition'].filter((k) => k in asks)).toEqual([]);
   });
+
+  it('gives an explainer whose text never defines its subject the subject but no definition, not an empty one', () => {
+    const explainer = gatherFacts(
+      makeArticle({
+        title: 'What Is Edge Computing?',
+        paragraphs: ['Edge computing moves processing close to the cameras and sensors that make the data.', 'Retailers use edge computing to count shoppers without sending video to the cloud.'],
+      }),
+      makeTopic(),
+    );
+    expect(explainer.kind).toBe('explainer');
+    expect(explainer.subject?.toLowerCase()).toBe('edge computing');
+    expect(Object.keys(explainer)).not.toContain('definition');
+  });
 });
