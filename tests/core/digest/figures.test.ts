@@ -72,6 +72,14 @@ describe('figures', () => {
     expect(f.map((x) => x.value)).toEqual(['10 prosent eller meir', 'kanskje 5\u00a0000 dollar']);
   });
 
+  it('puts "kanskje" before a figure only where "maybe" or "perhaps" stands right before it, however much space the text leaves', () => {
+    const f = findFigures([
+      'Perhaps the fix is a $40 cable from the local shop, the admin wrote back.',
+      'The budget is tight, perhaps  $5,000 for the whole fix, so we cannot buy new hardware.',
+    ]);
+    expect(f.map((x) => x.value)).toEqual(['40 dollar', 'kanskje 5\u00a0000 dollar']);
+  });
+
   it('says when a percentage is a difference or a past value, not a share', () => {
     const f = findFigures([
       'Its first service shipped with fewer defects but took 30% longer to build than a comparable one.',
