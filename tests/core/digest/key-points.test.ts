@@ -205,3 +205,34 @@ describe('key points: stems', () => {
     expect([...contentStems('One policy per switch: patch every server.')].every((w) => contentStems(text).has(w))).toBe(true);
   });
 });
+
+describe('key points: thread chatter', () => {
+  const question = 'Has anyone seen a branch router drop its session every night like this?';
+  const statement = 'The provider logs show the hold timer expiring just before two in the morning.';
+  const answers = [
+    'We got the session stable by following the vendor guide for the hold timer.',
+    'Check the keepalive on both sides, because a mismatch with the provider will reset the session.',
+  ];
+  // One line of chatter for each way the pattern words it; some typed with two spaces, as forum posters do.
+  const chatter = [
+    'Great  question, we have been fighting the same thing on our campus network for weeks.',
+    'Nice writeup, it saves me a lot of time with my own customers in the county.',
+    'Welcome  to the forum, you will find plenty of friendly people around here.',
+    'Me  too, our warehouse firewall has misbehaved since the spring upgrade.',
+    'Same  here, the tunnel to our datacenter went down twice during March.',
+    'I  agree, the support desk has been slow to answer since the merger.',
+    'I second  this, a spare unit on the shelf saved our weekend more than once.',
+    'Agree  with the above, cheap consumer gear has no place in a small business.',
+    'Any  idea would be welcome, since the carrier keeps blaming our hardware.',
+    'Any suggestion  is welcome, because the outage costs the shop real money.',
+    'Edit:  typo in my first post, the drops happen at three and not at two.',
+    'Update : spelling of the model name, it is the RV340 and not the RV430.',
+  ];
+  const thread = [`${statement} ${question}`, ...chatter, ...answers];
+
+  it('leaves out chatter however it is typed, and keeps a reply that only mentions "following" in passing', () => {
+    // Room for every usable sentence: only what is not a key point at all stays out.
+    const texts = extractKeyPoints(thread, { thread: true, min: 20, max: 20 }).map((k) => k.text);
+    expect(texts).toEqual([statement, question, ...answers]);
+  });
+});
