@@ -236,3 +236,22 @@ describe('key points: thread chatter', () => {
     expect(texts).toEqual([statement, question, ...answers]);
   });
 });
+
+describe('key points: a reply that reports what the cause turned out to be', () => {
+  it('is an answer, and goes ahead of replies that only describe the same trouble in more of the thread\'s words', () => {
+    const question = 'Why does the office printer drop off the network every morning after the update?';
+    const solved = 'It turned out to be a power saving setting in the new firmware.';
+    const thread = [
+      question,
+      'Our office printer drops off the network every morning too, since the same update last week.',
+      solved,
+      'The printer in our branch office also drops off the network after the morning update.',
+      'A reboot brings our printer back on the network, but only until the next morning.',
+    ];
+    // Room for three of five: the question, the answer, and the best-ranked of the rest.
+    const texts = extractKeyPoints(thread, { thread: true }).map((k) => k.text);
+    expect(texts).toHaveLength(3);
+    expect(texts.slice(0, 1)).toEqual([question]);
+    expect(texts).toContain(solved);
+  });
+});
