@@ -264,11 +264,10 @@ export function extractKeyPoints(paragraphs: readonly string[], options: KeyPoin
   const weights = stems.map(() => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
+      // Never negative; a 0 leaves the zero the matrix starts with.
       const w = similarity(stems[i] as Set<string>, stems[j] as Set<string>);
-      if (w > 0) {
-        (weights[i] as Float64Array)[j] = w;
-        (weights[j] as Float64Array)[i] = w;
-      }
+      (weights[i] as Float64Array)[j] = w;
+      (weights[j] as Float64Array)[i] = w;
     }
   }
   const score = pageRank(weights, n);
