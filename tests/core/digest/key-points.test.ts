@@ -255,3 +255,62 @@ describe('key points: a reply that reports what the cause turned out to be', () 
     expect(texts).toContain(solved);
   });
 });
+
+describe('key points: sign-offs and greetings', () => {
+  it('leaves out every way a post signs off or greets, and keeps a sentence that only opens like one', () => {
+    const kept = [
+      'The branch router kept its peering session overnight after the firmware update on Monday.',
+      'Thanks to the new firmware, the warehouse switches no longer lose their uplink at night.',
+      'Morning updates to the firewall rules now go through a change request first.',
+    ];
+    const signOffs = [
+      'Many thanks, the hold timer fix worked on all of our other offices as well.',
+      'Thx, the keepalive change solved the problem at the depot in the end.',
+      'Kind regards from the whole helpdesk crew at the Leeds site this week.',
+      'Best wishes to everyone fighting the same provider outage this winter.',
+      'Hope this helps anyone else who runs into a similar mess with their carrier.',
+      'HTH, the same approach worked for our colleagues in Denmark last spring.',
+      'TIA, any pointer to the right release notes would save my whole week.',
+      'Hi all, our printers in the basement stopped printing after a driver push.',
+    ];
+    const texts = extractKeyPoints([...kept, ...signOffs], { min: 20, max: 20 }).map((k) => k.text);
+    expect(texts).toEqual(kept);
+  });
+});
+
+describe('key points on a thread: off-topic talk and quote headers', () => {
+  const statement = 'Our branch router drops its peering session every night at two in the morning.';
+  const question = 'Has anyone seen this after a firmware update?';
+  const kept = [
+    'Unrelated changes on the provider side can also reset the peering session.',
+    'The carrier insisted the outage was unrelated, and blamed our firmware instead.',
+    'John said the fix works on his branch routers as well, which is good news.',
+    'After the update, our vendor rep said: lower the timer on both ends of the link.',
+    'The session has held for a week now since we changed the keepalive.',
+  ];
+  const thread = [
+    `${statement} ${question}`,
+    'Slightly off topic, but our coffee machine also reboots every night at two.',
+    'Offtopic: the new label printer in the warehouse prints twice as fast as the old one.',
+    'Unrelated: the vendor moved its support portal to a new address last week.',
+    'OT — our manager finally approved the budget for new switches at the depot.',
+    kept[0],
+    kept[1],
+    'On 3 May, Kari Nordmann wrote: the peering session came back after we lowered the hold timer.',
+    '@jdoe replied: the hold timer on our side was set to three minutes by default.',
+    'Jan van Dyke said: our provider changed their keepalive without telling anyone.',
+    'Kari writes: the same firmware broke the session on two of our routers too.',
+    kept[2],
+    kept[3],
+    `${kept[4]} Off topic, but the new coffee machine in the server room finally works.`,
+    // A paragraph marked off topic goes whole; so does the paragraph a lone quote header introduces.
+    'Off topic: our coffee machine broke again. The facilities team will replace it with a new model next Friday.',
+    '@jdoe wrote:',
+    'Our provider changed the keepalive on their side without telling anyone at all.',
+  ];
+
+  it('leaves out talk marked off topic and quoted replies, and keeps sentences that only mention "unrelated" or "said"', () => {
+    const texts = extractKeyPoints(thread, { thread: true, min: 20, max: 20 }).map((k) => k.text);
+    expect(texts).toEqual([statement, question, ...kept]);
+  });
+});
