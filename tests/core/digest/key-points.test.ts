@@ -314,3 +314,24 @@ describe('key points on a thread: off-topic talk and quote headers', () => {
     expect(texts).toEqual([statement, question, ...kept]);
   });
 });
+
+describe('key points: sentence length', () => {
+  const eightWords = 'The new firmware fixed the nightly session drops.';
+  const fortyFiveWords =
+    'The provider confirmed on Friday that the nightly drops of the peering session at our branch office were caused by a maintenance job on their side, which reset the hold timer on every edge router in the region at two in the morning without warning.';
+  const chars320 =
+    'Administrators recommended comprehensive reconfiguration, documentation, authentication, authorization, synchronization, virtualization, containerization, orchestration, standardization, troubleshooting, decommissioning and recommissioning procedures throughout the telecommunications infrastructure of the organization.';
+
+  it('keeps a sentence of 8 words, of 45 words and of 320 characters', () => {
+    expect([eightWords.split(' ').length, fortyFiveWords.split(' ').length, chars320.length]).toEqual([8, 45, 320]);
+    const texts = extractKeyPoints([eightWords, fortyFiveWords, chars320], { min: 20, max: 20 }).map((k) => k.text);
+    expect(texts).toEqual([eightWords, fortyFiveWords, chars320]);
+  });
+
+  it('leaves out a sentence of 46 words or of more than 320 characters', () => {
+    const ordinary = 'The branch office router has kept its session since the update.';
+    const longer = fortyFiveWords.replace('without warning', 'without any warning');
+    const wider = chars320.replace('of the organization', 'of the regional organization');
+    expect(extractKeyPoints([ordinary, longer, wider], { min: 20, max: 20 }).map((k) => k.text)).toEqual([ordinary]);
+  });
+});
