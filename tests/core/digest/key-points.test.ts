@@ -335,3 +335,22 @@ describe('key points: sentence length', () => {
     expect(extractKeyPoints([ordinary, longer, wider], { min: 20, max: 20 }).map((k) => k.text)).toEqual([ordinary]);
   });
 });
+
+describe('key points on a thread: sentences without a verb', () => {
+  it('keeps replies whose verb is a pronoun\'s, an imperative, a "doesn\'t" or a past tense, and leaves out fragments', () => {
+    const question = 'Has anyone seen a backup appliance stop waking from sleep after a firmware update?';
+    const kept = [
+      'We rely on the carrier for every branch link at the moment.',
+      'Disable the power saving mode on the switch port of the printer.',
+      'Our backup NAS doesn\u2019t wake up from sleep on its own anymore.',
+      'The spare NAS isn\'t much better on the current firmware either.',
+      'Our whole fleet of laptops crashed twice during the quarterly patch window.',
+    ];
+    const fragments = [
+      'The old storage shed behind the main office building near the loading dock.',
+      'Free shipping on every order over fifty dollars, guaranteed.',
+    ];
+    const texts = extractKeyPoints([question, ...kept, ...fragments], { thread: true, min: 20, max: 20 }).map((k) => k.text);
+    expect(texts).toEqual([question, ...kept]);
+  });
+});
