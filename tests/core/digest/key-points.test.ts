@@ -354,3 +354,34 @@ describe('key points on a thread: sentences without a verb', () => {
     expect(texts).toEqual([question, ...kept]);
   });
 });
+
+describe('key points: where the first post ends when the posts are not known', () => {
+  const background = [
+    'Our branch office router drops its peering session every night at two.',
+    'The logs show the hold timer expiring just before the session resets.',
+  ];
+  const question = 'Should we ask the provider to raise the hold timer on their side?';
+  const answer = 'Check the keepalive on your own router first, because a mismatch will reset the session.';
+
+  it('runs to the question when one of the first three paragraphs asks it', () => {
+    const texts = extractKeyPoints([...background, question, answer], { thread: true, min: 20, max: 20 }).map((k) => k.text);
+    expect(texts).toEqual([...background, question, answer]);
+  });
+
+  it('is the first paragraph when the question comes later: a question in a reply is no key point', () => {
+    const later = [...background, 'The provider changed its routing policy last week as well.', question, answer];
+    const texts = extractKeyPoints(later, { thread: true, min: 20, max: 20 }).map((k) => k.text);
+    expect(texts).not.toContain(question);
+    expect(texts).toContain(answer);
+  });
+});
+
+describe('key points: a quoted paragraph on an article', () => {
+  it('leaves out every sentence of a paragraph that opens with ">", not only the first', () => {
+    const paras = [
+      '> Our branch office router drops the session every night. The logs show the hold timer expiring first.',
+      'The vendor released a firmware fix for the session drops on Tuesday morning.',
+    ];
+    expect(extractKeyPoints(paras, { min: 20, max: 20 }).map((k) => k.text)).toEqual([paras[1]]);
+  });
+});
