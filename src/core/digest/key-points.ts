@@ -118,7 +118,8 @@ const ANSWER_PHRASE = new RegExp(
   'iu',
 );
 
-const isAnswer = (t: string) => !/\?["'”’)\]]*$/.test(t) && (ANSWER_OPENING.test(t) || ANSWER_PHRASE.test(t));
+/** Only asked of a candidate outside the first post, which never ends in a question (see isCandidate). */
+const isAnswer = (t: string) => ANSWER_OPENING.test(t) || ANSWER_PHRASE.test(t);
 
 /** Lower case, one space, without quote marks: for spotting a sentence repeated from an earlier paragraph. */
 const norm = (s: string) => s.toLowerCase().replace(/["'“”‘’]/g, '').replace(/\s+/g, ' ').trim();
