@@ -195,6 +195,21 @@ describe('key points: quotations', () => {
 });
 
 describe('key points: stems', () => {
+  it('keeps "gas", "string" and "access" whole, strips a possessive (straight or curly), and drops one-letter words but not two-letter ones ("AI")', () => {
+    expect([...contentStems("The switch's ports and the switch\u2019s fans, plus gas, string and access for Plan B at the AI lab.")]).toEqual([
+      'switch',
+      'port',
+      'fan',
+      'plus',
+      'gas',
+      'string',
+      'access',
+      'plan',
+      'ai',
+      'lab',
+    ]);
+  });
+
   it('strips plural and past endings, so that "attacked" meets "attack", but leaves a short word ending in -ed ("speed") whole', () => {
     expect([...contentStems('Attackers attacked the patched servers at full speed.')]).toEqual(['attacker', 'attack', 'patch', 'server', 'full', 'speed']);
   });
