@@ -302,7 +302,7 @@ describe('key points on a thread: off-topic talk and quote headers', () => {
     'John said the fix works on his branch routers as well, which is good news.',
     'After the update, our vendor rep said: lower the timer on both ends of the link.',
     'The session has held for a week now since we changed the keepalive.',
-  ];
+  ] as const;
   const thread = [
     `${statement} ${question}`,
     'Slightly off topic, but our coffee machine also reboots every night at two.',
