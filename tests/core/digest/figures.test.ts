@@ -72,6 +72,14 @@ describe('figures', () => {
     expect(f.map((x) => x.value)).toEqual(['10 prosent eller meir', 'kanskje 5\u00a0000 dollar']);
   });
 
+  it('reads a range written with an en or em dash as one, says "millionar" for half a million, and takes a comparative only right after the figure', () => {
+    const v = (s: string) => findFigures([s]).map((x) => x.value);
+    expect(v('Licences cost $25–$35 a month per seat, the vendor said in its price list.')).toEqual(['25–35 dollar per månad per lisens']);
+    expect(v('Licences cost $25—$35 a month per seat, the vendor said in its price list.')).toEqual(['25–35 dollar per månad per lisens']);
+    expect(v('The city spent $0.5 million on new laptops for its schools this year.')).toEqual(['0,5 millionar dollar']);
+    expect(v('Some 30% of the staff now work from home more often than before.')).toEqual(['om lag 30 prosent']);
+  });
+
   it('puts "kanskje" before a figure only where "maybe" or "perhaps" stands right before it, however much space the text leaves', () => {
     const f = findFigures([
       'Perhaps the fix is a $40 cable from the local shop, the admin wrote back.',
