@@ -217,3 +217,48 @@ describe('terms: the text’s own spelling', () => {
     expect(uk.map((h) => h.en)).toEqual(['enrol']);
   });
 });
+
+describe('terms: where a sentence starts', () => {
+  // A term the text writes only with a capital counts where the capital is the sentence's, not where it makes a name.
+  const count = (paragraphs: string[], en: string) => findTerms(paragraphs).find((h) => h.en === en)?.count;
+
+  it('a sentence that opens mid-paragraph, after a closing quote or after two spaces, opens with a capital', () => {
+    expect(count(['The old ports stayed open for years. Firewalls at each site now block them.'], 'firewall')).toBe(1);
+    expect(count(['“We closed the old ports,” the admin said. Firewalls at each site now block them.'], 'firewall')).toBe(1);
+    expect(count(['The audit ended in May.  “Firewalls first,” the report said of the branch offices.'], 'firewall')).toBe(1);
+  });
+
+  it('a line of its own inside a paragraph, or a bulleted item, opens with a capital', () => {
+    expect(count(['Lessons from the outage\nFirewalls at each site now block the old ports.'], 'firewall')).toBe(1);
+    expect(count(['What changed after the audit:\n  • Firewalls at each site now block the old ports.'], 'firewall')).toBe(1);
+    expect(count(['Lessons from the outage\n  • Firewalls at each site now block the old ports.'], 'firewall')).toBe(1);
+    expect(count(['• Firewalls at each site now block the old ports.'], 'firewall')).toBe(1);
+  });
+
+  it('a capital in mid-sentence is a name even after an earlier sentence of the same paragraph', () => {
+    expect(count(['The bank ran a trial in March. Its board then gave Copilot to every analyst.'], 'copilot')).toBeUndefined();
+  });
+});
+
+describe('terms: title-case headings', () => {
+  const count = (paragraphs: string[], en: string) => findTerms(paragraphs).find((h) => h.en === en)?.count;
+
+  it('a term spelt with capitals counts in a heading, where every word has a capital anyway', () => {
+    expect(count(['Why Your Office Wi-Fi Keeps Dropping Calls', 'Guests say that calls drop in the meeting rooms after lunch.'], 'Wi-Fi')).toBe(1);
+  });
+
+  it('a capitalised word in a heading is not yet a term: the text must use it in lower case', () => {
+    expect(count(['Copilot Comes to Every Council Laptop', 'The assistant will draft the minutes of each meeting.'], 'copilot')).toBeUndefined();
+    expect(count(['Copilot Comes to Every Council Laptop', 'Staff ask whether a copilot can draft the minutes of each meeting.'], 'copilot')).toBe(2);
+  });
+});
+
+describe('terms: plurals', () => {
+  // Lists that hold a word and a shorter word it starts with: a plural is its own word's plural, never the shorter word.
+  it('reads "routers" as router when "route" is listed too, and "specs" as spec when "spy" is', () => {
+    const net: TermEntry[] = [{ en: 'router', nn: 'ruter' }, { en: 'route', nn: 'rute' }];
+    expect(findTerms(['The routers in each branch office were replaced in May.'], net).map((h) => [h.en, h.count])).toEqual([['router', 1]]);
+    const spec: TermEntry[] = [{ en: 'spec', nn: 'spesifikasjon' }, { en: 'spy', nn: 'spion' }];
+    expect(findTerms(['The laptop specs list 32 GB of memory and a fast disk.'], spec).map((h) => [h.en, h.count])).toEqual([['spec', 1]]);
+  });
+});
