@@ -231,7 +231,7 @@ export function findTerms(paragraphs: readonly string[], terms: readonly TermEnt
   // An ambiguous term ("switch", "repository") counts only where its field's words occur too.
   const text = paragraphs.join('\n');
   for (const [entry] of hits) {
-    const ctx = terms[entry]?.context;
+    const ctx = (terms[entry] as TermEntry).context;
     if (ctx?.length && !ctx.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'iu').test(text))) hits.delete(entry);
   }
   return [...hits.values()].sort((a, b) => a.first.paragraph - b.first.paragraph || a.first.offset - b.first.offset);
