@@ -147,6 +147,14 @@ describe('terms: the spelling the text uses', () => {
   it('quotes "licence" where the text never writes "license"', () => {
     expect(findTerms(['Every licence is checked each year.', 'Licences cost too much for small firms.']).map((h) => h.en)).toContain('licence');
     expect(findTerms(['The license was renewed, and the licences were checked.']).map((h) => h.en)).toContain('license');
+    // Other terms in the text do not stand in the way, nor does the other spelling inside a product's name.
+    expect(findTerms(['Every licence for the VPN is checked each year.']).map((h) => h.en)).toEqual(['licence', 'virtual private network']);
+    expect(findTerms(['The License Server app tracks every licence we buy.']).map((h) => [h.en, h.count])).toEqual([['licence', 1]]);
+  });
+
+  it('a text that writes two other spellings is quoted in the list\'s own', () => {
+    const hits = findTerms(['The new data centre opens in May.', 'Power for the datacentre comes from the river.']);
+    expect(hits.map((h) => [h.en, h.count])).toEqual([['data center', 2]]);
   });
 });
 
@@ -260,5 +268,43 @@ describe('terms: plurals', () => {
     expect(findTerms(['The routers in each branch office were replaced in May.'], net).map((h) => [h.en, h.count])).toEqual([['router', 1]]);
     const spec: TermEntry[] = [{ en: 'spec', nn: 'spesifikasjon' }, { en: 'spy', nn: 'spion' }];
     expect(findTerms(['The laptop specs list 32 GB of memory and a fast disk.'], spec).map((h) => [h.en, h.count])).toEqual([['spec', 1]]);
+  });
+});
+
+describe('terms: abbreviations the text writes', () => {
+  const vpn = (paragraphs: string[]) => findTerms(paragraphs).find((h) => h.en === 'virtual private network');
+
+  it('keeps the abbreviation of a term the text never spells out, in the singular', () => {
+    expect(vpn(['Staff connect over the VPN from home.'])?.abbrev).toBe('VPN');
+    expect(vpn(['The firm runs two VPNs, one per provider.'])?.abbrev).toBe('VPN');
+  });
+
+  it('drops it when the text spells the term out, before or after the abbreviation', () => {
+    for (const paragraphs of [
+      ['Staff connect over the VPN from home.', 'A virtual private network hides the office traffic.'],
+      ['A virtual private network hides the office traffic.', 'Staff connect over the VPN from home.'],
+    ]) {
+      expect(vpn(paragraphs)?.count).toBe(2);
+      expect(vpn(paragraphs)?.abbrev).toBeUndefined();
+    }
+  });
+
+  it('lists each paragraph that uses a term once, in order', () => {
+    expect(vpn(['The VPN is slow, and the VPN client crashes.', 'We replaced the VPN in June.'])).toMatchObject({ count: 3, paragraphs: [0, 1] });
+  });
+});
+
+describe('terms: words of the field an ambiguous term needs', () => {
+  const sw = (paragraphs: string[]) => findTerms(paragraphs).find((h) => h.en === 'switch')?.count;
+
+  it('a switch with no network word near is no network switch', () => {
+    expect(sw(['Flip the switch by the door to turn off the hall lights.'])).toBeUndefined();
+  });
+
+  it('a field word counts whole, in any case, also at the start of the next paragraph', () => {
+    expect(sw(['The report says the switch in the hall failed.'])).toBeUndefined(); // "port" inside "report"
+    expect(sw(['A switch inside the portable heater broke again.'])).toBeUndefined(); // "port" inside "portable"
+    expect(sw(['Each Ethernet cable runs to the switch in the basement.'])).toBe(1);
+    expect(sw(['Cabling the New Office', 'Network cables run to a switch in the basement.'])).toBe(1);
   });
 });
