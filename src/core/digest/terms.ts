@@ -212,7 +212,6 @@ export function findTerms(paragraphs: readonly string[], terms: readonly TermEnt
     if (h) {
       h.count++;
       if (!h.paragraphs.includes(u.paragraph)) h.paragraphs.push(u.paragraph);
-      h.abbrev ??= u.surface;
     } else {
       const hit: TermHit = { en: t.en, nn: t.nn, generic: t.generic === true, count: 1, first: { paragraph: u.paragraph, offset: u.start }, paragraphs: [u.paragraph] };
       if (u.surface) hit.abbrev = u.surface;
