@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTerms, pickTerms, TERMS, type TermEntry } from '../../../src/core/digest/terms';
+import { findTerms, parseTerms, pickTerms, TERMS, type TermEntry } from '../../../src/core/digest/terms';
 import { SHARED_TEXTS_DIR } from '../../../support/shared-dir';
 
 const ens = (paragraphs: string[]) => findTerms(paragraphs).map((h) => h.en);
@@ -306,5 +306,56 @@ describe('terms: words of the field an ambiguous term needs', () => {
     expect(sw(['A switch inside the portable heater broke again.'])).toBeUndefined(); // "port" inside "portable"
     expect(sw(['Each Ethernet cable runs to the switch in the basement.'])).toBe(1);
     expect(sw(['Cabling the New Office', 'Network cables run to a switch in the basement.'])).toBe(1);
+  });
+});
+
+describe('terms: the list itself', () => {
+  const full = { en: 'switch', nn: 'svitsj', aka: ['network switch'], notNext: ['to'], context: ['router'], generic: false, everyday: false };
+
+  it('takes a well-formed entry as it is', () => {
+    expect(parseTerms({ terms: [full, { en: 'VPN', nn: 'VPN' }] })).toEqual([full, { en: 'VPN', nn: 'VPN' }]);
+  });
+
+  it('refuses a list without a terms array, and each kind of broken entry', () => {
+    expect(() => parseTerms({})).toThrow('terms: bad shape');
+    expect(() => parseTerms({ terms: 'switch=svitsj' })).toThrow('terms: bad shape');
+    const broken: Record<string, unknown>[] = [
+      { ...full, en: 42 },
+      { ...full, nn: ['svitsj'] },
+      { ...full, en: '' },
+      { ...full, nn: '' },
+      { ...full, aka: 'network switch' },
+      { ...full, aka: ['network switch', 2] },
+      { ...full, notNext: 'to' },
+      { ...full, context: 'router' },
+      { ...full, generic: 'yes' },
+      { ...full, everyday: 1 },
+    ];
+    for (const b of broken) expect(() => parseTerms({ terms: [{ en: 'VPN', nn: 'VPN' }, b] }), JSON.stringify(b)).toThrow('terms: bad entry 1');
+  });
+});
+
+describe('terms: plural and spelling forms', () => {
+  const count = (paragraphs: string[], en: string, terms?: readonly TermEntry[]) => findTerms(paragraphs, terms).find((h) => h.en === en)?.count;
+
+  it('finds -ies plurals of a consonant + y, -s plurals of a vowel + y, and -es plurals of -s, -x, -ch, -sh', () => {
+    expect(count(['Two vulnerabilities were patched this week.'], 'vulnerability')).toBe(1);
+    expect(count(['Attackers used two zero-days against the mail server.'], 'zero-day')).toBe(1);
+    expect(count(['Rotate the encryption keys every year.'], 'encryption key')).toBe(1);
+    expect(count(['Both data breaches started with one stolen password.'], 'data breach')).toBe(1);
+    expect(count(['The vendor shipped three patches in May.'], 'patch')).toBe(1);
+  });
+
+  it('an abbreviation with a hyphen is found with a hyphen or a space', () => {
+    expect(count(['The branch offices moved to SD-WAN last year.'], 'SD-WAN')).toBe(1);
+    expect(count(['The branch offices moved to SD WAN last year.'], 'SD-WAN')).toBe(1);
+  });
+
+  it('a name in capitals longer than six letters is no abbreviation: it is found in lower case too', () => {
+    expect(count(['Routers take their settings over netconf now.'], 'NETCONF', [{ en: 'NETCONF', nn: 'NETCONF' }])).toBe(1);
+  });
+
+  it('a word that only starts with a listed next word does not stop the term ("offers" is not "off")', () => {
+    expect(count(['The new switch offers 48 ports for the office network.'], 'switch')).toBe(1);
   });
 });
