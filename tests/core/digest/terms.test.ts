@@ -359,3 +359,12 @@ describe('terms: plural and spelling forms', () => {
     expect(count(['The new switch offers 48 ports for the office network.'], 'switch')).toBe(1);
   });
 });
+
+describe('terms: whole words only', () => {
+  it('a term inside a longer word, after a hyphen or in lower case where the list has an abbreviation, is no use of it', () => {
+    expect(ens(['Install the anti-malware agent on each laptop.'])).toEqual(['laptop']);
+    expect(ens(['Install the antimalware agent on each laptop.'])).toEqual(['laptop']);
+    expect(ens(['The team stitched a patchwork of old tools together.'])).toEqual([]);
+    expect(ens(['Both teams will ram the change through before May.'])).toEqual([]);
+  });
+});
