@@ -101,7 +101,7 @@ export const LANGUAGE_CUE = /\b(?:programming|programmers?|languages?|coded|codi
  */
 export const STANDARDS: readonly { re: RegExp; name?: (m: RegExpExecArray) => string }[] = [
   { re: /\bWi-?Fi\s?([4-7]E?)(?![\p{L}\p{N}])/giu, name: (m) => `Wi-Fi ${(m[1] as string).toUpperCase()}` },
-  { re: /(?<![\p{L}\p{N}.,])802\.\d{1,2}[a-z]{0,2}(?![\p{L}\p{N}])/gu },
+  { re: /(?<![\p{L}\p{N}.,])802\.\d{1,2}(?:[a-z]{1,2}|[A-Z])?(?![\p{L}\p{N}])/gu },
   { re: /(?<![\p{L}\p{N}.,-])[2-6]G(?![\p{L}\p{N}])/gu },
   { re: /\bLTE\b/g },
   { re: /\bIPv[46]\b/g },

@@ -12,6 +12,9 @@ describe('IEEE 802 standards', () => {
     expect(standards(['Switches that support 802.3bt deliver up to 90 W per port to the new cameras.'])).toEqual(['802.3bt']);
     expect(standards(['The old controller only spoke 802.11ac, so the campus waited for 802.11ax hardware.'])).toEqual(['802.11ac', '802.11ax']);
     expect(standards(['The plain 802.3 standard still describes most office cabling.'])).toEqual(['802.3']);
+    // The 802.1 standards are written with one capital: port access control and VLAN tagging.
+    expect(standards(['Every port uses 802.1X authentication, and the uplinks carry 802.1Q tags.'])).toEqual(['802.1X', '802.1Q']);
+    expect(standards(['The spare part 802.1XY is on back order.'])).toEqual([]);
   });
 
   it('a price or a longer number that holds "802.11" is no standard', () => {
