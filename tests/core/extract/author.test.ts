@@ -170,6 +170,12 @@ describe('nameFrom', () => {
     ['Staff Writer', false, undefined],
     ['https://www.facebook.com/janedoe', false, undefined],
     ['jane@example.com', false, undefined],
+    // An address first makes the whole text a link, http as well as https, whatever follows it.
+    ['http://www.janedoe.dev | Jane Doe', false, undefined],
+    ['https://www.janedoe.dev | Jane Doe', false, undefined],
+    // A handle or a web address after the name is not an e-mail: the name before them is kept.
+    ['Jane Doe | @janedoe', false, 'Jane Doe'],
+    ['Jane Doe · @janedoe · www.janedoe.dev', false, 'Jane Doe'],
     ['Writes about cloud security.', true, undefined],
     ['Jane Doe is a technical writer who covers cloud infrastructure for IT teams', true, undefined],
   ];
@@ -184,6 +190,12 @@ describe('readAuthor: the order of sources', () => {
   const ld = (over: Partial<JsonLdInfo> = {}): JsonLdInfo => ({ types: [], sections: [], keywords: [], authors: [], authorOrgs: [], breadcrumbs: [], ...over });
   const page = (head = '') => new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body><p>Text.</p></body></html>`).window.document;
 
+  it('takes a plain meta[name=author] from the page head', () => {
+    const d = page('<meta property="og:title" content="Cloud Outage Hits Retail Payments"><meta name="author" content="Jane Doe">');
+    expect(readMeta(d)).toMatchObject({ author: 'Jane Doe' });
+    expect(readAuthor(d, readMeta(d), ld())).toBe('Jane Doe');
+  });
+
   it('skips an author that is the site itself, and takes article:author after meta author', () => {
     const d = page('<meta property="og:site_name" content="Fjord Tech"><meta name="author" content="Fjord Tech"><meta property="article:author" content="Kari Nordmann">');
     expect(readAuthor(d, readMeta(d), ld())).toBe('Kari Nordmann');
@@ -191,6 +203,16 @@ describe('readAuthor: the order of sources', () => {
 
   it("cuts a job title off Readability's byline, which may be a whole author box", () => {
     expect(readAuthor(page(), {}, ld(), 'Jane Doe Senior Editor')).toBe('Jane Doe');
+  });
+
+  it("reads the author box's name element when no cheaper source names anyone, past selectors that find no name", () => {
+    // .author-box .author-name holds only the job title; the h4 link further down the list holds the name.
+    const d = new JSDOM(
+      '<!DOCTYPE html><html><head></head><body><p>Text.</p><div class="author-box"><span class="author-name">Technical Writer</span><h4><a href="/user/about/jane-doe/">Jane Doe</a></h4><p>Writes about cloud security.</p></div></body></html>',
+    ).window.document;
+    expect(readAuthor(d, readMeta(d), ld())).toBe('Jane Doe');
+    const lone = new JSDOM('<!DOCTYPE html><html><body><p>Text.</p><div class="author-box"><h4><a href="/user/about/kari/">Kari Nordmann</a></h4></div></body></html>').window.document;
+    expect(readAuthor(lone, readMeta(lone), ld())).toBe('Kari Nordmann');
   });
 
   it('falls back to an organisation credited in JSON-LD, but not to the site', () => {
