@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { failure } from '../../support/model-error';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { memoryStore, ModelCache } from '../../../src/core/model/cache';
-import { generateModelCard, type GenerateDeps, type GenerateStage } from '../../../src/core/model/generate';
+import { generateModelCard, parseAnswer, type GenerateDeps, type GenerateStage } from '../../../src/core/model/generate';
+import { ModelError } from '../../../src/core/model/errors';
+import { MAX_JSON_DEPTH } from '../../../src/core/model/partial-json';
+import { modelErrorMessages } from '../../../src/strings/model-errors';
 import { DEFAULT_PREFS, type BokmalFinding, type ModelConfig, type PartialCardContent, type Provider } from '../../../src/core/model/types';
 import { validateCard } from '../../../src/core/validate';
 import { makeArticle } from '../../factories/article';
@@ -334,5 +337,31 @@ describe('generateModelCard with a failing store', () => {
     const r = await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config('openai'), deps({ cache: new ModelCache(broken) }));
     expect(r).toMatchObject({ fromCache: false, requests: 1 });
     expect(r.card.summary).toEqual(GOOD_CONTENT.summary);
+  });
+});
+
+describe('parseAnswer', () => {
+  // Card-shaped text with a field nested `levels` deep in all (the card object counts as one level).
+  const nested = (levels: number) => `{"title":"Skyavbrot stoppa kortbetalingar","x":${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}}`;
+
+  it('says an answer that is not a card is not a card, and one nested past the limit is too deep', () => {
+    for (const [text, message] of [
+      ['Beklagar, eg kan ikkje skrive eit kort om denne artikkelen.', modelErrorMessages.invalidAnswer()],
+      [nested(MAX_JSON_DEPTH), modelErrorMessages.invalidAnswer()],
+      [nested(MAX_JSON_DEPTH + 1), modelErrorMessages.answerTooDeep()],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        parseAnswer(text, TEST_ARTICLE.paragraphs.length);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(ModelError);
+      expect(thrown).toMatchObject({ kind: 'invalid-answer', message });
+    }
+  });
+
+  it('reads a good answer into card content', () => {
+    expect(parseAnswer(JSON.stringify(GOOD_CONTENT), TEST_ARTICLE.paragraphs.length).content).toMatchObject({ title: GOOD_CONTENT.title });
   });
 });
