@@ -106,6 +106,22 @@ describe('partial JSON', () => {
     ]);
   });
 
+  it('stops at a control character JSON does not take as whitespace, and at a letter past ASCII between tokens', () => {
+    for (const gap of ['\f', '\v', '\u00e9', '\u2014']) {
+      const text = `{"title":"Skyavbrot",${gap}"summary":["Eit avsnitt."]}`;
+      const p = new PartialJsonParser();
+      p.push(text);
+      expect(p.stopped).toBe('invalid');
+      expect(partialCardContent(text)).toMatchObject({ title: 'Skyavbrot', summary: [] });
+    }
+    // The spaces JSON does take, and a Unicode space, are read past.
+    const text = '{"title":"Skyavbrot",\r\n\t\u00a0"summary":["Eit avsnitt."]}';
+    const spaced = new PartialJsonParser();
+    spaced.push(text);
+    expect(spaced.stopped).toBeUndefined();
+    expect(partialCardContent(text)).toMatchObject({ title: 'Skyavbrot', summary: ['Eit avsnitt.'] });
+  });
+
   it('tags numbers as num and true, false and null as lit, with their values', () => {
     const root = parsePartialJson('{"a":true,"b":false,"c":null,"d":-1.5,"e":0,"f":7e2,"g":[12,true]}');
     expect(root?.t === 'obj' && root.entries).toEqual([
