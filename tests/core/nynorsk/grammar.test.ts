@@ -68,6 +68,11 @@ describe('determiner + noun gender', () => {
     expect(flags('Dei fann eit programfeil.')).toEqual([['eit', 'ein', 'determiner']]);
   });
 
+  it('reads no compound from a last part shorter than four letters: an English word may end in one (head-set)', () => {
+    expect(flags('Alle tilsette fekk eit headset.')).toEqual([]);
+    expect(flags('Alle tilsette fekk ein headset.')).toEqual([]);
+  });
+
   it('reads over an adjective in -tt (nytt), a neuter form of an adjective in -y', () => {
     expect(flags('Det er ein heilt nytt system.')).toEqual([['ein', 'eit', 'determiner']]);
   });
