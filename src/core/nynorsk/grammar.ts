@@ -264,7 +264,7 @@ export function createGrammar(data: GrammarData): { check(text: string, tokens: 
           demonstrative(t, i, w);
           continue;
         }
-        if (w.length > 4) predicate(i, w);
+        predicate(i, w);
       }
       return out;
 

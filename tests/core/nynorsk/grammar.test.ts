@@ -284,6 +284,11 @@ describe('predicate and participle agreement (hints)', () => {
     expect(hints('Digitaliseringane er oppdatert.')).toEqual([['oppdatert', 'oppdaterte', 'predicate']]);
   });
 
+  it('hints the plural after a short neuter plural in -a at the start of a sentence (husa, taka)', () => {
+    expect(hints('Husa er renovert.')).toEqual([['renovert', 'renoverte', 'predicate']]);
+    expect(hints('Taka er reparert etter stormen.')).toEqual([['reparert', 'reparerte', 'predicate']]);
+  });
+
   it('hints the plural before a preposition, an adverb, a comma or a word it cannot read', () => {
     for (const t of ['Tenestene er oppdatert i dag.', 'Tenestene er oppdatert no.', 'Tenestene er oppdatert, seier leiinga.', 'Tenestene er oppdatert 12. mars.'])
       expect(hints(t), t).toEqual([['oppdatert', 'oppdaterte', 'predicate']]);
