@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { recognisePage } from '../../src/core/recognise';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Recognise from '../../src/core/recognise';
+
+// Imported afresh in each test: the content types and roots are tables built when the module loads, and the mutation
+// run credits a test only with the code that runs while the test runs.
+let recognisePage: typeof Recognise.recognisePage;
+beforeEach(async () => {
+  vi.resetModules();
+  ({ recognisePage } = await import('../../src/core/recognise'));
+});
 
 const W = 'https://www.spiceworks.com';
 const C = 'https://community.spiceworks.com';
