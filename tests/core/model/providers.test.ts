@@ -68,7 +68,12 @@ describe.each(PROVIDERS)('%s', (provider) => {
       expect(req.headers['anthropic-version']).toBe('2023-06-01');
       expect(req.headers['anthropic-dangerous-direct-browser-access']).toBe('true');
       expect(req.headers.authorization).toBeUndefined();
-      expect((body.tools as { input_schema: unknown }[])[0]!.input_schema).toEqual(CARD_CONTENT_SCHEMA);
+      // The one tool the model must call, described to it (the model reads the description when it picks the tool).
+      const tools = body.tools as { name: string; description: string; input_schema: unknown }[];
+      expect(tools).toHaveLength(1);
+      expect(tools[0]!.name).toBe('nynorsk_card');
+      expect(tools[0]!.description).toMatch(/Nynorsk card/);
+      expect(tools[0]!.input_schema).toEqual(CARD_CONTENT_SCHEMA);
       expect(body.tool_choice).toEqual({ type: 'tool', name: 'nynorsk_card' });
       expect(body.system).toBe(messages[0]!.content);
       expect(body.messages).toEqual([messages[1]]);
@@ -350,6 +355,17 @@ describe('answers read from a given body', () => {
     ].join('');
     expect(await read(body)).toBe('{"title":"T"}');
     expect(seen).toEqual(['{"title":', '"T"}']);
+  });
+
+  it('anthropic SSE: an error event in the middle of the answer is the error it names, not a cut answer', async () => {
+    const ev = (name: string | null, v: unknown) => `${name ? `event: ${name}\n` : ''}data: ${JSON.stringify(v)}\n\n`;
+    const json = (partial_json: string) => ({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json } });
+    const overloaded = { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } };
+    for (const name of ['error', null]) {
+      const body = [ev('message_start', { type: 'message_start', message: { id: 'msg_1', content: [] } }), ev('content_block_delta', json('{"title":')), ev(name, overloaded)].join('');
+      const e = await failure(streamCompletion(config('anthropic'), messages, opts({ fetch: answering('text/event-stream', body) })));
+      expect([e.kind, e.status, e.detail]).toEqual(['server', 503, 'Overloaded']);
+    }
   });
 
   it('anthropic without SSE: a body with no message, or a tool block with no input, is read as text or a cut answer', async () => {
