@@ -52,9 +52,10 @@ export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof
 
 /**
  * A decoder over a framing parser (SSE or NDJSON lines) whose `end` throws
- * "cut off" unless the provider's own end-of-answer frame was seen.
+ * "cut off" unless the provider's own end-of-answer frame was seen;
+ * `hitLengthLimit` says whether that frame named max_tokens.
  */
-export function untilDone(framing: { feed(chunk: string): void; end(): void }, isDone: () => boolean, hitLengthLimit: () => boolean = () => false): AnswerDecoder {
+export function untilDone(framing: { feed(chunk: string): void; end(): void }, isDone: () => boolean, hitLengthLimit: () => boolean): AnswerDecoder {
   return {
     feed: (c) => framing.feed(c),
     end() {
