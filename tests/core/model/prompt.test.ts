@@ -66,6 +66,21 @@ describe('buildMessages', () => {
     TEST_ARTICLE.paragraphs.forEach((p, i) => expect(user).toContain(`\n${i}: ${p}`));
     expect(user).not.toMatch(/<[a-z][^>]*>/i);
   });
+  it('puts the metadata on one line under the title, parted by bars, and without metadata the article follows the title', () => {
+    const lines = buildMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS)[1]!.content.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      `Title: ${TEST_ARTICLE.title}`,
+      'Author: Test Writer | Published: 2026-03-18 | Section: data-security | Topic: IT-tryggleik (security)',
+      'Article:',
+    ]);
+    const bare = makeArticle({ title: 'Cloud Costs Rise for Small IT Teams' });
+    expect(buildMessages(bare, undefined, DEFAULT_PREFS)[1]!.content.split('\n')).toEqual([
+      'Title: Cloud Costs Rise for Small IT Teams',
+      'Article:',
+      '0: A first paragraph about cloud costs.',
+      '1: A second paragraph about budgets.',
+    ]);
+  });
   it('holds the terminology entries the article uses and no others', () => {
     const user = build()[1]!.content;
     expect(user).toContain('ransomware = løysepengevirus');
