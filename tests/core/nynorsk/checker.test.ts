@@ -125,6 +125,8 @@ describe('context rules', () => {
     expect(forms('Ho fordeler arbeidet mellom dei tilsette.')).toEqual([]);
     expect(forms('Avtalen har mange fordeler.')).toEqual(['fordeler']);
     expect(forms('Attraktive pakker og fordeler lokkar.')).toEqual(['pakker', 'fordeler']);
+    // In a clause where the subject and a sentence adverb come first, the adverb right before the verb says it is one.
+    expect(forms('Dei tilsette meiner at leiaren ikkje fordeler arbeidet rettferdig.')).toEqual([]);
   });
 
   it('reads nå after å or a modal as the verb', () => {
