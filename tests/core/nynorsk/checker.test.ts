@@ -284,5 +284,12 @@ describe('loading', () => {
     expect(isNynorskData({ ...data, context: [{ suggestion: 'ikkje' }] })).toBe(false);
     expect(isNynorskData({ ...data, context: [{ form: 1, suggestion: 'ikkje' }] })).toBe(false);
     expect(isNynorskData(null)).toBe(false);
+    // Each field of the wrong type, or missing, makes the whole file unusable.
+    const wrong: Record<string, unknown> = { format: 2, minTail: '3', minHead: '3', minHeadRest: '3', words: 'x', noTail: 1, noHead: 1, nynorsk: ['ikkje'], lexicon: null, cased: [], context: {} };
+    for (const [k, x] of Object.entries(wrong)) {
+      expect([k, isNynorskData({ ...data, [k]: x })]).toEqual([k, false]);
+      const { [k]: _gone, ...rest } = data as unknown as Record<string, unknown>;
+      expect([k, isNynorskData(rest)]).toEqual([k, false]);
+    }
   });
 });
