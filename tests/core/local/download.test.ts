@@ -94,7 +94,8 @@ function fakeServer(opts: ServerOpts) {
       start(controller) {
         init.signal?.addEventListener('abort', () => {
           try {
-            controller.error(new DOMException('This operation was aborted', 'AbortError'));
+            // As fetch does (Fetch standard, "abort the fetch() call"): the body errors with the signal's abort reason.
+            controller.error(init.signal?.reason ?? new DOMException('This operation was aborted', 'AbortError'));
           } catch {
             /* already closed */
           }
@@ -291,12 +292,16 @@ describe('downloadModel', () => {
     const data = gguf(3_000);
     const store = createMemoryModelStore();
     const server = fakeServer({ data, chunk: 500, stallAfter: [1_500] });
+    const errors: unknown[] = [];
     const result = await downloadModel(
       { id: 'nb', url: URL_, sha256: sha(data) },
-      deps(store, server.fetch, { stallTimeoutMs: 50 }),
+      deps(store, server.fetch, { stallTimeoutMs: 50, onRetry: (info) => void errors.push(info.error) }),
     );
     expect(server.requests.map((r) => r.range)).toEqual([undefined, 'bytes=1500-']);
     expect(result.verified).toBe(true);
+    // onRetry (the console) hears that the connection stalled, not only that it broke.
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ message: 'stalled' });
   });
 
   it('starts again from byte 0 when the server ignores Range, and still ends byte-identical', async () => {
