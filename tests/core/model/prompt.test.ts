@@ -42,6 +42,43 @@ describe('relevantTerms', () => {
     expect(relevantTerms('plain AI news', TERMS).map((t) => t.en)).toEqual(['artificial intelligence']);
   });
 
+  it('gives the terms longest first, each English term once whatever its case', () => {
+    const text = 'Attackers used ransomware; MFA was off. Zero trust next.';
+    expect(relevantTerms(text, TERMS).map((t) => t.en)).toEqual(['multi-factor authentication', 'ransomware', 'zero trust']);
+    const twice = [
+      { en: 'Ransomware', nn: 'løysepengevirus' },
+      { en: 'ransomware', nn: 'utpressingsvirus' },
+    ];
+    expect(relevantTerms(text, twice)).toEqual([{ en: 'Ransomware', nn: 'løysepengevirus' }]);
+  });
+
+  it('matches whole words only, special characters as written, and mixed-case terms in any case', () => {
+    expect(relevantTerms('OpenAI and AIX servers were both hit', TERMS)).toEqual([]);
+    expect(relevantTerms('The AI2 institute released a model', TERMS)).toEqual([]);
+    expect(relevantTerms('The agent is written in C++ and Rust.', [{ en: 'C++', nn: 'C++' }])).toEqual([{ en: 'C++', nn: 'C++' }]);
+    // Not all capitals: any case matches (a USB-C port, usb-c charging; Wi-Fi 6E, wi-fi 6e).
+    expect(relevantTerms('Laptops now charge over usb-c.', [{ en: 'USB-C', nn: 'USB-C' }])).toHaveLength(1);
+    expect(relevantTerms('The new access points support wi-fi 6e.', [{ en: 'Wi-Fi 6E', nn: 'Wi-Fi 6E' }])).toHaveLength(1);
+    // All capitals and digits: only in capitals (5g is five grams, not the network).
+    expect(relevantTerms('The sensor weighs 5g.', [{ en: '5G', nn: '5G' }])).toEqual([]);
+    expect(relevantTerms('The sensor uses 5G.', [{ en: '5G', nn: '5G' }])).toHaveLength(1);
+  });
+
+  it('never matches a blank alias, even where a space stands between two marks', () => {
+    expect(relevantTerms('The admin asked: “Why?”', [{ en: 'firewall', nn: 'brannmur', aka: [' '] }])).toEqual([]);
+    expect(relevantTerms('OpenAI asked: “Why?”', [{ en: 'AI', nn: 'KI', aka: [' '] }])).toEqual([]);
+  });
+
+  it('keeps at most 30 terms, and no more than fit in 200 tokens', () => {
+    const many = Array.from({ length: 35 }, (_, i) => ({ en: `kw${i + 10}`, nn: 'ord' }));
+    const text = many.map((t) => t.en).join(' ');
+    expect(relevantTerms(text, many)).toEqual(many.slice(0, 30));
+    // Twelve terms of 19 tokens each, plus one for the line break: ten fill the 200 tokens exactly.
+    const wide = Array.from({ length: 12 }, (_, i) => ({ en: `tool${i + 10}`, nn: Array<string>(16).fill('ord').join(' ') }));
+    expect(estimateTokens(`${wide[0]!.en} = ${wide[0]!.nn}`)).toBe(19);
+    expect(relevantTerms(wide.map((t) => t.en).join(' '), wide)).toEqual(wide.slice(0, 10));
+  });
+
   it('leaves out an entry with a blank English or Nynorsk side, even when the text uses it', () => {
     const text = 'The firewall blocked the ransomware.';
     const terms = [
@@ -104,8 +141,29 @@ describe('buildMessages', () => {
       expect(bare.slice(0, 3).every(Boolean)).toBe(true);
     }
   });
+  it('shows only the date of a published time, and looks for terms in the title too', () => {
+    const a = makeArticle({ title: 'Zero Trust Comes to Small Offices', published: '2026-03-18T08:30:00Z' });
+    const user = buildMessages(a, undefined, DEFAULT_PREFS, { terms: TERMS })[1]!.content;
+    expect(user.split('\n').slice(1, 3)).toEqual(['Published: 2026-03-18', 'Terms: zero trust = nulltillit']);
+  });
+  it('asks for a card, a part or a combined card, each with its length, in four lines', () => {
+    const card = build()[0]!.content;
+    expect(card.split('\n')).toHaveLength(4);
+    expect(card).toContain('Write a card about it.');
+    expect(card).toContain('summary: 4-6 paragraphs; faq: 5-7 questions.');
+    const part = buildMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS, { part: { from: 2, to: 4, index: 1, count: 3 } });
+    expect(part[0]!.content).toContain('You get one part of a longer English article. Summarise this part only.');
+    expect(part[0]!.content).toContain('summary: 1-2 paragraphs; faq: 1-3 questions.');
+    expect(part[0]!.content).not.toContain('Write a card');
+    expect(part[1]!.content.split('\n')).toContain('Part 2 of 3, paragraphs 2-3:');
+    const combine = buildCombineMessages(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS, [GOOD_CONTENT, GOOD_CONTENT])[0]!.content;
+    expect(combine).toContain('Combine them into one card for the whole article.');
+    expect(combine).toContain('summary: 4-6 paragraphs; faq: 5-7 questions.');
+    expect(combine).not.toContain('Write a card');
+  });
   it('asks for Nynorsk in the chosen norm and for JSON', () => {
     const sys = build()[0]!.content;
+    expect(sys).toContain('e-infinitive (å skrive, å lese)');
     expect(sys).toMatch(/Nynorsk \(not Bokmål/);
     expect(sys).toContain('e-infinitive');
     expect(sys).toContain('"me/oss"');
@@ -137,6 +195,41 @@ describe('planPrompt', () => {
     expect(covered).toEqual(long.paragraphs.map((_, i) => i));
     expect(plan.parts[1]!.messages[1]!.content).toContain(`Part 2 of ${plan.parts.length}, paragraphs ${plan.parts[1]!.range.from}-`);
     expect(plan.parts[1]!.messages[1]!.content).toContain(`\n${plan.parts[1]!.range.from}: `);
+  });
+  it('counts the title and every paragraph as article tokens', () => {
+    const plan = planPrompt(TEST_ARTICLE, TEST_TOPIC, DEFAULT_PREFS);
+    expect(plan.articleTokens).toBe(estimateTokens(TEST_ARTICLE.title) + TEST_ARTICLE.paragraphs.reduce((n, p) => n + estimateTokens(p), 0));
+  });
+  it('keeps a prompt of exactly the limit whole, and a single paragraph however long, but splits two', () => {
+    const t = planPrompt(long, undefined, DEFAULT_PREFS).parts[0]!.tokens;
+    expect(planPrompt(long, undefined, DEFAULT_PREFS, { maxPromptTokens: t }).split).toBe(false);
+    expect(planPrompt(long, undefined, DEFAULT_PREFS, { maxPromptTokens: t - 1 }).split).toBe(true);
+    const one = makeArticle({ paragraphs: [long.paragraphs.join(' ')] });
+    expect(planPrompt(one, undefined, DEFAULT_PREFS, { maxPromptTokens: 300 })).toMatchObject({ split: false, parts: [{ range: { from: 0, to: 1 } }] });
+    const two = makeArticle({ paragraphs: [long.paragraphs.slice(0, 20).join(' '), long.paragraphs.slice(20, 40).join(' ')] });
+    expect(planPrompt(two, undefined, DEFAULT_PREFS, { maxPromptTokens: 300 }).parts.map((p) => p.range)).toEqual([
+      { from: 0, to: 1 },
+      { from: 1, to: 2 },
+    ]);
+  });
+  it('fills each part as far as the limit allows, with the terms counted in', () => {
+    const terms = [
+      { en: 'cloud', nn: 'skya', aka: ['cloud services'] },
+      { en: 'licences', nn: 'lisensar' },
+      { en: 'staff time', nn: 'arbeidstid for dei tilsette' },
+      { en: 'training', nn: 'opplæring' },
+      { en: 'municipal', nn: 'kommunal' },
+    ];
+    for (const max of [700, 800, 1200]) {
+      const plan = planPrompt(long, undefined, DEFAULT_PREFS, { maxPromptTokens: max, terms });
+      expect(plan.parts.length).toBeGreaterThan(1);
+      const next = (i: number) => estimateTokens(`${i}: ${long.paragraphs[i]}`);
+      plan.parts.forEach((p, k) => {
+        expect(p.tokens).toBeLessThanOrEqual(max);
+        // One more paragraph would not have fitted, give or take the estimate's slack (10 tokens, one a paragraph, the header).
+        if (k < plan.parts.length - 1) expect(p.tokens + next(p.range.to)).toBeGreaterThan(max - 40);
+      });
+    }
   });
   it('does not split under the default limit', () => {
     expect(planPrompt(long, undefined, DEFAULT_PREFS).split).toBe(false);
