@@ -214,11 +214,11 @@ describe('planPrompt', () => {
   });
   it('fills each part as far as the limit allows, with the terms counted in', () => {
     const terms = [
-      { en: 'cloud', nn: 'skya', aka: ['cloud services'] },
-      { en: 'licences', nn: 'lisensar' },
-      { en: 'staff time', nn: 'arbeidstid for dei tilsette' },
-      { en: 'training', nn: 'opplæring' },
-      { en: 'municipal', nn: 'kommunal' },
+      { en: 'cloud', nn: 'skya, nettskya eller skytenestene til ein leverandør utanfor verksemda', aka: ['cloud services'] },
+      { en: 'licences', nn: 'lisensar, lisenskostnader og avtalar om bruksrett for programvare' },
+      { en: 'staff time', nn: 'arbeidstid for dei tilsette i kommunen og i verksemda elles' },
+      { en: 'training', nn: 'opplæring, kurs og rettleiing for dei tilsette som skal bruke tenestene' },
+      { en: 'municipal', nn: 'kommunal, som høyrer til kommunen eller blir driven av han' },
     ];
     for (const max of [700, 800, 1200]) {
       const plan = planPrompt(long, undefined, DEFAULT_PREFS, { maxPromptTokens: max, terms });
@@ -233,6 +233,30 @@ describe('planPrompt', () => {
   });
   it('does not split under the default limit', () => {
     expect(planPrompt(long, undefined, DEFAULT_PREFS).split).toBe(false);
+  });
+  it('gives the combine step the parts one a line, the terms the article uses, and no empty line', () => {
+    const terms = [{ en: 'cloud', nn: 'sky' }];
+    const second = { ...GOOD_CONTENT, title: 'Del to' };
+    const lines = buildCombineMessages(long, undefined, DEFAULT_PREFS, [GOOD_CONTENT, second], terms)[1]!.content.split('\n');
+    expect(lines).toEqual([
+      `Title: ${long.title}`,
+      'Terms: cloud = sky',
+      'The article has 60 paragraphs, numbered 0-59. Keep the evidence numbers.',
+      `Part 1: ${JSON.stringify(GOOD_CONTENT)}`,
+      `Part 2: ${JSON.stringify(second)}`,
+    ]);
+    const bare = buildCombineMessages(long, undefined, DEFAULT_PREFS, [GOOD_CONTENT])[1]!.content.split('\n');
+    expect(bare.slice(0, 2)).toEqual([`Title: ${long.title}`, 'The article has 60 paragraphs, numbered 0-59. Keep the evidence numbers.']);
+  });
+  it('asks the repair round for the flagged words, with a suggestion where there is one, in the chosen norm', () => {
+    const repair = buildRepairMessages(DEFAULT_PREFS, GOOD_CONTENT, [{ form: 'ikke', suggestion: 'ikkje' }, { form: 'hva' }]);
+    expect(repair[1]!.content).toContain('These words are Bokmål, not Nynorsk: «ikke» → «ikkje», «hva». Rewrite');
+    expect(repair[0]!.content).toContain('e-infinitive (å skrive, å lese)');
+  });
+  it('groups paragraphs into parts of about 200 tokens even when the limit leaves no room for them', () => {
+    const plan = planPrompt(long, undefined, DEFAULT_PREFS, { maxPromptTokens: 100 });
+    expect(plan.parts.length).toBeGreaterThan(1);
+    expect(plan.parts.length).toBeLessThan(long.paragraphs.length / 3);
   });
   it('combine and repair prompts do not resend the article', () => {
     const combine = buildCombineMessages(long, undefined, DEFAULT_PREFS, [GOOD_CONTENT, GOOD_CONTENT]);
