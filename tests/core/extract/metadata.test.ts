@@ -114,6 +114,40 @@ describe('nameFrom', () => {
   });
 });
 
+describe('canonicalUrl: only an https address on spiceworks.com is trusted', () => {
+  const url = 'https://www.spiceworks.com/tech/cloud/news/a-story/?utm_source=feed#comments';
+  const page = 'https://www.spiceworks.com/tech/cloud/news/a-story/';
+  const link = (href: string) => doc(`<link rel="canonical" href="${href}">`);
+
+  it('follows a canonical link or og:url on spiceworks.com or its subdomains', () => {
+    expect(canonicalUrl(link('https://www.spiceworks.com/tech/cloud/news/the-story/'), url, {})).toBe('https://www.spiceworks.com/tech/cloud/news/the-story/');
+    expect(canonicalUrl(link('https://spiceworks.com/tech/cloud/news/the-story/'), url, {})).toBe('https://spiceworks.com/tech/cloud/news/the-story/');
+    expect(canonicalUrl(doc(''), url, { 'og:url': 'https://community.spiceworks.com/t/printer-offline/1001' })).toBe('https://community.spiceworks.com/t/printer-offline/1001');
+  });
+
+  it('does not follow a short relative link that resolves longer than a card URL', () => {
+    const rel = `related/${'d'.repeat(2_030)}`;
+    expect(rel.length).toBeLessThanOrEqual(2_048);
+    expect(canonicalUrl(link(rel), url, {})).toBe(page);
+  });
+
+  it('keeps the page address, without query and hash, for a link to http, another host or a look-alike host', () => {
+    for (const href of ['http://www.spiceworks.com/tech/cloud/news/the-story/', 'https://evil.example/tech/', 'https://evilspiceworks.com/tech/', 'https://spiceworks.com.evil.example/tech/']) {
+      expect(canonicalUrl(link(href), url, {}), href).toBe(page);
+      expect(canonicalUrl(doc(''), url, { 'og:url': href }), href).toBe(page);
+    }
+  });
+
+  it('cuts an overlong page address to its origin and the start of its path, and a broken one to the card limit', () => {
+    const long = `https://www.spiceworks.com/tech/${'a'.repeat(2_100)}/?q=1#x`;
+    expect(canonicalUrl(doc(''), long, {})).toBe(`https://www.spiceworks.com/tech/${'a'.repeat(2_100)}/`.slice(0, 2_048));
+    const exact = `https://www.spiceworks.com/${'b'.repeat(2_048 - 'https://www.spiceworks.com/'.length)}`;
+    expect(canonicalUrl(doc(''), `${exact}?q=1`, {})).toBe(exact);
+    const broken = `not a url ${'c'.repeat(3_000)}`;
+    expect(canonicalUrl(doc(''), broken, {})).toBe(broken.slice(0, 2_048));
+  });
+});
+
 describe('canonicalUrl', () => {
   it('does not follow a canonical link longer than a card URL, even one that resolves shorter', () => {
     const url = 'https://www.spiceworks.com/tech/cloud/news/a-story/';
