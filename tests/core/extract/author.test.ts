@@ -187,6 +187,31 @@ describe('nameFrom', () => {
     ['Jane Doe | @janedoe', false, 'Jane Doe'],
     ['Jane Doe · @janedoe · www.janedoe.dev', false, 'Jane Doe'],
     ['Writes about cloud security.', true, undefined],
+    // The byline words in English and Nynorsk, and names that only start like them.
+    ['Written by Jane Doe', true, 'Jane Doe'],
+    ['Posted by Jane Doe', true, 'Jane Doe'],
+    ['Av Kari Nordmann', true, 'Kari Nordmann'],
+    ['Skriven av Kari Nordmann', true, 'Kari Nordmann'],
+    ['Byron Smith', false, 'Byron Smith'],
+    // Dashes and bullets that part a name from a title.
+    ['Jane Doe – Senior Editor', true, 'Jane Doe'],
+    ['Jane Doe — Senior Editor', true, 'Jane Doe'],
+    ['Jane Doe • Senior Editor', true, 'Jane Doe'],
+    // A web address of its own is no name, in any case.
+    ['www.janedoe.dev', false, undefined],
+    ['WWW.janedoe.dev', false, undefined],
+    // A count or date after the name, whatever its digits.
+    ['Jane Doe 0 Comments', false, 'Jane Doe'],
+    ['Jane Doe 9 March', true, 'Jane Doe'],
+    // Titles after a comma: a title with other words, a title with a full stop; a lone comma; two people.
+    ['Jane Doe, Senior Editor at Spiceworks', false, 'Jane Doe'],
+    ['Jane Doe, Editor.', false, 'Jane Doe'],
+    ['Jane Doe,', false, 'Jane Doe'],
+    ['Jane Doe, John Roe', false, 'Jane Doe, John Roe'],
+    // Names that start and end the capital letters; an abbreviation with a full stop; no brackets.
+    ['Anna Zimmer', true, 'Anna Zimmer'],
+    ['John Smith Snr.', false, 'John Smith Snr.'],
+    ['Jane Doe (Spiceworks)', false, undefined],
     ['Jane Doe is a technical writer who covers cloud infrastructure for IT teams', true, undefined],
   ];
   for (const [raw, strict, want] of cases) {
@@ -223,6 +248,17 @@ describe('readAuthor: the order of sources', () => {
     expect(readAuthor(d, readMeta(d), ld())).toBe('Jane Doe');
     const lone = new JSDOM('<!DOCTYPE html><html><body><p>Text.</p><div class="author-box"><h4><a href="/user/about/kari/">Kari Nordmann</a></h4></div></body></html>').window.document;
     expect(readAuthor(lone, readMeta(lone), ld())).toBe('Kari Nordmann');
+  });
+
+  it('lists JSON-LD authors once each, leaving out the site, and reads a rel=author link', () => {
+    expect(readAuthor(page(), {}, ld({ authors: ['Jane Doe', 'Spiceworks', 'jane doe', 'John Roe'] }))).toBe('Jane Doe og John Roe');
+    const linked = new JSDOM('<!DOCTYPE html><html><body><p>Text.</p><p>Story by <a rel="author" href="/user/about/jane-doe/">Jane Doe</a></p></body></html>').window.document;
+    expect(readAuthor(linked, {}, ld())).toBe('Jane Doe');
+  });
+
+  it('never takes the site under its longer names as the author', () => {
+    for (const site of ['Spiceworks Inc.', 'Spiceworks News & Insights', 'Spiceworks Community', 'spiceworks.com'])
+      expect(readAuthor(page(), { author: site }, ld()), site).toBeUndefined();
   });
 
   it('falls back to an organisation credited in JSON-LD, but not to the site', () => {
