@@ -27,6 +27,11 @@ describe('readMeta', () => {
     const d = doc('<meta name="description" content="  "><meta name="description" content="First words"><meta name="description" content="Second words"><meta property="og:title" content="A"><meta property="og:title" content="B">');
     expect(readMeta(d)).toEqual({ description: 'First words', 'og:title': 'A' });
   });
+
+  it('reads tag names in any case and keeps only the listed tags', () => {
+    const d = doc('<meta property="OG:Title" content="Backups"><meta name="Description" content="How to keep backups."><meta name="viewport" content="width=device-width"><meta name="robots" content="index">');
+    expect(readMeta(d)).toEqual({ 'og:title': 'Backups', description: 'How to keep backups.' });
+  });
 });
 
 describe('readTitle', () => {
@@ -58,6 +63,10 @@ describe('readTitle', () => {
     const d2 = doc(`<meta property="og:title" content="${long}">`);
     const t = readTitle(d2, readMeta(d2), ld(), false);
     expect(t).toBe(`${'word '.repeat(59).trim()}…`);
+    // A space at exactly half the limit is too early to cut at: the title is cut at the limit instead.
+    const half = `${'h'.repeat(150)} ${'z'.repeat(200)}`;
+    const d4 = doc(`<meta property="og:title" content="${half}">`);
+    expect(readTitle(d4, readMeta(d4), ld(), false)).toBe(`${half.slice(0, 299)}…`);
     const unbroken = 'y'.repeat(400);
     const d3 = doc(`<meta property="og:title" content="${unbroken}">`);
     expect(readTitle(d3, readMeta(d3), ld(), false)).toBe(`${'y'.repeat(299)}…`);
