@@ -244,6 +244,8 @@ describe('generateModelCard', () => {
     );
     const writing = stages.filter((s) => s.stage === 'writing');
     expect(writing.length).toBeGreaterThan(1);
+    // The progress line counts the parts from 1: "del 1 av 3".
+    expect(writing).toEqual(writing.map((_, i) => ({ stage: 'writing', part: i + 1, parts: writing.length })));
     expect(stages.at(-1)).toEqual({ stage: 'combining', parts: writing.length });
     expect(r.requests).toBe(writing.length + 1);
     expect(server.requests.slice(0, -1).every((q) => q.body.includes(' of ' + writing.length + ', paragraphs'))).toBe(true);
@@ -256,6 +258,15 @@ describe('generateModelCard', () => {
     expect(combining.length).toBeGreaterThan(0);
     for (const p of combining) expect(p.summary).toEqual(GOOD_CONTENT.summary.slice(0, p.summary.length));
     expect(combining.at(-1)!.summary).toEqual(GOOD_CONTENT.summary);
+  });
+
+  it('summarises a long article in parts for a caller that follows neither stages nor partial answers', async () => {
+    const long = makeArticle({
+      paragraphs: Array.from({ length: 40 }, (_, i) => `Paragraph ${i} describes how the county IT team replaced file server ${i} with a managed cloud share, and what the users said about it afterwards.`),
+    });
+    const r = await generateModelCard(long, TEST_TOPIC, config('openai'), deps({ maxPromptTokens: 700 }));
+    expect(r.requests).toBeGreaterThan(2);
+    expect(r.card.summary).toEqual(GOOD_CONTENT.summary);
   });
 
   it('caches the card: the second time costs 0 requests; preferences, model and "Lag på nytt" miss', async () => {
