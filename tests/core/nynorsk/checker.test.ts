@@ -84,6 +84,10 @@ describe('inflection and compounds from the dictionary data', () => {
     // A first part of five letters (nyhet, not nyheit), with its linking s.
     expect(forms('Abonner på nyhetsbrevet vårt.')).toEqual(['nyhetsbrevet']);
     expect(forms('Boligprisane steig i fjor.')).toEqual(['Boligprisane']);
+    // A first part that the data lists only without its linking s (ledelse): read with the s taken off.
+    expect(forms('Ledelsesgruppa møttest i går.')).toEqual(['Ledelsesgruppa']);
+    // Only an s is taken off: "kundereaksjonar" is kunde + reaksjonar, not the Bokmål "kunder" + e.
+    expect(forms('Kundereaksjonane var gode.')).toEqual([]);
     // Not by a Bokmål word at the start of a Nynorsk one: "kommer" in "kommersiell".
     expect(forms('Det er ei kommersiell teneste.')).toEqual([]);
   });
