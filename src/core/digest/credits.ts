@@ -35,6 +35,23 @@ const STARTS: RegExp[] = [
 /** Every credit has one of these; text without any is not searched further. */
 const HINT = /image|photo|picture|pic|illustration|graphic|video|screenshot|chart|figure|graph|credit|source|courtesy|©|\||\/|via|\(c\)|rights reserved/i;
 
+/** How far back a credit's opening bracket is looked for: a credit is a few words long. */
+const BRACKET_REACH = 80;
+
+/**
+ * The bracket a credit starting at `start` stands in, if still open there. Not only one right
+ * before it: the name in "(Photo: Jane Doe/Getty Images)" starts a credit of its own, which
+ * must end at the same bracket, not run on over the sentence after it.
+ */
+function openBracket(text: string, start: number): string | undefined {
+  for (let i = start - 1; i >= Math.max(0, start - BRACKET_REACH); i--) {
+    const c = text[i];
+    if (c === '(' || c === '[') return c;
+    if (c === ')' || c === ']') return undefined;
+  }
+  return undefined;
+}
+
 /** The [start, end) spans of a text that are credits: each runs to the closing bracket it opened in, or to the end. */
 export function creditSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -43,10 +60,10 @@ export function creditSpans(text: string): [number, number][] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
-      const open = /[([]\s*$/.exec(text.slice(Math.max(0, start - 3), start));
+      const open = openBracket(text, start);
       let end = text.length;
       if (open) {
-        const close = text.indexOf(open[0].trim() === '(' ? ')' : ']', start);
+        const close = text.indexOf(open === '(' ? ')' : ']', start);
         if (close >= 0) end = close;
       }
       spans.push([start, end]);
@@ -74,8 +91,8 @@ const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** True when the whole text is a credit ("Image credit: Jane Doe", "Photo by X on Unsplash"). */
 export function isCredit(text: string, spans = creditSpans(text)): boolean {
-  const first = spans[0];
-  return !!first && !/[\p{L}\p{N}]/u.test(text.slice(0, first[0]));
+  // Also nothing after it: a bracketed credit may open a sentence of article text.
+  return spans.length > 0 && !/[\p{L}\p{N}]/u.test(withoutCredits(text, spans));
 }
 
 /**

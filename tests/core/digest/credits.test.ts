@@ -77,3 +77,18 @@ describe('isCaption: credits in brackets', () => {
     expect(isCaption('The hall holds 400 racks (Photo: Tom Berg).')).toBe(false);
   });
 });
+
+describe('a credit in brackets before a sentence', () => {
+  const s = '(Photo: Jane Doe/Getty Images) Microsoft said on Tuesday that it would cut the price of its Azure storage tiers.';
+
+  it('ends at its closing bracket, also when a name and an agency inside it start a credit of their own', () => {
+    expect(creditSpans(s)).toEqual([[1, s.indexOf(')')]]);
+    expect(withoutCredits(s)).toContain(') Microsoft said on Tuesday');
+  });
+
+  it('does not make the sentence after it a credit or a caption', () => {
+    expect(isCredit(s)).toBe(false);
+    expect(isCaption(s)).toBe(false);
+    expect(isCredit('(Photo: Jane Doe/Getty Images)')).toBe(true);
+  });
+});

@@ -371,6 +371,11 @@ describe('named entities: captions', () => {
     const e = findEntities(['Karen Dahl checks a rack in the new hall. Photo: John Smith/Getty Images', 'The new hall holds 400 racks, the site manager said.']);
     expect(everything(e)).toEqual([]);
   });
+
+  it('takes the names from a sentence that a bracketed credit opens, and none from the credit', () => {
+    const e = findEntities(['(Photo: Jane Doe/Getty Images) Microsoft said on Tuesday that it would cut the price of its storage tiers.']);
+    expect(everything(e).map((x) => x.name)).toEqual(['Microsoft']);
+  });
 });
 
 describe('named entities: the shape of a person\'s name', () => {
