@@ -27,7 +27,8 @@ const STARTS: RegExp[] = [
   // A caption's credit after a bar: "Racks in the hall | Source: Shutterstock".
   /\|\s*(?:source|sources|credits?|image|photo|photograph|picture)s?\b/giu,
   // An agency credit without a label: "John Smith/Getty Images", "via Shutterstock".
-  new RegExp(`\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s*\\/\\s*${AGENCY}(?![\\p{L}])`, 'gu'),
+  // A word of two letters or more and a full stop ends the sentence before it ("in Oslo. Anna Berg/Reuters"); an initial does not.
+  new RegExp(`\\p{Lu}[\\p{L}.'’-]*(?:(?<!\\p{L}{2}\\.)\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s*\\/\\s*${AGENCY}(?![\\p{L}])`, 'gu'),
   new RegExp(`\\bvia\\s+${LIBRARY}(?![\\p{L}])`, 'gu'),
   /\(c\)\s*(?:19|20)\d\d\b|\ball rights reserved\b/giu,
 ];

@@ -92,3 +92,18 @@ describe('a credit in brackets before a sentence', () => {
     expect(isCredit('(Photo: Jane Doe/Getty Images)')).toBe(true);
   });
 });
+
+describe('a name-and-agency credit after a sentence', () => {
+  it('starts at the name, not at the last word of the sentence before it', () => {
+    for (const s of [
+      'Start-up of the new gas pipeline was delayed until spring, the operator told reporters in Oslo. Anna Berg/Reuters',
+      'The compressors were supplied by Nortex Corp. Anna Maria Berg/AFP',
+    ])
+      expect(creditSpans(s), s).toEqual([[s.indexOf('Anna'), s.length]]);
+  });
+
+  it('still reads initials as part of the name', () => {
+    const s = 'Technicians at work. Anna J. Berg/Reuters';
+    expect(creditSpans(s)).toEqual([[s.indexOf('Anna'), s.length]]);
+  });
+});

@@ -376,6 +376,12 @@ describe('named entities: captions', () => {
     const e = findEntities(['(Photo: Jane Doe/Getty Images) Microsoft said on Tuesday that it would cut the price of its storage tiers.']);
     expect(everything(e).map((x) => x.name)).toEqual(['Microsoft']);
   });
+
+  it('keeps the name that ends the sentence before a name-and-agency credit', () => {
+    // Over 30 words, so no caption; "Corp." does not end the sentence, so the credit is in it.
+    const p = 'Engineers at the plant spent most of the winter replacing the old compressors, and the start-up of the new export pipeline was pushed back to the spring, according to Nortex Corp. Anna Berg/Reuters';
+    expect(everything(findEntities([p])).map((x) => x.name)).toEqual(['Nortex Corp']);
+  });
 });
 
 describe('named entities: the shape of a person\'s name', () => {
