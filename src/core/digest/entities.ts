@@ -59,7 +59,8 @@ const TOKEN = /[\p{L}\p{N}]+(?:[&'’.\-][\p{L}\p{N}]+)*|&/gu;
 const CAP = /^(?:\p{Lu}|[a-z]{1,3}\p{Lu})/u;
 const VERSION = /^(?:\d{1,4}[a-zA-Z]?\d?|\d+(?:\.\d+)+|XP|Pro|Plus|Max|Mini|Ultra|Server|Online|Enterprise|Home)$/;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'al']);
-const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?$/u;
+// Only the usual surname prefixes may carry an inner capital ("McDonald", "O'Brien"): product names do too ("PowerShell", "FortiGate").
+const NAME_WORD = /^(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le|Van)?\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?$/u;
 const POSSESSIVE = /['’]s?$/;
 const YEAR = /^(?:19|20)\d\d$/;
 

@@ -504,3 +504,25 @@ describe('named entities: organisations that start with a language or a place', 
     expect(e.organisations.map((x) => [x.name, x.count, x.paragraphs])).toEqual([['Nordic Data Group', 2, [0, 1]]]);
   });
 });
+
+describe('named entities: surnames with an inner capital or an apostrophe', () => {
+  it('finds "O\'Brien", "McDonald", "DeVries", "MacLeod" after a given name or a person cue', () => {
+    const e = findEntities([
+      "Sean O'Brien, a network engineer at Contoso, said the rollout took three weeks.",
+      'Lisa McDonald, who runs the help desk at Fabrikam, said tickets will fall once the patch is in.',
+      'Pieter DeVries, an analyst at Northwind, said most firms will wait for the second release.',
+      'Ann MacLeod said the team will move the file servers to Azure next year.',
+      'McDonald added that the old scripts still run.',
+    ]);
+    expect(names(e.people)).toEqual(["Sean O'Brien", 'Lisa McDonald', 'Pieter DeVries', 'Ann MacLeod']);
+    expect(e.people[1]?.count).toBe(2);
+  });
+
+  it('a product with an inner capital is still no surname: "Mark PowerShell", "Ben YouTube"', () => {
+    const e = findEntities([
+      'Admins who script in PowerShell and run DevOps pipelines said the FortiGate rules will need a review.',
+      'Ben YouTube said nothing, and Mark PowerShell, an engineer, wrote the scripts.',
+    ]);
+    expect(names(e.people)).toEqual([]);
+  });
+});
