@@ -119,7 +119,8 @@ export const STANDARDS: readonly { re: RegExp; name?: (m: RegExpExecArray) => st
   { re: /\bWPA[23]\b/g },
   { re: /\bFIDO2\b/g },
   { re: /\bWebAuthn\b/g },
-  { re: /\bOAuth(?:\s?2\.[01])?\b/g },
+  // "OAuth2" and "OAuth 2" mean 2.0; "OAuth 2.5" is no version, so it stays plain "OAuth".
+  { re: /\bOAuth(?:\s?2(?:\.([01]))?(?![\p{L}\p{N}]|\.\d))?(?![\p{L}\p{N}])/gu, name: (m) => (m[0] === 'OAuth' ? 'OAuth' : `OAuth 2.${m[1] ?? '0'}`) },
   { re: /\bSAML(?:\s?2\.0)?\b/g },
   { re: /\bIPsec\b/g },
   { re: /\bDNSSEC\b/g },

@@ -43,7 +43,16 @@ describe('mobile network generations', () => {
 describe('OAuth', () => {
   it('names the version when the text gives one, with or without a space', () => {
     expect(standards(['The portal signs staff in with OAuth 2.0 and hands each app a short-lived token.'])).toEqual(['OAuth 2.0']);
-    expect(standards(['The legacy mail client still asks for OAuth2.0 consent on every start.'])).toEqual(['OAuth2.0']);
+    expect(standards(['The legacy mail client still asks for OAuth2.0 consent on every start.'])).toEqual(['OAuth 2.0']);
     expect(standards(['Older apps keep long-lived OAuth tokens on the phone.'])).toEqual(['OAuth']);
+  });
+
+  it('"OAuth2" is OAuth 2.0, spelled the usual way on the card', () => {
+    expect(standards(['The help desk app now signs in with OAuth2 instead of a stored password.'])).toEqual(['OAuth 2.0']);
+    expect(standards(['Google will drop basic authentication for apps that do not support OAuth 2 by September.'])).toEqual(['OAuth 2.0']);
+    expect(standards(['The draft OAuth 2.1 spec folds PKCE into the core flow.'])).toEqual(['OAuth 2.1']);
+    // A version OAuth never had is not read as 2.0.
+    expect(standards(['The vendor says its OAuth 2.5 layer is coming soon.'])).toEqual(['OAuth']);
+    expect(standards(['A token store called OAuth2Proxy sits in front of the dashboard.'])).toEqual([]);
   });
 });
