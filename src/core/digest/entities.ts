@@ -243,6 +243,7 @@ export function findEntities(paragraphs: readonly string[]): Entities {
     const capShare = ws.filter((w) => CAP.test(w)).length / Math.max(1, ws.length);
     const titleCase = ws.length >= 3 && capShare > 0.6; // headings and link lists: no new names from them
     const lead = s.text.search(/[\p{L}\p{N}]/u);
+    const question = /\?[\s"”’')\]]*$/.test(s.text);
     /** Where an abbreviation defined in brackets starts: not a mention of its own. */
     const skip = new Set<number>();
     for (const run0 of capitalisedRuns(text)) {
@@ -265,11 +266,17 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         const startsKnown = knownPrefix(texts0, ORGANISATIONS) || knownPrefix(texts0, PRODUCTS) || knownPrefix(texts0, LANGUAGES);
         const second = run0[lo + 1];
         const givenThenName = GIVEN_NAMES.has(b) && !!second && NAME_WORD.test(bare(second.text));
+        // "Will Townsend, an analyst": a given name that is also a small word needs a person cue and no question ("Will Contoso ship?").
+        const spokenName =
+          givenThenName &&
+          !titleCase &&
+          !question &&
+          (PERSON_CUES_AFTER.test(text.slice((run0[run0.length - 1] as Token).end)) || PERSON_CUES_BEFORE.test(near(text.slice(0, first.start))));
         const commonAtStart = at(first) && lower.has(lw) && !givenThenName && !(startsKnown && !(startsKnown === 1 && len === 1));
         const actsAtStart = len === 1 && !lower.has(lw) && (ORG_VERB_CUE.test(text.slice(first.end)) || (s.start === 0 && /^:\s*["“]/.test(text.slice(first.end))));
         if (knownPrefix(texts0, ORGANISATIONS) > 1) break; // "The Verge", "The Register"
         const knownAfterFirst = at(first) && !startsKnown && !givenThenName && len > 1 && (knownPrefix(texts0.slice(1), ORGANISATIONS) || knownPrefix(texts0.slice(1), PRODUCTS));
-        if (b === '&' || /^\d+(?:\.\d+)*$/.test(b) || knownAfterFirst || STOPWORDS.has(lw) || NOT_NAMES.has(b) || b === 'Spiceuser' || commonAtStart || (at(first) && !startsKnown && !givenThenName && !actsAtStart && len === 1)) {
+        if (b === '&' || /^\d+(?:\.\d+)*$/.test(b) || knownAfterFirst || (STOPWORDS.has(lw) && !spokenName) || NOT_NAMES.has(b) || b === 'Spiceuser' || commonAtStart || (at(first) && !startsKnown && !givenThenName && !actsAtStart && len === 1)) {
           // An abbreviation opening a sentence ("NANOG's committee ...") still counts for a name the text spells out.
           if (at(first) && len === 1 && ACRONYM.test(b) && b.length >= 3 && !NOT_NAMES.has(b)) emitAt(b, 'acronym', first.start);
           // So does a word opening a sentence that the text names elsewhere ("Nortex will publish ..."): collect() counts it only then.

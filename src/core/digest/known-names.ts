@@ -167,7 +167,7 @@ export const GIVEN_NAMES = set(
     'Paula|Pedro|Per|Peter|Phil|Philip|Priya|Rachel|Rahul|Raj|Rajesh|Ravi|Ray|Rebecca|Richard|Rick|Rob|Robert|Robin|Roger|Ron|Ronald|Rose|' +
     'Ross|Ruth|Ryan|Sam|Samantha|Samuel|Sandra|Sara|Sarah|Satya|Scott|Sean|Sebastian|Sergey|Shane|Sharon|Shawn|Simon|Sophie|Stefan|' +
     'Stephanie|Stephen|Steve|Steven|Sue|Sundar|Susan|Tim|Timothy|Tina|Todd|Tom|Tony|Tyler|Vanessa|Victor|Victoria|Vijay|Vikram|Vincent|' +
-    'Wally|Walter|Wei|William|Xi|Yann|Yuki|Zach|Zoe',
+    'Wally|Walter|Wei|Will|William|Xi|Yann|Yuki|Zach|Zoe',
 );
 
 /** Capitalised words in IT prose that are not names on their own (titles, days, months, places-as-adjectives). */

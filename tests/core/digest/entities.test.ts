@@ -526,3 +526,29 @@ describe('named entities: surnames with an inner capital or an apostrophe', () =
     expect(names(e.people)).toEqual([]);
   });
 });
+
+describe('named entities: a given name that is also a small word', () => {
+  it('finds "Will Townsend" with a person cue, though the text writes "will" as a word', () => {
+    const e = findEntities([
+      'Will Townsend, an analyst at Moor Insights, said the new access points will need more power per port.',
+      'Most campuses will wait a year, said Will Townsend, principal analyst at the firm.',
+    ]);
+    expect(names(e.people)).toEqual(['Will Townsend']);
+    expect(e.people[0]?.count).toBe(2);
+  });
+
+  it('a question that opens with "Will" names no person: "Will this work?", "Will Microsoft ...?", "Will Contoso ...?"', () => {
+    const e = findEntities([
+      'Will this work? Admins will find out when the patch lands.',
+      'Will Microsoft fix the printer bug before Patch Tuesday?',
+      'Will Contoso ship the fix this week, as a spokesperson said it would?',
+      'Will Nadella, the chief executive, say more at the next earnings call?',
+    ]);
+    expect(names(e.people)).toEqual([]);
+    expect(names(e.organisations)).toContain('Microsoft');
+  });
+
+  it('without a person cue such a word opens no name: "Per Fabrikam\'s new policy"', () => {
+    expect(names(findEntities(['Per Fabrikam’s new policy, admins rotate the keys every 90 days.']).people)).toEqual([]);
+  });
+});
