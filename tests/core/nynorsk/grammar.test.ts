@@ -183,6 +183,16 @@ describe('denne/dette and postposed possessives', () => {
     expect(flags('Filene ligg i skyen mi.')).toEqual([['skyen', 'skya', 'word']]);
   });
 
+  it('reads the definite of a long compound the data lacks as it stands, without taking off a last letter that is not doubled', () => {
+    expect(flags('Denne innloggingsproblemet er løyst.')).toEqual([['Denne', 'Dette', 'demonstrative']]);
+    expect(flags('Dette innloggingsproblemet er løyst.')).toEqual([]);
+  });
+
+  it('reads no definite in a short noun that ends in -et after a doubled consonant (ørret is no ør + -et)', () => {
+    // "denne" is the pronoun here, and "ørret" the indefinite noun: "ør" is a neuter noun, but "ørr" shows no undoubling.
+    expect(flags('Er denne ørret eller laks?')).toEqual([]);
+  });
+
   it('reads the masculine definite of a noun that doubles its last consonant (sum → summen)', () => {
     expect(flags('Dette summen er for høg.')).toEqual([['Dette', 'Denne', 'demonstrative']]);
     expect(flags('Denne summen er for høg.')).toEqual([]);
@@ -253,6 +263,10 @@ describe('a digit under ten counting a noun', () => {
   it('leaves a sentence of fewer than three words alone, not counting names', () => {
     expect(flags('IBM fekk 3 kontor.')).toEqual([]);
     expect(flags('Dei fekk 3 kontor.')).toEqual([['3 kontor', 'tre kontor', 'number']]);
+  });
+
+  it('leaves a digit before a word that is no known noun (an English plural) alone', () => {
+    expect(flags('Vi kjøpte 3 laptops til kontoret.')).toEqual([]);
   });
 
   it('gives no number word for 1 before a noun of unread gender (veke is in the data as m, f and n)', () => {
