@@ -188,6 +188,8 @@ describe('cardContentGrammar', () => {
     expect(() => cardContentGrammar({ ...p, paragraphCount: -1 })).toThrow('paragraphCount must be an integer of at least 0, not -1');
     expect(() => cardContentGrammar({ ...p, maxChars: { ...p.maxChars, title: 0 } })).toThrow('maxChars.title must be an integer of at least 1, not 0');
     expect(() => cardContentGrammar({ ...p, maxEvidence: 0 })).toThrow('maxEvidence must be an integer of at least 1, not 0');
+    expect(() => cardGrammarBounds({ ...p, summary: { min: 3, max: 2 } })).toThrow('summary: max 2 is below min 3');
+    expect(() => cardGrammarBounds({ ...p, faq: { min: 1, max: -1 } })).toThrow('faq.max must be an integer of at least 0, not -1');
     expect(cardGrammarBounds(p)['faq[].evidence']).toEqual({ minItems: 1, maxItems: 3 });
   });
 });
