@@ -76,6 +76,11 @@ describe('partial JSON', () => {
       p.push(text);
       expect(p.stopped, text).toBe('invalid');
     }
+    // Only a colon goes between a key and its value: "=" is no colon, and nothing is read for the key.
+    const equals = new PartialJsonParser();
+    equals.push('{"title" = "Ny lov om personvern"}');
+    expect(equals.stopped).toBe('invalid');
+    expect(value(equals.root)).toEqual({});
     // A character no value starts with stops the reading as soon as it arrives, not only when the next chunk comes.
     const stray = new PartialJsonParser();
     stray.push('{"a": 1, "b": @');
