@@ -78,8 +78,9 @@ export class PartialJsonParser {
           i++;
           continue;
         }
-        if (!this.endLiteral(true)) return;
-        continue; // the character after the literal is read in the container's mode
+        // The character after the literal is read in the container's mode (a literal that is none stops the reading: the loop ends).
+        this.endLiteral(true);
+        continue;
       }
       if (mode === 'seek') {
         const at = chunk.indexOf('{', i);
@@ -159,8 +160,8 @@ export class PartialJsonParser {
     this.mode = 'lit';
   }
 
-  /** Ends the literal being read; false (and stopped) when it is not one. */
-  private endLiteral(more: boolean): boolean {
+  /** Ends the literal being read; stops the reading when it is not one. */
+  private endLiteral(more: boolean): void {
     const node = this.lit!;
     this.lit = undefined;
     if (!LITERAL.test(this.litText)) {
@@ -169,12 +170,11 @@ export class PartialJsonParser {
       if (top.t === 'obj') top.entries.pop();
       else top.items.pop();
       this.stop('invalid');
-      return false;
+      return;
     }
     node.v = literalValue(this.litText);
     node.done = more;
     this.after();
-    return true;
   }
 
   private startString(isKey: boolean): void {
