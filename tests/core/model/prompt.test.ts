@@ -258,8 +258,20 @@ describe('planPrompt', () => {
     expect(plan.parts.length).toBeGreaterThan(1);
     expect(plan.parts.length).toBeLessThan(long.paragraphs.length / 3);
   });
+  it('fills a part of the 200-token floor up to exactly 200 tokens of paragraphs', () => {
+    // Each numbered line "i: …" is 49 tokens, and its line break one more: four paragraphs make exactly 200.
+    const text = 'The help desk team moved the file server to a cloud host over one weekend. Staff could still log in on Monday, but the old drive maps broke, so they fixed them.';
+    const even = makeArticle({ paragraphs: Array.from({ length: 12 }, () => text) });
+    expect(estimateTokens(`11: ${text}`)).toBe(49);
+    expect(planPrompt(even, undefined, DEFAULT_PREFS, { maxPromptTokens: 100 }).parts.map((p) => p.range)).toEqual([
+      { from: 0, to: 4 },
+      { from: 4, to: 8 },
+      { from: 8, to: 12 },
+    ]);
+  });
   it('combine and repair prompts do not resend the article', () => {
     const combine = buildCombineMessages(long, undefined, DEFAULT_PREFS, [GOOD_CONTENT, GOOD_CONTENT]);
+    expect(combine.map((m) => m.role)).toEqual(['system', 'user']);
     expect(combine[1]!.content).not.toContain(long.paragraphs[3]);
     expect(combine[1]!.content).toContain('numbered 0-59');
     const repair = buildRepairMessages(DEFAULT_PREFS, GOOD_CONTENT, [{ form: 'ikke', suggestion: 'ikkje' }, { form: 'hva' }]);
