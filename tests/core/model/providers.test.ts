@@ -315,6 +315,8 @@ describe('answers read from a given body', () => {
     // finish_reason null on every frame, and no [DONE]: the stream broke off.
     const cut = await failure(read([delta('{"title":'), delta('"T"}')].join('')));
     expect([cut.kind, cut.message]).toEqual(['invalid-answer', errorMessages.cutOff()]);
+    // [DONE] with a space after it still ends the answer.
+    expect(await read([delta('{"title":'), delta('"T"}'), 'data: [DONE] \n\n'].join(''))).toBe('{"title":"T"}');
   });
 
   it('openai SSE: reads the frames other servers add (a role frame, a finish frame without delta, a usage frame) and blames only a length finish on the limit', async () => {
@@ -355,6 +357,19 @@ describe('answers read from a given body', () => {
     ].join('');
     expect(await read(body)).toBe('{"title":"T"}');
     expect(seen).toEqual(['{"title":', '"T"}']);
+  });
+
+  it('anthropic SSE: an answer that stopped by itself (end_turn) is not blamed on the length limit', async () => {
+    // Prose instead of a card: the text goes back to the caller (who says it is no card).
+    const ev = (name: string, v: unknown) => `event: ${name}\ndata: ${JSON.stringify(v)}\n\n`;
+    const prose = 'Eg kan ikkje lage eit kort av denne artikkelen';
+    const body = [
+      ev('message_start', { type: 'message_start', message: { id: 'msg_1', content: [] } }),
+      ev('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: prose } }),
+      ev('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn' } }),
+      ev('message_stop', { type: 'message_stop' }),
+    ].join('');
+    expect(await streamCompletion(config('anthropic'), messages, opts({ fetch: answering('text/event-stream', body) }))).toBe(prose);
   });
 
   it('anthropic SSE: an error event in the middle of the answer is the error it names, not a cut answer', async () => {
