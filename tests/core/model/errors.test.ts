@@ -19,4 +19,10 @@ describe('errorForStatus', () => {
       expect([e.kind, e.status, e.retryable, e.message]).toEqual(['bad-request', status, false, modelErrorMessages.badRequest(status)]);
     }
   });
+
+  it('a 429 is a rate limit that keeps the status and the server\'s words for the log', () => {
+    const body = '{"error":{"message":"Rate limit reached for gpt-4o-mini: 3 requests per min","type":"requests"}}';
+    const e = errorForStatus(429, body, ctx);
+    expect([e.kind, e.status, e.detail, e.message]).toEqual(['rate-limit', 429, body, modelErrorMessages.rateLimit()]);
+  });
 });
