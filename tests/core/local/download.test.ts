@@ -201,6 +201,7 @@ describe('downloadModel', () => {
     const store = createMemoryModelStore();
     const first = fakeServer({ data, chunk: 300 });
     const pause = new AbortController();
+    const retries: unknown[] = [];
     const err = await failure(
       downloadModel(
         { id: 'nb', url: URL_, sha256: sha(data) },
@@ -209,11 +210,15 @@ describe('downloadModel', () => {
           onProgress: (p) => {
             if (p.received >= 3_600) pause.abort();
           },
+          onRetry: (r) => retries.push(r),
         }),
       ),
     );
     expect(err.kind).toBe('cancelled');
     expect(err.message).toBe(LOCAL_MODEL_MESSAGES.cancelled);
+    // A pause is no broken connection: no reconnect is tried or announced.
+    expect(retries).toEqual([]);
+    expect(first.requests).toHaveLength(1);
     // Three whole parts and the bytes of the fourth received before the pause.
     expect(await storedBytes(store, 'nb', 1000)).toBe(3_600);
     expect(store.bytes('nb')).toEqual(data.slice(0, 3_600));
@@ -370,6 +375,18 @@ describe('downloadModel', () => {
       expect(err.message).toBe(LOCAL_MODEL_MESSAGES.storage);
       expect(err.cause).toBe(other);
     }
+  });
+
+  it('takes a full disk found when the stored parts are listed for "no-space", without an amount to free', async () => {
+    // The browser may refuse even to open the model's folder when the disk is full.
+    const data = gguf(2_500);
+    const store = createMemoryModelStore();
+    const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    store.listParts = async () => {
+      throw full;
+    };
+    const err = await failure(downloadModel({ id: 'nb', url: URL_, sha256: sha(data) }, deps(store, fakeServer({ data }).fetch)));
+    expect([err.kind, err.message, err.cause]).toEqual(['no-space', LOCAL_MODEL_MESSAGES.noSpace(), full]);
   });
 
   it('refuses up front when the free space is known to be too small', async () => {
