@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelIdFromUrl, parseLocalModelRecord } from '../../../src/core/local/models';
+import { LOCAL_ENDPOINT, modelIdFromUrl, parseLocalModelRecord } from '../../../src/core/local/models';
 import { makeLocalModelRecord } from '../../factories/local-model';
 
 describe('parseLocalModelRecord: the stored record of the reader’s model', () => {
@@ -73,5 +73,13 @@ describe('modelIdFromUrl: a folder-safe id from the GGUF file’s name', () => {
 
   it.each(['not a url', 'ftp://models.example/x.gguf', 'https://models.example/x.bin', 'https://models.example/.gguf', 'https://models.example/', 'https://models.example/nb.gguf.sha256'])('gives no id for %s', (url) => {
     expect(modelIdFromUrl(url)).toBeNull();
+  });
+});
+
+describe('LOCAL_ENDPOINT: where the on-device model\'s requests go', () => {
+  it('is an absolute URL of a scheme of its own, which no request over the network can reach', () => {
+    const u = new URL(LOCAL_ENDPOINT);
+    expect(u.protocol).toMatch(/^[a-z-]+:$/);
+    expect(['http:', 'https:', 'ws:', 'wss:', 'file:']).not.toContain(u.protocol);
   });
 });
