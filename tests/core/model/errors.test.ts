@@ -20,6 +20,38 @@ describe('errorForStatus', () => {
     }
   });
 
+  it('keeps the status and the first 500 characters of the server\'s words as detail', () => {
+    const page = `<html><head><title>502 Bad Gateway</title></head><body>${'upstream connect error or disconnect/reset before headers. '.repeat(20)}</body></html>`;
+    const e = errorForStatus(502, page, ctx);
+    expect([e.kind, e.status, e.detail]).toEqual(['server', 502, page.slice(0, 500)]);
+    expect(e.detail).toHaveLength(500);
+    expect(String(e)).toBe(`ModelError: ${modelErrorMessages.server(502)}`);
+  });
+
+  it('a prompt the server finds too long is context-too-long: a 413, or a 400 or 422 that says so, never a 5xx', () => {
+    for (const [status, body] of [
+      [413, ''],
+      [400, '{"error":{"message":"This model\'s maximum context length is 8192 tokens."}}'],
+      [422, '{"detail":"prompt is too long: 9000 tokens > 8192 maximum"}'],
+    ] as const) {
+      const e = errorForStatus(status, body, ctx);
+      expect([e.kind, e.status, e.detail, e.message], `${status}`).toEqual(['context-too-long', status, body, modelErrorMessages.contextTooLong()]);
+    }
+    expect(errorForStatus(503, 'Service busy: too many tokens per minute', ctx).kind).toBe('server');
+  });
+
+  it('an unknown model is model-not-found, and Ollama\'s bare 403 is about allowed origins, each with status and detail', () => {
+    const missing = errorForStatus(404, '{"error":"model \'llama9\' not found"}', { provider: 'ollama', model: 'llama9' });
+    expect([missing.kind, missing.status, missing.detail, missing.message]).toEqual([
+      'model-not-found',
+      404,
+      '{"error":"model \'llama9\' not found"}',
+      modelErrorMessages.modelNotFound('llama9', true),
+    ]);
+    const origin = errorForStatus(403, '', { provider: 'ollama', model: 'llama3.2' });
+    expect([origin.kind, origin.status, origin.detail]).toEqual(['ollama-origin', 403, '']);
+  });
+
   it('a 429 is a rate limit that keeps the status and the server\'s words for the log', () => {
     const body = '{"error":{"message":"Rate limit reached for gpt-4o-mini: 3 requests per min","type":"requests"}}';
     const e = errorForStatus(429, body, ctx);
