@@ -391,8 +391,31 @@ describe('answers read from a given body', () => {
     expect(await read(JSON.stringify({ stop_reason: 'end_turn', content: [{ type: 'tool_use', id: 't1', name: 'card' }, { type: 'text', text: prose }] }))).toBe(prose);
   });
 
+  it('openai: an error object in a 200 answer (OpenRouter sends one mid-stream) is the error it names, with SSE or without', async () => {
+    const error = { error: { code: 'rate_limit_exceeded', message: 'Rate limit exceeded: free-models-per-min' } };
+    const sseBody = [`data: ${JSON.stringify({ choices: [{ delta: { content: '{"title":' }, finish_reason: null }] })}\n\n`, `data: ${JSON.stringify(error)}\n\n`].join('');
+    for (const [type, body] of [
+      ['text/event-stream', sseBody],
+      ['application/json', JSON.stringify(error)],
+    ] as const) {
+      const e = await failure(streamCompletion(config('openai'), messages, opts({ fetch: answering(type, body) })));
+      expect([e.kind, e.status, e.detail], type).toEqual(['rate-limit', 429, 'Rate limit exceeded: free-models-per-min']);
+    }
+  });
+
+  it('openai: sends no authorization header without a key (a local server)', async () => {
+    const sent: RequestInit[] = [];
+    const fetch: FetchLike = async (_url, init = {}) => {
+      sent.push(init);
+      return new Response(JSON.stringify({ choices: [{ message: { content: '{"title":"T"}' }, finish_reason: 'stop' }] }), { headers: { 'content-type': 'application/json' } });
+    };
+    expect(await streamCompletion(config('openai', 'nn-writer', { apiKey: '' }), messages, opts({ fetch }))).toBe('{"title":"T"}');
+    expect(Object.keys(sent[0]!.headers as Record<string, string>).map((k) => k.toLowerCase())).not.toContain('authorization');
+  });
+
   it('openai without SSE: a body that is JSON but no answer object is a cut answer', async () => {
-    for (const body of ['null', '[]', '{"choices":[null]}']) {
+    // Also an object with no choices, and a choice with no message (a stream chunk's shape sent as the whole body).
+    for (const body of ['null', '[]', '{"choices":[null]}', '{}', '{"choices":[{"index":0,"delta":{"content":"{}"}}]}']) {
       const e = await failure(streamCompletion(config('openai'), messages, opts({ fetch: answering('application/json', body) })));
       expect([e.kind, e.message], body).toEqual(['invalid-answer', errorMessages.cutOff()]);
     }
