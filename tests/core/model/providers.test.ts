@@ -351,6 +351,7 @@ describe('answers read from a given body', () => {
       ev('content_block_delta', json('{"title":')),
       ev(null, json('"T"}')),
       ev(null, { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: '' } }),
+      ev(null, { type: 'content_block_delta', index: 1 }),
       ev('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn' } }),
       ev(null, { type: 'message_delta', usage: { output_tokens: 12 } }),
       ev('message_stop', { type: 'message_stop' }),
@@ -383,10 +384,43 @@ describe('answers read from a given body', () => {
     }
   });
 
+  it('anthropic: the request goes to {base}/v1/messages (a base ending in /v1 too), with the system messages joined, max_tokens, and no key header without a key', async () => {
+    const sent: { url: string; init: RequestInit }[] = [];
+    const fetch: FetchLike = async (url, init = {}) => {
+      sent.push({ url, init });
+      return new Response(JSON.stringify({ stop_reason: 'end_turn', content: [{ type: 'tool_use', id: 't1', name: 'card', input: { title: 'T' } }] }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    const two: ChatMessage[] = [{ role: 'system', content: 'Skriv på nynorsk.' }, { role: 'system', content: 'Svar med JSON.' }, { role: 'user', content: 'Artikkelen.' }];
+    const anthropicConfig = (over: Partial<ModelConfig>) => ({ provider: 'anthropic' as const, endpoint: 'https://api.anthropic.com/v1', model: 'claude-x', prefs: DEFAULT_PREFS, ...over });
+    expect(await streamCompletion(anthropicConfig({ apiKey: 'sk-ant-test' }), two, opts({ fetch, maxTokens: 1500 }))).toBe('{"title":"T"}');
+    expect(await streamCompletion(anthropicConfig({ endpoint: 'https://proxy.example.com/' }), [two[2]!], opts({ fetch }))).toBe('{"title":"T"}');
+    expect(sent.map((r) => r.url)).toEqual(['https://api.anthropic.com/v1/messages', 'https://proxy.example.com/v1/messages']);
+    const [withKey, bare] = sent.map((r) => ({ headers: r.init.headers as Record<string, string>, body: JSON.parse(r.init.body as string) as Record<string, unknown> }));
+    expect(withKey!.headers['x-api-key']).toBe('sk-ant-test');
+    expect(withKey!.body).toMatchObject({ system: 'Skriv på nynorsk.\n\nSvar med JSON.', max_tokens: 1500, messages: [{ role: 'user', content: 'Artikkelen.' }] });
+    expect(Object.keys(bare!.headers)).not.toContain('x-api-key');
+    expect(Object.keys(bare!.body)).not.toContain('system');
+  });
+
+  it('anthropic SSE: an answer without message_stop is cut, and a frame typed only by its event line is read by it', async () => {
+    const ev = (name: string | null, v: unknown) => `${name ? `event: ${name}\n` : ''}data: ${JSON.stringify(v)}\n\n`;
+    const read = (body: string) => failure(streamCompletion(config('anthropic'), messages, opts({ fetch: answering('text/event-stream', body) })));
+    const start = ev('message_start', { type: 'message_start', message: { id: 'msg_1', content: [] } });
+    const piece = ev('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"title":' } });
+    const cut = await read([start, piece, ev('ping', { type: 'ping' })].join(''));
+    expect([cut.kind, cut.message]).toEqual(['invalid-answer', errorMessages.cutOff()]);
+    const typeless = await read([start, piece, ev('error', { error: { type: 'overloaded_error', message: 'Overloaded' } })].join(''));
+    expect([typeless.kind, typeless.status, typeless.detail]).toEqual(['server', 503, 'Overloaded']);
+  });
+
   it('anthropic without SSE: a body with no message, or a tool block with no input, is read as text or a cut answer', async () => {
     const read = (body: string) => streamCompletion(config('anthropic'), messages, opts({ fetch: answering('application/json', body) }));
     const cut = await failure(read('null'));
     expect([cut.kind, cut.message]).toEqual(['invalid-answer', errorMessages.cutOff()]);
+    const empty = await failure(read('{"type":"message","stop_reason":"end_turn"}'));
+    expect([empty.kind, empty.message]).toEqual(['invalid-answer', errorMessages.cutOff()]);
     const prose = 'Eg kan ikkje lage eit kort av denne artikkelen';
     expect(await read(JSON.stringify({ stop_reason: 'end_turn', content: [{ type: 'tool_use', id: 't1', name: 'card' }, { type: 'text', text: prose }] }))).toBe(prose);
   });
