@@ -72,6 +72,15 @@ describe('ModelCache', () => {
     await store.set('modelCard:x', { title: 'broken' });
     expect(await cache.get('x')).toBeUndefined();
     expect(await cache.keys()).toEqual([]);
+    // The broken entry is gone from the store too, not only from the index.
+    expect(store.map.has('modelCard:x')).toBe(false);
+  });
+  it('keeps its entries and index under the prefix it is given', async () => {
+    const store = memoryStore();
+    const cache = new ModelCache(store, { prefix: 'testCard:' });
+    await cache.set('a', card('A'));
+    expect([...store.map.keys()].sort()).toEqual(['testCard:a', 'testCard:index']);
+    expect((await cache.get('a'))?.title).toBe('A');
   });
   it('clear() removes every entry and the index, and nothing else', async () => {
     const store = memoryStore();
@@ -144,6 +153,13 @@ describe('ModelCache: bounds and writes', () => {
   it('has bounds by default: 100 cards and 4 MB', async () => {
     expect(await new ModelCache(memoryStore()).status()).toEqual({ count: 0, bytes: 0, maxEntries: DEFAULT_CACHE_ENTRIES, maxBytes: DEFAULT_CACHE_BYTES });
     expect([DEFAULT_CACHE_ENTRIES, DEFAULT_CACHE_BYTES]).toEqual([100, 4 * 1024 * 1024]);
+  });
+  it('reads a bound below one as one', async () => {
+    expect(await new ModelCache(memoryStore(), { maxEntries: 0, maxBytes: 0 }).status()).toMatchObject({ maxEntries: 1, maxBytes: 1 });
+  });
+  it('counts an entry\'s bytes in UTF-8, its key and its JSON value', () => {
+    // "modelCard:æ" is 12 bytes, {"a":"ø"} 10.
+    expect(entryBytes('modelCard:æ', { a: 'ø' })).toBe(22);
   });
 
   it('caches a card whose entry takes the whole byte budget, and refuses one a byte larger', async () => {
