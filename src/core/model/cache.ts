@@ -170,7 +170,8 @@ export class ModelCache {
 
   /** Runs index updates one after another so concurrent calls do not lose entries. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
+    // The queue never rejects (the catch), so fn runs after the call before it whether that one failed or not.
+    const run = this.queue.then(fn);
     this.queue = run.catch(() => undefined);
     return run;
   }
