@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCardContent, extractJson } from '../../../src/core/model/parse';
-import { MAX_JSON_DEPTH, PartialJsonParser, parsePartialJson, partialCardContent, type Node } from '../../../src/core/model/partial-json';
+import { MAX_JSON_DEPTH, PartialCardReader, PartialJsonParser, parsePartialJson, partialCardContent, type Node } from '../../../src/core/model/partial-json';
 import { GOOD_CONTENT } from '../../../support/model-server';
 
 describe('partial JSON', () => {
@@ -71,6 +71,7 @@ describe('partial JSON', () => {
     bad.push('{"a": 1, "b": tru, "c": 2}');
     expect(bad.stopped).toBe('invalid');
     expect(value(bad.root)).toEqual({ a: 1 });
+    expect(bad.root?.entries.map(([k]) => k)).toEqual(['a']);
     for (const text of ['{"a" 1}', '{"a": 1 x}', '{"a": [1, }]}', '{"a": @}']) {
       const p = new PartialJsonParser();
       p.push(text);
@@ -109,6 +110,38 @@ describe('partial JSON', () => {
       { q: 'Kva?', a: 'Dette.', evidence: [1, 3] },
       { q: 'Korleis?', a: 'Slik.', evidence: [] },
     ]);
+  });
+
+  it('reads an unknown escape as its letter, and drops a literal that is none from its array', () => {
+    const esc = parsePartialJson('{"s":"C:\\qtemp"}');
+    expect(esc?.entries[0]?.[1]).toMatchObject({ t: 'str', v: 'C:qtemp', done: true });
+    const arr = new PartialJsonParser();
+    arr.push('{"evidence": [1, tru, 3]}');
+    expect(arr.stopped).toBe('invalid');
+    expect(arr.root?.entries[0]?.[1]).toMatchObject({ t: 'arr', items: [{ t: 'num', v: 1, done: true }] });
+    expect(arr.root?.entries[0]?.[1]).toMatchObject({ items: { length: 1 } });
+  });
+
+  it('shows a literal still coming only once it reads as one (a lone minus sign is no number yet)', () => {
+    const p = new PartialJsonParser();
+    p.push('{"evidence": [2, -');
+    const items = (p.root?.entries[0]?.[1] as { items: Node[] }).items;
+    expect(items.map((x) => (x as { v?: unknown }).v)).toEqual([2, undefined]);
+    p.push('4');
+    expect(items.map((x) => (x as { v?: unknown }).v)).toEqual([2, -4]);
+  });
+
+  it('the card reader: counts a title once it is complete, keeps the first title, skips a blank paragraph, and hands out copies', () => {
+    const reader = new PartialCardReader();
+    reader.push('{"title":"Ny lov om');
+    expect(reader.completed()).toBe(0);
+    reader.push(' personvern","title":"Andre","summary":["  ","Lova gjeld frå 1. juli."],"faq":[');
+    expect(reader.completed()).toBe(2);
+    const first = reader.content();
+    expect(first).toEqual({ title: 'Ny lov om personvern', summary: ['Lova gjeld frå 1. juli.'], faq: [] });
+    first.summary.push('endra av den som viser kortet');
+    first.faq.push({ q: 'Kva?', a: 'Noko.', evidence: [] });
+    expect(reader.content()).toEqual({ title: 'Ny lov om personvern', summary: ['Lova gjeld frå 1. juli.'], faq: [] });
   });
 
   it('stops at a control character JSON does not take as whitespace, and at a letter past ASCII between tokens', () => {
