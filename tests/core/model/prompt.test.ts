@@ -53,6 +53,10 @@ describe('relevantTerms', () => {
   });
 
   it('matches whole words only, special characters as written, and mixed-case terms in any case', () => {
+    // The terms' lines may take MAX_TERM_TOKENS (200) with a line break each: 20 lines of 9 tokens, not 22.
+    const words = 'app bug code data disk file host link load log mail menu node port root site tag test user wifi zip web key job'.split(' ');
+    const many = words.map((en) => ({ en, nn: 'eit ord på nynorsk for det' }));
+    expect(relevantTerms(`The ${words.join(', ')} all changed.`, many)).toHaveLength(20);
     expect(relevantTerms('OpenAI and AIX servers were both hit', TERMS)).toEqual([]);
     expect(relevantTerms('The AI2 institute released a model', TERMS)).toEqual([]);
     expect(relevantTerms('The agent is written in C++ and Rust.', [{ en: 'C++', nn: 'C++' }])).toEqual([{ en: 'C++', nn: 'C++' }]);
@@ -269,6 +273,15 @@ describe('planPrompt', () => {
       { from: 8, to: 12 },
     ]);
   });
+  it('counts a line break for each paragraph: short paragraphs of 9 tokens take 10 each, twenty to a part of 200', () => {
+    const short = makeArticle({ paragraphs: Array.from({ length: 25 }, () => 'Staff got new laptops.') });
+    expect(estimateTokens('24: Staff got new laptops.')).toBe(9);
+    expect(planPrompt(short, undefined, DEFAULT_PREFS, { maxPromptTokens: 100 }).parts.map((p) => p.range)).toEqual([
+      { from: 0, to: 20 },
+      { from: 20, to: 25 },
+    ]);
+  });
+
   it('combine and repair prompts do not resend the article', () => {
     const combine = buildCombineMessages(long, undefined, DEFAULT_PREFS, [GOOD_CONTENT, GOOD_CONTENT]);
     expect(combine.map((m) => m.role)).toEqual(['system', 'user']);
