@@ -113,8 +113,9 @@ describe('partial JSON', () => {
   });
 
   it('reads an unknown escape as its letter, and drops a literal that is none from its array', () => {
-    const esc = parsePartialJson('{"s":"C:\\qtemp"}');
-    expect(esc?.entries[0]?.[1]).toMatchObject({ t: 'str', v: 'C:qtemp', done: true });
+    const esc = new PartialJsonParser();
+    esc.push('{"s":"C:\\qtemp"}');
+    expect(esc.root?.entries[0]?.[1]).toMatchObject({ t: 'str', v: 'C:qtemp', done: true });
     const arr = new PartialJsonParser();
     arr.push('{"evidence": [1, tru, 3]}');
     expect(arr.stopped).toBe('invalid');
