@@ -265,6 +265,10 @@ describe('a digit under ten counting a noun', () => {
     expect(flags('Dei fekk 3 kontor.')).toEqual([['3 kontor', 'tre kontor', 'number']]);
   });
 
+  it('asks for the number word before a definite plural too (dei 3 tenestene)', () => {
+    expect(flags('Vi oppdaterte dei 3 tenestene i går.')).toEqual([['3 tenestene', 'tre tenestene', 'number']]);
+  });
+
   it('leaves a digit before a word that is no known noun (an English plural) alone', () => {
     expect(flags('Vi kjøpte 3 laptops til kontoret.')).toEqual([]);
   });
