@@ -105,3 +105,17 @@ describe('readJsonLd breadcrumb names given as lists', () => {
     expect(info.breadcrumbs).toEqual(['Windows, Server 2022', 'Active Directory']);
   });
 });
+
+describe('readJsonLd breadcrumb names that are not strings', () => {
+  it('falls back to the item name when a crumb name is null, and skips a number among the names of a crumb', () => {
+    const info = read({
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: null, item: { '@id': 'https://community.spiceworks.com/c/windows', name: 'Windows' } },
+        { '@type': 'ListItem', position: 2, name: ['Windows Server', { '@type': 'Thing', name: 2022 }] },
+        { '@type': 'ListItem', position: 3, name: 'Active Directory' },
+      ],
+    });
+    expect(info.breadcrumbs).toEqual(['Windows', 'Windows Server', 'Active Directory']);
+  });
+});
