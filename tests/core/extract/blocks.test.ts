@@ -77,6 +77,12 @@ describe('collectParagraphs: where the article ends and what is not text', () =>
     });
   });
 
+  it('ends at the "Do you still have questions?" footer: the community links after it are no paragraphs', () => {
+    expect(
+      collect('<p>Restart the print spooler after the update.</p><p>Do you still have questions? Head over to the Spiceworks Community.</p><p>Printer stuck offline after the patch</p>'),
+    ).toEqual({ paragraphs: ['Restart the print spooler after the update.'] });
+  });
+
   it('takes the first "Last updated" line and the first date line, and neither as a paragraph', () => {
     expect(collect('<p>Last updated: March 4, 2020</p><p>May 6, 2019</p><p>Body.</p><p>Last updated: June 7, 2021</p><p>July 8, 2029</p>')).toEqual({
       paragraphs: ['Body.'],
