@@ -115,6 +115,11 @@ describe('nameFrom', () => {
     expect(nameFrom('Jane Head, Senior Editor', false)).toBe('Jane Head');
   });
 
+  it('takes the name from the part after a dash when the part before it is only a job title', () => {
+    expect(nameFrom('Senior Editor – Jane Smith', false)).toBe('Jane Smith');
+    expect(nameFrom('Technical Writer — Kari Nordmann', true)).toBe('Kari Nordmann');
+  });
+
   it('takes no name of more than five words, or with an angle bracket left in it', () => {
     expect(nameFrom('Anna Maria Berit Kari Nordmann Olsen', false)).toBeUndefined();
     expect(nameFrom('Anna Maria Berit Nordmann Olsen', false)).toBe('Anna Maria Berit Nordmann Olsen');
