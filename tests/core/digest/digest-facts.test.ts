@@ -121,4 +121,16 @@ describe('gathered facts', () => {
     expect(explainer.subject?.toLowerCase()).toBe('edge computing');
     expect(Object.keys(explainer)).not.toContain('definition');
   });
+
+  it('gives an explainer whose title names no subject neither subject nor definition', () => {
+    const explainer = gatherFacts(
+      makeArticle({
+        title: 'Zero Trust Explained',
+        paragraphs: ['Zero trust is defined as a security model that checks every request.', 'No device is trusted because it sits inside the office network.'],
+      }),
+      makeTopic(),
+    );
+    expect(explainer.kind).toBe('explainer');
+    expect(['subject', 'definition'].filter((k) => k in explainer)).toEqual([]);
+  });
 });
