@@ -120,6 +120,9 @@ describe('figures', () => {
   it('gives no figure for a run of digits too long to be a number, and does not fail on it', () => {
     const digits = '9'.repeat(400);
     expect(findFigures([`The dump showed $${digits} to $5 in the balance field, which nobody could explain at all.`]).map((x) => x.value)).toEqual(['5 dollar']);
+    expect(findFigures([`The report put uptime at ${digits}% and errors at 2% across the whole fleet last week.`]).map((x) => x.value)).toEqual(['2 prosent']);
+    expect(findFigures([`The report put uptime at ${digits}% to 5% across the whole fleet last week.`]).map((x) => x.value)).toEqual(['5 prosent']);
+    expect(findFigures([`The dump showed ${digits} million euros and €3 million in the ledger of the fleet.`]).map((x) => x.value)).toEqual(['3 millionar euro']);
   });
 
   it('names the currency after a scale word in Nynorsk, in the plural but for exactly one', () => {
@@ -127,6 +130,8 @@ describe('figures', () => {
     expect(v('The firm raised 2 million euros from investors in its latest funding round.')).toEqual(['2 millionar euro']);
     expect(v('The council set aside 5 thousand pounds for the new library computers this year.')).toEqual(['5 tusen pund']);
     expect(v('The vendor booked 3 billion dollars in cloud revenue during the last quarter.')).toEqual(['3 milliardar dollar']);
+    // What follows the currency word is what the sum is per.
+    expect(v('The firm earns 2 million euros a year from its managed backup customers.')).toEqual(['2 millionar euro per år']);
     expect(v('The bill is £1.5 trillion in total for the whole sector over ten years of work.')).toEqual(['1,5 billionar pund']);
     // A scaled count without a currency says nothing the card can translate.
     expect(v('The platform now has 190 million users across the world, the company said.')).toEqual([]);
