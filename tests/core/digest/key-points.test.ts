@@ -370,6 +370,27 @@ describe('key points on a thread: sentences without a verb', () => {
   });
 });
 
+describe('key points on a thread: common verbs', () => {
+  it('keeps replies whose only verb is a common one ("turns", "there\'s", "knows", "shows", "stays", "loses", "includes", "suggests", "agrees")', () => {
+    const question = 'Has anyone seen a backup appliance stop waking from sleep after a firmware update?';
+    const kept = [
+      'The spare switch turns off its uplink port every night.',
+      'The new gateway firmware holds the VPN tunnels across a reboot.',
+      'The older model allows only two tunnels per branch office.',
+      "There's a newer firmware image for the appliance on the vendor portal.",
+      'The vendor knows about the sleep bug on the older units.',
+      'The event log shows the same wake failure on both units.',
+      'The appliance stays asleep until someone presses the power button.',
+      'The old firmware loses the schedule after every power outage.',
+      'The newer firmware includes a separate wake timer for the disks.',
+      'The vendor knowledge base suggests a full power cycle first.',
+      "The vendor's senior engineer agrees with the wake timer theory.",
+    ];
+    const texts = extractKeyPoints([question, ...kept], { thread: true, min: 20, max: 20 }).map((k) => k.text);
+    expect(texts).toEqual([question, ...kept]);
+  });
+});
+
 describe('key points: where the first post ends when the posts are not known', () => {
   const background = [
     'Our branch office router drops its peering session every night at two.',
