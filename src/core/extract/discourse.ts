@@ -70,9 +70,10 @@ export function extractThread(doc: Document): ThreadContent | null {
     paragraphs.push(...kept);
     earlier.push(squash(kept.join('')));
   }
-  const first = posts[0]?.post;
-  const authorEl = first?.querySelector('.names .username a, .names .first a, [itemprop="author"] [itemprop="name"], .creator [itemprop="name"], .creator a');
-  const time = first?.querySelector('time[datetime], [itemprop="datePublished"]');
+  // posts is not empty (checked above).
+  const first = posts[0]!.post;
+  const authorEl = first.querySelector('.names .username a, .names .first a, [itemprop="author"] [itemprop="name"], .creator [itemprop="name"], .creator a');
+  const time = first.querySelector('time[datetime], [itemprop="datePublished"]');
   const category = doc.querySelector('#topic-title .category-name, .topic-category .category-name, .category-name, .badge-category__name');
   const out: ThreadContent = {
     paragraphs,
@@ -105,7 +106,7 @@ const SIGN_OFF = /^(?:thanks|thank you|thx|cheers|regards|best regards|kind rega
 /** Index where a plain-text signature starts ("-- " line, "Sent from my ...", a sign-off), or the length. */
 function signatureStart(ps: string[]): number {
   for (let i = Math.max(1, ps.length - 3); i < ps.length; i++) {
-    const p = ps[i] ?? '';
+    const p = ps[i]!;
     if (/^(--|—|__+)\s/.test(p) || /^sent from my\b/i.test(p) || (p.length <= 40 && SIGN_OFF.test(p))) return i;
   }
   return ps.length;
