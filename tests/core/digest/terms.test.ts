@@ -169,6 +169,21 @@ describe('terms: a capital word after the term makes a name', () => {
     expect(hit(['Our firewall is new, and Firewall Manager shows each rule it applies.'], 'firewall')?.count).toBe(1);
   });
 
+  it('a capitalised term after "for" or "of" that follows a capitalised word is part of a name ("Defender for Endpoint")', () => {
+    const paragraphs = ['Microsoft Defender for Endpoint flagged the laptop, and every endpoint in the office got the update.'];
+    expect(hit(paragraphs, 'endpoint')?.count).toBe(1);
+  });
+
+  it('after "of" that follows a lower-case word, a capitalised term is no name and counts beside lower-case uses', () => {
+    const paragraphs = ['The board asked for a review of Zero Trust progress last month.', 'Under zero trust, every request is checked.'];
+    expect(hit(paragraphs, 'zero trust')?.count).toBe(2);
+  });
+
+  it('reads a reply that opens with a lower-case "and" before a capitalised term', () => {
+    const paragraphs = ['and Firewall rules on the branch router block the port too.', 'The firewall itself was fine.'];
+    expect(hit(paragraphs, 'firewall')?.count).toBe(2);
+  });
+
   it('a following word with a capital inside it ("iPhones") does not make a name', () => {
     expect(hit(['Encryption iPhones turn on by default keeps the data on every phone safe.'], 'encryption')?.count).toBe(1);
   });
@@ -195,6 +210,20 @@ describe('terms: words after the term that make it another word (notNext)', () =
     expect(hit(['Guests can use the office Wi Fi without a password.'], 'Wi-Fi')?.count).toBe(1);
     expect(hit(['Staff must turn on multi factor authentication this week.'], 'multi-factor authentication')?.count).toBe(1);
     expect(hit(['The plan moves every account to single-sign-on next year.'], 'single sign-on')?.count).toBe(1);
+    // A word broken at a line-end hyphen and joined again ("multi-\nfactor") keeps the space after the hyphen.
+    expect(hit(['Staff must turn on multi- factor authentication this week.'], 'multi-factor authentication')?.count).toBe(1);
+  });
+});
+
+describe('terms: camel case and empty paragraphs', () => {
+  it('a lower-case term written with a capital inside ("eDiscovery") is an ordinary use', () => {
+    const hits = findTerms(['Legal runs an eDiscovery search before each audit.'], [{ en: 'ediscovery', nn: 'elektronisk innsyn' }]);
+    expect(hits.map((h) => [h.en, h.count])).toEqual([['ediscovery', 1]]);
+  });
+
+  it('reads past a paragraph left empty by the reading budget, and finds nothing in a text of empty paragraphs', () => {
+    expect(findTerms(['Our firewall blocks the port.', '', 'The firewall logs every attempt.']).map((h) => [h.en, h.count, h.paragraphs])).toEqual([['firewall', 2, [0, 2]]]);
+    expect(findTerms(['', ''])).toEqual([]);
   });
 });
 
