@@ -119,3 +119,18 @@ describe('readJsonLd breadcrumb names that are not strings', () => {
     expect(info.breadcrumbs).toEqual(['Windows', 'Windows Server', 'Active Directory']);
   });
 });
+
+describe('readJsonLd sources', () => {
+  it('reads only scripts typed as JSON-LD, not other JSON data on the page', () => {
+    const doc = new JSDOM(
+      '<!DOCTYPE html><html><head><script type="application/json">{"@type":"NewsArticle","headline":"App state"}</script>' +
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Patch Tuesday fixes 60 flaws"}</script></head></html>',
+    ).window.document;
+    expect(readJsonLd(doc).headline).toBe('Patch Tuesday fixes 60 flaws');
+  });
+
+  it('resolves an author given as a bare @id string to the Person with that @id', () => {
+    const info = read({ '@graph': [article('https://www.spiceworks.com/#/schema/person/jsmith'), { '@id': 'https://www.spiceworks.com/#/schema/person/jsmith', '@type': 'Person', name: 'Jane Smith' }] });
+    expect(info.authors).toEqual(['Jane Smith']);
+  });
+});
