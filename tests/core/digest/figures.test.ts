@@ -195,3 +195,41 @@ describe('figures', () => {
     expect(findFigures(['The team of 40 engineers saw costs rise by 12% over the year.'], 0)).toEqual([]);
   });
 });
+
+describe('figures: the Nynorsk words for scales, qualifiers, comparatives, past values and rates', () => {
+  const v = (s: string) => findFigures([s]).map((x) => x.value);
+
+  it('writes exactly one thousand, billion or trillion in the singular', () => {
+    expect(v('The school got a grant of 1 thousand pounds for new laptops this spring.')).toEqual(['1 tusen pund']);
+    expect(v('The deal was worth $1 billion in cash and shares, the company said.')).toEqual(['1 milliard dollar']);
+    expect(v('Global IT spending will pass $1 trillion this year, analysts say now.')).toEqual(['1 billion dollar']);
+  });
+
+  it('says "under" for "fewer than" before a figure', () => {
+    expect(v('Fewer than 5% of the servers still run the old operating system today.')).toEqual(['under 5 prosent']);
+  });
+
+  it('keeps each comparative after a percentage in Nynorsk', () => {
+    expect(v('Staff spent 20% less time on tickets after the change this year.')).toEqual(['20 prosent mindre']);
+    expect(v('The team logged 35% fewer incidents after the firewall upgrade.')).toEqual(['35 prosent færre']);
+    expect(v('Outages were 50% shorter with the new failover setup in place.')).toEqual(['50 prosent kortare']);
+    expect(v('Boot times are 20% faster on the new laptops, the vendor says.')).toEqual(['20 prosent raskare']);
+    expect(v('Backups ran 30% slower after the storage migration last month.')).toEqual(['30 prosent seinare']);
+    expect(v('The new plan is 15% cheaper than the old one for small teams.')).toEqual(['15 prosent billegare']);
+    expect(v('The new disks are 25% larger than the ones they replace.')).toEqual(['25 prosent større']);
+    expect(v('Mailboxes grew 10% bigger after the retention policy changed.')).toEqual(['10 prosent større']);
+    expect(v("The patch files are 40% smaller than last quarter's updates.")).toEqual(['40 prosent mindre']);
+    // In a title-case headline the comparative has a capital.
+    expect(v("New Laptops Boot 20% Faster Than Last Year's Models")).toEqual(['20 prosent raskare']);
+  });
+
+  it('says how many months or that one day ago a past value was', () => {
+    expect(v('The share was 12% two months ago and has doubled since then.')).toEqual(['12 prosent for to månader sidan']);
+    expect(v('Error rates were 3% a day ago and are near zero now after the fix.')).toEqual(['3 prosent for éin dag sidan']);
+  });
+
+  it('keeps a price per license (American spelling) or per person', () => {
+    expect(v('The suite costs $9 per license per month for small offices.')).toEqual(['9 dollar per lisens per månad']);
+    expect(v('Training costs £200 per person for the two-day course in London.')).toEqual(['200 pund per person']);
+  });
+});
