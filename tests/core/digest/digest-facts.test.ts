@@ -133,4 +133,27 @@ describe('gathered facts', () => {
     expect(explainer.kind).toBe('explainer');
     expect(['subject', 'definition'].filter((k) => k in explainer)).toEqual([]);
   });
+
+  it('gives a thread that asks nothing and states no replies or posts no question, replies or post keys', () => {
+    const t = gatherFacts(
+      makeArticle({ kind: 'thread', title: 'Printer fleet notes from the branch office', paragraphs: ['We replaced the printers in the branch office last week.', 'The new ones print faster.'] }),
+      makeTopic(),
+    );
+    expect(t.isThread).toBe(true);
+    expect(['question', 'replies', 'postStarts'].filter((k) => k in t)).toEqual([]);
+  });
+
+  it('keeps at most the asked-for number of terms', () => {
+    const article = makeArticle({ paragraphs: ['The firewall blocks phishing mail, and encryption protects every endpoint on the network.'] });
+    expect(gatherFacts(article, makeTopic()).terms.length).toBeGreaterThan(1);
+    expect(gatherFacts(article, makeTopic(), { maxTerms: 1 }).terms).toHaveLength(1);
+  });
+
+  it('reads key points the thread way on a thread only: a reply without a verb is no key point there', () => {
+    const paragraphs = ['Has anyone seen a backup appliance stop waking from sleep after a firmware update?', 'The old storage shed behind the main office building near the loading dock.'];
+    const thread = gatherFacts(makeArticle({ kind: 'thread', title: 'Backup appliance asleep?', paragraphs }), makeTopic());
+    expect(thread.keyPoints.map((k) => k.text)).not.toContain(paragraphs[1]);
+    const article = gatherFacts(makeArticle({ paragraphs }), makeTopic());
+    expect(article.keyPoints.map((k) => k.text)).toContain(paragraphs[1]);
+  });
 });
