@@ -156,4 +156,10 @@ describe('gathered facts', () => {
     const article = gatherFacts(makeArticle({ paragraphs }), makeTopic());
     expect(article.keyPoints.map((k) => k.text)).toContain(paragraphs[1]);
   });
+
+  it("ranks a term of the article's topic first: on a cloud article 'hybrid cloud' before 'virtual machine'", () => {
+    const article = makeArticle({ title: 'Notes from the IT team', paragraphs: ['The team moved each virtual machine to a hybrid cloud setup last month.'] });
+    expect(gatherFacts(article, makeTopic(), { maxTerms: 1 }).terms.map((t) => t.en)).toEqual(['hybrid cloud']);
+    expect(gatherFacts(article, makeTopic({ id: 'security', label: 'sikkerheit' }), { maxTerms: 1 }).terms.map((t) => t.en)).toEqual(['virtual machine']);
+  });
 });
