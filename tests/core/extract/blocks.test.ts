@@ -83,6 +83,21 @@ describe('collectParagraphs: where the article ends and what is not text', () =>
     ).toEqual({ paragraphs: ['Restart the print spooler after the update.'] });
   });
 
+  it('reads code, a bare quote and a definition as paragraphs, and no heading of any level', () => {
+    expect(
+      paragraphs(
+        '<h1>Patch notes</h1><h2>Before you start</h2><h3>Step one</h3><h4>Step two</h4><h5>Step three</h5><h6>Step four</h6>' +
+          '<pre>Get-Service Spooler | Restart-Service</pre><blockquote>Restart the spooler first.</blockquote><dl><dt>Spooler</dt><dd>The print queue service.</dd></dl>',
+      ),
+    ).toEqual(['Get-Service Spooler | Restart-Service', 'Restart the spooler first.', 'The print queue service.']);
+  });
+
+  it('ends at a MORE ON heading of any level', () => {
+    for (const h of ['h1', 'h2', 'h4', 'h5', 'h6']) {
+      expect(collect(`<p>Body one.</p><${h}>More on Cloud</${h}><p>Related link.</p>`)).toEqual({ paragraphs: ['Body one.'], moreOn: 'More on Cloud' });
+    }
+  });
+
   it('takes the first "Last updated" line and the first date line, and neither as a paragraph', () => {
     expect(collect('<p>Last updated: March 4, 2020</p><p>May 6, 2019</p><p>Body.</p><p>Last updated: June 7, 2021</p><p>July 8, 2029</p>')).toEqual({
       paragraphs: ['Body.'],
