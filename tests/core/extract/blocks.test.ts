@@ -92,6 +92,11 @@ describe('collectParagraphs: where the article ends and what is not text', () =>
     ).toEqual(['Get-Service Spooler | Restart-Service', 'Restart the spooler first.', 'The print queue service.']);
   });
 
+  it('drops a share bar written with capitals, and keeps a sentence that names the same sites', () => {
+    const sentence = 'Email, Print and Share buttons sit under every post.';
+    expect(paragraphs(`<p>Share this article: Facebook | LinkedIn | Email</p><p>${sentence}</p>`)).toEqual([sentence]);
+  });
+
   it('ends at a MORE ON heading of any level', () => {
     for (const h of ['h1', 'h2', 'h4', 'h5', 'h6']) {
       expect(collect(`<p>Body one.</p><${h}>More on Cloud</${h}><p>Related link.</p>`)).toEqual({ paragraphs: ['Body one.'], moreOn: 'More on Cloud' });
