@@ -46,6 +46,9 @@ export function engineError(e: Extract<EngineEvent, { type: 'error' }>): ModelEr
   }
 }
 
+/** Tokens after which the speed is told even before a second has gone by. */
+const RATE_MIN_TOKENS = 32;
+
 /**
  * A fetch for LOCAL_ENGINE_URL: the body is the engine request, the answer an
  * event stream in the OpenAI chat-completions shape. `progress` hears the phase and the speed.
@@ -85,7 +88,10 @@ export function localEngineFetch(transport: EngineTransport, progress: LocalProg
               tokens++;
               firstAt ??= now();
               const secs = (now() - firstAt) / 1000;
-              progress.onRate?.({ tokens, ...(secs >= 1 ? { tokensPerSecond: tokens / secs } : {}) });
+              // A rate after a second, or sooner on a fast machine once enough tokens make it a fair guess
+              // (a fast model may write the whole card in under a second).
+              const measured = secs >= 1 || (tokens >= RATE_MIN_TOKENS && secs > 0);
+              progress.onRate?.({ tokens, ...(measured ? { tokensPerSecond: tokens / secs } : {}) });
               return push(sse({ choices: [{ index: 0, delta: { content: e.text } }] }));
             }
             case 'end':

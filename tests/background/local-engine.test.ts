@@ -253,6 +253,35 @@ describe('localEngineFetch through the real model engine', () => {
     expect(rates[10]!.tokensPerSecond).toBeCloseTo(11, 5); // 11 pieces in 1.0 s
     expect(rates.at(-1)!.tokensPerSecond).toBeCloseTo(n / ((n - 1) / 10), 5);
   });
+
+  it('tells a fast model its tokens per second before a second has gone by, from the 32nd token on', async () => {
+    let clock = 10_000;
+    const rates: LocalRate[] = [];
+    const t = fakeTransport(async (emit) => {
+      for (const p of pieces(ANSWER, 40)) {
+        emit({ type: 'text', text: p });
+        clock += 5; // 200 pieces a second: the whole card in well under a second
+      }
+      emit({ type: 'end', tokens: 99, ms: 1, finish: 'stop' });
+    });
+    await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config(), deps(t.transport, {}, (r) => rates.push(r), () => clock));
+    const n = pieces(ANSWER, 40).length;
+    expect(n).toBeGreaterThan(32);
+    expect(rates.slice(0, 31).every((r) => r.tokensPerSecond === undefined)).toBe(true);
+    expect(rates[31]!.tokensPerSecond).toBeCloseTo(32 / 0.155, 5); // 32 pieces in 155 ms
+    expect(rates.at(-1)!.tokensPerSecond).toBeCloseTo(n / ((n - 1) * 0.005), 5);
+  });
+
+  it('tells no rate for tokens that came in the same instant', async () => {
+    const rates: LocalRate[] = [];
+    const t = fakeTransport(async (emit) => {
+      for (const p of pieces(ANSWER, 40)) emit({ type: 'text', text: p });
+      emit({ type: 'end', tokens: 99, ms: 1, finish: 'stop' });
+    });
+    await generateModelCard(TEST_ARTICLE, TEST_TOPIC, config(), deps(t.transport, {}, (r) => rates.push(r), () => 10_000));
+    expect(rates.length).toBeGreaterThan(32);
+    expect(rates.every((r) => r.tokensPerSecond === undefined)).toBe(true);
+  });
 });
 
 /** A fake Chrome port and offscreen API; `answer` says what the document sends back for each request. */
