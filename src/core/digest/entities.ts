@@ -42,7 +42,7 @@ import {
 } from './known-names';
 import { isSiteChrome } from './chrome';
 import { CREDIT_MASK, creditSpans, isCaption, isCredit, withoutCredits } from './credits';
-import { articleSentences, words } from './sentences';
+import { articleSentences, isQuestion, words } from './sentences';
 import { STOPWORDS } from './stopwords';
 import { escapeRegExp } from '../regex';
 
@@ -243,7 +243,7 @@ export function findEntities(paragraphs: readonly string[]): Entities {
     const capShare = ws.filter((w) => CAP.test(w)).length / Math.max(1, ws.length);
     const titleCase = ws.length >= 3 && capShare > 0.6; // headings and link lists: no new names from them
     const lead = s.text.search(/[\p{L}\p{N}]/u);
-    const question = /\?[\s"”’')\]]*$/.test(s.text);
+    const question = isQuestion(s.text);
     /** Where an abbreviation defined in brackets starts: not a mention of its own. */
     const skip = new Set<number>();
     for (const run0 of capitalisedRuns(text)) {

@@ -5,7 +5,7 @@
  * no model to say that in Nynorsk, so the source sentence says it.
  */
 import { isChromeSentence } from './chrome';
-import { articleSentences, words } from './sentences';
+import { articleSentences, isQuestion, words } from './sentences';
 import { digitsNn, listNn, numberNn } from '../nn-grammar';
 
 /**
@@ -176,7 +176,7 @@ export function findFigures(paragraphs: readonly string[], max = 4): Figure[] {
   for (const s of articleSentences(paragraphs)) {
     if (out.length >= max) break;
     const n = words(s.text).length;
-    if (n < MIN_WORDS || n > MAX_WORDS || /\?["'”’)\]]*$/.test(s.text) || isChromeSentence(s.text) || seen.has(s.text)) continue;
+    if (n < MIN_WORDS || n > MAX_WORDS || isQuestion(s.text) || isChromeSentence(s.text) || seen.has(s.text)) continue;
     const values = figuresIn(s.text).slice(0, 2).map((f) => f.value);
     if (values.length === 0) continue;
     seen.add(s.text);

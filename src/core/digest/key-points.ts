@@ -16,7 +16,7 @@
  */
 import { isBoilerplateText } from '../extract/blocks';
 import { isChromeSentence } from './chrome';
-import { articleSentences, words, type Sentence } from './sentences';
+import { articleSentences, isQuestion, words, type Sentence } from './sentences';
 import { STOPWORDS } from './stopwords';
 
 /** A sentence quoted verbatim, with the index of the paragraph that holds it. */
@@ -131,7 +131,7 @@ function isCandidate(s: Sentence, paragraph: string, cx: Context): boolean {
   const t = s.text;
   const n = words(t).length;
   if (n < MIN_WORDS || n > MAX_WORDS || t.length > MAX_CHARS) return false;
-  const question = /\?["'”’)\]]*$/.test(t);
+  const question = isQuestion(t);
   // The thread's question is a key point where its first post asks it.
   if (question ? !(cx.thread && s.paragraph < cx.firstPostEnd) : !/[.!…]["'”’)\]]*$/.test(t)) return false; // headings, cut-off text, lists introduced with ":"
   if (/^["“‘]/.test(t) && !/["”’]$/.test(t.replace(/[.!?…]+$/, ''))) return false; // half a quotation
@@ -281,7 +281,7 @@ export function extractKeyPoints(paragraphs: readonly string[], options: KeyPoin
   if (thread) {
     // The question first (the first post's best question sentence, else its best sentence),
     // then the answers, then the rest of the talk, each by score.
-    const asks = (i: number) => /\?["'”’)\]]*$/.test((cands[i] as Sentence).text);
+    const asks = (i: number) => isQuestion((cands[i] as Sentence).text);
     const q = order.find((i) => inFirst(i) && asks(i)) ?? order.find(inFirst);
     // Answers from different posts (paragraphs, when the posts are not known) before a second one from the same.
     const post = (i: number) => postOf((cands[i] as Sentence).paragraph, options.posts);

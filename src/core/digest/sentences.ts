@@ -68,3 +68,8 @@ export function articleSentences(paragraphs: readonly string[]): Sentence[] {
 export function words(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
 }
+
+/** True for a sentence that asks: it ends in a question mark, maybe inside quotes or brackets. */
+export function isQuestion(text: string): boolean {
+  return /\?[\s"'”’)\]]*$/.test(text);
+}

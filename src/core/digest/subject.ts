@@ -4,7 +4,7 @@
  * defines it, and the question that opens a community thread. Quoted, never
  * paraphrased: the fact card has no model to paraphrase with.
  */
-import { articleSentences, splitSentences, words } from './sentences';
+import { articleSentences, isQuestion, splitSentences, words } from './sentences';
 import { escapeRegExp } from '../regex';
 
 const EXPLAINER = /^\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)\s*(?:\?|:|\s[-–—|]\s|$)/i;
@@ -50,7 +50,7 @@ export function threadQuestion(title: string, paragraphs: readonly string[], pos
   for (let i = 0; i < firstPostEnd; i++) {
     for (const s of splitSentences(paragraphs[i] ?? '', i)) {
       const n = words(s.text).length;
-      if (/\?["'”’)\]]*$/.test(s.text) && n >= 4 && n <= MAX_QUOTE_WORDS) return { text: s.text, paragraph: i };
+      if (isQuestion(s.text) && n >= 4 && n <= MAX_QUOTE_WORDS) return { text: s.text, paragraph: i };
     }
   }
   return /\?\s*$/.test(title) ? { text: title.trim(), paragraph: 0 } : undefined;

@@ -1,6 +1,6 @@
 /** Sentence splitting and word counting for the fact card (our own sentences). */
 import { describe, expect, it } from 'vitest';
-import { articleSentences, splitSentences, words } from '../../../src/core/digest/sentences';
+import { articleSentences, isQuestion, splitSentences, words } from '../../../src/core/digest/sentences';
 
 const texts = (p: string) => splitSentences(p).map((s) => s.text);
 
@@ -68,5 +68,18 @@ describe('words', () => {
       'x',
     ]);
     expect(words('  ... ')).toEqual([]);
+  });
+});
+
+describe('isQuestion', () => {
+  it('is true for a sentence ending in a question mark, also inside quotes or brackets', () => {
+    expect(isQuestion('Will this work?')).toBe(true);
+    expect(isQuestion('He asked: "Is the patch out?"')).toBe(true);
+    expect(isQuestion('(Is it still supported?) ')).toBe(true);
+  });
+
+  it('is false for a question mark inside the sentence or none', () => {
+    expect(isQuestion('Is it out? The vendor says no.')).toBe(false);
+    expect(isQuestion('The patch is out.')).toBe(false);
   });
 });
