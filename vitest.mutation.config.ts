@@ -18,8 +18,6 @@ export default mergeConfig(
       exclude: ['tests/browser/**', 'tests/fuzz/**', 'tests/build.test.ts', 'tests/core/extract/hostile.test.ts', 'tests/core/nynorsk/cli.test.ts'],
       // Instrumented code runs several times slower; the differential test of the stream reader needs the room.
       testTimeout: 120_000,
-      // Added after the base config's setup files and Stryker's own: switches the mutant on before the test file's imports (see the file).
-      setupFiles: ['tests/setup/stryker-activation.ts'],
     },
   }),
 );
