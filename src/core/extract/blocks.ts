@@ -62,7 +62,19 @@ function skipped(el: Element): boolean {
   if (SKIP_IDS.has(el.id)) return true;
   const cl = el.classList;
   for (let i = 0; i < cl.length; i++) if (SKIP_CLASSES.has(cl[i]!)) return true;
-  return false;
+  return hidden(el);
+}
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/**
+ * Hidden by its markup, as Readability judges it (`hidden`, `aria-hidden`, an inline style): a container read
+ * without Readability must drop it too. Read from attributes, not computed style: no layout, and the same in jsdom.
+ */
+function hidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
 }
 
 const MORE_ON = /^more on\s+(.{2,60})$/i;

@@ -1,8 +1,9 @@
 /**
- * Article extraction: @mozilla/readability on a clone of the page, the
- * page's metadata, and Spiceworks boilerplate removed from Readability's own
- * output element (no second parse, no extra walk of the page). Community
- * threads are read from Discourse's post markup. Runs in a content script and
+ * Article extraction: the theme's article body where the page has one
+ * (BODY_ROOT), else @mozilla/readability on a clone of the page; the page's
+ * metadata; Spiceworks boilerplate removed in the one walk of the body or of
+ * Readability's own output element (no second parse). Community threads are
+ * read from Discourse's post markup. Runs in a content script and
  * in Node with jsdom alike.
  */
 import { Readability } from '@mozilla/readability';
@@ -17,6 +18,34 @@ import { cleanText, toIsoDate } from './text';
 export { isBoilerplateText } from './blocks';
 export { DEFAULT_LIMITS, measure, type Limits, type Measure } from './budget';
 export { cleanText, stripTitleSuffix, toIsoDate } from './text';
+
+/**
+ * The article body of the Spiceworks theme (WordPress "gauge") and its kin. Where the page has one, and reading it
+ * gives an article, Readability does not run: a walk of one container costs a fraction of a clone and a
+ * Readability parse of the whole page (issue 13).
+ */
+const BODY_ROOT = '[itemprop="articleBody"], .entry-content, .article-content, .post-content';
+
+/**
+ * The paragraphs of the page's article body (BODY_ROOT), or null where there is none or reading it looks wrong: two
+ * bodies apart, little text, or much of its text outside paragraph blocks (text in bare divs, which Readability
+ * turns into paragraphs and the walk does not).
+ */
+function bodyBlocks(doc: Document): BlockResult | null {
+  const found = doc.querySelectorAll(BODY_ROOT);
+  if (found.length === 0) return null;
+  // Nested matches (an .entry-content inside an articleBody) are one body: the innermost is read.
+  const root = found[found.length - 1]!;
+  for (let i = 0; i < found.length - 1; i++) if (!found[i]!.contains(root)) return null;
+  const blocks = collectParagraphs(root);
+  let chars = 0;
+  for (const p of blocks.paragraphs) chars += p.length;
+  if (blocks.paragraphs.length < MIN_BODY_PARAGRAPHS || chars < MIN_BODY_CHARS) return null;
+  return chars >= MIN_BODY_SHARE * cleanText(root.textContent ?? '').length ? blocks : null;
+}
+const MIN_BODY_PARAGRAPHS = 2;
+const MIN_BODY_CHARS = 400;
+const MIN_BODY_SHARE = 0.5;
 
 /** Containers tried when Readability finds nothing. */
 const FALLBACK_ROOT = '[itemprop="articleBody"], .entry-content, .article-content, article, main';
@@ -44,6 +73,8 @@ export type ExtractOptions = {
   limits?: Limits;
   /** Called when the page is past the budget, with what was done instead of a whole-page Readability run. */
   onOverBudget?: (outcome: BudgetOutcome) => void;
+  /** 'readability' skips the article-body path (tests compare the two). */
+  via?: 'body' | 'readability';
 };
 
 /** The "MORE ON <TOPIC>" heading when Readability left the block out of its output. */
@@ -86,7 +117,8 @@ export function extractArticle(page0: Document, url: string, page: PageKind, opt
   if (thread) {
     blocks = { paragraphs: thread.paragraphs };
   } else {
-    const r = overBudget ? null : readabilityBlocks(doc);
+    const body = overBudget || opts.via === 'readability' ? null : bodyBlocks(doc);
+    const r = body ? { blocks: body, byline: undefined, published: undefined } : overBudget ? null : readabilityBlocks(doc);
     blocks = r?.blocks ?? { paragraphs: [] };
     byline = r?.byline;
     rdPublished = r?.published;
