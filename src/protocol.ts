@@ -129,11 +129,7 @@ export type OverlayPrefs = Replies['overlay:get'];
 /** Returns the message if it is one of ours and well formed (unknown keys dropped), else null. */
 export const parseMessage = lazyParser(messageSchema);
 
-/** storage.session key of a tab's card state. */
-export const tabStateKey = (tabId: number) => `tab:${tabId}`;
-
-/** storage.session key of a tab's model job (the card being written, or the offer to write one). */
-export const modelJobKey = (tabId: number) => `model:${tabId}`;
+export { modelJobKey, tabStateKey } from './storage-keys';
 
 /**
  * A tab's model job, kept in storage.session so the popup shows what the

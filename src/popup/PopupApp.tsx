@@ -13,7 +13,8 @@ import { text } from '../strings/text';
 import type { FeedbackSaver } from '../ui/CardActions';
 import { popupModelControls, readModelJob, watchModelJob } from './model-job';
 import { RecentList } from './RecentList';
-import { backgroundTransport, readTabState, resolveTabId, tabTransport, watchTabState, type PopupBrowser } from './tab-state';
+import { readEarly, type EarlyRead } from './early-read';
+import { backgroundTransport, readTabState, resolveTabId, tabTransport, toState, watchTabState, type PopupBrowser } from './tab-state';
 
 export type PopupAppProps = {
   /** Test seam: the extension API (webextension-polyfill in the real popup). */
@@ -36,23 +37,20 @@ export type Preloaded = {
 };
 
 /**
- * Starts finding the tab and reading its card at once, before Preact has
- * rendered and run its effects: the card then paints one frame sooner. It
- * follows the tab's state from the read on, so a change that comes before
- * the popup watches the tab itself (a card finished meanwhile) is not lost.
+ * The tab and its card, read before Preact has rendered and run its effects:
+ * the card then paints one frame sooner. `early` is the read popup.js
+ * started as its first statement (start-read.ts); without it, the read starts
+ * here. What was read is validated here; the hand-over too.
  */
-export function preloadTab(browser: PopupBrowser, search: string): Promise<Preloaded> {
-  return resolveTabId(browser, search).then(async (tabId) => {
+export function preloadTab(browser: PopupBrowser, search: string, early?: Promise<EarlyRead>): Promise<Preloaded> {
+  return (early ?? readEarly(browser, search)).then(({ tabId, raw, failed, handOver }) => {
     if (tabId === null) return { tabId, state: null };
-    let newest: CardState | undefined;
-    const stop = watchTabState(browser, tabId, (state) => (newest = state));
-    const state = await readTabState(browser, tabId).catch(() => null);
     return {
       tabId,
-      state,
+      state: failed ? null : toState(raw),
       handOver: () => {
-        stop();
-        return newest;
+        const changed = handOver?.();
+        return changed ? toState(changed.raw) : undefined;
       },
     };
   });

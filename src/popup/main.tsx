@@ -1,10 +1,13 @@
 /** Entry of the toolbar popup (popup.html → popup.js). */
+// First: its evaluation starts reading the tab's card, while the modules below are evaluated.
+import { earlyRead } from './start-read';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { readEarly } from './early-read';
 import { firstPaint, PopupApp, preloadTab } from './PopupApp';
 
 // The tab's card is read at once; the first render waits for it (briefly, see firstPaint), so the card is the first paint.
-const preload = preloadTab(browser, location.search);
+const preload = preloadTab(browser, location.search, earlyRead.catch(() => readEarly(browser, location.search)));
 const root = document.getElementById('app');
 // Opened as a page with ?tab= (tests, previews) it stays open; as the toolbar popup it closes.
 const asPage = new URLSearchParams(location.search).has('tab');

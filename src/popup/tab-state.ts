@@ -7,8 +7,10 @@
  */
 import type { CardState } from '../core/types';
 import { isCardState } from '../core/validate';
-import { tabStateKey } from '../protocol';
+import { tabStateKey } from '../storage-keys';
 import type { Transport } from '../rpc';
+
+export { resolveTabId, tabIdFromSearch } from './early-read';
 
 type StorageChange = { newValue?: unknown; oldValue?: unknown };
 type ChangeListener = (changes: Record<string, StorageChange>, areaName: string) => void;
@@ -31,22 +33,6 @@ export type PopupBrowser = {
   runtime: { openOptionsPage(): Promise<void>; sendMessage?(message: unknown): Promise<unknown> };
 };
 
-/** Parses `?tab=<id>`; null when absent or not a non-negative integer. */
-export function tabIdFromSearch(search: string): number | null {
-  const raw = new URLSearchParams(search).get('tab');
-  if (raw === null || !/^\d+$/.test(raw)) return null;
-  const id = Number(raw);
-  return Number.isSafeInteger(id) ? id : null;
-}
-
-/** The tab the popup is about: `?tab=` first, else the active tab of the current window. */
-export async function resolveTabId(browser: PopupBrowser, search: string): Promise<number | null> {
-  const fromQuery = tabIdFromSearch(search);
-  if (fromQuery !== null) return fromQuery;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return typeof tab?.id === 'number' ? tab.id : null;
-}
-
 /** Reads the tab's card state; anything missing or malformed counts as "none". */
 export async function readTabState(browser: PopupBrowser, tabId: number): Promise<CardState> {
   const key = tabStateKey(tabId);
@@ -66,7 +52,8 @@ export function watchTabState(browser: PopupBrowser, tabId: number, onChange: (s
 }
 
 const NONE: CardState = { status: 'none' };
-const toState = (v: unknown): CardState => (isCardState(v) ? v : NONE);
+/** A stored value as a card state; anything missing or malformed counts as "none". */
+export const toState = (v: unknown): CardState => (isCardState(v) ? v : NONE);
 
 /** Messages to the tab's content script (rpc.ts's transport), or null where the API has no tabs.sendMessage. */
 export function tabTransport(browser: PopupBrowser, tabId: number): Transport | null {
