@@ -32,7 +32,7 @@ const entries = {
 
 const esmEntries = () =>
   Object.fromEntries(
-    Object.entries({ engine: 'src/engine/main.ts', 'content-main': 'src/content/index.ts', 'content-card': 'src/content/panel.tsx' }).map(([k, v]) => [k, join(root, v)]),
+    Object.entries({ engine: 'src/engine/main.ts', 'content-main': 'src/content/index.ts', 'content-readability': 'src/content/readability-chunk.ts', 'content-card': 'src/content/panel.tsx' }).map(([k, v]) => [k, join(root, v)]),
   );
 
 /** Writes each browser's manifest from the one source in manifest.json. */

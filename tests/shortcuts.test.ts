@@ -20,7 +20,7 @@ const inputsOf = async (entry: string) => {
   const r = await esbuild.build({ entryPoints: [join(ROOT, entry)], bundle: true, write: false, metafile: true, format: 'iife', loader: { '.css': 'text' }, logLevel: 'silent', define: { __NK_BENCH__: 'false', __NK_STARTS_LATE__: 'false' } });
   return Object.keys(r.metafile.inputs);
 };
-const ARTICLE_CODE = /core\/extract\/index|core\/digest\/|readability|node_modules\/preact|src\/ui\/.*\.tsx/;
+const ARTICLE_CODE = /core\/extract\/(index|article)|core\/digest\/|readability|node_modules\/preact|src\/ui\/.*\.tsx/;
 
 describe('listing badges stay out of the article code', () => {
   it('the gate (content.js, every page) holds none of the badges (their script is registered only for readers with cards) and none of the pill, no extraction (Readability), no fact card and no Preact', async () => {
@@ -40,5 +40,16 @@ describe('listing badges stay out of the article code', () => {
     const inputs = await inputsOf('src/content/pill-loader.ts');
     expect(inputs).toEqual(expect.arrayContaining(['src/content/pill.ts', 'src/content/overlay-host.ts', 'src/core/confirm.ts', 'src/content/commands.ts']));
     expect(inputs.filter((i) => ARTICLE_CODE.test(i) || i.includes('listing-badges'))).toEqual([]);
+  });
+});
+
+describe('Readability stays out of the article code (issue 13)', () => {
+  it('the article code (content-main.js) holds extraction but not Readability; content-readability.js holds Readability alone', async () => {
+    const main = await inputsOf('src/content/index.ts');
+    expect(main).toContain('src/core/extract/article.ts');
+    expect(main.filter((i) => /@mozilla\/readability|extract\/readability/.test(i))).toEqual([]);
+    const chunk = await inputsOf('src/content/readability-chunk.ts');
+    expect(chunk).toEqual(expect.arrayContaining(['node_modules/@mozilla/readability/Readability.js', 'src/core/extract/readability.ts']));
+    expect(chunk.filter((i) => /extract\/(article|blocks|metadata)|core\/digest|preact/.test(i))).toEqual([]);
   });
 });

@@ -24,12 +24,14 @@ export type BenchPhase =
   | 'confirm' // confirmArticle (each call)
   | 'pill' // the overlay host and the plain-DOM pill mounted
   | 'initMain' // content-main.js (the article code): module start → its first statement
-  | 'extract' // extractArticle
+  | 'initReadability' // content-readability.js (loaded only where the article body cannot be read directly): module start → its first statement
+  | 'extract' // extractArticle (twice where it needed Readability: before and after loading it)
   | 'render' // the background's answer drawn into the pill
   | 'watch' // navigation listeners at load (on a listing only the listeners that wait for the reader's first click or key)
   | 'wake' // on a listing, after the load: the navigation watcher started at the reader's first click or key (timedLate)
   | 'waitPrefs' // the overlay switches read (storage.session, or the background)
   | 'waitMain' // content-main.js fetched and evaluated
+  | 'waitReadability' // content-readability.js fetched and evaluated
   | 'waitCard'; // the card from the background
 
 /** What the content script reached when a record is sent. */
@@ -94,7 +96,7 @@ export function timedWait<T>(phase: BenchPhase, p: Promise<T>): Promise<T> {
 }
 
 /** Records a bundle's evaluation: from its bench banner's timestamp (build.mjs sets `globalThis.__nkBenchT0`) to now. */
-export function benchInit(phase: 'init' | 'initPill' | 'initBadges' | 'initMain'): void {
+export function benchInit(phase: 'init' | 'initPill' | 'initBadges' | 'initMain' | 'initReadability'): void {
   if (!__NK_BENCH__) return;
   const t0 = (globalThis as { __nkBenchT0?: unknown }).__nkBenchT0;
   if (typeof t0 === 'number') benchAdd(phase, t0);

@@ -7,7 +7,7 @@
  */
 import templates from '../strings/card-templates.json';
 import { confirmArticle } from '../core/confirm';
-import { extractArticle } from '../core/extract';
+import { extractArticleWith, NEEDS_READABILITY, type ReadabilityRead } from '../core/extract/article';
 import { recognisePage } from '../core/recognise';
 import { topicOfCard } from '../core/card-topic';
 import type { Article, CardState, PageKind, TopicResult } from '../core/types';
@@ -82,6 +82,24 @@ function generate(force: boolean): boolean {
 
 const modelControls = (job: ModelJob): ModelControls => ({ job, onGenerate: (force) => void generate(force), onCancel: () => runner.cancel() });
 
+let readability: ReadabilityRead | null = null;
+/** Readability (content-readability.js), imported the first time a page needs it; most articles never do. */
+const loadReadability = async (): Promise<ReadabilityRead> =>
+  (readability ??= ((await import(runtime().getURL('content-readability.js'))) as { readabilityRead: ReadabilityRead }).readabilityRead);
+
+/**
+ * The page's article: read directly where its body allows, else with Readability, loaded first. Null when there is
+ * none, or when Readability could not be loaded.
+ */
+async function extract(url: string, page: PageKind, isCurrent: () => boolean): Promise<Article | null | undefined> {
+  const got = timed('extract', () => extractArticleWith(readability, document, url, page));
+  if (got !== NEEDS_READABILITY) return got;
+  const read = await timedWait('waitReadability', loadReadability()).catch(() => null);
+  if (!isCurrent()) return undefined;
+  const again = read ? timed('extract', () => extractArticleWith(read, document, url, page)) : null;
+  return again === NEEDS_READABILITY ? null : again;
+}
+
 /** Resolves in the browser's next idle period (or after `timeout` ms); a macrotask where requestIdleCallback is missing. */
 function idle(timeout = 1000): Promise<void> {
   return new Promise((resolve) => {
@@ -103,7 +121,8 @@ async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Pro
   // Asked for after the idle period, not as the pill is mounted: a stopped worker that the message wakes takes a core
   // the pill's first frame needs on a small machine. The model offer is read while the page is extracted.
   const offerP = send({ type: 'overlay:get' }).then((p) => p.model ?? null, () => null);
-  const article = timed('extract', () => extractArticle(document, url, page));
+  const article = await extract(url, page, isCurrent);
+  if (article === undefined) return;
   if (!article || article.paragraphs.length === 0) {
     // The pill promised a card: say plainly that this page has none.
     overlay?.render({ status: 'none', url }, baseOptions);
@@ -169,6 +188,6 @@ answerMessages(runtime(), (raw: unknown) => {
 if (__NK_BENCH__) {
   benchOnRerun(() => {
     const page = recognisePage(location.href);
-    if (confirmArticle(document, page)) extractArticle(document, location.href, page);
+    if (confirmArticle(document, page)) extractArticleWith(readability, document, location.href, page);
   });
 }

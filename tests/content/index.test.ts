@@ -12,26 +12,42 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Read directly: under jsdom, support/fixtures' file URLs meet jsdom's URL class.
-const dir = join(process.cwd(), 'tests/fixtures/pages/broadcom-vmware-licensing-strategy');
-const page = { url: (JSON.parse(readFileSync(join(dir, 'page.json'), 'utf8')) as { url: string }).url, html: readFileSync(join(dir, 'source.html'), 'utf8') };
+const fixture = (name: string) => {
+  const dir = join(process.cwd(), 'tests/fixtures/pages', name);
+  return { url: (JSON.parse(readFileSync(join(dir, 'page.json'), 'utf8')) as { url: string }).url, html: readFileSync(join(dir, 'source.html'), 'utf8') };
+};
+// Its article body is an .entry-content: read without Readability.
+const page = fixture('broadcom-vmware-licensing-strategy');
 let idleQueue: Array<() => void>;
-let sent: Array<{ type: string }>;
+let sent: Array<{ type: string; article?: { paragraphs: string[] } }>;
+let urls: string[];
+/** Where content-readability.js is, for the article code's import (null: the import fails). */
+let readabilityModule: string | null;
+
+const load = (p: { url: string; html: string }) => {
+  history.replaceState({}, '', p.url);
+  document.documentElement.innerHTML = new DOMParser().parseFromString(p.html, 'text/html').documentElement.innerHTML;
+};
 
 beforeEach(() => {
   vi.resetModules();
   vi.stubGlobal('__NK_BENCH__', false);
   idleQueue = [];
   sent = [];
+  urls = [];
+  readabilityModule = join(process.cwd(), 'src/content/readability-chunk.ts');
   vi.stubGlobal('requestIdleCallback', (fn: () => void) => idleQueue.push(fn));
-  history.replaceState({}, '', page.url);
-  document.documentElement.innerHTML = new DOMParser().parseFromString(page.html, 'text/html').documentElement.innerHTML;
+  load(page);
   const runtime = {
     sendMessage: vi.fn(async (m: { type: string }) => {
       sent.push(m);
       return m.type === 'overlay:get' ? { mode: 'pill', hiddenForSession: false, model: null } : { status: 'none', url: page.url };
     }),
     connect: vi.fn(),
-    getURL: (f: string) => `chrome-extension://t/${f}`,
+    getURL: (f: string) => {
+      urls.push(f);
+      return f === 'content-readability.js' && readabilityModule ? readabilityModule : `chrome-extension://t/${f}`;
+    },
     onMessage: { addListener: vi.fn() },
   };
   vi.stubGlobal('chrome', { runtime });
@@ -59,5 +75,44 @@ describe('the article code', () => {
     await flush();
     expect(sent.map((m) => m.type)).toEqual(['overlay:get', 'card:request']);
     main.leavePage();
+  });
+
+  const showAndAnswer = async () => {
+    const main = await import('../../src/content/index');
+    const overlay = { render: vi.fn(), open: vi.fn(), destroy: vi.fn() };
+    main.showPage({
+      page: recognisePage(location.href),
+      overlay: overlay as never,
+      prefs: { mode: 'pill', hiddenForSession: false },
+      baseOptions: { onHideForSession: () => {}, onOpenOptions: () => {}, onFeedback: async () => true },
+      isCurrent: () => true,
+    });
+    await flush();
+    idleQueue.shift()!();
+    await vi.waitFor(() => expect(overlay.render.mock.calls.length).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(sent.some((m) => m.type === 'card:request') || overlay.render.mock.calls.some(([s]) => (s as { status: string }).status === 'none')).toBe(true));
+    main.leavePage();
+    return { overlay };
+  };
+
+  it('reads an article whose body it knows without loading Readability', async () => {
+    await showAndAnswer();
+    expect(urls).not.toContain('content-readability.js');
+    expect(sent.find((m) => m.type === 'card:request')?.article?.paragraphs.length).toBeGreaterThan(2);
+  });
+
+  it('loads Readability (content-readability.js) for a page whose body it cannot read directly, then reads the page', async () => {
+    load(fixture('meta-llama-government'));
+    await showAndAnswer();
+    expect(urls).toContain('content-readability.js');
+    expect(sent.find((m) => m.type === 'card:request')?.article?.paragraphs.length).toBeGreaterThan(2);
+  });
+
+  it('says plainly that the page has no card when Readability cannot be loaded', async () => {
+    load(fixture('meta-llama-government'));
+    readabilityModule = null;
+    const { overlay } = await showAndAnswer();
+    expect(sent.map((m) => m.type)).not.toContain('card:request');
+    expect(overlay.render).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'none' }), expect.anything());
   });
 });

@@ -1,164 +1,22 @@
 /**
- * Article extraction: the theme's article body where the page has one
- * (BODY_ROOT), else @mozilla/readability on a clone of the page; the page's
- * metadata; Spiceworks boilerplate removed in the one walk of the body or of
- * Readability's own output element (no second parse). Community threads are
- * read from Discourse's post markup. Runs in a content script and
- * in Node with jsdom alike.
+ * Article extraction with Readability at hand (article.ts does the work): what Node, the tests and the bench use.
+ * The content script calls article.ts itself and loads Readability only where a page needs it.
  */
-import { Readability } from '@mozilla/readability';
 import type { Article, PageKind } from '../types';
-import { collectParagraphs, type BlockResult } from './blocks';
-import { DEFAULT_LIMITS, boundedCopy, measure, surelyWithin, withWork, type Limits, type Measure } from './budget';
-import { extractThread } from './discourse';
-import { readJsonLd } from './jsonld';
-import { canonicalUrl, readAuthor, readBreadcrumbs, readMeta, readPublished, readTags, readTitle, readUpdated, unique } from './metadata';
-import { cleanText, toIsoDate } from './text';
+import { extractArticleWith, NEEDS_READABILITY, type ExtractOptions } from './article';
+import { readabilityRead } from './readability';
 
 export { isBoilerplateText } from './blocks';
 export { DEFAULT_LIMITS, measure, type Limits, type Measure } from './budget';
 export { cleanText, stripTitleSuffix, toIsoDate } from './text';
-
-/**
- * The article body of the Spiceworks theme (WordPress "gauge") and its kin. Where the page has one, and reading it
- * gives an article, Readability does not run: a walk of one container costs a fraction of a clone and a
- * Readability parse of the whole page (issue 13).
- */
-const BODY_ROOT = '[itemprop="articleBody"], .entry-content, .article-content, .post-content';
-
-/**
- * The paragraphs of the page's article body (BODY_ROOT), or null where there is none or reading it looks wrong: two
- * bodies apart, little text, or much of its text outside paragraph blocks (text in bare divs, which Readability
- * turns into paragraphs and the walk does not).
- */
-function bodyBlocks(doc: Document): BlockResult | null {
-  const found = doc.querySelectorAll(BODY_ROOT);
-  if (found.length === 0) return null;
-  // Nested matches (an .entry-content inside an articleBody) are one body: the innermost is read.
-  const root = found[found.length - 1]!;
-  for (let i = 0; i < found.length - 1; i++) if (!found[i]!.contains(root)) return null;
-  const blocks = collectParagraphs(root);
-  let chars = 0;
-  for (const p of blocks.paragraphs) chars += p.length;
-  if (blocks.paragraphs.length < MIN_BODY_PARAGRAPHS || chars < MIN_BODY_CHARS) return null;
-  return chars >= MIN_BODY_SHARE * cleanText(root.textContent ?? '').length ? blocks : null;
-}
-const MIN_BODY_PARAGRAPHS = 2;
-const MIN_BODY_CHARS = 400;
-const MIN_BODY_SHARE = 0.5;
-
-/** Containers tried when Readability finds nothing. */
-const FALLBACK_ROOT = '[itemprop="articleBody"], .entry-content, .article-content, article, main';
-
-function readabilityBlocks(doc: Document, clone?: Document): { blocks: BlockResult; byline?: string | null; published?: string | null } | null {
-  let parsed: ReturnType<Readability<Node>['parse']>;
-  try {
-    parsed = new Readability<Node>(clone ?? (doc.cloneNode(true) as Document), { keepClasses: true, disableJSONLD: true, serializer: (n) => n }).parse();
-  } catch {
-    // Broken markup can make Readability throw (an attribute named "<iframe" in a retagged node, found by the fuzzer):
-    // the caller then reads the page's own containers, as when Readability finds nothing.
-    return null;
-  }
-  const root = parsed?.content;
-  if (!parsed || !root || root.nodeType !== 1) return null;
-  return { blocks: collectParagraphs(root as Element), byline: parsed.byline, published: parsed.publishedTime };
-}
-
-/** How a page past the budget was read: `part` when only the article's container was, `cut` when the walk stopped at a limit. */
-export type BudgetOutcome = { measure: Measure; read: 'part' | 'cut' };
-
-/** Options of extractArticle. */
-export type ExtractOptions = {
-  /** The budget (DEFAULT_LIMITS when not given). */
-  limits?: Limits;
-  /** Called when the page is past the budget, with what was done instead of a whole-page Readability run. */
-  onOverBudget?: (outcome: BudgetOutcome) => void;
-  /** 'readability' skips the article-body path (tests compare the two). */
-  via?: 'body' | 'readability';
-};
-
-/** The "MORE ON <TOPIC>" heading when Readability left the block out of its output. */
-function findMoreOn(doc: Document): string | undefined {
-  for (const h of Array.from(doc.querySelectorAll('.more-on h2, .more-on h3, .more-on h4, h2, h3, h4'))) {
-    const t = cleanText(h.textContent ?? '');
-    if (t.length < 70 && t.slice(0, 7).toLowerCase() === 'more on' && /^more on\s+\S/i.test(t)) return t;
-  }
-  return undefined;
-}
+export type { BudgetOutcome, ExtractOptions } from './article';
 
 /**
  * Extracts the article (or thread) of a page recognised by `recognisePage`.
  * Returns null for `none` pages and when no text is found. Never mutates `doc`.
  */
-export function extractArticle(page0: Document, url: string, page: PageKind, opts: ExtractOptions = {}): Article | null {
-  if (page.kind === 'none') return null;
-  let doc = page0;
-  // Past the budget, everything below (Readability, metadata queries, the thread reader) reads a bounded copy.
-  const limits = opts.limits ?? DEFAULT_LIMITS;
-  const size = doc.documentElement && !surelyWithin(doc, limits) ? withWork(measure(doc.documentElement, limits)) : undefined;
-  let overBudget = false;
-  if (size?.over) {
-    const root = page.kind === 'article' ? doc.querySelector(FALLBACK_ROOT) : null;
-    const rootSize = root ? withWork(measure(root, limits)) : undefined;
-    const part = root && !rootSize?.over ? root : null;
-    const copy = boundedCopy(doc, part, limits.maxDepth);
-    doc = copy.doc;
-    // Readability on the copy only where the copy is cheap for it; else the page's own containers, read once (linear).
-    overBudget = withWork(measure(doc.documentElement, limits)).over !== undefined;
-    opts.onOverBudget?.({ measure: size, read: part && !copy.cut ? 'part' : 'cut' });
-  }
-  const meta = readMeta(doc);
-  const ld = readJsonLd(doc);
-  const thread = page.kind === 'thread' ? extractThread(doc) : null;
-
-  let blocks: BlockResult;
-  let byline: string | null | undefined;
-  let rdPublished: string | null | undefined;
-  if (thread) {
-    blocks = { paragraphs: thread.paragraphs };
-  } else {
-    const body = overBudget || opts.via === 'readability' ? null : bodyBlocks(doc);
-    const r = body ? { blocks: body, byline: undefined, published: undefined } : overBudget ? null : readabilityBlocks(doc);
-    blocks = r?.blocks ?? { paragraphs: [] };
-    byline = r?.byline;
-    rdPublished = r?.published;
-    if (blocks.paragraphs.length === 0) {
-      const root = doc.querySelector(FALLBACK_ROOT) ?? (overBudget ? doc.body : null);
-      if (root) blocks = collectParagraphs(root);
-    }
-  }
-  if (blocks.paragraphs.length === 0) return null;
-
-  const category = thread?.category;
-  const moreOn = blocks.moreOn ?? (page.kind === 'article' ? findMoreOn(doc) : undefined);
-  const published = (thread?.published ? toIsoDate(thread.published) : undefined) ?? readPublished(doc, meta, ld, rdPublished) ?? blocks.dateLine ?? blocks.lastUpdated;
-  const updated = readUpdated(meta, ld) ?? blocks.lastUpdated;
-
-  const article: Article = {
-    url,
-    canonicalUrl: canonicalUrl(doc, url, meta),
-    kind: page.kind,
-    title: readTitle(doc, meta, ld, page.kind === 'thread', category),
-    tags: readTags(doc, meta),
-    breadcrumbs: readBreadcrumbs(doc, ld),
-    jsonLd: { types: unique(ld.types), sections: unique(ld.sections), keywords: unique(ld.keywords) },
-    meta,
-    paragraphs: blocks.paragraphs,
-  };
-  const author = thread?.author ?? readAuthor(doc, meta, ld, byline);
-  if (author) article.author = author;
-  if (published) article.published = published;
-  if (updated && updated !== published) article.updated = updated;
-  const section = page.kind === 'article' ? page.section : category;
-  if (section) article.section = section;
-  article.contentType = page.kind === 'article' ? page.contentType : 'thread';
-  const description = meta['og:description'] ?? meta['description'];
-  if (description) article.description = description;
-  if (moreOn) article.moreOn = moreOn;
-  if (thread) {
-    article.postStarts = thread.postStarts;
-    // Discourse shows a long thread's first posts only (20 or so): without a stated count, those are a lower bound.
-    article.replies = thread.replyCount !== undefined ? { count: thread.replyCount, atLeast: false } : { count: Math.max(0, thread.postCount - 1), atLeast: thread.postCount >= 20 };
-  }
-  return article;
+export function extractArticle(doc: Document, url: string, page: PageKind, opts: ExtractOptions = {}): Article | null {
+  const got = extractArticleWith(readabilityRead, doc, url, page, opts);
+  // Unreachable with Readability passed; kept out of the type.
+  return got === NEEDS_READABILITY ? null : got;
 }
