@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { REPLY_SCHEMAS, type Message, type MessageType } from '../src/protocol';
-import { ReplyError, send, type Transport } from '../src/rpc';
+import { checkReply, ReplyError, send, type Transport } from '../src/rpc';
 import type { CardState } from '../src/core/types';
 import { makeArticle } from './factories/article';
 import { readyState, sampleCard } from './ui/sample-card';
@@ -102,4 +102,13 @@ describe('the reply schema of each message type', () => {
       for (const reply of bad) await expect(send(replying(reply), MESSAGES[type]), JSON.stringify(reply)).rejects.toBeInstanceOf(ReplyError);
     });
   }
+});
+
+describe('checkReply (the check send does, for a caller that times it apart)', () => {
+  it('gives the checked reply, and throws ReplyError for a malformed one', () => {
+    const msg = { type: 'card:request', article: makeArticle() } as const;
+    expect(checkReply(msg, readyState())).toEqual(readyState());
+    expect(() => checkReply(msg, { status: 'ready', card: { title: 'no card' } })).toThrow(ReplyError);
+    expect(() => checkReply({ type: 'card:clear', url: 'u' }, undefined)).toThrow(/card:clear: malformed reply/);
+  });
 });

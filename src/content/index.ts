@@ -12,7 +12,7 @@ import { recognisePage } from '../core/recognise';
 import { topicOfCard } from '../core/card-topic';
 import type { Article, CardState, PageKind, TopicResult } from '../core/types';
 import { MODEL_PORT, parseMessage, type Message, type ModelJob, type Replies } from '../protocol';
-import { send as rpc } from '../rpc';
+import { checkReply, send as rpc } from '../rpc';
 import type { PillPrefs } from '../pill-prefs';
 import type { ModelControls } from '../ui/ModelControls';
 import { benchInit, benchOnRerun, benchReport, timed, timedWait } from './bench-hook';
@@ -136,7 +136,9 @@ async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Pro
   let state: CardState;
   try {
     // The background detects the topic: its lexicon stays off the page's main thread.
-    state = await timedWait('waitCard', send({ type: 'card:request', article }));
+    const request = { type: 'card:request', article } as const;
+    const raw = await timedWait('waitCard', runtime().sendMessage(request));
+    state = timed('check', () => checkReply(request, raw));
   } catch {
     // No background, or an answer that is no card state.
     state = { status: 'error', url, message: templates.errors.noAnswer };
