@@ -127,6 +127,31 @@ export function isBoilerplateText(text: string): boolean {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** What may hide text inside a paragraph (an inline `<span style="display:none">`, a script): see visibleText. */
+const MAY_HIDE = '[hidden], [aria-hidden], [style], script, style, noscript, template';
+
+/**
+ * A block's text without what its markup hides inside it, as Readability reads it: hidden text inside a paragraph
+ * (an instruction to a language model in a `display:none` span, say) never reaches the card. One selector query
+ * per block; the walk only where it finds something.
+ */
+function visibleText(el: Element): string {
+  if (!el.querySelector(MAY_HIDE)) return el.textContent ?? '';
+  let out = '';
+  const walk = (n: Node): void => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) out += c.nodeValue ?? '';
+      else if (c.nodeType === 1 && !skippedInline(c as Element)) walk(c);
+    }
+  };
+  walk(el);
+  return out;
+}
+
+/** Inside a paragraph: hidden elements and those whose text is never shown (scripts, styles). */
+const skippedInline = (el: Element): boolean => INLINE_SKIP_TAGS.has(el.tagName.toUpperCase()) || hidden(el);
+const INLINE_SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
 /** A list item that only links to an in-page anchor (#_001): a table of contents entry. */
 function isTocEntry(el: Element): boolean {
   if (el.tagName !== 'LI') return false;
@@ -184,7 +209,7 @@ export function collectParagraphs(root: Element): BlockResult {
       const tag = c.tagName.toUpperCase();
       if (skipped(c)) continue;
       if (LEAF_BLOCKS.has(tag)) {
-        const text = cleanText(c.textContent ?? '');
+        const text = cleanText(visibleText(c));
         if (text) {
           sawBlock = true;
           take(c, text);
@@ -192,7 +217,7 @@ export function collectParagraphs(root: Element): BlockResult {
       } else if (CONTAINER_BLOCKS.has(tag)) {
         // A walk that found no block took nothing, so it cannot have stopped.
         if (!walk(c)) {
-          const text = cleanText(c.textContent ?? '');
+          const text = cleanText(visibleText(c));
           if (text) take(c, text);
         }
         sawBlock = true;
