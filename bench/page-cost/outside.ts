@@ -233,8 +233,10 @@ export async function chromiumOutside(o: ChromiumOutsideOpts): Promise<OutsideRe
         load.error = String(err).slice(0, 200);
       }
       load.swStarted = watch.starts > startsBefore;
-      // What loaded by itself: a copy, before any click below adds the card's scripts.
+      // What loaded by itself: taken again as the page closes (scripts that load in idle time, such as
+      // content-readability.js, come after the pill), but before any click below adds the card's scripts.
       load.scripts = [...scripts];
+      let byItself: number | null = null;
       res.loads.push(load);
       // Popup open → cached card, after warm loads (the popup reads storage.session; the worker's state does not enter).
       if (sw === 'warm' && (popupsDone.get(pg.name) ?? 0) < o.popups && load.times?.painted) {
@@ -274,7 +276,9 @@ export async function chromiumOutside(o: ChromiumOutsideOpts): Promise<OutsideRe
       }
       // Once per run: open the card, to see which scripts load only then.
       if (!res.onOpen && load.times?.painted) {
-        const before = scripts.length;
+        // The page's own work first (its card answered), so that what it loads by itself is not taken for the card's.
+        await cachedCard(await tabIdOf(pg.url)).catch(() => false);
+        const before = (byItself = scripts.length);
         try {
           const t0 = Date.now();
           await page.locator(PILL_SELECTOR).first().click({ timeout: 5000 });
@@ -287,6 +291,7 @@ export async function chromiumOutside(o: ChromiumOutsideOpts): Promise<OutsideRe
           load.error = `opening the card: ${String(err).slice(0, 150)}`;
         }
       }
+      load.scripts = scripts.slice(0, byItself ?? scripts.length);
       await page.close();
       o.progress(sw === 'cold' ? 'c' : 'w');
     }
