@@ -8,7 +8,7 @@
  * alike; index.ts gives it Readability at once.
  */
 import type { Article, PageKind } from '../types';
-import { collectParagraphs, type BlockResult } from './blocks';
+import { collectParagraphs, skipped, type BlockResult } from './blocks';
 import { DEFAULT_LIMITS, boundedCopy, measure, surelyWithin, withWork, type Limits, type Measure } from './budget';
 import { extractThread } from './discourse';
 import { readJsonLd } from './jsonld';
@@ -29,9 +29,11 @@ export const NEEDS_READABILITY = Symbol('needs Readability');
 const BODY_ROOT = '[itemprop="articleBody"], .entry-content, .article-content, .post-content';
 
 /**
- * The paragraphs of the page's article body (BODY_ROOT), or null where there is none or reading it looks wrong: two
- * bodies apart, little text, or much of its text outside paragraph blocks (text in bare divs, which Readability
- * turns into paragraphs and the walk does not).
+ * The paragraphs of the page's article body (BODY_ROOT), or null where there is none or reading it looks wrong, and
+ * Readability reads the page: two bodies apart; a body in page chrome or hidden (an aside, a `display:none` box that
+ * holds planted text); a body with little of the page's paragraph text (a sidebar's, or a part of the article);
+ * little text; or text outside paragraph blocks (in bare divs, which Readability turns into paragraphs and the walk
+ * does not).
  */
 function bodyBlocks(doc: Document): BlockResult | null {
   const found = doc.querySelectorAll(BODY_ROOT);
@@ -39,15 +41,35 @@ function bodyBlocks(doc: Document): BlockResult | null {
   // Nested matches (an .entry-content inside an articleBody) are one body: the innermost is read.
   const root = found[found.length - 1]!;
   for (let i = 0; i < found.length - 1; i++) if (!found[i]!.contains(root)) return null;
+  for (let el: Element | null = root; el && el !== doc.body; el = el.parentElement) if (skipped(el)) return null;
+  if (!holdsMostParagraphText(doc, root)) return null;
   const blocks = collectParagraphs(root);
   let chars = 0;
   for (const p of blocks.paragraphs) chars += p.length;
   if (blocks.paragraphs.length < MIN_BODY_PARAGRAPHS || chars < MIN_BODY_CHARS) return null;
+  if ((blocks.looseChars ?? 0) > MAX_LOOSE_SHARE * chars) return null;
   return chars >= MIN_BODY_SHARE * cleanText(root.textContent ?? '').length ? blocks : null;
 }
 const MIN_BODY_PARAGRAPHS = 2;
 const MIN_BODY_CHARS = 400;
 const MIN_BODY_SHARE = 0.5;
+/** Text in bare divs beyond this share of the paragraphs' text sends the page to Readability. */
+const MAX_LOOSE_SHARE = 0.1;
+/** The body's share of all `<p>` text on the page, at least. */
+const MIN_PAGE_SHARE = 0.6;
+
+/** Whether `root` holds at least MIN_PAGE_SHARE of the text of the page's `<p>` elements (one pass over them). */
+function holdsMostParagraphText(doc: Document, root: Element): boolean {
+  const ps = doc.getElementsByTagName('p');
+  let inside = 0;
+  let all = 0;
+  for (let i = 0; i < ps.length; i++) {
+    const n = (ps[i]!.textContent ?? '').length;
+    all += n;
+    if (root.contains(ps[i]!)) inside += n;
+  }
+  return inside >= MIN_PAGE_SHARE * all;
+}
 
 /** Containers tried when Readability finds nothing. */
 const FALLBACK_ROOT = '[itemprop="articleBody"], .entry-content, .article-content, article, main';
@@ -99,7 +121,9 @@ export function extractArticleWith(readability: ReadabilityRead | null, page0: D
   }
   const thread = page.kind === 'thread' ? extractThread(doc) : null;
   const body = thread || overBudget || opts.via === 'readability' ? null : bodyBlocks(doc);
-  // Before any other work, so that none of it is done twice when the caller comes back with Readability.
+  // Before the metadata is read: a caller that comes back with Readability repeats the budget check and the body test
+  // above, on pages whose body is not read directly. Small next to Readability, but for a page past the budget, whose
+  // bounded copy is then made twice.
   if (!thread && !body && !overBudget && !readability) return NEEDS_READABILITY;
   const meta = readMeta(doc);
   const ld = readJsonLd(doc);

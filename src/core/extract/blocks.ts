@@ -14,6 +14,8 @@ export type BlockResult = {
   lastUpdated?: string;
   /** ISO date from a line that holds nothing but a date (a byline date Readability kept). */
   dateLine?: string;
+  /** Characters of text outside any paragraph block (in bare divs, say): taken by no paragraph. */
+  looseChars?: number;
 };
 
 /** Blocks whose own text is a paragraph (they cannot hold other paragraphs). */
@@ -27,7 +29,7 @@ const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
  * class. FIGURE is not among them: WordPress wraps tables and pull quotes in
  * figures; their captions (FIGCAPTION) are dropped instead.
  */
-const SKIP_TAGS = new Set(['FIGCAPTION', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
+const SKIP_TAGS = new Set(['FIGCAPTION', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'SELECT', 'TEXTAREA', 'INPUT']);
 const SKIP_IDS = new Set(['toc', 'onetrust-banner-sdk']);
 /** Class names of Spiceworks and Discourse chrome containers (author box, TOC, share bar, banners, signatures, oneboxes). */
 export const SKIP_CLASSES = new Set([
@@ -55,9 +57,15 @@ export const SKIP_CLASSES = new Set([
   'signature',
   'onebox',
   'read-more',
+  // Related-posts blocks of WordPress plugins (Jetpack, YARPP, Contextual Related Posts): links, which Readability drops.
+  'jp-relatedposts',
+  'related-posts',
+  'yarpp-related',
+  'crp_related',
 ]);
 
-function skipped(el: Element): boolean {
+/** Page chrome or hidden: never article text (also used to turn down an article body that sits inside such an element). */
+export function skipped(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
   if (SKIP_IDS.has(el.id)) return true;
   const cl = el.classList;
@@ -65,16 +73,16 @@ function skipped(el: Element): boolean {
   return hidden(el);
 }
 
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
-
 /**
- * Hidden by its markup, as Readability judges it (`hidden`, `aria-hidden`, an inline style): a container read
- * without Readability must drop it too. Read from attributes, not computed style: no layout, and the same in jsdom.
+ * Hidden by its markup, as Readability judges it (`hidden`, `aria-hidden`, the inline style as parsed): a container
+ * read without Readability must drop it too. The inline style only, not computed style: no layout, and the same in
+ * jsdom; parsed, not matched by a pattern, so comments and escapes in it cannot hide `display:none`.
  */
 function hidden(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  return style !== null && HIDDEN_STYLE.test(style);
+  if (!el.hasAttribute('style')) return false;
+  const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
+  return !!style && (style.display === 'none' || style.visibility === 'hidden');
 }
 
 const MORE_ON = /^more on\s+(.{2,60})$/i;
@@ -128,7 +136,7 @@ export function isBoilerplateText(text: string): boolean {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** What may hide text inside a paragraph (an inline `<span style="display:none">`, a script): see visibleText. */
-const MAY_HIDE = '[hidden], [aria-hidden], [style], script, style, noscript, template';
+const MAY_HIDE = '[hidden], [aria-hidden], [style], script, style, noscript, template, iframe, object, embed, button, select, textarea';
 
 /**
  * A block's text without what its markup hides inside it, as Readability reads it: hidden text inside a paragraph
@@ -148,9 +156,9 @@ function visibleText(el: Element): string {
   return out;
 }
 
-/** Inside a paragraph: hidden elements and those whose text is never shown (scripts, styles). */
+/** Inside a paragraph: hidden elements and those whose text Readability removes (scripts, styles, embeds, controls). */
 const skippedInline = (el: Element): boolean => INLINE_SKIP_TAGS.has(el.tagName.toUpperCase()) || hidden(el);
-const INLINE_SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const INLINE_SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA']);
 
 /** A list item that only links to an in-page anchor (#_001): a table of contents entry. */
 function isTocEntry(el: Element): boolean {
@@ -164,12 +172,16 @@ function isTocEntry(el: Element): boolean {
 
 /**
  * Collects paragraphs from `root` in document order, in one walk of its
- * subtree (cheap: Readability's output is small; no selector matching).
+ * subtree (no selector matching but one query per block for hidden text).
  * Stops at the "MORE ON <TOPIC>" heading (everything after it is related
  * links and the author box) and at the "Do you still have questions?" footer.
  */
 export function collectParagraphs(root: Element): BlockResult {
   const out: BlockResult = { paragraphs: [] };
+  let loose = 0;
+  const countLoose = (el: Element): void => {
+    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) loose += (n.nodeValue ?? '').trim().length;
+  };
   let stopped = false;
 
   /** Handles one block's text; sets `stopped` at the end of the article. */
@@ -221,12 +233,15 @@ export function collectParagraphs(root: Element): BlockResult {
           if (text) take(c, text);
         }
         sawBlock = true;
-      } else if (walk(c)) {
-        sawBlock = true;
+      } else {
+        countLoose(c);
+        if (walk(c)) sawBlock = true;
       }
     }
     return sawBlock;
   };
+  countLoose(root);
   walk(root);
+  if (loose) out.looseChars = loose;
   return out;
 }

@@ -154,6 +154,8 @@ export function readAuthor(doc: Document, meta: Record<string, string>, ld: Json
     () => pick(doc.querySelector('a[rel~="author"]')?.textContent),
     () => nameElement(doc, pick),
     () => pick(byline, true),
+    // Readability's own byline source, for a page read without it (the article body read directly).
+    () => pick(bylineElement(doc), true),
   ];
   for (const source of sources) {
     const name = source();
@@ -162,6 +164,12 @@ export function readAuthor(doc: Document, meta: Record<string, string>, ld: Json
   // An organisation that signs ("Spiceworks News Desk") is an author; the site's bare name is not
   // ("Spiceworks, skriven av Spiceworks" says nothing the source line does not).
   return ld.authorOrgs.map((o) => pick(o)).find(Boolean);
+}
+
+/** The first short element whose class or id says byline, as Readability finds one. */
+function bylineElement(doc: Document): string | undefined {
+  const text = cleanText(doc.querySelector('[class*="byline"], [id*="byline"]')?.textContent ?? '');
+  return text && text.length < 100 ? text : undefined;
 }
 
 /** Co-authors as the Nynorsk card lists names: "A", "A og B", "A, B og C"; undefined for none. */
@@ -299,7 +307,9 @@ export function readPublished(doc: Document, meta: Record<string, string>, ld: J
     const text = cleanText(el?.textContent ?? '');
     return text.length < 60 ? text : undefined;
   };
-  for (const c of [meta['article:published_time'], ld.datePublished, fromTime, fallback, fromDateElement]) {
+  // parsely-pub-date: Readability's own date source after these, for a page read without it.
+  const fromParsely = () => doc.querySelector('meta[name="parsely-pub-date"]')?.getAttribute('content');
+  for (const c of [meta['article:published_time'], ld.datePublished, fromTime, fallback, fromParsely, fromDateElement]) {
     const d = toIsoDate(typeof c === 'function' ? c() : c);
     if (d) return d;
   }

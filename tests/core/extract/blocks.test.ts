@@ -158,3 +158,11 @@ describe('collectParagraphs: where the article ends and what is not text', () =>
     expect(read(`<div class="author-boxed-quote"><p>${chrome}.</p></div>`)).toEqual([`${chrome}.`]);
   });
 });
+
+describe('collectParagraphs: text outside paragraph blocks (looseChars)', () => {
+  it('counts text in bare divs and in inline elements outside any paragraph, not inside paragraphs or skipped chrome', () => {
+    expect(collectParagraphs(root('<p>In a paragraph.</p><div>Loose text</div><div><span>Inline </span></div><aside>Chrome</aside>')).looseChars).toBe('Loose text'.length + 'Inline'.length);
+    expect(collectParagraphs(root('Direct text<p>In a paragraph.</p>')).looseChars).toBe('Direct text'.length);
+    expect(collectParagraphs(root('<p>Only <b>paragraphs</b>.</p><ul><li>and items</li></ul>')).looseChars).toBeUndefined();
+  });
+});
