@@ -89,14 +89,14 @@ const loadReadability = async (): Promise<ReadabilityRead> =>
 
 /**
  * The page's article: read directly where its body allows, else with Readability, loaded first. Null when there is
- * none, or when Readability could not be loaded.
+ * none, undefined when the page changed meanwhile; rejects when Readability could not be loaded.
  */
 async function extract(url: string, page: PageKind, isCurrent: () => boolean): Promise<Article | null | undefined> {
   const got = timed('extract', () => extractArticleWith(readability, document, url, page));
   if (got !== NEEDS_READABILITY) return got;
-  const read = await timedWait('waitReadability', loadReadability()).catch(() => null);
+  const read = await timedWait('waitReadability', loadReadability());
   if (!isCurrent()) return undefined;
-  const again = read ? timed('extract', () => extractArticleWith(read, document, url, page)) : null;
+  const again = timed('extract', () => extractArticleWith(read, document, url, page));
   return again === NEEDS_READABILITY ? null : again;
 }
 
@@ -121,7 +121,15 @@ async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Pro
   // Asked for after the idle period, not as the pill is mounted: a stopped worker that the message wakes takes a core
   // the pill's first frame needs on a small machine. The model offer is read while the page is extracted.
   const offerP = send({ type: 'overlay:get' }).then((p) => p.model ?? null, () => null);
-  const article = await extract(url, page, isCurrent);
+  let article: Article | null | undefined;
+  try {
+    article = await extract(url, page, isCurrent);
+  } catch {
+    // Readability could not be loaded (the extension was updated under the page, say): a reload helps.
+    overlay?.render({ status: 'error', url, message: templates.errors.resolve }, baseOptions);
+    benchReport('no-article');
+    return;
+  }
   if (article === undefined) return;
   if (!article || article.paragraphs.length === 0) {
     // The pill promised a card: say plainly that this page has none.

@@ -39,11 +39,12 @@ export type Preloaded = {
 /**
  * The tab and its card, read before Preact has rendered and run its effects:
  * the card then paints one frame sooner. `early` is the read popup.js
- * started as its first statement (start-read.ts); without it, the read starts
- * here. What was read is validated here; the hand-over too.
+ * started as its first statement (start-read.ts); without it, or where it
+ * failed, the read starts here. What was read is validated here; the
+ * hand-over too.
  */
 export function preloadTab(browser: PopupBrowser, search: string, early?: Promise<EarlyRead>): Promise<Preloaded> {
-  return (early ?? readEarly(browser, search)).then(({ tabId, raw, failed, handOver }) => {
+  return (early ? early.catch(() => readEarly(browser, search)) : readEarly(browser, search)).then(({ tabId, raw, failed, handOver }) => {
     if (tabId === null) return { tabId, state: null };
     return {
       tabId,

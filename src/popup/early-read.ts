@@ -6,7 +6,8 @@
  */
 import { tabStateKey } from '../storage-keys';
 
-type ChangeListener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => void;
+type StorageChange = { newValue?: unknown; oldValue?: unknown };
+export type ChangeListener = (changes: Record<string, StorageChange>, areaName: string) => void;
 
 /** The part of the extension API the early read uses (a subset of tab-state's PopupBrowser). */
 export type EarlyReadApi = {
@@ -25,6 +26,15 @@ export type EarlyRead = {
   /** Stops following the tab; gives the newest raw state since the read, if it changed. */
   handOver?: () => { raw: unknown } | undefined;
 };
+
+/** Calls `onRaw` with the new raw value whenever `key` changes in storage.session; returns an unsubscribe function. */
+export function watchSessionKey(api: Pick<EarlyReadApi, 'storage'>, key: string, onRaw: (raw: unknown) => void): () => void {
+  const listener: ChangeListener = (changes, areaName) => {
+    if (areaName === 'session' && key in changes) onRaw(changes[key]?.newValue);
+  };
+  api.storage.onChanged.addListener(listener);
+  return () => api.storage.onChanged.removeListener(listener);
+}
 
 /** Parses `?tab=<id>`; null when absent or not a non-negative integer. */
 export function tabIdFromSearch(search: string): number | null {
@@ -51,12 +61,9 @@ export async function readEarly(api: EarlyReadApi, search: string): Promise<Earl
   if (tabId === null) return { tabId };
   const key = tabStateKey(tabId);
   let newest: { raw: unknown } | undefined;
-  const listener: ChangeListener = (changes, areaName) => {
-    if (areaName === 'session' && key in changes) newest = { raw: changes[key]?.newValue };
-  };
-  api.storage.onChanged.addListener(listener);
+  const stop = watchSessionKey(api, key, (raw) => (newest = { raw }));
   const handOver = () => {
-    api.storage.onChanged.removeListener(listener);
+    stop();
     return newest;
   };
   try {

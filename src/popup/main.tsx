@@ -3,11 +3,10 @@
 import { earlyRead } from './start-read';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { readEarly } from './early-read';
 import { firstPaint, PopupApp, preloadTab } from './PopupApp';
 
 // The tab's card is read at once; the first render waits for it (briefly, see firstPaint), so the card is the first paint.
-const preload = preloadTab(browser, location.search, earlyRead.catch(() => readEarly(browser, location.search)));
+const preload = preloadTab(browser, location.search, earlyRead);
 const root = document.getElementById('app');
 // Opened as a page with ?tab= (tests, previews) it stays open; as the toolbar popup it closes.
 const asPage = new URLSearchParams(location.search).has('tab');

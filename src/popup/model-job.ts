@@ -8,10 +8,9 @@ import { modelJobKey, parseModelJob, type Message, type ModelJob } from '../prot
 import type { ModelControls } from '../ui/ModelControls';
 import { text } from '../strings/text';
 import { send } from '../rpc';
+import { watchSessionKey } from './early-read';
 import { tabTransport, type PopupBrowser } from './tab-state';
 
-type StorageChange = { newValue?: unknown; oldValue?: unknown };
-type ChangeListener = (changes: Record<string, StorageChange>, areaName: string) => void;
 
 /** Reads the tab's model job; null when none or malformed. */
 export async function readModelJob(browser: PopupBrowser, tabId: number): Promise<ModelJob | null> {
@@ -21,13 +20,7 @@ export async function readModelJob(browser: PopupBrowser, tabId: number): Promis
 
 /** Calls `onChange` whenever the tab's model job changes; returns an unsubscribe function. */
 export function watchModelJob(browser: PopupBrowser, tabId: number, onChange: (job: ModelJob | null) => void): () => void {
-  const key = modelJobKey(tabId);
-  const listener: ChangeListener = (changes, areaName) => {
-    if (areaName !== 'session' || !(key in changes)) return;
-    onChange(parseModelJob(changes[key]?.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchSessionKey(browser, modelJobKey(tabId), (raw) => onChange(parseModelJob(raw)));
 }
 
 /**

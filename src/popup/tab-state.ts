@@ -9,11 +9,10 @@ import type { CardState } from '../core/types';
 import { isCardState } from '../core/validate';
 import { tabStateKey } from '../storage-keys';
 import type { Transport } from '../rpc';
+import { watchSessionKey, type ChangeListener } from './early-read';
 
 export { resolveTabId, tabIdFromSearch } from './early-read';
 
-type StorageChange = { newValue?: unknown; oldValue?: unknown };
-type ChangeListener = (changes: Record<string, StorageChange>, areaName: string) => void;
 
 /** The part of the extension API the popup uses. */
 export type PopupBrowser = {
@@ -42,13 +41,7 @@ export async function readTabState(browser: PopupBrowser, tabId: number): Promis
 
 /** Calls `onChange` whenever the tab's stored state changes; returns an unsubscribe function. */
 export function watchTabState(browser: PopupBrowser, tabId: number, onChange: (state: CardState) => void): () => void {
-  const key = tabStateKey(tabId);
-  const listener: ChangeListener = (changes, areaName) => {
-    if (areaName !== 'session' || !(key in changes)) return;
-    onChange(toState(changes[key]?.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchSessionKey(browser, tabStateKey(tabId), (raw) => onChange(toState(raw)));
 }
 
 const NONE: CardState = { status: 'none' };

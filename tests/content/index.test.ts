@@ -90,7 +90,7 @@ describe('the article code', () => {
     await flush();
     idleQueue.shift()!();
     await vi.waitFor(() => expect(overlay.render.mock.calls.length).toBeGreaterThan(0));
-    await vi.waitFor(() => expect(sent.some((m) => m.type === 'card:request') || overlay.render.mock.calls.some(([s]) => (s as { status: string }).status === 'none')).toBe(true));
+    await vi.waitFor(() => expect(sent.some((m) => m.type === 'card:request') || overlay.render.mock.calls.some(([s]) => ['none', 'error'].includes((s as { status: string }).status))).toBe(true));
     main.leavePage();
     return { overlay };
   };
@@ -108,11 +108,11 @@ describe('the article code', () => {
     expect(sent.find((m) => m.type === 'card:request')?.article?.paragraphs.length).toBeGreaterThan(2);
   });
 
-  it('says plainly that the page has no card when Readability cannot be loaded', async () => {
+  it('says that the card could not be made, and to reload, when Readability cannot be loaded', async () => {
     load(fixture('meta-llama-government'));
     readabilityModule = null;
     const { overlay } = await showAndAnswer();
     expect(sent.map((m) => m.type)).not.toContain('card:request');
-    expect(overlay.render).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'none' }), expect.anything());
+    expect(overlay.render).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'error', message: expect.stringContaining('Last inn sida på nytt') }), expect.anything());
   });
 });

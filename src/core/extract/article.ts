@@ -72,7 +72,7 @@ function holdsMostParagraphText(doc: Document, root: Element): boolean {
 }
 
 /** Containers tried when Readability finds nothing. */
-const FALLBACK_ROOT = '[itemprop="articleBody"], .entry-content, .article-content, article, main';
+const FALLBACK_ROOT = `${BODY_ROOT}, article, main`;
 
 /** How a page past the budget was read: `part` when only the article's container was, `cut` when the walk stopped at a limit. */
 export type BudgetOutcome = { measure: Measure; read: 'part' | 'cut' };

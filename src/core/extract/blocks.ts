@@ -135,8 +135,6 @@ export function isBoilerplateText(text: string): boolean {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** What may hide text inside a paragraph (an inline `<span style="display:none">`, a script): see visibleText. */
-const MAY_HIDE = '[hidden], [aria-hidden], [style], script, style, noscript, template, iframe, object, embed, button, select, textarea';
 
 /**
  * A block's text without what its markup hides inside it, as Readability reads it: hidden text inside a paragraph
@@ -159,6 +157,8 @@ function visibleText(el: Element): string {
 /** Inside a paragraph: hidden elements and those whose text Readability removes (scripts, styles, embeds, controls). */
 const skippedInline = (el: Element): boolean => INLINE_SKIP_TAGS.has(el.tagName.toUpperCase()) || hidden(el);
 const INLINE_SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA']);
+/** What may hide text inside a paragraph (an inline `<span style="display:none">`, a script): see visibleText. */
+const MAY_HIDE = ['[hidden]', '[aria-hidden]', '[style]', ...[...INLINE_SKIP_TAGS].map((t) => t.toLowerCase())].join(', ');
 
 /** A list item that only links to an in-page anchor (#_001): a table of contents entry. */
 function isTocEntry(el: Element): boolean {
