@@ -70,7 +70,9 @@ export function scenarioSite(): { site: Site; pages: Record<'meta' | 'otherMeta'
   const site = new Site();
   const pages = {
     meta: site.addFixture('meta-ai-workforce'),
-    otherMeta: site.addFixture('meta-llama-government'),
+    // Each paragraph in a section of its own: no one container holds the article, so the content script loads
+    // Readability (content-readability.js) for it, and the scenarios cover that path in both browsers.
+    otherMeta: site.addFixture('meta-llama-government', (html) => html.replace(/<p>/g, '<section><p>').replace(/<\/p>/g, '</p></section>')),
     security: site.addFixture('ivanti-zero-days'),
     editorial: site.addFixture('editorial-standards'),
     listing: site.addFixture('section-listing-cloud'),

@@ -18,6 +18,11 @@ const fixture = (name: string) => {
 };
 // Its article body is an .entry-content: read without Readability.
 const page = fixture('broadcom-vmware-licensing-strategy');
+/** A page whose paragraphs stand each in a section of its own: no one container holds the article, Readability reads it. */
+const scattered = () => {
+  const p = fixture('meta-llama-government');
+  return { url: p.url, html: p.html.replace(/<p>/g, '<section><p>').replace(/<\/p>/g, '</p></section>') };
+};
 let idleQueue: Array<() => void>;
 let sent: Array<{ type: string; article?: { paragraphs: string[] } }>;
 let urls: string[];
@@ -102,14 +107,14 @@ describe('the article code', () => {
   });
 
   it('loads Readability (content-readability.js) for a page whose body it cannot read directly, then reads the page', async () => {
-    load(fixture('meta-llama-government'));
+    load(scattered());
     await showAndAnswer();
     expect(urls).toContain('content-readability.js');
     expect(sent.find((m) => m.type === 'card:request')?.article?.paragraphs.length).toBeGreaterThan(2);
   });
 
   it('says that the card could not be made, and to reload, when Readability cannot be loaded', async () => {
-    load(fixture('meta-llama-government'));
+    load(scattered());
     readabilityModule = null;
     const { overlay } = await showAndAnswer();
     expect(sent.map((m) => m.type)).not.toContain('card:request');

@@ -1,11 +1,9 @@
 /**
- * Article extraction: the theme's article body where the page has one
- * (BODY_ROOT), else Readability (readability.ts, passed in: the content script
- * loads it only for the pages that need it); the page's metadata; Spiceworks
- * boilerplate removed in the one walk of the body or of Readability's own
- * output element (no second parse). Community threads are read from
- * Discourse's post markup. Runs in a content script and in Node with jsdom
- * alike; index.ts gives it Readability at once.
+ * Article extraction: the page's article body read directly where it has one that reads well (the theme's BODY_ROOT,
+ * else the element whose paragraphs hold the most text), else Readability (readability.ts, passed in: the content
+ * script loads it only for the pages that need it); the page's metadata; Spiceworks boilerplate removed in the one
+ * walk of the body or of Readability's own output element (no second parse). Community threads are read from
+ * Discourse's post markup. Runs in a content script and in Node with jsdom alike; index.ts gives it Readability at once.
  */
 import type { Article, PageKind } from '../types';
 import { collectParagraphs, skipped, type BlockResult } from './blocks';
@@ -29,25 +27,62 @@ export const NEEDS_READABILITY = Symbol('needs Readability');
 const BODY_ROOT = '[itemprop="articleBody"], .entry-content, .article-content, .post-content';
 
 /**
- * The paragraphs of the page's article body (BODY_ROOT), or null where there is none or reading it looks wrong, and
+ * The page's article body: the one BODY_ROOT (the innermost of nested matches), or, where the page has none, the
+ * element whose own `<p>` children hold the most text (markup we do not know: the same tests below decide whether it
+ * is the article). Null where two BODY_ROOT matches stand apart.
+ */
+function findBody(doc: Document): { root: Element; known: boolean } | null {
+  const found = doc.querySelectorAll(BODY_ROOT);
+  if (found.length === 0) {
+    const root = densestParagraphParent(doc);
+    return root && { root, known: false };
+  }
+  // Nested matches (an .entry-content inside an articleBody) are one body: the innermost is read.
+  const root = found[found.length - 1]!;
+  for (let i = 0; i < found.length - 1; i++) if (!found[i]!.contains(root)) return null;
+  return { root, known: true };
+}
+
+/** The parent of `<p>` elements whose paragraphs hold the most text; never `<body>` or `<html>` (one pass over them). */
+function densestParagraphParent(doc: Document): Element | null {
+  const ps = doc.getElementsByTagName('p');
+  const sums = new Map<Element, number>();
+  let best: Element | null = null;
+  let bestChars = 0;
+  for (let i = 0; i < ps.length; i++) {
+    const parent = ps[i]!.parentElement;
+    if (!parent || parent === doc.body || parent === doc.documentElement) continue;
+    const n = (sums.get(parent) ?? 0) + (ps[i]!.textContent ?? '').length;
+    sums.set(parent, n);
+    if (n > bestChars) {
+      best = parent;
+      bestChars = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * The paragraphs of the page's article body (findBody), or null where there is none or reading it looks wrong, and
  * Readability reads the page: two bodies apart; a body in page chrome or hidden (an aside, a `display:none` box that
  * holds planted text); a body with little of the page's paragraph text (a sidebar's, or a part of the article);
  * little text; or text outside paragraph blocks (in bare divs, which Readability turns into paragraphs and the walk
  * does not).
  */
 function bodyBlocks(doc: Document): BlockResult | null {
-  const found = doc.querySelectorAll(BODY_ROOT);
-  if (found.length === 0) return null;
-  // Nested matches (an .entry-content inside an articleBody) are one body: the innermost is read.
-  const root = found[found.length - 1]!;
-  for (let i = 0; i < found.length - 1; i++) if (!found[i]!.contains(root)) return null;
+  const body = findBody(doc);
+  if (!body) return null;
+  const root = body.root;
   for (let el: Element | null = root; el && el !== doc.body; el = el.parentElement) if (skipped(el)) return null;
   if (!holdsMostParagraphText(doc, root)) return null;
   const blocks = collectParagraphs(root);
   let chars = 0;
   for (const p of blocks.paragraphs) chars += p.length;
   if (blocks.paragraphs.length < MIN_BODY_PARAGRAPHS || chars < MIN_BODY_CHARS) return null;
-  if ((blocks.looseChars ?? 0) > MAX_LOOSE_SHARE * chars) return null;
+  // A container found by its paragraphs alone may hold no text in bare divs at all: Readability makes such a div a
+  // paragraph (a date line, a lead), which the walk cannot.
+  if ((blocks.looseChars ?? 0) > (body.known ? MAX_LOOSE_SHARE * chars : 0)) return null;
+  if (!body.known && strayParagraphChars(doc, root) > MAX_STRAY_SHARE * chars) return null;
   return chars >= MIN_BODY_SHARE * cleanText(root.textContent ?? '').length ? blocks : null;
 }
 const MIN_BODY_PARAGRAPHS = 2;
@@ -70,6 +105,27 @@ function holdsMostParagraphText(doc: Document, root: Element): boolean {
   }
   return inside >= MIN_PAGE_SHARE * all;
 }
+
+/**
+ * Text of the page's `<p>` elements outside `root` and outside page chrome. A container found by its paragraphs alone
+ * may leave out part of the article (a lead paragraph in a box of its own), which Readability would join to it.
+ */
+function strayParagraphChars(doc: Document, root: Element): number {
+  const ps = doc.getElementsByTagName('p');
+  let stray = 0;
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i]!;
+    if (root.contains(p)) continue;
+    const n = cleanText(p.textContent ?? '').length;
+    if (n === 0) continue;
+    let chrome = false;
+    for (let el: Element | null = p; el && el !== doc.body && !chrome; el = el.parentElement) chrome = skipped(el);
+    if (!chrome) stray += n;
+  }
+  return stray;
+}
+/** Paragraph text outside a container found by its paragraphs alone, at most this share of what it holds. */
+const MAX_STRAY_SHARE = 0.1;
 
 /** Containers tried when Readability finds nothing. */
 const FALLBACK_ROOT = `${BODY_ROOT}, article, main`;

@@ -78,7 +78,7 @@ export function skipped(el: Element): boolean {
  * read without Readability must drop it too. The inline style only, not computed style: no layout, and the same in
  * jsdom; parsed, not matched by a pattern, so comments and escapes in it cannot hide `display:none`.
  */
-function hidden(el: Element): boolean {
+export function hidden(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   if (!el.hasAttribute('style')) return false;
   const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;

@@ -6,6 +6,7 @@
 import type { JsonLdInfo } from './jsonld';
 import { cleanText, stripTitleSuffix, toIsoDate } from './text';
 import { listNn } from '../nn-grammar';
+import { readabilityByline } from './byline';
 
 /** Meta tags kept as topic and provenance signals. */
 const META_KEYS = [
@@ -155,7 +156,7 @@ export function readAuthor(doc: Document, meta: Record<string, string>, ld: Json
     () => nameElement(doc, pick),
     () => pick(byline, true),
     // Readability's own byline source, for a page read without it (the article body read directly).
-    () => pick(bylineElement(doc), true),
+    () => pick(readabilityByline(doc), true),
   ];
   for (const source of sources) {
     const name = source();
@@ -164,12 +165,6 @@ export function readAuthor(doc: Document, meta: Record<string, string>, ld: Json
   // An organisation that signs ("Spiceworks News Desk") is an author; the site's bare name is not
   // ("Spiceworks, skriven av Spiceworks" says nothing the source line does not).
   return ld.authorOrgs.map((o) => pick(o)).find(Boolean);
-}
-
-/** The first short element whose class or id says byline, as Readability finds one. */
-function bylineElement(doc: Document): string | undefined {
-  const text = cleanText(doc.querySelector('[class*="byline"], [id*="byline"]')?.textContent ?? '');
-  return text && text.length < 100 ? text : undefined;
 }
 
 /** Co-authors as the Nynorsk card lists names: "A", "A og B", "A, B og C"; undefined for none. */

@@ -93,6 +93,68 @@ describe('the article body is read without Readability', () => {
   });
 });
 
+describe('a body in markup we do not know (no known container)', () => {
+  const story = (inner: string, head = '') =>
+    `<!DOCTYPE html><html lang="en"><head><title>Cloud Outage Hits Retail Payments - Spiceworks</title></head><body><header class="site-header"><a href="/">Spiceworks</a></header><div class="wrapper"><h1>Cloud Outage Hits Retail Payments</h1>${head}${inner}</div><footer><p>© Spiceworks Inc.</p></footer></body></html>`;
+
+  it('is the element whose paragraphs hold the most text, read without Readability, as Readability reads it', () => {
+    const html = story(`<div class="story-text">${P.map((p) => `<p>${p}</p>`).join('')}</div>`);
+    const parse = vi.spyOn(Readability.prototype, 'parse');
+    const viaBody = extract(html);
+    expect(parse).not.toHaveBeenCalled();
+    expect(viaBody?.paragraphs).toEqual(P);
+    expect(viaBody).toEqual(extract(html, 'readability'));
+  });
+
+  it('goes to Readability when no one element holds most of the paragraph text', () => {
+    const html = story(P.map((p) => `<section><p>${p}</p></section>`).join(''));
+    const parse = vi.spyOn(Readability.prototype, 'parse');
+    expect(extract(html)?.paragraphs).toEqual(P);
+    expect(parse).toHaveBeenCalledTimes(1);
+  });
+
+  it('goes to Readability when paragraphs outside it hold a part of the article (a lead in a box of its own)', () => {
+    const more = ['Card networks said they had seen no fraud linked to the outage and that no card data had been exposed at any point.', 'Analysts said the fault showed how much of retail now depends on a handful of cloud regions run by very few providers.'];
+    const html = story(`<div class="lede"><p>${P[0]}</p></div><div class="story-text">${[...P.slice(1), ...more].map((p) => `<p>${p}</p>`).join('')}</div>`);
+    const parse = vi.spyOn(Readability.prototype, 'parse');
+    expect(extract(html)?.paragraphs).toEqual([...P, ...more]);
+    expect(parse).toHaveBeenCalledTimes(1);
+  });
+
+  it('never takes the whole <body> for the article', () => {
+    const html = `<!DOCTYPE html><html><head><title>T - Spiceworks</title></head><body><h1>T</h1>${P.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
+    const parse = vi.spyOn(Readability.prototype, 'parse');
+    extract(html);
+    expect(parse).toHaveBeenCalledTimes(1);
+  });
+
+  describe('finds the byline Readability finds', () => {
+    const body = `<div class="story-text">${P.map((p) => `<p>${p}</p>`).join('')}</div>`;
+    // The last: Readability also keeps the long line as a paragraph (its top candidate is the wrapper), so only the
+    // bylines are compared there.
+    const cases: [string, string, string | undefined, boolean?][] = [
+      ['an author link', '<div class="meta"><a class="author-name" href="/u/kari">Kari Nordmann</a></div>', 'Kari Nordmann'],
+      ['rel=author', '<p class="meta">By <a rel="author" href="/u/kari">Kari Nordmann</a></p>', 'Kari Nordmann'],
+      ['its itemprop=name element', '<div itemprop="author"><span itemprop="name">Kari Nordmann</span><span>Senior Editor</span></div>', 'Kari Nordmann'],
+      ['not a hidden one (the next one)', '<div class="byline" hidden>Planted Name</div><div class="byline">Kari Nordmann</div>', 'Kari Nordmann'],
+      ['not one in the sidebar (the next one)', '<div class="sidebar"><span class="author">Planted Name</span></div><div class="byline">Kari Nordmann</div>', 'Kari Nordmann'],
+      ['not one of 100 characters or more (the next one)', `<div class="byline">${'Written by a long line of people '.repeat(4)}</div><div class="author">Kari Nordmann</div>`, 'Kari Nordmann', false],
+    ];
+    for (const [what, head, name, whole = true] of cases) {
+      it(what, () => {
+        const html = story(body, head);
+        const parse = vi.spyOn(Readability.prototype, 'parse');
+        const viaBody = extract(html);
+        expect(parse).not.toHaveBeenCalled();
+        expect(viaBody?.author).toBe(name);
+        const viaReadability = extract(html, 'readability');
+        expect(viaReadability?.author).toBe(name);
+        if (whole) expect(viaBody).toEqual(viaReadability);
+      });
+    }
+  });
+});
+
 describe('Readability reads the page where the body looks wrong', () => {
   it('when much of the body is text in bare divs (which only Readability makes paragraphs)', () => {
     const divs = `<div>${P[2]} ${P[3]} ${P[0]}</div><div>${P[1]} ${P[2]} ${P[3]}</div>`;
@@ -131,7 +193,7 @@ describe('on every page we have, the body path gives exactly what Readability gi
     }
   });
 
-  it('most of our own article pages take the body path', () => {
+  it('all our own article pages but the empty shell take the body path', () => {
     const parse = vi.spyOn(Readability.prototype, 'parse');
     const articles = own.filter((p) => recognisePage(p.url).kind === 'article');
     let read = 0;
@@ -139,7 +201,7 @@ describe('on every page we have, the body path gives exactly what Readability gi
       const before = parse.mock.calls.length;
       if (extractArticle(parsePage(p.html, p.url), p.url, recognisePage(p.url)) && parse.mock.calls.length === before) read++;
     }
-    expect(read).toBeGreaterThanOrEqual(15);
+    expect(read).toBe(articles.length - 1);
   });
 });
 
