@@ -40,6 +40,9 @@ describe('listing badges stay out of the article code', () => {
     const inputs = await inputsOf('src/content/pill-loader.ts');
     expect(inputs).toEqual(expect.arrayContaining(['src/content/pill.ts', 'src/content/overlay-host.ts', 'src/core/confirm.ts', 'src/content/commands.ts']));
     expect(inputs.filter((i) => ARTICLE_CODE.test(i) || i.includes('listing-badges'))).toEqual([]);
+    // The gate's recognition is reused (pill-api's registerGate), and the confirmation reads JSON-LD types alone.
+    expect(inputs.filter((i) => /core\/recognise|extract\/jsonld\.ts/.test(i))).toEqual([]);
+    expect(inputs).toContain('src/core/extract/jsonld-blocks.ts');
   });
 });
 

@@ -16,10 +16,11 @@ import { recognisePage } from '../core/recognise';
 import type { PageKind } from '../core/types';
 import { benchInit, benchReport, countDomReads, timed, timedLate } from './bench-hook';
 import { registeredBadges } from './badges-api';
-import { PILL_FILE, registeredPill, type PillApi } from './pill-api';
+import { PILL_FILE, registerGate, registeredPill, type PillApi } from './pill-api';
 import { watchNavigation, watchNavigationFromFirstUse } from './watch-navigation';
 
 benchInit('init');
+registerGate({ recognise: recognisePage });
 
 let run = 0;
 /** The key of the page the gate last handled; null until it handled one (a listing at load: the watcher names the URL it left). */

@@ -25,3 +25,15 @@ type PillGlobal = { [KEY]?: PillApi };
 
 export const registerPill = (api: PillApi): void => void ((globalThis as PillGlobal)[KEY] = api);
 export const registeredPill = (): PillApi | undefined => (globalThis as PillGlobal)[KEY];
+
+/**
+ * What the gate gives the pill's script: its URL recognition, so that the pill's script, which runs after it in the
+ * same world, does not carry a second copy of it.
+ */
+export type GateApi = { recognise(href: string): PageKind };
+
+const GATE_KEY = '__nynorskKortGate';
+type GateGlobal = { [GATE_KEY]?: GateApi };
+
+export const registerGate = (api: GateApi): void => void ((globalThis as GateGlobal)[GATE_KEY] = api);
+export const registeredGate = (): GateApi | undefined => (globalThis as GateGlobal)[GATE_KEY];

@@ -11,14 +11,13 @@
  * card's panel code (content-card.js) loads only when the reader opens the card.
  */
 import { confirmArticle } from '../core/confirm';
-import { recognisePage } from '../core/recognise';
 import { topicFromUrl } from '../core/topic/url-topic';
 import type { PageKind } from '../core/types';
 import { benchInit, benchReport, timed, timedWait } from './bench-hook';
 import { listenForCardCommands } from './commands';
 import type { ArticleMain, BaseOptions } from './index';
 import { createOverlay, type OverlayHandle, type PanelModule } from './overlay';
-import { registerPill } from './pill-api';
+import { registeredGate, registerPill } from './pill-api';
 import { readPillPrefs, showsOverlay, type PillPrefs, type PrefsApi } from './pill-prefs';
 import { watchArticle } from './watch-article';
 
@@ -94,7 +93,8 @@ function enter(page: PageKind, isCurrent: () => boolean): void {
 // At document_start the page is still parsing: what needs no DOM starts now (the overlay switches, fetching and
 // evaluating the article code); the DOM work waits until the gate hands over the page at DOMContentLoaded.
 let prefsAhead: Promise<PillPrefs> | null = null;
-if (recognisePage(location.href).kind !== 'none') {
+// The gate, which ran first in this world, recognises the URL (the manifest's globs are looser than recognisePage).
+if (registeredGate()?.recognise(location.href).kind !== 'none') {
   prefsAhead = readPillPrefs(ext);
   loadMain().catch(() => (mainLoad = null));
 }

@@ -4,7 +4,7 @@
  * loading must get no card; the content script asks again when content arrives.
  * Only a few selector queries: no full-document walk.
  */
-import { readJsonLd } from './extract/jsonld';
+import { jsonLdBlocks, jsonLdTypes } from './extract/jsonld-blocks';
 import type { PageKind } from './types';
 
 /** JSON-LD types that mark an article or a forum thread. */
@@ -83,7 +83,7 @@ function enoughText(nodes: ArrayLike<Element>, need: number): boolean {
  */
 export function confirmArticle(doc: Document, page: PageKind): boolean {
   if (page.kind === 'none' || !doc.body) return false;
-  const types = readJsonLd(doc).types;
+  const types = jsonLdBlocks(doc).flatMap((b) => jsonLdTypes(b));
   const ldArticle = types.some((t) => ARTICLE_LD_TYPES.includes(t));
   const ldListing = !ldArticle && types.some((t) => LISTING_LD_TYPES.includes(t));
   if (ldListing) return false;

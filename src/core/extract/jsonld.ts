@@ -4,6 +4,8 @@
  * ignored; nothing here is required.
  */
 
+import { jsonLdBlocks, MAX_LD_DEPTH } from './jsonld-blocks';
+
 /** What the extractor and the confirmation use from JSON-LD. */
 export type JsonLdInfo = {
   types: string[];
@@ -41,25 +43,14 @@ function nameOf(v: unknown): string | undefined {
 export function readJsonLd(doc: Document): JsonLdInfo {
   const info: JsonLdInfo = { types: [], sections: [], keywords: [], authors: [], authorOrgs: [], breadcrumbs: [] };
   const ctx: Ctx = { info, ids: new Map(), authorRank: 0 };
-  const scripts = doc.getElementsByTagName('script');
-  for (let i = 0; i < scripts.length; i++) {
-    const s = scripts[i]!;
-    if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(s.textContent ?? '');
-    } catch {
-      continue;
-    }
-    visit(data, ctx, 0);
-  }
+  for (const data of jsonLdBlocks(doc)) visit(data, ctx, 0);
   // Resolved after every block is read: a Person may be defined after, or in another block than, the article naming it.
   if (ctx.author !== undefined) collectAuthors(ctx.author, ctx, 0);
   return info;
 }
 
 function visit(v: unknown, ctx: Ctx, depth: number): void {
-  if (depth > 4) return;
+  if (depth > MAX_LD_DEPTH) return;
   if (Array.isArray(v)) {
     for (const x of v) visit(x, ctx, depth + 1);
     return;

@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { readJsonLd } from '../../../src/core/extract/jsonld';
+import { jsonLdBlocks, jsonLdTypes } from '../../../src/core/extract/jsonld-blocks';
 
 const read = (...blocks: unknown[]) => {
   const scripts = blocks.map((b) => `<script type="application/ld+json">${JSON.stringify(b)}</script>`).join('');
@@ -132,5 +133,30 @@ describe('readJsonLd sources', () => {
   it('resolves an author given as a bare @id string to the Person with that @id', () => {
     const info = read({ '@graph': [article('https://www.spiceworks.com/#/schema/person/jsmith'), { '@id': 'https://www.spiceworks.com/#/schema/person/jsmith', '@type': 'Person', name: 'Jane Smith' }] });
     expect(info.authors).toEqual(['Jane Smith']);
+  });
+});
+
+describe('the types alone (jsonld-blocks.ts, for the pill)', () => {
+  const typesOf = (...blocks: unknown[]) => {
+    const doc = new JSDOM(`<!DOCTYPE html><html><head>${blocks.map((b) => `<script type="application/ld+json">${typeof b === 'string' ? b : JSON.stringify(b)}</script>`).join('')}</head><body></body></html>`).window.document;
+    return { alone: jsonLdBlocks(doc).flatMap((b) => jsonLdTypes(b)), full: readJsonLd(doc).types };
+  };
+  const deep = (n: number): unknown => (n === 0 ? { '@type': 'TooDeep' } : { '@type': `Level${n}`, '@graph': [deep(n - 1)] });
+
+  for (const [what, blocks] of [
+    ['a plain article', [{ '@type': 'NewsArticle' }]],
+    ['a list of types and a @graph', [{ '@graph': [{ '@type': ['WebPage', 'CollectionPage'] }, { '@type': 'BreadcrumbList' }, [{ '@type': 'Person' }]] }]],
+    ['broken and odd blocks', ['{ not json', 'null', '"NewsArticle"', [{ '@type': 7 }, { '@type': ['Article', null] }]]],
+    ['nesting past the depth read', [deep(6)]],
+  ] as const) {
+    it(`are the types the full reading gives: ${what}`, () => {
+      const { alone, full } = typesOf(...blocks);
+      expect(alone).toEqual(full);
+      expect(alone.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('stop at the same depth as the full reading', () => {
+    expect(typesOf(deep(6)).alone).not.toContain('TooDeep');
   });
 });
