@@ -10,6 +10,8 @@ import { collectParagraphs, skipped, type BlockResult } from './blocks';
 import { DEFAULT_LIMITS, boundedCopy, measure, surelyWithin, withWork, type Limits, type Measure } from './budget';
 import { extractThread } from './discourse';
 import { readJsonLd } from './jsonld';
+import { readabilityLike, type ReadabilityLike } from './byline';
+import { linkHeavy, modalDialog, unlikelyPart } from './readability-rules';
 import { canonicalUrl, readAuthor, readBreadcrumbs, readMeta, readPublished, readTags, readTitle, readUpdated, unique } from './metadata';
 import { cleanText, toIsoDate } from './text';
 
@@ -69,20 +71,23 @@ function densestParagraphParent(doc: Document): Element | null {
  * little text; or text outside paragraph blocks (in bare divs, which Readability turns into paragraphs and the walk
  * does not).
  */
-function bodyBlocks(doc: Document): BlockResult | null {
+function bodyBlocks(doc: Document, like: ReadabilityLike): BlockResult | null {
   const body = findBody(doc);
   if (!body) return null;
   const root = body.root;
-  for (let el: Element | null = root; el && el !== doc.body; el = el.parentElement) if (skipped(el)) return null;
+  for (let el: Element | null = root; el && el !== doc.body; el = el.parentElement) if (skipped(el) || unlikelyPart(el) || modalDialog(el)) return null;
   if (!holdsMostParagraphText(doc, root)) return null;
-  const blocks = collectParagraphs(root);
+  // What Readability takes out of the article before it reads it: the byline, unlikely parts (comments, related
+  // links, sidebars…), modal dialogs and link-heavy blocks.
+  const drop = (el: Element) => el === like.bylineElement || unlikelyPart(el) || modalDialog(el) || linkHeavy(el);
+  const blocks = collectParagraphs(root, drop);
   let chars = 0;
   for (const p of blocks.paragraphs) chars += p.length;
   if (blocks.paragraphs.length < MIN_BODY_PARAGRAPHS || chars < MIN_BODY_CHARS) return null;
   // A container found by its paragraphs alone may hold no text in bare divs at all: Readability makes such a div a
   // paragraph (a date line, a lead), which the walk cannot.
   if ((blocks.looseChars ?? 0) > (body.known ? MAX_LOOSE_SHARE * chars : 0)) return null;
-  if (!body.known && strayParagraphChars(doc, root) > MAX_STRAY_SHARE * chars) return null;
+  if (!body.known && strayChars(doc, root, drop) > MAX_STRAY_CHARS) return null;
   return chars >= MIN_BODY_SHARE * cleanText(root.textContent ?? '').length ? blocks : null;
 }
 const MIN_BODY_PARAGRAPHS = 2;
@@ -107,25 +112,28 @@ function holdsMostParagraphText(doc: Document, root: Element): boolean {
 }
 
 /**
- * Text of the page's `<p>` elements outside `root` and outside page chrome. A container found by its paragraphs alone
- * may leave out part of the article (a lead paragraph in a box of its own), which Readability would join to it.
+ * Text outside `root` that is neither page chrome, nor a heading, nor what Readability takes out (`drop`). A container
+ * found by its paragraphs alone may leave out a part of the article (a lead or a standfirst in a box of its own, a
+ * closing line after it), which Readability would join to it: any such text beyond a date or a byline sends the page
+ * to Readability.
  */
-function strayParagraphChars(doc: Document, root: Element): number {
-  const ps = doc.getElementsByTagName('p');
+function strayChars(doc: Document, root: Element, drop: (el: Element) => boolean): number {
   let stray = 0;
-  for (let i = 0; i < ps.length; i++) {
-    const p = ps[i]!;
-    if (root.contains(p)) continue;
-    const n = cleanText(p.textContent ?? '').length;
-    if (n === 0) continue;
-    let chrome = false;
-    for (let el: Element | null = p; el && el !== doc.body && !chrome; el = el.parentElement) chrome = skipped(el);
-    if (!chrome) stray += n;
-  }
+  const ownText = (el: Element) => {
+    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) stray += (n.nodeValue ?? '').trim().length;
+  };
+  const walk = (el: Element) => {
+    ownText(el);
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (c === root || skipped(c) || drop(c) || /^H[1-6]$/i.test(c.tagName)) continue;
+      walk(c);
+    }
+  };
+  if (doc.body) walk(doc.body);
   return stray;
 }
-/** Paragraph text outside a container found by its paragraphs alone, at most this share of what it holds. */
-const MAX_STRAY_SHARE = 0.1;
+/** Text outside a container found by its paragraphs alone, at most (a byline and a date fit; a sentence does not). */
+const MAX_STRAY_CHARS = 80;
 
 /** Containers tried when Readability finds nothing. */
 const FALLBACK_ROOT = `${BODY_ROOT}, article, main`;
@@ -176,7 +184,8 @@ export function extractArticleWith(readability: ReadabilityRead | null, page0: D
     opts.onOverBudget?.({ measure: size, read: part && !copy.cut ? 'part' : 'cut' });
   }
   const thread = page.kind === 'thread' ? extractThread(doc) : null;
-  const body = thread || overBudget || opts.via === 'readability' ? null : bodyBlocks(doc);
+  const like = thread || overBudget || opts.via === 'readability' ? null : readabilityLike(doc);
+  const body = like ? bodyBlocks(doc, like) : null;
   // Before the metadata is read: a caller that comes back with Readability repeats the budget check and the body test
   // above, on pages whose body is not read directly. Small next to Readability, but for a page past the budget, whose
   // bounded copy is then made twice.
@@ -192,8 +201,9 @@ export function extractArticleWith(readability: ReadabilityRead | null, page0: D
   } else {
     const read = body || overBudget ? null : readability!(doc);
     blocks = body ?? (read ? collectParagraphs(read.root) : { paragraphs: [] });
-    byline = read?.byline;
-    rdPublished = read?.published;
+    // Read directly: what Readability would have given as the byline and the date.
+    byline = body ? like?.byline : read?.byline;
+    rdPublished = body ? like?.published : read?.published;
     if (blocks.paragraphs.length === 0) {
       const root = doc.querySelector(FALLBACK_ROOT) ?? (overBudget ? doc.body : null);
       if (root) blocks = collectParagraphs(root);

@@ -141,17 +141,24 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * (an instruction to a language model in a `display:none` span, say) never reaches the card. One selector query
  * per block; the walk only where it finds something.
  */
-function visibleText(el: Element): string {
-  if (!el.querySelector(MAY_HIDE)) return el.textContent ?? '';
+function visibleText(el: Element, drop?: (el: Element) => boolean): string {
+  if (!el.querySelector(MAY_HIDE) && !(drop && someInside(el, drop))) return el.textContent ?? '';
   let out = '';
   const walk = (n: Node): void => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3) out += c.nodeValue ?? '';
-      else if (c.nodeType === 1 && !skippedInline(c as Element)) walk(c);
+      else if (c.nodeType === 1 && !skippedInline(c as Element) && !drop?.(c as Element)) walk(c);
     }
   };
   walk(el);
   return out;
+}
+
+/** Whether an element inside `el` is one `drop` names. */
+function someInside(el: Element, drop: (el: Element) => boolean): boolean {
+  const all = el.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) if (drop(all[i]!)) return true;
+  return false;
 }
 
 /** Inside a paragraph: hidden elements and those whose text Readability removes (scripts, styles, embeds, controls). */
@@ -172,11 +179,12 @@ function isTocEntry(el: Element): boolean {
 
 /**
  * Collects paragraphs from `root` in document order, in one walk of its
- * subtree (no selector matching but one query per block for hidden text).
+ * subtree (no selector matching but one query per block for hidden text),
+ * leaving out the elements `drop` names with all in them.
  * Stops at the "MORE ON <TOPIC>" heading (everything after it is related
  * links and the author box) and at the "Do you still have questions?" footer.
  */
-export function collectParagraphs(root: Element): BlockResult {
+export function collectParagraphs(root: Element, drop?: (el: Element) => boolean): BlockResult {
   const out: BlockResult = { paragraphs: [] };
   let loose = 0;
   const countLoose = (el: Element): void => {
@@ -219,9 +227,9 @@ export function collectParagraphs(root: Element): BlockResult {
     let sawBlock = false;
     for (let c = el.firstElementChild; c && !stopped; c = c.nextElementSibling) {
       const tag = c.tagName.toUpperCase();
-      if (skipped(c)) continue;
+      if (skipped(c) || drop?.(c)) continue;
       if (LEAF_BLOCKS.has(tag)) {
-        const text = cleanText(visibleText(c));
+        const text = cleanText(visibleText(c, drop));
         if (text) {
           sawBlock = true;
           take(c, text);
@@ -229,7 +237,7 @@ export function collectParagraphs(root: Element): BlockResult {
       } else if (CONTAINER_BLOCKS.has(tag)) {
         // A walk that found no block took nothing, so it cannot have stopped.
         if (!walk(c)) {
-          const text = cleanText(visibleText(c));
+          const text = cleanText(visibleText(c, drop));
           if (text) take(c, text);
         }
         sawBlock = true;

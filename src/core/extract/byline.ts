@@ -1,62 +1,82 @@
 /**
- * The byline Readability would find, for a page read without it (the article body read directly, article.ts): the
- * first element, in document order, whose class or id says byline or author (or rel=author, itemprop=author), with
- * text under 100 characters, skipping what Readability removes before it gets there (hidden elements, modal dialogs,
- * and the "unlikely" page parts: header, sidebar, comments, menus…). Follows @mozilla/readability 0.6.0's
- * _grabArticle and _isValidByline; tests/core/extract/body.test.ts compares the two on every page we have.
+ * The byline and date Readability would give, for a page read without it (the article body read directly,
+ * article.ts). The byline: the page's meta tags first (dc:creator, author, parsely-author…), else the first
+ * element, in document order, that Readability takes for one, skipping what it removes before it gets there. The
+ * date: the meta tags Readability reads. Follows @mozilla/readability 0.6.0's _getArticleMetadata (without JSON-LD,
+ * which our Readability call turns off too) and _grabArticle.
  */
 import { hidden } from './blocks';
+import { modalDialog, textWithoutScripts, unlikelyPart, validByline } from './readability-rules';
 
-// Readability 0.6.0's REGEXPS.byline, unlikelyCandidates, okMaybeItsACandidate and UNLIKELY_ROLES.
-const BYLINE = /byline|author|dateline|writtenby|p-author/i;
-const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
-const OK_MAYBE = /and|article|body|column|content|main|shadow/i;
-const UNLIKELY_ROLES = ['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog'];
-/** What Readability removes before its walk (_prepDocument, _removeScripts). */
-const REMOVED_TAGS = new Set(['SCRIPT', 'NOSCRIPT', 'STYLE', 'TEMPLATE']);
+// Readability's meta patterns: any property containing "<prefix>:<name>"; a name, whole.
+const PROPERTY = /\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name)\s*/i;
+const NAME = /^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(article|webpage))\s*[-.:]\s*)?(author|creator|pub-date|description|title|site_name)\s*$/i;
 
-const byline = (el: Element, match: string): boolean => {
-  const itemprop = el.getAttribute('itemprop');
-  if (!(el.getAttribute('rel') === 'author' || itemprop?.includes('author') || BYLINE.test(match))) return false;
-  const length = (el.textContent ?? '').trim().length;
-  return length > 0 && length < 100;
+/** The meta values Readability collects, by its keys ("dc:creator", "author", "article:published_time"…). */
+function metaValues(doc: Document): Record<string, string> {
+  const values: Record<string, string> = {};
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i]!;
+    const content = m.getAttribute('content');
+    if (!content) continue;
+    const property = m.getAttribute('property');
+    const match = property ? PROPERTY.exec(property) : null;
+    if (match) values[match[0].toLowerCase().replace(/\s/g, '')] = content.trim();
+    const name = m.getAttribute('name');
+    if (!match && name && NAME.test(name)) values[name.toLowerCase().replace(/\s/g, '').replace(/\./g, ':')] = content.trim();
+  }
+  return values;
+}
+
+const isUrl = (s: string) => {
+  try {
+    new URL(s);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
-const inside = (el: Element, tag: string): boolean => !!el.parentElement?.closest(tag);
+/** What Readability would give as the byline and the published date; `bylineElement`: the element it takes out of the page for the byline. */
+export type ReadabilityLike = { byline?: string; published?: string; bylineElement?: Element };
 
-/** Readability drops the element and all in it before it could find a byline there. */
-function removed(el: Element): boolean {
-  if (REMOVED_TAGS.has(el.tagName.toUpperCase()) || hidden(el)) return true;
-  if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') return true;
-  return false;
+/** What Readability would give as the byline and the published date, read without running it. */
+export function readabilityLike(doc: Document): ReadabilityLike {
+  const v = metaValues(doc);
+  const articleAuthor = v['article:author'] !== undefined && !isUrl(v['article:author']) ? v['article:author'] : undefined;
+  const out: ReadabilityLike = {};
+  const published = v['article:published_time'] || v['parsely-pub-date'];
+  if (published) out.published = published;
+  const fromMeta = v['dc:creator'] || v['dcterm:creator'] || v['author'] || v['parsely-author'] || articleAuthor;
+  if (fromMeta) out.byline = fromMeta;
+  else {
+    const el = bylineElement(doc);
+    if (el) {
+      out.bylineElement = el;
+      const name = Array.from(el.querySelectorAll('[itemprop]')).find((n) => n.getAttribute('itemprop')!.includes('name'));
+      out.byline = textWithoutScripts(name ?? el).trim();
+    }
+  }
+  return out;
 }
 
-function unlikely(el: Element, match: string): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (UNLIKELY.test(match) && !OK_MAYBE.test(match) && tag !== 'BODY' && tag !== 'A' && !inside(el, 'table') && !inside(el, 'code')) return true;
-  return UNLIKELY_ROLES.includes(el.getAttribute('role') ?? '');
-}
-
-/** The byline's text (its `itemprop=name` element's where it has one), or undefined where Readability would find none. */
-export function readabilityByline(doc: Document): string | undefined {
+/** The first element Readability takes for the byline. */
+function bylineElement(doc: Document): Element | undefined {
   const root = doc.documentElement;
-  if (!root) return undefined;
   let el: Element | null = root;
   while (el) {
-    const match = `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
-    if (removed(el)) {
+    if (REMOVED_TAGS.has(el.tagName.toUpperCase()) || hidden(el) || modalDialog(el)) {
       el = nextSkipping(el, root);
       continue;
     }
-    if (byline(el, match)) {
-      const name = Array.from(el.querySelectorAll('[itemprop]')).find((n) => n.getAttribute('itemprop')!.includes('name'));
-      return (name ?? el).textContent?.trim();
-    }
-    el = unlikely(el, match) ? nextSkipping(el, root) : (el.firstElementChild ?? nextSkipping(el, root));
+    if (validByline(el)) return el;
+    el = unlikelyPart(el) ? nextSkipping(el, root) : (el.firstElementChild ?? nextSkipping(el, root));
   }
   return undefined;
 }
+/** What Readability removes before its walk (_prepDocument, _removeScripts). */
+const REMOVED_TAGS = new Set(['SCRIPT', 'NOSCRIPT', 'STYLE', 'TEMPLATE']);
 
 /** The element after `el` in document order, outside `el`'s subtree. */
 function nextSkipping(el: Element, root: Element): Element | null {

@@ -6,7 +6,6 @@
 import type { JsonLdInfo } from './jsonld';
 import { cleanText, stripTitleSuffix, toIsoDate } from './text';
 import { listNn } from '../nn-grammar';
-import { readabilityByline } from './byline';
 
 /** Meta tags kept as topic and provenance signals. */
 const META_KEYS = [
@@ -155,8 +154,6 @@ export function readAuthor(doc: Document, meta: Record<string, string>, ld: Json
     () => pick(doc.querySelector('a[rel~="author"]')?.textContent),
     () => nameElement(doc, pick),
     () => pick(byline, true),
-    // Readability's own byline source, for a page read without it (the article body read directly).
-    () => pick(readabilityByline(doc), true),
   ];
   for (const source of sources) {
     const name = source();
@@ -302,9 +299,7 @@ export function readPublished(doc: Document, meta: Record<string, string>, ld: J
     const text = cleanText(el?.textContent ?? '');
     return text.length < 60 ? text : undefined;
   };
-  // parsely-pub-date: Readability's own date source after these, for a page read without it.
-  const fromParsely = () => doc.querySelector('meta[name="parsely-pub-date"]')?.getAttribute('content');
-  for (const c of [meta['article:published_time'], ld.datePublished, fromTime, fallback, fromParsely, fromDateElement]) {
+  for (const c of [meta['article:published_time'], ld.datePublished, fromTime, fallback, fromDateElement]) {
     const d = toIsoDate(typeof c === 'function' ? c() : c);
     if (d) return d;
   }
