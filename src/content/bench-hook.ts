@@ -26,7 +26,7 @@ export type BenchPhase =
   | 'initMain' // content-main.js (the article code): module start → its first statement
   | 'initReadability' // content-readability.js (loaded only where the article body cannot be read directly): module start → its first statement
   | 'extract' // extractArticle (twice where it needed Readability: before and after loading it)
-  | 'check' // the background's answer (the card) checked against its schema
+  | 'check' // the background's answers (the card state, the overlay switches' model offer) checked as the page reads them (content/card-state-shape.ts; the card's full schema check runs when the panel opens)
   | 'render' // the background's answer drawn into the pill
   | 'watch' // navigation listeners at load (on a listing only the listeners that wait for the reader's first click or key)
   | 'wake' // on a listing, after the load: the navigation watcher started at the reader's first click or key (timedLate)

@@ -12,11 +12,13 @@ import { recognisePage } from '../core/recognise';
 import { topicOfCard } from '../core/card-topic';
 import type { Article, CardState, PageKind, TopicResult } from '../core/types';
 import { MODEL_PORT, parseMessage, type Message, type ModelJob, type Replies } from '../protocol';
-import { checkReply, send as rpc } from '../rpc';
+import { send as rpc } from '../rpc';
+import { isCardState } from '../core/validate';
 import type { PillPrefs } from '../pill-prefs';
 import type { ModelControls } from '../ui/ModelControls';
 import { benchInit, benchOnRerun, benchReport, timed, timedWait } from './bench-hook';
 import { listenForEvidenceRequests, setCurrentArticle, showEvidence } from './evidence';
+import { cardStateShape, overlayReplyOffer } from './card-state-shape';
 import { answerMessages, runtime } from './ext';
 import { createModelRunner } from './model-job';
 import type { OverlayHandle, OverlayOptions } from './overlay';
@@ -120,7 +122,10 @@ async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Pro
   if (!isCurrent()) return;
   // Asked for after the idle period, not as the pill is mounted: a stopped worker that the message wakes takes a core
   // the pill's first frame needs on a small machine. The model offer is read while the page is extracted.
-  const offerP = send({ type: 'overlay:get' }).then((p) => p.model ?? null, () => null);
+  // Its answer is checked by hand, as the card's is below (./card-state-shape).
+  const offerP = runtime()
+    .sendMessage({ type: 'overlay:get' } satisfies Message)
+    .then((r) => timed('check', () => overlayReplyOffer(r)), () => null);
   let article: Article | null | undefined;
   try {
     article = await extract(url, page, isCurrent);
@@ -138,7 +143,9 @@ async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Pro
     return;
   }
   setCurrentArticle(article);
-  const opts: OverlayOptions = { ...baseOptions, onShowEvidence: showEvidence };
+  // The whole card is checked against its schema when the panel first draws it; a card that fails shows the error.
+  const checkCard = (s: CardState): CardState => (s.status !== 'ready' || isCardState(s) ? s : { status: 'error', url, message: templates.errors.noAnswer });
+  const opts: OverlayOptions = { ...baseOptions, onShowEvidence: showEvidence, checkCard };
   overlay?.render({ status: 'loading', url, title: article.title }, opts);
   hadCard = true;
   let state: CardState;
@@ -146,7 +153,9 @@ async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Pro
     // The background detects the topic: its lexicon stays off the page's main thread.
     const request = { type: 'card:request', article } as const;
     const raw = await timedWait('waitCard', runtime().sendMessage(request));
-    state = timed('check', () => checkReply(request, raw));
+    const shaped = timed('check', () => cardStateShape(raw));
+    if (!shaped) throw new Error('card:request: malformed reply');
+    state = shaped;
   } catch {
     // No background, or an answer that is no card state.
     state = { status: 'error', url, message: templates.errors.noAnswer };

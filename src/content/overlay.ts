@@ -37,6 +37,11 @@ export type OverlayOptions = {
   onShowEvidence?(index: number): boolean;
   /** The model job and its actions, when a model is configured (see ./model-job). */
   model?: ModelControls;
+  /**
+   * Checks the state in full before the panel draws it (the article code's schema check; see ./card-state-shape):
+   * the state to draw, an error state in place of a card that fails. Called once per state, when the panel first shows it.
+   */
+  checkCard?(state: CardState): CardState;
 };
 
 export type OverlayConfig = {
@@ -75,6 +80,14 @@ export function createOverlay(doc: Document, config: OverlayConfig): OverlayHand
   let panelLoad: Promise<PanelModule> | null = null;
   let panelFailed = false;
   let destroyed = false;
+  /** States the panel has checked (opts.checkCard), and what to draw for each. */
+  const checkedStates = new WeakMap<CardState, CardState>();
+  const checked = (s: CardState): CardState => {
+    if (!opts.checkCard) return s;
+    let out = checkedStates.get(s);
+    if (!out) checkedStates.set(s, (out = opts.checkCard(s)));
+    return out;
+  };
   const files = (names: readonly string[]) => (config.fileUrl ? names.map((n) => config.fileUrl!(n)) : []);
 
   const ensureHost = (): OverlayHost => (host ??= mountOverlayHost(doc, { css: config.css ?? PILL_CSS, urls: files(PILL_CSS_FILES) }, config.guard));
@@ -84,7 +97,7 @@ export function createOverlay(doc: Document, config: OverlayConfig): OverlayHand
     const h = ensureHost();
     if (open && panel) {
       panel.renderPanel(h.mount, {
-        state,
+        state: checked(state),
         onClose: () => handle.close(),
         onHideForSession: opts.onHideForSession,
         onOpenOptions: opts.onOpenOptions,

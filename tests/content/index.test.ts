@@ -8,6 +8,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { recognisePage } from '../../src/core/recognise';
+import type { OverlayOptions } from '../../src/content/overlay';
+import { readyState } from '../ui/sample-card';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -61,6 +63,8 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
+/** The stubbed runtime's sendMessage, to answer otherwise in one test. */
+const sendMessage = () => (globalThis as unknown as { chrome: { runtime: { sendMessage: ReturnType<typeof vi.fn> } } }).chrome.runtime.sendMessage;
 
 describe('the article code', () => {
   it('sends nothing to the background before the idle period, then asks for the offer and the card', async () => {
@@ -104,6 +108,35 @@ describe('the article code', () => {
     await showAndAnswer();
     expect(urls).not.toContain('content-readability.js');
     expect(sent.find((m) => m.type === 'card:request')?.article?.paragraphs.length).toBeGreaterThan(2);
+  });
+
+  it('shows a card the background sends at once, and gives the panel the full check of it (a card that fails it: the error)', async () => {
+    const good = readyState();
+    const bad = readyState({ summary: ['x'.repeat(100_000)] });
+    for (const [state, panelShows] of [
+      [good, 'ready'],
+      [bad, 'error'],
+    ] as const) {
+      sendMessage().mockImplementation(async (m: { type: string }) => {
+        sent.push(m);
+        return m.type === 'overlay:get' ? { mode: 'pill', hiddenForSession: false, model: null } : state;
+      });
+      const main = await import('../../src/content/index');
+      const overlay = { render: vi.fn(), open: vi.fn(), destroy: vi.fn() };
+      main.showPage({ page: recognisePage(page.url), overlay: overlay as never, prefs: { mode: 'pill', hiddenForSession: false }, baseOptions: { onHideForSession: () => {}, onOpenOptions: () => {} }, isCurrent: () => true });
+      await flush();
+      idleQueue.shift()!();
+      await vi.waitFor(() => expect(overlay.render).toHaveBeenLastCalledWith(state, expect.anything()));
+      const { checkCard } = overlay.render.mock.lastCall![1] as OverlayOptions;
+      expect(checkCard!(state).status).toBe(panelShows);
+      main.leavePage();
+    }
+  });
+
+  it('says it got no answer when the background answers with no card state', async () => {
+    sendMessage().mockImplementation(async (m: { type: string }) => (m.type === 'overlay:get' ? { mode: 'pill', hiddenForSession: false } : { status: 'ready', url: page.url, card: { topic: 'ai' } }));
+    const { overlay } = await showAndAnswer();
+    await vi.waitFor(() => expect(overlay.render).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'error', message: expect.stringContaining('fekk ikkje svar') }), expect.anything()));
   });
 
   it('loads Readability (content-readability.js) for a page whose body it cannot read directly, then reads the page', async () => {

@@ -113,6 +113,28 @@ describe('createOverlay', () => {
     expect(o.onHideForSession).toHaveBeenCalledTimes(1);
   });
 
+  it('draws a state in the panel only as its full check gives it back (a card that fails shows the error), checking each state once', async () => {
+    const overlay = createOverlay();
+    const failing = readyState();
+    const checkCard = vi.fn((s: CardState): CardState => (s === failing ? { status: 'error', url: s.url, message: 'Kortet var ikkje i orden.' } : s));
+    const o = { ...opts(), checkCard };
+    overlay.render(failing, o);
+    // The pill reads the topic without the full check: it runs when the panel first draws the state.
+    expect(pill()!.textContent).toContain('kunstig intelligens');
+    expect(checkCard).not.toHaveBeenCalled();
+    await overlay.open('reader');
+    expect(card()).toBeNull();
+    expect(shadow().querySelector('[data-testid=status]')!.getAttribute('data-status')).toBe('error');
+    expect(shadow().textContent).toContain('Kortet var ikkje i orden.');
+    overlay.close();
+    await overlay.open('reader');
+    expect(checkCard).toHaveBeenCalledTimes(1);
+    const good = readyState();
+    overlay.render(good, o);
+    expect(card()).not.toBeNull();
+    expect(checkCard).toHaveBeenCalledTimes(2);
+  });
+
   it('says so on the pill when the panel code will not load, and can try again', async () => {
     const failing = vi.fn(() => Promise.reject(new Error('Extension context invalidated')));
     const overlay = createOverlay({ loadPanel: failing });
