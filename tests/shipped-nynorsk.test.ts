@@ -2,7 +2,7 @@
 // the JSON files under assets/ (library cards, taxonomy, terminology) and
 // src/strings/ (the card's and the fact card's templates), found by glob so
 // that new files are included, and the templates in src/strings/text.ts,
-// model-connection.ts and topic-reasons.ts.
+// options-text.ts, model-connection.ts and topic-reasons.ts.
 // No Bokmål form may be flagged, and every word the Nynorsk dictionary does
 // not know must be in assets/nynorsk/allow.json with a reason.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { NynorskChecker } from '../src/core/nynorsk/checker';
 import { isTopicId } from '../src/core/validate';
 import { connectionText } from '../src/strings/model-connection';
+import { optionsText } from '../src/strings/options-text';
 import { text } from '../src/strings/text';
 import { topicReasonText } from '../src/strings/topic-reasons';
 import { loadNodeChecker, readAllowList } from '../src/node/nynorsk';
@@ -57,6 +58,7 @@ function shippedTexts(): Shipped[] {
     jsonTexts(JSON.parse(readFileSync(file, 'utf8')), relative(ROOT, file), out);
   }
   jsonTexts(text, 'src/strings/text.ts', out);
+  jsonTexts(optionsText, 'src/strings/options-text.ts', out);
   jsonTexts(connectionText, 'src/strings/model-connection.ts', out);
   jsonTexts(topicReasonText, 'src/strings/topic-reasons.ts', out);
   return out;
@@ -73,7 +75,7 @@ beforeAll(() => {
 describe('shipped Nynorsk text', () => {
   it('finds shipped text to check', () => {
     expect(texts.length, 'no shipped Nynorsk text found at all').toBeGreaterThan(0);
-    for (const source of ['src/strings/text.ts', 'src/strings/model-connection.ts', 'src/strings/topic-reasons.ts', 'src/strings/card-templates.json', 'src/strings/digest-templates.json']) {
+    for (const source of ['src/strings/text.ts', 'src/strings/options-text.ts', 'src/strings/model-connection.ts', 'src/strings/topic-reasons.ts', 'src/strings/card-templates.json', 'src/strings/digest-templates.json']) {
       expect(texts.some((t) => t.where.startsWith(`${source}.`)), `nothing read from ${source}`).toBe(true);
     }
     expect(texts.reduce((n, t) => n + checker.check(t.text).tokens, 0)).toBeGreaterThan(0);

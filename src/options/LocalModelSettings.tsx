@@ -13,7 +13,7 @@ import { LLAMA_ATTRIBUTION, LOCAL_MODELS, modelIdFromUrl, type LocalModelRecord 
 import { originPattern } from '../core/url-origin';
 import type { Settings } from '../settings';
 import { fill } from '../core/template';
-import { text } from '../strings/text';
+import { text } from '../strings/options-text';
 import { createOpfsStore, requestPersistence, storageEstimate } from '../opfs-store';
 import { deleteModel, installModel, readRecord } from './local-install';
 import type { OptionsBrowser } from './settings-store';

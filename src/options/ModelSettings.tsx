@@ -16,7 +16,7 @@ import { apiKeyFor, keySafeFor, type ApiKeys } from '../api-keys';
 import { originPattern, urlOrigin } from '../core/url-origin';
 import { PROMPT_TOKENS_MAX, PROMPT_TOKENS_MIN, type Engine, type Settings } from '../settings';
 import { fill } from '../core/template';
-import { text } from '../strings/text';
+import { text } from '../strings/options-text';
 import { browserLocalEnv, LocalModelSettings, type LocalEnv } from './LocalModelSettings';
 import type { OptionsBrowser } from './settings-store';
 import { send } from '../rpc';

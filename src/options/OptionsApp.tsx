@@ -9,7 +9,7 @@ import type { FetchLike } from '../core/model/types';
 import type { ApiKeys } from '../api-keys';
 import type { Settings } from '../settings';
 import { fill } from '../core/template';
-import { text } from '../strings/text';
+import { text } from '../strings/options-text';
 import { RECENT_KEY } from '../recent';
 import { ModelSettings, type ModelSettingsProps } from './ModelSettings';
 import { FeedbackExport, HistorySetting } from './ReaderData';

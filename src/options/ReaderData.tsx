@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { FEEDBACK_KEY, feedbackExport, parseFeedback, type FeedbackEntry } from '../feedback';
 import { RECENT_LIMIT } from '../recent';
 import { fill } from '../core/template';
-import { text } from '../strings/text';
+import { text } from '../strings/options-text';
 import type { OptionsBrowser } from './settings-store';
 
 /** The recent-cards switch; turning it off also empties the list (the caller's onChange does both). */

@@ -3,7 +3,7 @@ import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { SHORTCUTS } from '../shortcuts';
 import { fill } from '../core/template';
-import { text } from '../strings/text';
+import { text } from '../strings/options-text';
 import { openShortcutSettings, type BrowserCommand, type ShortcutsApi } from './shortcut-settings';
 
 export function ShortcutSettings({ api }: { api: ShortcutsApi }) {

@@ -1,8 +1,9 @@
 /**
- * The strings a user sees in popup, overlay and options, in Nynorsk
- * (moderate newsroom norm), in one object so that one test can check them
- * for Bokmål forms and wording is changed in one place. The product's other
- * words are beside this file in src/strings: content-strings.ts (the pill's
+ * The strings a user sees in popup and overlay (and, shared with them, on
+ * the options page), in Nynorsk (moderate newsroom norm), in one object so
+ * that wording is changed in one place. The product's other words are beside
+ * this file in src/strings: options-text.ts (the options page's own, kept out
+ * of the card's and the popup's code), content-strings.ts (the pill's
  * and the model job's, included below), card-templates.json (the card's
  * errors, the CLI's messages), digest-templates.json (the fact card),
  * model-errors.ts (the model's errors), model-connection.ts (the verdicts
@@ -100,96 +101,15 @@ export const text = {
   openOptions: 'Opne innstillingane',
 
   // The options page.
-  optionsTitle: 'Innstillingar for Nynorsk-kort',
-  optionsIntro: 'Her vel du korleis kortet skal visast og kven som lagar det.',
-  overlayHeading: 'Kortet på sida',
-  overlayIntro: 'Korleis kortet skal visast på artiklar og trådar på spiceworks.com.',
-  overlayPill: 'Vis som ein liten knapp',
-  overlayPillHelp: 'Ein liten knapp nedst til høgre på sida. Trykk på han for å opne kortet.',
-  overlayOpen: 'Opne kortet med ein gong',
-  overlayOpenHelp: 'Kortet ligg ope langs høgre kant av sida når artikkelen er lasta.',
-  overlayOff: 'Ikkje vis på sida',
-  overlayOffHelp: 'Du ser kortet når du trykkjer på knappen i verktøylinja.',
-  engineHeading: 'Motor',
-  engineBuiltin: 'Berre innebygd',
-  engineBuiltinHelp:
-    'Korta kjem frå biblioteket som følgjer med utvidinga, eller blir laga som faktakort i nettlesaren. Ingenting av det du les, blir sendt ut av nettlesaren.',
-  engineOllama: 'Ollama på denne maskinen',
-  engineOllamaHelp: 'Ein modell som køyrer på din eigen maskin. Artikkelen blir ikkje send ut av maskinen.',
-  engineOpenai: 'OpenAI-kompatibel teneste',
-  engineOpenaiHelp: 'OpenAI, LM Studio, vLLM, llama.cpp server, OpenRouter og liknande. Adressa sluttar som regel på /v1.',
-  engineAnthropic: 'Anthropic',
-  engineAnthropicHelp: 'Claude-modellane til Anthropic. Krev ein API-nøkkel.',
-  modelPrivacy:
-    'Med ein språkmodell blir berre teksten i artikkelen (avsnitt, tittel, metadata og emne) send, og berre til adressa du vel her. API-nøkkelen blir lagra berre i denne nettlesaren.',
-  endpointLabel: 'Adresse',
-  modelLabel: 'Modell',
-  modelPick: 'Vel ein modell',
-  modelListHint: 'Trykk «Test tilkoplinga» for å hente lista over modellar frå tenaren.',
-  apiKeyLabel: 'API-nøkkel',
-  apiKeyHint: 'Blir lagra berre i denne nettlesaren og send berre til adressa over.',
-  testConnection: 'Test tilkoplinga',
-  testing: 'Testar tilkoplinga …',
-  permissionDenied: 'Utan lov til å nå {origin} kan ikkje utvidinga bruke modellen. Trykk «Test tilkoplinga» igjen og svar ja.',
-  prefsHeading: 'Nynorsken i samandraga',
-  prefsIntro: 'Desse vala går inn i instruksane til språkmodellen.',
-  infinitiveLabel: 'Infinitiv',
-  infinitiveE: 'e-infinitiv (å skrive)',
-  infinitiveA: 'a-infinitiv (å skriva)',
-  pronounLabel: 'Pronomen',
-  pronounMe: 'me',
-  pronounVi: 'vi',
-  lengthLabel: 'Lengd',
-  lengthShort: 'Kort samandrag',
-  lengthFull: 'Fyldigare samandrag',
-  autoGenerate: 'Lag samandrag med ein gong ein artikkel utan kort blir opna',
-  promptLimitLabel: 'Grense for storleiken på førespurnaden (token)',
-  promptLimitHelp:
-    'Lengre artiklar blir samanfatta i delar som kvar held seg under grensa, og delane blir så sette saman. Set grensa lågare enn konteksten til modellen. Mellom {min} og {max}.',
-  cacheHeading: 'Lagra samandrag',
-  cacheCount: 'Lagra samandrag: {n}',
-  cacheClear: 'Slett alle lagra samandrag',
-  cacheCleared: 'Dei lagra samandraga er sletta.',
-  cacheClearFailed: 'Samandraga vart ikkje sletta. Lukk innstillingane, opne dei att og prøv på nytt.',
   saved: 'Innstillinga er lagra.',
-  saveFailed: 'Innstillinga vart ikkje lagra: {message}',
   loadFailed: 'Innstillingane kunne ikkje lesast. Du ser standardverdiane.',
 
   // Added after review: the popup's start that the page refused, the options page's
   // blocked save after a failed read, keys bound to an address, the hidden overlay.
   modelNotStarted: 'Klarte ikkje å setje i gang samandraget frå sida. Last inn sida på nytt og prøv igjen.',
-  optionsLoadBlocked: 'Innstillingane kunne ikkje lesast, så ingenting blir lagra før dei er lesne. Prøv igjen.',
-  optionsRetryLoad: 'Les innstillingane på nytt',
-  apiKeyOtherOrigin: 'API-nøkkelen du lagra, høyrer til {origin}. Skriv han inn på nytt for denne adressa.',
-  apiKeyInsecure: 'API-nøkkelen blir ikkje send over http til ein annan maskin, berre over ei trygg tilkopling eller til denne maskinen.',
-  apiKeyNeedsEndpoint: 'Skriv inn ei gyldig adresse (http eller https) først: nøkkelen blir berre send til den adressa.',
   hiddenForSessionDone: 'Kortet er skjult resten av økta.',
   showParagraphInName: 'Vis i artikkelen: avsnitt {n}',
   // The on-device model (options page and status line).
-  engineLocalChoice: 'På maskinen din (NB-Llama)',
-  engineLocalHelp:
-    'Ein liten språkmodell frå Nasjonalbiblioteket som køyrer i nettlesaren. Du lastar han ned éin gong (om lag 800 MB). Etter det blir ingenting sendt nokon stad, og du treng verken tenar, konto eller nøkkel.',
-  localPrivacy: 'Modellen blir lagra i nettlesaren og køyrer på maskinen din. Artikkelen blir ikkje send ut av maskinen.',
-  localUrlLabel: 'Adressa til modellfila (GGUF)',
-  localUrlHelp: 'Standard er NB-Llama 3.2 1B Instruct. Du kan òg lime inn adressa til ei anna GGUF-fil.',
-  localChoose: 'Vel {model}, {size}',
-  localSizeLabel: 'Storleik',
-  localSizeApprox: 'om lag {size}',
-  localSizeUnknown: 'blir kjend når nedlastinga byrjar',
-  localFreeLabel: 'Ledig plass i nettlesaren',
-  localFreeUnknown: 'ukjend',
-  localLicenceLabel: 'Lisens',
-  localLicence: '{licence}.',
-  localLicenceOther: 'Sjå lisensen der du fann modellen.',
-  localProgressLabel: 'Nedlasting av modellen',
-  localNone: 'Modellen er ikkje lasta ned.',
-  localPartial: '{size} er lasta ned. Trykk «Hald fram med nedlastinga» for å hente resten.',
-  localStarting: 'Byrjar nedlastinga …',
-  localInstalled: 'Modellen er klar på maskinen din ({size}).',
-  localInstall: 'Last ned modellen',
-  localResume: 'Hald fram med nedlastinga',
-  localPause: 'Set på pause',
-  localPermissionDenied: 'Utan lov til å nå {origin} kan ikkje utvidinga laste ned modellen. Trykk «Last ned modellen» igjen og svar ja.',
   localStageLoading: 'Startar språkmodellen på maskinen din …',
   localStageReading: 'Modellen les artikkelen …',
   localGenerateHelp: 'Språkmodellen {model} skriv samandraget på maskinen din. Ingenting blir sendt nokon stad.',
@@ -198,10 +118,6 @@ export const text = {
   /** Seconds left, rounded to five: {seconds} is a number of ten or more, or the word "fem". */
   localSecondsLeft: 'om lag {seconds} sekund',
   localEngineMissing: 'Språkmodellen på maskinen din kan ikkje køyre i denne nettlesaren.',
-  cacheLimits: 'Utvidinga tek vare på opptil {entries} samandrag og {size}. Når det er fullt, går dei eldste ut først.',
-  cacheUsed: 'Dei lagra samandraga brukar {size}.',
-  cacheEvicted: 'Lagringsplassen i nettlesaren var full, så dei eldste lagra samandraga vart sletta for å gje plass ({when}).',
-  cacheWriteFailed: 'Eit samandrag kunne ikkje lagrast ({when}): {message}. Innstillingane og dei andre samandraga er urørte.',
 
   // Issue 15: copy and export, feedback, recent cards, shortcuts, listing badges.
   cardActionsLabel: 'Gjer noko med kortet',
@@ -233,28 +149,9 @@ export const text = {
   recentClear: 'Slett lista',
   recentCleared: 'Lista er sletta.',
   recentOpened: 'opna {date}',
-  historyHeading: 'Sist opna kort',
-  historyLabel: 'Hugs korta eg opnar',
-  historyHelp:
-    'Knappen i verktøylinja viser dei siste korta du har opna, og på sider med lister over artiklar på spiceworks.com får lenkjer til artiklar med kort eit lite merke. Lista blir lagra berre i denne nettlesaren, blir aldri synkronisert og held opptil {n} kort. Slår du dette av, blir lista sletta.',
-  shortcutsHeading: 'Snarvegar på tastaturet',
-  shortcutsIntro: 'Snarvegane gjeld i heile nettlesaren. Du kan endre dei i innstillingane for utvidingar.',
   shortcutAction: 'Opne Nynorsk-kort i verktøylinja',
   shortcutToggle: 'Opne eller lukk kortet på sida',
   shortcutGenerate: 'Lag nynorsk samandrag',
-  shortcutNone: 'ikkje sett',
-  shortcutsChange: 'Endre snarvegane',
-  shortcutsWhere: 'I Chrome: chrome://extensions/shortcuts. I Firefox: Tillegg og tema, tannhjulet, «Handsam snarvegar for utvidingar».',
-  shortcutsOpenFailed: 'Nettlesaren opna ikkje innstillingane for snarvegar. Finn dei slik: {where}',
-  shortcutsUnknown: 'Nettlesaren viser ikkje snarvegane til utvidinga her.',
-  feedbackHeading: 'Tilbakemeldingar på korta',
-  feedbackIntro:
-    'Det du har meldt med «Noko gale i kortet?». Lista ligg berre i denne nettlesaren. Du kan hente ho ut som ei JSON-fil, til dømes for å sende ho til dei som rettar korta.',
-  feedbackCountNone: 'Ingen tilbakemeldingar er lagra.',
-  feedbackCount: 'Lagra tilbakemeldingar: {n}',
-  feedbackExport: 'Last ned som JSON',
-  feedbackClear: 'Slett tilbakemeldingane',
-  feedbackCleared: 'Tilbakemeldingane er sletta.',
   listingBadge: 'Det finst eit Nynorsk-kort til denne artikkelen',
 } as const;
 

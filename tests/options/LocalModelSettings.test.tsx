@@ -7,7 +7,7 @@ import { LOCAL_MODEL_MESSAGES, type FetchLike } from '../../src/core/local/downl
 import { DEFAULT_LOCAL_MODEL_URL, LOCAL_MODEL_KEY, LOCAL_MODELS } from '../../src/core/local/models';
 import { OptionsApp } from '../../src/options/OptionsApp';
 import { DEFAULT_SETTINGS } from '../../src/settings';
-import { text } from '../../src/strings/text';
+import { text } from '../../src/strings/options-text';
 import { fakeBrowser } from '../popup/fake-browser';
 import { createMemoryModelStore } from '../support/memory-model-store';
 

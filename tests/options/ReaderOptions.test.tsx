@@ -5,7 +5,7 @@ import { FEEDBACK_KEY } from '../../src/feedback';
 import { OptionsApp } from '../../src/options/OptionsApp';
 import { CHROME_SHORTCUTS_URL, openShortcutSettings } from '../../src/options/shortcut-settings';
 import { RECENT_KEY } from '../../src/recent';
-import { text } from '../../src/strings/text';
+import { text } from '../../src/strings/options-text';
 import { fakeBrowser } from '../popup/fake-browser';
 import { sampleCard } from '../ui/sample-card';
 

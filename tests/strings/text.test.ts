@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { text } from '../../src/strings/text';
+import { text } from '../../src/strings/options-text';
 
 // Bokmål forms in these strings are checked with all other shipped text in tests/shipped-nynorsk.test.ts.
 describe('UI text', () => {
