@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, boundedCopy, measure, surelyWithin, withWork, type Limi
 import { extractThread } from './discourse';
 import { readJsonLd } from './jsonld';
 import { readabilityLike, type ReadabilityLike } from './byline';
-import { linkHeavy, modalDialog, unlikelyPart } from './readability-rules';
+import { doubtful, modalDialog, shareWidget, unlikelyPart } from './readability-rules';
 import { canonicalUrl, readAuthor, readBreadcrumbs, readMeta, readPublished, readTags, readTitle, readUpdated, unique } from './metadata';
 import { cleanText, toIsoDate } from './text';
 
@@ -77,24 +77,24 @@ function bodyBlocks(doc: Document, like: ReadabilityLike): BlockResult | null {
   const root = body.root;
   for (let el: Element | null = root; el && el !== doc.body; el = el.parentElement) if (skipped(el) || unlikelyPart(el) || modalDialog(el)) return null;
   if (!holdsMostParagraphText(doc, root)) return null;
+  // What Readability would clean out of it in ways the walk cannot follow: Readability reads the page.
+  if (doubtful(root)) return null;
   // What Readability takes out of the article before it reads it: the byline, unlikely parts (comments, related
-  // links, sidebars…), modal dialogs and link-heavy blocks.
-  const drop = (el: Element) => el === like.bylineElement || unlikelyPart(el) || modalDialog(el) || linkHeavy(el);
+  // links, sidebars…), modal dialogs and small share widgets.
+  const drop = (el: Element) => el === like.bylineElement || unlikelyPart(el) || modalDialog(el) || shareWidget(el);
   const blocks = collectParagraphs(root, drop);
   let chars = 0;
   for (const p of blocks.paragraphs) chars += p.length;
   if (blocks.paragraphs.length < MIN_BODY_PARAGRAPHS || chars < MIN_BODY_CHARS) return null;
-  // A container found by its paragraphs alone may hold no text in bare divs at all: Readability makes such a div a
-  // paragraph (a date line, a lead), which the walk cannot.
-  if ((blocks.looseChars ?? 0) > (body.known ? MAX_LOOSE_SHARE * chars : 0)) return null;
+  // No text in bare divs or loose in the container at all: Readability makes it a paragraph (a date line, a lead, a
+  // line of code), which the walk cannot.
+  if ((blocks.looseChars ?? 0) > 0) return null;
   if (!body.known && strayChars(doc, root, drop) > MAX_STRAY_CHARS) return null;
   return chars >= MIN_BODY_SHARE * cleanText(root.textContent ?? '').length ? blocks : null;
 }
 const MIN_BODY_PARAGRAPHS = 2;
 const MIN_BODY_CHARS = 400;
 const MIN_BODY_SHARE = 0.5;
-/** Text in bare divs beyond this share of the paragraphs' text sends the page to Readability. */
-const MAX_LOOSE_SHARE = 0.1;
 /** The body's share of all `<p>` text on the page, at least. */
 const MIN_PAGE_SHARE = 0.6;
 
@@ -133,7 +133,7 @@ function strayChars(doc: Document, root: Element, drop: (el: Element) => boolean
   return stray;
 }
 /** Text outside a container found by its paragraphs alone, at most (a byline and a date fit; a sentence does not). */
-const MAX_STRAY_CHARS = 80;
+const MAX_STRAY_CHARS = 40;
 
 /** Containers tried when Readability finds nothing. */
 const FALLBACK_ROOT = `${BODY_ROOT}, article, main`;

@@ -163,7 +163,9 @@ function someInside(el: Element, drop: (el: Element) => boolean): boolean {
 
 /** Inside a paragraph: hidden elements and those whose text Readability removes (scripts, styles, embeds, controls). */
 const skippedInline = (el: Element): boolean => INLINE_SKIP_TAGS.has(el.tagName.toUpperCase()) || hidden(el);
-const INLINE_SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA']);
+// The last five Readability removes wherever they stand (aside, footer: _clean; form, fieldset: as a rule, by
+// _cleanConditionally; nav: as page chrome), also inside a paragraph, a list item or a quote (a quote's <footer>).
+const INLINE_SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA', 'ASIDE', 'FOOTER', 'FORM', 'FIELDSET', 'NAV']);
 /** What may hide text inside a paragraph (an inline `<span style="display:none">`, a script): see visibleText. */
 const MAY_HIDE = ['[hidden]', '[aria-hidden]', '[style]', ...[...INLINE_SKIP_TAGS].map((t) => t.toLowerCase())].join(', ');
 

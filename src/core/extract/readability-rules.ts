@@ -15,11 +15,11 @@ const UNLIKELY_ROLES = ['menu', 'menubar', 'complementary', 'navigation', 'alert
 /** Readability's match string: class and id. */
 export const matchString = (el: Element): string => `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
 
-/** Whether `el` has a `tag` ancestor within `maxDepth` levels (Readability's _hasAncestorTag, default depth 3). */
+/** Whether `el` has a `tag` ancestor among its four nearest (Readability's _hasAncestorTag with its default depth, 3, which it passes once). */
 function hasAncestorTag(el: Element, tag: string, maxDepth = 3): boolean {
   let depth = 0;
   for (let p = el.parentElement; p; p = p.parentElement) {
-    if (depth++ >= maxDepth) return false;
+    if (depth++ > maxDepth) return false;
     if (p.tagName.toUpperCase() === tag) return true;
   }
   return false;
@@ -31,11 +31,31 @@ export const modalDialog = (el: Element): boolean => el.getAttribute('aria-modal
 /** A part Readability removes as unlikely to be the article: comments, sidebars, related links, menus, by class, id or role. */
 export function unlikelyPart(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
-  if (tag === 'BODY' || tag === 'A') return false;
   const match = matchString(el);
-  if (UNLIKELY.test(match) && !OK_MAYBE.test(match) && !hasAncestorTag(el, 'TABLE') && !hasAncestorTag(el, 'CODE')) return true;
+  if (tag !== 'BODY' && tag !== 'A' && UNLIKELY.test(match) && !OK_MAYBE.test(match) && !hasAncestorTag(el, 'TABLE') && !hasAncestorTag(el, 'CODE')) return true;
   return UNLIKELY_ROLES.includes(el.getAttribute('role') ?? '');
 }
+
+// Readability's REGEXPS.negative, positive and shareElements, and DEFAULT_CHAR_THRESHOLD.
+const NEGATIVE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
+const SHARE = /(\b|_)(share|sharedaddy)(\b|_)/i;
+const SHARE_MAX_CHARS = 500;
+
+/** Readability's _getClassWeight: −25 for each of class and id that says negative, +25 for each that says positive. */
+function classWeight(el: Element): number {
+  let w = 0;
+  for (const v of [typeof el.className === 'string' ? el.className : '', el.id]) {
+    if (!v) continue;
+    if (NEGATIVE.test(v)) w -= 25;
+    if (POSITIVE.test(v)) w += 25;
+  }
+  return w;
+}
+
+/** A small element named for sharing, which Readability removes (_cleanMatchedNodes with shareElements). */
+export const shareWidget = (el: Element): boolean => SHARE.test(matchString(el)) && (el.textContent ?? '').length < SHARE_MAX_CHARS;
 
 /** Text of `el` without what Readability removes before it reads a byline (scripts, styles). */
 export function textWithoutScripts(el: Element): string {
@@ -56,16 +76,58 @@ export function validByline(el: Element): boolean {
   return length > 0 && length < 100;
 }
 
-/** Blocks Readability's _cleanConditionally may remove; a block of these that is mostly links is left out here. */
-const CLEANED_TAGS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'TABLE', 'FORM', 'FIELDSET']);
+/** What Readability's _cleanConditionally judges. */
+const CLEANED_TAGS = new Set(['DIV', 'UL', 'TABLE', 'FORM', 'FIELDSET']);
 
-/** A container block whose text is more than half links (a list of related stories, say): Readability cleans it away. */
-export function linkHeavy(el: Element): boolean {
-  if (!CLEANED_TAGS.has(el.tagName.toUpperCase())) return false;
-  const all = (el.textContent ?? '').trim().length;
-  if (all === 0) return false;
-  let links = 0;
+/** Characters of `el`'s text inside links. */
+function linkChars(el: Element): number {
+  let n = 0;
   const as = el.getElementsByTagName('a');
-  for (let i = 0; i < as.length; i++) links += (as[i]!.textContent ?? '').trim().length;
-  return links > 0.5 * all;
+  for (let i = 0; i < as.length; i++) n += (as[i]!.textContent ?? '').trim().length;
+  return n;
+}
+
+/** A table of contents: every link points inside the page (the walk leaves its entries out, as Readability drops the box). */
+function contentsBox(el: Element): boolean {
+  const as = el.getElementsByTagName('a');
+  if (as.length === 0) return false;
+  for (let i = 0; i < as.length; i++) if (!(as[i]!.getAttribute('href') ?? '').startsWith('#')) return false;
+  return true;
+}
+
+/** The theme's "MORE ON <TOPIC>" box: the walk stops at its heading, so nothing in it reaches the article. */
+function moreOnBox(el: Element): boolean {
+  const h = el.querySelector('h2, h3, h4');
+  return !!h && /^\s*more on\s/i.test(h.textContent ?? '');
+}
+
+/**
+ * Whether Readability might clean out of `root` what a walk of it would keep (its _cleanConditionally on div, ul,
+ * table, form and fieldset): a block whose class or id weighs negative (hidden, comment, promo, widget, share…), or,
+ * with under ten commas, one that holds more list items than paragraphs, more images than twice its paragraphs, or
+ * too much link text (over a fifth, or over half where its class weighs positive). The direct path then leaves the
+ * page to Readability: doubt costs speed, never content. A simpler test than Readability's, on the safe side: it
+ * turns down pages that Readability would not change.
+ */
+export function doubtful(root: Element): boolean {
+  const all = root.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i]!;
+    const tag = el.tagName.toUpperCase();
+    if (!CLEANED_TAGS.has(tag)) continue;
+    const weight = classWeight(el);
+    if (weight < 0) return true;
+    const text = (el.textContent ?? '').trim();
+    if (text.length === 0 || text.split(',').length - 1 >= 10 || contentsBox(el) || moreOnBox(el)) continue;
+    let listChars = 0;
+    if (tag === 'DIV') for (const l of Array.from(el.querySelectorAll('ul, ol'))) listChars += (l.textContent ?? '').trim().length;
+    const isList = tag === 'UL' || listChars > 0.9 * text.length;
+    const ps = el.getElementsByTagName('p').length;
+    const imgs = el.getElementsByTagName('img').length;
+    if (!isList && el.getElementsByTagName('li').length > ps) return true;
+    if (imgs > 1 && ps / imgs < 0.5) return true;
+    const density = linkChars(el) / text.length;
+    if ((!isList && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5)) return true;
+  }
+  return false;
 }

@@ -252,7 +252,7 @@ describe('the body path turns down a body Readability would read better (review 
   });
 });
 
-describe('the direct path gives what Readability gives (review of 2026-12-03, second round: each shape once differed)', () => {
+describe('the direct path gives what Readability gives (reviews of 2026-12-03: each shape once differed)', () => {
   const P6 = [
     ...P,
     'Card networks said they had seen no fraud linked to the outage and that no card data had been exposed at any point during the fault.',
@@ -277,6 +277,8 @@ describe('the direct path gives what Readability gives (review of 2026-12-03, se
   const four = ps(P);
   const body = `<div class="story-text">${four}</div>`;
   const many = Array.from({ length: 60 }, (_, i) => `${COMMENTS[i % COMMENTS.length]} (#${i + 1})`);
+  const SOURCES = ['ENISA report on payment system resilience in the European Union, 2024 edition', 'European Central Bank statement on the card payment outage of Tuesday afternoon'].map((t, i) => `<li><a href="/src/${i}">${t}</a></li>`).join('');
+  const TABLE_AUTHOR = '<table><tr><td><div class="header-meta"><span class="author">Kari Nordmann</span></div></td></tr></table>';
   const track = '<script>window.dataLayer=window.dataLayer||[];dataLayer.push({event:"byline_view",author:"kari-nordmann",section:"cloud",position:1});</script>';
 
   const inside: [string, string][] = [
@@ -288,6 +290,29 @@ describe('the direct path gives what Readability gives (review of 2026-12-03, se
     ['a link-only block', `${four}<div class="more"><p><a href="/a">Five routers that last for years in a small office</a></p><p><a href="/b">Why guest networks still matter for small shops</a></p></div>`],
     ['a byline paragraph', `<p class="byline">By Kari Nordmann</p>${four}`],
     ['an inline comment in a paragraph', `<p>${P[0]} <span class="comment">${PLANT}</span></p>${ps(P.slice(1))}`],
+    // Third round: what Readability's cleaning (negative class weight, link density, images) and _clean take out.
+    ['a visually-hidden div', `${four}<div class="visually-hidden"><p>${PLANT}</p><p>${COMMENTS[3]}</p></div>`],
+    ['comments rescued from "unlikely" by "and" (expandable)', `${four}<div id="comments" class="comments expandable"><p>${COMMENTS[0]}</p><p>${COMMENTS[1]}</p></div>`],
+    ['comments rescued from "unlikely" by "column"', `${four}<div class="comment-column"><p>${COMMENTS[0]}</p><p>${COMMENTS[3]}</p></div>`],
+    ['a promo widget', `${four}<div class="promo-widget"><p>${PLANT}</p><p>${COMMENTS[4]}</p></div>`],
+    ['a visually-hidden list', `${four}<ul class="visually-hidden"><li>${PLANT}</li><li>${COMMENTS[3]}</li></ul>`],
+    ['a div hidden by its id', `${four}<div id="hidden-note"><p>${PLANT}</p><p>${COMMENTS[4]}</p></div>`],
+    ['a list of source links', `${four}<p>Sources used for this story:</p><ul>${SOURCES}</ul>`],
+    ['a numbered list of source links', `${four}<p>Sources used for this story:</p><ol>${SOURCES}</ol>`],
+    ['a div around a list of links', `${four}<p>Sources used for this story:</p><div class="sources"><ul>${SOURCES}</ul></div>`],
+    ['a section of linked paragraphs', `${four}<section><p><a href="/s/0">ENISA report on payment system resilience in the European Union, 2024 edition</a></p><p><a href="/s/1">European Central Bank statement on the card payment outage of Tuesday afternoon</a></p></section>`],
+    ['a div with a third of its text in links', `${four}<div class="note"><p>${PLANT}</p><p>Readers who want the full refund should write their card number and code to the address given below in this note <a href="https://evil.example/">the refund claims office of the payment provider for merchants and card holders in Europe today</a></p></div>`],
+    ['a share-named div', `${four}<div class="post-share-note"><p>${PLANT}</p><p>Readers who want the full refund should write their card number and code to the address given below in this note</p></div>`],
+    ['a share-named paragraph', `${four}<p id="share_msg">${PLANT}</p>`],
+    ['a link with role=menu in a paragraph', `<p>${P[0]} <a href="#" role="menu">${PLANT}</a></p>${ps(P.slice(1))}`],
+    ['a div with eight images', `${four}<div class="box"><p>${PLANT}</p>${'<img src="/a.png" alt="">'.repeat(8)}</div>`],
+    ['a quote with a <footer> citation', `${four}<blockquote>${P6[4]}<footer>— ${PLANT}</footer></blockquote>`],
+    ['a list item with an <aside>', `${four}<ul><li>${P6[4]}<aside>${PLANT}</aside></li><li>${P6[5]}</li></ul>`],
+    ['a <pre> with an <aside>', `${four}<pre>${P6[4]}<aside>${PLANT}</aside></pre>`],
+    ['a table cell with a <footer>', `${four}<table><tr><td>${P6[4]}<footer>${PLANT}</footer></td></tr></table>`],
+    ['a share-named span in a paragraph', `<p>${P[0]} <span class="share-note">${PLANT}</span></p>${ps(P.slice(1))}`],
+    ['a loose sentence between paragraphs', `${ps(P.slice(0, 3))}Update, 6 pm: payments are flowing again.${ps(P.slice(3))}`],
+    ['a loose line of code between paragraphs', `${ps(P.slice(0, 3))}<code>rollback --region eu-west-2 --change 4471</code>${ps(P.slice(3))}`],
   ];
   const cases: [string, string][] = [
     ...inside.flatMap(([what, inner]): [string, string][] => [
@@ -312,6 +337,11 @@ describe('the direct path gives what Readability gives (review of 2026-12-03, se
     ['og:article:published_time', story(body, '', '<meta property="og:article:published_time" content="2025-02-11T09:00:00Z">')],
     ['a dateline paragraph in the body', story(`<div class="story-text"><p class="dateline">March 3, 2025</p>${four}</div>`)],
     ['a dateline span in the lead', story(`<div class="story-text"><p><span class="dateline">LONDON —</span> ${P[0]}</p>${ps(P.slice(1))}</div>`)],
+    ['an author four levels under a layout table', story(`<div class="entry-content">${four}</div>`, TABLE_AUTHOR)],
+    ['an author four levels under a layout table, and a later byline', story(`<div class="entry-content">${four}<p class="byline">Planted Name</p></div>`, TABLE_AUTHOR)],
+    ['a remark in a layout table cell in the article', story(`<div class="entry-content">${ps(P.slice(0, 3))}<table><tr><td><p class="remark">Editor’s remark: the processor confirmed on Wednesday morning that all delayed payments had now been settled.</p><p>${P[3]}</p></td></tr></table></div>`)],
+    ['a closing correction line after an unknown container', story(`<div class="story-text">${four}</div><p>Correction: an earlier version named the wrong bank. It was the processor.</p>`)],
+    ['a one-line lead before an unknown container', story(`<p>Card payments stopped for hours. Shops asked for cash.</p><div class="story-text">${four}</div>`)],
   ];
   for (const [what, html] of cases) {
     it(what, () => {
@@ -322,7 +352,7 @@ describe('the direct path gives what Readability gives (review of 2026-12-03, se
     });
   }
 
-  it('most of these are still read directly (the checks leave out what Readability leaves out, not the page)', () => {
+  it('many of these are still read directly (the checks turn down doubtful pages, not every page)', () => {
     const parse = vi.spyOn(Readability.prototype, 'parse');
     let direct = 0;
     for (const [, html] of cases) {
@@ -330,6 +360,6 @@ describe('the direct path gives what Readability gives (review of 2026-12-03, se
       extract(html);
       if (parse.mock.calls.length === before) direct++;
     }
-    expect(direct).toBeGreaterThanOrEqual(20);
+    expect(direct).toBeGreaterThanOrEqual(15);
   });
 });
