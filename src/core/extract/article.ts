@@ -65,11 +65,15 @@ function densestParagraphParent(doc: Document): Element | null {
 }
 
 /**
- * The paragraphs of the page's article body (findBody), or null where there is none or reading it looks wrong, and
- * Readability reads the page: two bodies apart; a body in page chrome or hidden (an aside, a `display:none` box that
- * holds planted text); a body with little of the page's paragraph text (a sidebar's, or a part of the article);
- * little text; or text outside paragraph blocks (in bare divs, which Readability turns into paragraphs and the walk
- * does not).
+ * The paragraphs of the page's article body (findBody), read as Readability would read them, or null where there is
+ * none or where reading it directly might differ, and Readability reads the page: two bodies apart; a body in page
+ * chrome, hidden or in a part Readability removes (an aside, a `display:none` box that holds planted text, a comments
+ * block); a body with little of the page's paragraph text (a sidebar's, or a part of the article); a body that
+ * Readability's cleaning would change (readability-rules.ts, doubtful); little text; text outside paragraph blocks
+ * (which Readability turns into paragraphs and the walk does not); and, for a container found by its paragraphs
+ * alone, more than a byline's worth of text outside it. The walk leaves out what Readability takes out before it
+ * reads (the byline element, unlikely parts, modal dialogs, share widgets). Checked against Readability on every
+ * page we have and on each shape two reviews found (tests/core/extract/body.test.ts).
  */
 function bodyBlocks(doc: Document, like: ReadabilityLike): BlockResult | null {
   const body = findBody(doc);
