@@ -93,7 +93,12 @@ function bodyBlocks(doc: Document, like: ReadabilityLike): BlockResult | null {
   // No text in bare divs or loose in the container at all: Readability makes it a paragraph (a date line, a lead, a
   // line of code), which the walk cannot.
   if ((blocks.looseChars ?? 0) > 0) return null;
-  if (!body.known && strayChars(doc, root, drop) > MAX_STRAY_CHARS) return null;
+  // Text beside the container that Readability would join to it (a lead, a closing line). Share widgets count here:
+  // Readability spares the siblings it joins.
+  if (strayChars(doc, root, (el) => el === like.bylineElement || unlikelyPart(el) || modalDialog(el)) > MAX_STRAY_CHARS) return null;
+  // A container whose paragraphs sit mostly in one child with other text beside it: Readability would read that child
+  // (its top candidate) and join only some of what stands beside it.
+  if (splitContainer(root)) return null;
   return chars >= MIN_BODY_SHARE * cleanText(root.textContent ?? '').length ? blocks : null;
 }
 const MIN_BODY_PARAGRAPHS = 2;
@@ -116,10 +121,9 @@ function holdsMostParagraphText(doc: Document, root: Element): boolean {
 }
 
 /**
- * Text outside `root` that is neither page chrome, nor a heading, nor what Readability takes out (`drop`). A container
- * found by its paragraphs alone may leave out a part of the article (a lead or a standfirst in a box of its own, a
- * closing line after it), which Readability would join to it: any such text beyond a date or a byline sends the page
- * to Readability.
+ * Text outside `root` that is neither page chrome, nor a heading, nor what Readability takes out (`drop`). The
+ * container may leave out a part of the article (a lead or a standfirst in a box of its own, a closing line after it),
+ * which Readability would join to it: any such text beyond a date or a byline sends the page to Readability.
  */
 function strayChars(doc: Document, root: Element, drop: (el: Element) => boolean): number {
   let stray = 0;
@@ -136,8 +140,25 @@ function strayChars(doc: Document, root: Element, drop: (el: Element) => boolean
   if (doc.body) walk(doc.body);
   return stray;
 }
-/** Text outside a container found by its paragraphs alone, at most (a byline and a date fit; a sentence does not). */
+/** Text outside the container, at most (a byline and a date fit; a sentence does not). */
 const MAX_STRAY_CHARS = 40;
+
+/** One child element of `root` (not a paragraph) holds at least half of its `<p>` text, and other children hold text too. */
+function splitContainer(root: Element): boolean {
+  const all = pText(root);
+  for (let c = root.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.tagName.toUpperCase() === 'P' || skipped(c)) continue;
+    const inside = pText(c);
+    if (inside >= 0.5 * all && cleanText(root.textContent ?? '').length > cleanText(c.textContent ?? '').length + MAX_STRAY_CHARS) return true;
+  }
+  return false;
+}
+const pText = (el: Element): number => {
+  let n = 0;
+  const ps = el.getElementsByTagName('p');
+  for (let i = 0; i < ps.length; i++) n += (ps[i]!.textContent ?? '').length;
+  return n;
+};
 
 /** Containers tried when Readability finds nothing. */
 const FALLBACK_ROOT = `${BODY_ROOT}, article, main`;

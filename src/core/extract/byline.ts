@@ -29,6 +29,18 @@ function metaValues(doc: Document): Record<string, string> {
   return values;
 }
 
+const ESCAPES: Record<string, string> = { quot: '"', amp: '&', apos: "'", lt: '<', gt: '>' };
+/** Readability's _unescapeHtmlEntities: what a page escaped twice in a meta tag ("O&amp;#39;Brien"), read once more. */
+function unescapeEntities(s: string): string {
+  return s
+    .replace(/&(quot|amp|apos|lt|gt);/g, (_, name: string) => ESCAPES[name]!)
+    .replace(/&#(?:x([0-9a-f]+)|([0-9]+));/gi, (_, hex: string | undefined, dec: string | undefined) => {
+      let n = parseInt(hex ?? dec ?? '', hex ? 16 : 10);
+      if (n === 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) n = 0xfffd;
+      return String.fromCodePoint(n);
+    });
+}
+
 const isUrl = (s: string) => {
   try {
     new URL(s);
@@ -47,9 +59,9 @@ export function readabilityLike(doc: Document): ReadabilityLike {
   const articleAuthor = v['article:author'] !== undefined && !isUrl(v['article:author']) ? v['article:author'] : undefined;
   const out: ReadabilityLike = {};
   const published = v['article:published_time'] || v['parsely-pub-date'];
-  if (published) out.published = published;
+  if (published) out.published = unescapeEntities(published);
   const fromMeta = v['dc:creator'] || v['dcterm:creator'] || v['author'] || v['parsely-author'] || articleAuthor;
-  if (fromMeta) out.byline = fromMeta;
+  if (fromMeta) out.byline = unescapeEntities(fromMeta);
   else {
     const el = bylineElement(doc);
     if (el) {

@@ -79,27 +79,47 @@ export function validByline(el: Element): boolean {
 /** What Readability's _cleanConditionally judges. */
 const CLEANED_TAGS = new Set(['DIV', 'UL', 'TABLE', 'FORM', 'FIELDSET']);
 
+/** Text length as Readability measures it (_getInnerText: runs of white space as one). */
+const textLength = (el: Element): number => (el.textContent ?? '').replace(/\s{2,}/g, ' ').trim().length;
+
 /** Characters of `el`'s text inside links. */
 function linkChars(el: Element): number {
   let n = 0;
   const as = el.getElementsByTagName('a');
-  for (let i = 0; i < as.length; i++) n += (as[i]!.textContent ?? '').trim().length;
+  for (let i = 0; i < as.length; i++) n += textLength(as[i]!);
   return n;
 }
 
-/** A table of contents: every link points inside the page (the walk leaves its entries out, as Readability drops the box). */
-function contentsBox(el: Element): boolean {
-  const as = el.getElementsByTagName('a');
-  if (as.length === 0) return false;
-  for (let i = 0; i < as.length; i++) if (!(as[i]!.getAttribute('href') ?? '').startsWith('#')) return false;
-  return true;
+/**
+ * A box of list entries the walk leaves out as Readability drops the box: no image, and no text but its list items
+ * and, first, one short heading or title. `entry` says which list items qualify.
+ */
+function listBox(el: Element, entry: (li: Element) => boolean): boolean {
+  if (el.getElementsByTagName('img').length > 0) return false;
+  let outside = textLength(el);
+  const lis = el.getElementsByTagName('li');
+  if (lis.length === 0) return false;
+  for (let i = 0; i < lis.length; i++) {
+    if (!entry(lis[i]!)) return false;
+    if (!lis[i]!.parentElement?.closest('li')) outside -= textLength(lis[i]!);
+  }
+  const first = el.firstElementChild;
+  if (first && !first.hasAttribute('hidden') && /^(H[2-4]|P)$/.test(first.tagName.toUpperCase()) && textLength(first) <= 40) outside -= textLength(first);
+  return outside <= 0;
 }
 
-/** The theme's "MORE ON <TOPIC>" box: the walk stops at its heading, so nothing in it reaches the article. */
-function moreOnBox(el: Element): boolean {
-  const h = el.querySelector('h2, h3, h4');
-  return !!h && /^\s*more on\s/i.test(h.textContent ?? '');
-}
+/** A table of contents: list items that are each one in-page link and nothing else (the walk leaves them out). */
+const contentsBox = (el: Element): boolean =>
+  listBox(el, (li) => {
+    const as = li.getElementsByTagName('a');
+    return as.length === 1 && (as[0]!.getAttribute('href') ?? '').startsWith('#') && textLength(as[0]!) === textLength(li);
+  });
+
+/** The theme's "MORE ON <TOPIC>" box, its heading first: the walk stops at that heading, so nothing in it is read. */
+const moreOnBox = (el: Element): boolean => {
+  const h = el.firstElementChild;
+  return !!h && /^H[2-4]$/.test(h.tagName.toUpperCase()) && !h.hasAttribute('hidden') && /^\s*more on\s/i.test(h.textContent ?? '') && listBox(el, () => true);
+};
 
 /**
  * Whether Readability might clean out of `root` what a walk of it would keep (its _cleanConditionally on div, ul,
@@ -114,13 +134,15 @@ export function doubtful(root: Element): boolean {
   for (let i = 0; i < all.length; i++) {
     const el = all[i]!;
     const tag = el.tagName.toUpperCase();
+    // A list's terms out of a list: text in no tag Readability counts as text, which its cleaning removes.
+    if ((tag === 'DD' || tag === 'DT') && !el.closest('dl')) return true;
     if (!CLEANED_TAGS.has(tag)) continue;
     const weight = classWeight(el);
     if (weight < 0) return true;
-    const text = (el.textContent ?? '').trim();
+    const text = (el.textContent ?? '').replace(/\s{2,}/g, ' ').trim();
     if (text.length === 0 || text.split(',').length - 1 >= 10 || contentsBox(el) || moreOnBox(el)) continue;
     let listChars = 0;
-    if (tag === 'DIV') for (const l of Array.from(el.querySelectorAll('ul, ol'))) listChars += (l.textContent ?? '').trim().length;
+    if (tag === 'DIV') for (const l of Array.from(el.querySelectorAll('ul, ol'))) listChars += textLength(l);
     const isList = tag === 'UL' || listChars > 0.9 * text.length;
     const ps = el.getElementsByTagName('p').length;
     const imgs = el.getElementsByTagName('img').length;
