@@ -73,25 +73,30 @@ export function readabilityLike(doc: Document): ReadabilityLike {
   return out;
 }
 
-/** The first element Readability takes for the byline. */
+/** Elements Readability's byline test can take (_isValidByline's names), for the selector engine to find. */
+const CANDIDATES = ['byline', 'author', 'dateline', 'writtenby']
+  .flatMap((w) => [`[class*="${w}" i]`, `[id*="${w}" i]`])
+  .concat('[rel="author"]', '[itemprop*="author"]')
+  .join(', ');
+
+/**
+ * The first element Readability takes for the byline: the first candidate, in document order, that passes its test
+ * and that its walk reaches (no ancestor removed before: hidden, a modal dialog, a script, an unlikely part).
+ */
 function bylineElement(doc: Document): Element | undefined {
   const root = doc.documentElement;
-  let el: Element | null = root;
-  while (el) {
-    if (REMOVED_TAGS.has(el.tagName.toUpperCase()) || hidden(el) || modalDialog(el)) {
-      el = nextSkipping(el, root);
-      continue;
-    }
-    if (validByline(el)) return el;
-    el = unlikelyPart(el) ? nextSkipping(el, root) : (el.firstElementChild ?? nextSkipping(el, root));
+  if (!root) return undefined;
+  // In document order: jsdom's selector engine gives a selector list's matches grouped by selector.
+  const candidates = Array.from(root.querySelectorAll(CANDIDATES)).sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  for (const el of candidates) {
+    if (!validByline(el) || removedBefore(el)) continue;
+    let reached = true;
+    for (let a = el.parentElement; a && reached; a = a.parentElement) reached = !removedBefore(a) && !unlikelyPart(a);
+    if (reached) return el;
   }
   return undefined;
 }
+/** What Readability removes before it looks for a byline there: scripts, hidden elements and modal dialogs. */
+const removedBefore = (el: Element): boolean => REMOVED_TAGS.has(el.tagName.toUpperCase()) || hidden(el) || modalDialog(el);
 /** What Readability removes before its walk (_prepDocument, _removeScripts). */
 const REMOVED_TAGS = new Set(['SCRIPT', 'NOSCRIPT', 'STYLE', 'TEMPLATE']);
-
-/** The element after `el` in document order, outside `el`'s subtree. */
-function nextSkipping(el: Element, root: Element): Element | null {
-  for (let at: Element | null = el; at && at !== root; at = at.parentElement) if (at.nextElementSibling) return at.nextElementSibling;
-  return null;
-}

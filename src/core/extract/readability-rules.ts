@@ -30,11 +30,17 @@ export const modalDialog = (el: Element): boolean => el.getAttribute('aria-modal
 
 /** A part Readability removes as unlikely to be the article: comments, sidebars, related links, menus, by class, id or role. */
 export function unlikelyPart(el: Element): boolean {
+  const role = el.getAttribute('role');
+  if (role !== null && UNLIKELY_ROLES.includes(role)) return true;
+  // Most elements have neither class nor id: no pattern to run (called for every element of a walk).
+  if (!named(el)) return false;
   const tag = el.tagName.toUpperCase();
   const match = matchString(el);
-  if (tag !== 'BODY' && tag !== 'A' && UNLIKELY.test(match) && !OK_MAYBE.test(match) && !hasAncestorTag(el, 'TABLE') && !hasAncestorTag(el, 'CODE')) return true;
-  return UNLIKELY_ROLES.includes(el.getAttribute('role') ?? '');
+  return tag !== 'BODY' && tag !== 'A' && UNLIKELY.test(match) && !OK_MAYBE.test(match) && !hasAncestorTag(el, 'TABLE') && !hasAncestorTag(el, 'CODE');
 }
+
+/** Whether `el` has a class or an id, the only names Readability's patterns read. */
+const named = (el: Element): boolean => el.id !== '' || el.hasAttribute('class');
 
 // Readability's REGEXPS.negative, positive and shareElements, and DEFAULT_CHAR_THRESHOLD.
 const NEGATIVE =
@@ -45,6 +51,7 @@ const SHARE_MAX_CHARS = 500;
 
 /** Readability's _getClassWeight: −25 for each of class and id that says negative, +25 for each that says positive. */
 function classWeight(el: Element): number {
+  if (!named(el)) return 0;
   let w = 0;
   for (const v of [typeof el.className === 'string' ? el.className : '', el.id]) {
     if (!v) continue;
@@ -55,7 +62,7 @@ function classWeight(el: Element): number {
 }
 
 /** A small element named for sharing, which Readability removes (_cleanMatchedNodes with shareElements). */
-export const shareWidget = (el: Element): boolean => SHARE.test(matchString(el)) && (el.textContent ?? '').length < SHARE_MAX_CHARS;
+export const shareWidget = (el: Element): boolean => named(el) && SHARE.test(matchString(el)) && (el.textContent ?? '').length < SHARE_MAX_CHARS;
 
 /** Text of `el` without what Readability removes before it reads a byline (scripts, styles). */
 export function textWithoutScripts(el: Element): string {
@@ -139,17 +146,21 @@ export function doubtful(root: Element): boolean {
     if (!CLEANED_TAGS.has(tag)) continue;
     const weight = classWeight(el);
     if (weight < 0) return true;
-    const text = (el.textContent ?? '').replace(/\s{2,}/g, ' ').trim();
-    if (text.length === 0 || text.split(',').length - 1 >= 10 || contentsBox(el) || moreOnBox(el)) continue;
-    let listChars = 0;
-    if (tag === 'DIV') for (const l of Array.from(el.querySelectorAll('ul, ol'))) listChars += textLength(l);
-    const isList = tag === 'UL' || listChars > 0.9 * text.length;
+    // The counts first (no text read): most blocks cannot be judged doubtful by any test below.
     const ps = el.getElementsByTagName('p').length;
     const imgs = el.getElementsByTagName('img').length;
-    if (!isList && el.getElementsByTagName('li').length > ps) return true;
-    if (imgs > 1 && ps / imgs < 0.5) return true;
-    const density = linkChars(el) / text.length;
-    if ((!isList && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5)) return true;
+    const lis = el.getElementsByTagName('li').length;
+    const links = el.getElementsByTagName('a').length;
+    const manyImages = imgs > 1 && ps / imgs < 0.5;
+    if (!manyImages && links === 0 && (tag !== 'DIV' || lis <= ps)) continue;
+    const text = (el.textContent ?? '').replace(/\s{2,}/g, ' ').trim();
+    if (text.length === 0 || text.split(',').length - 1 >= 10) continue;
+    let listChars = 0;
+    if (tag === 'DIV' && lis > 0) for (const l of Array.from(el.querySelectorAll('ul, ol'))) listChars += textLength(l);
+    const isList = tag === 'UL' || listChars > 0.9 * text.length;
+    const density = links === 0 ? 0 : linkChars(el) / text.length;
+    const flagged = (!isList && lis > ps) || manyImages || (!isList && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5);
+    if (flagged && !contentsBox(el) && !moreOnBox(el)) return true;
   }
   return false;
 }
