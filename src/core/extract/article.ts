@@ -133,13 +133,14 @@ function strayChars(doc: Document, root: Element, drop: (el: Element) => boolean
   const walk = (el: Element) => {
     ownText(el);
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (c === root || skipped(c) || drop(c) || /^H[1-6]$/i.test(c.tagName)) continue;
+      if (c === root || HEADINGS.has(c.tagName.toUpperCase()) || skipped(c) || drop(c)) continue;
       walk(c);
     }
   };
   if (doc.body) walk(doc.body);
   return stray;
 }
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Text outside the container, at most (a byline and a date fit; a sentence does not). */
 const MAX_STRAY_CHARS = 40;
 

@@ -142,7 +142,7 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * per block; the walk only where it finds something.
  */
 function visibleText(el: Element, drop?: (el: Element) => boolean): string {
-  if (!el.querySelector(MAY_HIDE) && !(drop && someInside(el, drop))) return el.textContent ?? '';
+  if (!el.querySelector(MAY_HIDE) && !(drop && el.querySelector(MAY_DROP) && someInside(el, drop))) return el.textContent ?? '';
   let out = '';
   const walk = (n: Node): void => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
@@ -166,6 +166,8 @@ const skippedInline = (el: Element): boolean => INLINE_SKIP_TAGS.has(el.tagName.
 // The last five Readability removes wherever they stand (aside, footer: _clean; form, fieldset: as a rule, by
 // _cleanConditionally; nav: as page chrome), also inside a paragraph, a list item or a quote (a quote's <footer>).
 const INLINE_SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA', 'ASIDE', 'FOOTER', 'FORM', 'FIELDSET', 'NAV']);
+/** What a `drop` of article.ts can name: elements with a class, an id or a role (Readability's patterns), or a byline's rel or itemprop. */
+const MAY_DROP = '[class], [id], [role], [rel], [itemprop]';
 /** What may hide text inside a paragraph (an inline `<span style="display:none">`, a script): see visibleText. */
 const MAY_HIDE = ['[hidden]', '[aria-hidden]', '[style]', ...[...INLINE_SKIP_TAGS].map((t) => t.toLowerCase())].join(', ');
 
