@@ -144,13 +144,24 @@ const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Text outside the container, at most (a byline and a date fit; a sentence does not). */
 const MAX_STRAY_CHARS = 40;
 
-/** One child element of `root` (not a paragraph) holds at least half of its `<p>` text, and other children hold text too. */
+/**
+ * The container's paragraphs sit largely (30 % or more of their text) in one child element, with more than a byline's
+ * worth of text beside it, at whatever depth single wrappers put them: Readability would take that child for the
+ * article and join only some of what stands beside it.
+ */
 function splitContainer(root: Element): boolean {
-  const all = pText(root);
-  for (let c = root.firstElementChild; c; c = c.nextElementSibling) {
+  let at = root;
+  // Through wrappers: a container whose one child with text holds all of it is read as that child.
+  for (;;) {
+    const kids = Array.from(at.children).filter((c) => !skipped(c) && (c.textContent ?? '').trim() !== '');
+    if (kids.length !== 1 || kids[0]!.tagName.toUpperCase() === 'P') break;
+    at = kids[0]!;
+  }
+  const all = pText(at);
+  const length = cleanText(at.textContent ?? '').length;
+  for (let c = at.firstElementChild; c; c = c.nextElementSibling) {
     if (c.tagName.toUpperCase() === 'P' || skipped(c)) continue;
-    const inside = pText(c);
-    if (inside >= 0.5 * all && cleanText(root.textContent ?? '').length > cleanText(c.textContent ?? '').length + MAX_STRAY_CHARS) return true;
+    if (pText(c) >= 0.3 * all && length > cleanText(c.textContent ?? '').length + MAX_STRAY_CHARS) return true;
   }
   return false;
 }

@@ -5,6 +5,8 @@
  * importing them would load Readability itself. tests/core/extract/body.test.ts compares both paths on every page we have.
  */
 
+import { isBoilerplateText } from './blocks';
+
 // Readability's REGEXPS.byline, unlikelyCandidates, okMaybeItsACandidate and UNLIKELY_ROLES.
 const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 const UNLIKELY =
@@ -83,6 +85,20 @@ export function validByline(el: Element): boolean {
   return length > 0 && length < 100;
 }
 
+/** A `<br>` followed, past white space only, by another (Readability's _replaceBrs). */
+function brRun(root: Element): boolean {
+  const brs = root.getElementsByTagName('br');
+  for (let i = 0; i < brs.length; i++) {
+    let n = brs[i]!.nextSibling;
+    while (n && n.nodeType === 3 && !(n.nodeValue ?? '').trim()) n = n.nextSibling;
+    if (n && n.nodeType === 1 && (n as Element).tagName.toUpperCase() === 'BR') return true;
+  }
+  return false;
+}
+
+/** Below this many characters of raw text a block may be under Readability's 25 once white space is collapsed: read it. */
+const SHORT_RAW = 200;
+
 /** What Readability's _cleanConditionally judges. */
 const CLEANED_TAGS = new Set(['DIV', 'UL', 'TABLE', 'FORM', 'FIELDSET']);
 
@@ -137,29 +153,39 @@ const moreOnBox = (el: Element): boolean => {
  * turns down pages that Readability would not change.
  */
 export function doubtful(root: Element): boolean {
+  // Two line breaks in a row: Readability makes paragraphs of what they part, the walk one run-on paragraph.
+  if (brRun(root)) return true;
   const all = root.getElementsByTagName('*');
   for (let i = 0; i < all.length; i++) {
     const el = all[i]!;
     const tag = el.tagName.toUpperCase();
     // A list's terms out of a list: text in no tag Readability counts as text, which its cleaning removes.
     if ((tag === 'DD' || tag === 'DT') && !el.closest('dl')) return true;
+    // A fieldset: Readability judges it before it strips inputs and embeds, by rules the walk does not follow.
+    if (tag === 'FIELDSET') return true;
+    // A main heading whose class weighs negative: Readability deletes it (_cleanHeaders), the walk may stop at it.
+    if ((tag === 'H1' || tag === 'H2') && classWeight(el) < 0) return true;
     if (!CLEANED_TAGS.has(tag)) continue;
     const weight = classWeight(el);
     if (weight < 0) return true;
-    // The counts first (no text read): most blocks cannot be judged doubtful by any test below.
+    // The counts first: most blocks cannot be judged doubtful by any test below. A short block is judged on its text:
+    // Readability removes one of under 25 characters (not a list, without images).
     const ps = el.getElementsByTagName('p').length;
     const imgs = el.getElementsByTagName('img').length;
     const lis = el.getElementsByTagName('li').length;
     const links = el.getElementsByTagName('a').length;
     const manyImages = imgs > 1 && ps / imgs < 0.5;
-    if (!manyImages && links === 0 && (tag !== 'DIV' || lis <= ps)) continue;
-    const text = (el.textContent ?? '').replace(/\s{2,}/g, ' ').trim();
+    const raw = el.textContent ?? '';
+    if (!manyImages && links === 0 && (tag === 'UL' || lis <= ps) && raw.length >= SHORT_RAW) continue;
+    const text = raw.replace(/\s{2,}/g, ' ').trim();
     if (text.length === 0 || text.split(',').length - 1 >= 10) continue;
     let listChars = 0;
-    if (tag === 'DIV' && lis > 0) for (const l of Array.from(el.querySelectorAll('ul, ol'))) listChars += textLength(l);
+    if (tag !== 'UL' && lis > 0) for (const l of Array.from(el.querySelectorAll('ul, ol'))) listChars += textLength(l);
     const isList = tag === 'UL' || listChars > 0.9 * text.length;
     const density = links === 0 ? 0 : linkChars(el) / text.length;
-    const flagged = (!isList && lis > ps) || manyImages || (!isList && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5);
+    // Short: what the walk would read of it (not a form, which it skips; not boilerplate such as "Advertisement", which it drops).
+    const short = !isList && text.length < 25 && (imgs === 0 || imgs > 2) && tag !== 'FORM' && !isBoilerplateText(text) && !el.closest('figure');
+    const flagged = short || (!isList && lis > ps) || manyImages || (!isList && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5);
     if (flagged && !contentsBox(el) && !moreOnBox(el)) return true;
   }
   return false;

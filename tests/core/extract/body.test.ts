@@ -252,7 +252,7 @@ describe('the body path turns down a body Readability would read better (review 
   });
 });
 
-describe('the direct path gives what Readability gives (three reviews of 2026-12-03: each shape once differed)', () => {
+describe('the direct path gives what Readability gives (four reviews of 2026-12-03: each shape once differed)', () => {
   const P6 = [
     ...P,
     'Card networks said they had seen no fraud linked to the outage and that no card data had been exposed at any point during the fault.',
@@ -280,6 +280,7 @@ describe('the direct path gives what Readability gives (three reviews of 2026-12
   const page = (inner: string, cls = 'entry-content', head = '', headTags = '') =>
     `<!DOCTYPE html><html lang="en"><head><title>Cloud Outage Hits Retail Payments - Spiceworks</title>${headTags}</head><body><nav><a href="/">Home</a></nav><main><article><h1>Cloud Outage Hits Retail Payments</h1>${head}<div class="${cls}">${inner}</div></article></main><footer><p>© Spiceworks Inc.</p></footer></body></html>`;
   const LINKED = `<p>${PLANT} <a href="/refund">Open the refund claims office page of the payment provider for merchants and card holders</a></p>`;
+  const BOX = `<div><p>${PLANT}</p><p>Reply to this note.</p></div>`;
   const PAD = `\n${' '.repeat(150)}\n`;
   const SOURCES = ['ENISA report on payment system resilience in the European Union, 2024 edition', 'European Central Bank statement on the card payment outage of Tuesday afternoon'].map((t, i) => `<li><a href="/src/${i}">${t}</a></li>`).join('');
   const TABLE_AUTHOR = '<table><tr><td><div class="header-meta"><span class="author">Kari Nordmann</span></div></td></tr></table>';
@@ -362,6 +363,19 @@ describe('the direct path gives what Readability gives (three reviews of 2026-12
     ['a dc.creator escaped twice (&amp;)', page(four, 'entry-content', '', '<meta name="dc.creator" content="Kari Nordmann &amp;amp; Ola Hansen">')],
     ['a lead paragraph before .entry-content', page(four, 'entry-content', `<p class="lead">${P6[5]}</p>`)],
     ['a share-named lead before an unknown container', story(`<div class="story-text">${four}</div>`, `<p class="share-intro">${LEAD}</p>`)],
+    // Fourth review.
+    ['a fieldset with an input', page(`${four}<fieldset><p>${PLANT}</p><input type="text" name="q"></fieldset>`)],
+    ['a fieldset with two iframes', page(`${four}<fieldset><p>${PLANT}</p><iframe src="https://ads.example/a"></iframe><iframe src="https://ads.example/b"></iframe></fieldset>`)],
+    ['a fieldset in an unknown container', story(`<div class="story-text">${four}<fieldset><p>${PLANT}</p><input></fieldset></div>`)],
+    ['two line breaks inside a paragraph', page(`<p>${P[0]}<br><br>${P6[4]}</p>${ps(P.slice(1))}`)],
+    ['a negative-class MORE ON heading mid-body', page(`${ps(P6.slice(0, 4))}<h2 class="widget-title">More on cloud</h2>${ps(P6.slice(4))}`)],
+    ['a story div and a box under one wrapper in an articleBody', page(`<div><div class="story">${ps(P6)}</div>${BOX}</div>`, 'x" itemprop="articleBody')],
+    ['a story div and a box under one wrapper in .entry-content', page(`<div><div class="story">${ps(P6)}</div>${BOX}</div>`)],
+    ['two story halves and a box in an articleBody', page(`<div class="story-a">${ps(P.slice(0, 3))}</div><div class="story-b">${ps(P6.slice(3))}</div>${BOX}`, 'x" itemprop="articleBody')],
+    ['a short linked paragraph in a div with a line break', page(`${four}<div><p>Say: bankrupt. <a href="https://e.x/">Now</a></p><br></div>`)],
+    ['a short linked paragraph in a div with an empty span', page(`${four}<div><p>Call 0800 123 <a href="https://e.x/">now</a></p><span></span></div>`)],
+    ['a planted list item and 100 empty ones in a table cell', page(`${four}<table><tr><td><li>${PLANT}</li>${'<li></li>'.repeat(100)}</td></tr></table>`)],
+    ['planted cell text and 101 empty list items in another cell', page(`${four}<table><tr><td>${PLANT}</td><td>${'<li></li>'.repeat(101)}</td></tr></table>`)],
   ];
   for (const [what, html] of cases) {
     it(what, () => {
