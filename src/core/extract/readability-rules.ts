@@ -1,8 +1,9 @@
 /**
  * Readability's own rules (@mozilla/readability 0.6.0), for a page read without it (the article body read directly,
  * article.ts): the page parts it removes before it looks for the article (_grabArticle's "unlikely candidates", roles
- * and modal dialogs), the byline element it takes out, and the link-heavy blocks it cleans away. Copied, not imported:
- * importing them would load Readability itself. tests/core/extract/body.test.ts compares both paths on every page we have.
+ * and modal dialogs), the byline element it takes out, share widgets, and the signs that its cleaning would change the
+ * container (`doubtful`). Copied, not imported: importing them would load Readability itself.
+ * tests/core/extract/body.test.ts compares both paths on every page we have and on each shape four reviews found.
  */
 
 import { isBoilerplateText } from './blocks';
@@ -145,10 +146,11 @@ const moreOnBox = (el: Element): boolean => {
 };
 
 /**
- * Whether Readability might clean out of `root` what a walk of it would keep (its _cleanConditionally on div, ul,
- * table, form and fieldset): a block whose class or id weighs negative (hidden, comment, promo, widget, share…), or,
- * with under ten commas, one that holds more list items than paragraphs, more images than twice its paragraphs, or
- * too much link text (over a fifth, or over half where its class weighs positive). The direct path then leaves the
+ * Whether Readability might clean out of `root` what a walk of it would keep, or read it otherwise: a block its
+ * _cleanConditionally judges (div, ul, table, form) whose class or id weighs negative, or, with under ten commas, one
+ * that is short (under 25 characters), holds more list items than paragraphs, more images than twice its paragraphs,
+ * or too much link text (over a fifth, or over half where its class weighs positive); a fieldset; a main heading
+ * whose class weighs negative; a list's terms out of a list; two line breaks in a row. The direct path then leaves the
  * page to Readability: doubt costs speed, never content. A simpler test than Readability's, on the safe side: it
  * turns down pages that Readability would not change.
  */
