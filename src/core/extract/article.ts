@@ -6,7 +6,7 @@
  * Discourse's post markup. Runs in a content script and in Node with jsdom alike; index.ts gives it Readability at once.
  */
 import type { Article, PageKind } from '../types';
-import { collectParagraphs, skipped, type BlockResult } from './blocks';
+import { collectParagraphs, HEADINGS, skipped, type BlockResult } from './blocks';
 import { DEFAULT_LIMITS, boundedCopy, measure, surelyWithin, withWork, type Limits, type Measure } from './budget';
 import { extractThread } from './discourse';
 import { readJsonLd } from './jsonld';
@@ -65,17 +65,17 @@ function densestParagraphParent(doc: Document): Element | null {
 }
 
 /**
- * The paragraphs of the page's article body (findBody), read as Readability would read them, or null where there is
- * none or where reading it directly might differ, and Readability reads the page: two bodies apart; a body in page
+ * The paragraphs of the page's article body (findBody), read as Readability would read them, with the byline and date
+ * it would give; or null where there is none or where reading it directly might differ, and Readability reads the page: two bodies apart; a body in page
  * chrome, hidden or in a part Readability removes (an aside, a `display:none` box that holds planted text, a comments
  * block); a body with little of the page's paragraph text (a sidebar's, or a part of the article); a body that
  * Readability's cleaning would change (readability-rules.ts, doubtful); little text; text outside paragraph blocks
  * (which Readability turns into paragraphs and the walk does not); and, for a container found by its paragraphs
  * alone, more than a byline's worth of text outside it. The walk leaves out what Readability takes out before it
  * reads (the byline element, unlikely parts, modal dialogs, share widgets). Checked against Readability on every
- * page we have and on each shape two reviews found (tests/core/extract/body.test.ts).
+ * page we have and on each shape four reviews found (tests/core/extract/body.test.ts).
  */
-function bodyBlocks(doc: Document, like: ReadabilityLike): BlockResult | null {
+function bodyBlocks(doc: Document): { blocks: BlockResult; like: ReadabilityLike } | null {
   const body = findBody(doc);
   if (!body) return null;
   const root = body.root;
@@ -83,9 +83,12 @@ function bodyBlocks(doc: Document, like: ReadabilityLike): BlockResult | null {
   if (!holdsMostParagraphText(doc, root)) return null;
   // What Readability would clean out of it in ways the walk cannot follow: Readability reads the page.
   if (doubtful(root)) return null;
-  // What Readability takes out of the article before it reads it: the byline, unlikely parts (comments, related
-  // links, sidebars…), modal dialogs and small share widgets.
-  const drop = (el: Element) => el === like.bylineElement || unlikelyPart(el) || modalDialog(el) || shareWidget(el);
+  // The byline and date Readability would give: only now, for a page that passed the tests above.
+  const like = readabilityLike(doc);
+  // What Readability takes out of the page before it reads: the byline, unlikely parts (comments, related links,
+  // sidebars…) and modal dialogs; out of the article also small share widgets (it spares the siblings it joins).
+  const removed = (el: Element) => el === like.bylineElement || unlikelyPart(el) || modalDialog(el);
+  const drop = (el: Element) => removed(el) || shareWidget(el);
   const blocks = collectParagraphs(root, drop);
   let chars = 0;
   for (const p of blocks.paragraphs) chars += p.length;
@@ -95,11 +98,11 @@ function bodyBlocks(doc: Document, like: ReadabilityLike): BlockResult | null {
   if ((blocks.looseChars ?? 0) > 0) return null;
   // Text beside the container that Readability would join to it (a lead, a closing line). Share widgets count here:
   // Readability spares the siblings it joins.
-  if (strayChars(doc, root, (el) => el === like.bylineElement || unlikelyPart(el) || modalDialog(el)) > MAX_STRAY_CHARS) return null;
-  // A container whose paragraphs sit mostly in one child with other text beside it: Readability would read that child
+  if (strayChars(doc, root, removed) > MAX_STRAY_CHARS) return null;
+  // A container whose paragraphs sit largely in one child with other text beside it: Readability would read that child
   // (its top candidate) and join only some of what stands beside it.
   if (splitContainer(root)) return null;
-  return chars >= MIN_BODY_SHARE * cleanText(root.textContent ?? '').length ? blocks : null;
+  return chars >= MIN_BODY_SHARE * cleanText(root.textContent ?? '').length ? { blocks, like } : null;
 }
 const MIN_BODY_PARAGRAPHS = 2;
 const MIN_BODY_CHARS = 400;
@@ -140,7 +143,6 @@ function strayChars(doc: Document, root: Element, drop: (el: Element) => boolean
   if (doc.body) walk(doc.body);
   return stray;
 }
-const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Text outside the container, at most (a byline and a date fit; a sentence does not). */
 const MAX_STRAY_CHARS = 40;
 
@@ -221,8 +223,8 @@ export function extractArticleWith(readability: ReadabilityRead | null, page0: D
     opts.onOverBudget?.({ measure: size, read: part && !copy.cut ? 'part' : 'cut' });
   }
   const thread = page.kind === 'thread' ? extractThread(doc) : null;
-  const like = thread || overBudget || opts.via === 'readability' ? null : readabilityLike(doc);
-  const body = like ? bodyBlocks(doc, like) : null;
+  const direct = thread || overBudget || opts.via === 'readability' ? null : bodyBlocks(doc);
+  const body = direct?.blocks ?? null;
   // Before the metadata is read: a caller that comes back with Readability repeats the budget check and the body test
   // above, on pages whose body is not read directly. Small next to Readability, but for a page past the budget, whose
   // bounded copy is then made twice.
@@ -239,8 +241,8 @@ export function extractArticleWith(readability: ReadabilityRead | null, page0: D
     const read = body || overBudget ? null : readability!(doc);
     blocks = body ?? (read ? collectParagraphs(read.root) : { paragraphs: [] });
     // Read directly: what Readability would have given as the byline and the date.
-    byline = body ? like?.byline : read?.byline;
-    rdPublished = body ? like?.published : read?.published;
+    byline = direct ? direct.like.byline : read?.byline;
+    rdPublished = direct ? direct.like.published : read?.published;
     if (blocks.paragraphs.length === 0) {
       const root = doc.querySelector(FALLBACK_ROOT) ?? (overBudget ? doc.body : null);
       if (root) blocks = collectParagraphs(root);

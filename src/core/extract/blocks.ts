@@ -22,7 +22,7 @@ export type BlockResult = {
 const LEAF_BLOCKS = new Set(['P', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Blocks that are a paragraph only when no paragraph sits inside them. */
 const CONTAINER_BLOCKS = new Set(['LI', 'BLOCKQUOTE', 'DD', 'TD']);
-const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+export const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /**
  * Elements whose whole content is chrome, never article text: by tag, id and
