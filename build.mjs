@@ -32,7 +32,7 @@ const entries = {
 
 const esmEntries = () =>
   Object.fromEntries(
-    Object.entries({ engine: 'src/engine/main.ts', 'content-main': 'src/content/index.ts', 'content-readability': 'src/content/readability-chunk.ts', 'content-card': 'src/content/panel.tsx' }).map(([k, v]) => [k, join(root, v)]),
+    Object.entries({ engine: 'src/engine/main.ts', 'content-main': 'src/content/index.ts', 'content-readability': 'src/content/readability-chunk.ts', 'content-check': 'src/content/check-chunk.ts', 'content-card': 'src/content/panel.tsx' }).map(([k, v]) => [k, join(root, v)]),
   );
 
 /** Writes each browser's manifest from the one source in manifest.json. */
@@ -108,7 +108,8 @@ async function bundle(outDir, { target, test, bench }) {
     format: 'iife',
   });
   // ES modules: the engine (the offscreen page loads it, Firefox's background page imports it), and the content
-  // script's two lazy parts, which the loader imports by URL: the article code and the open card's panel.
+  // script's lazy parts, which the loader and the article code import by URL: the article code, Readability, the
+  // full checks and the open card's panel.
   await esbuild.build({ ...common, entryPoints: esmEntries(), outdir: outDir, format: 'esm' });
   writeFileSync(join(outDir, 'wllama-worker.js'), wllamaWorkerSource());
 }

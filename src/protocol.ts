@@ -129,7 +129,7 @@ export type OverlayPrefs = Replies['overlay:get'];
 /** Returns the message if it is one of ours and well formed (unknown keys dropped), else null. */
 export const parseMessage = lazyParser(messageSchema);
 
-export { modelJobKey, tabStateKey } from './storage-keys';
+export { MODEL_PORT, modelJobKey, tabStateKey } from './storage-keys';
 
 /**
  * A tab's model job, kept in storage.session so the popup shows what the
@@ -157,8 +157,6 @@ export type ModelJob = v.InferOutput<ReturnType<typeof modelJobSchema>>;
 /** Returns the job if well formed, else null. */
 export const parseModelJob = lazyParser(modelJobSchema);
 
-/** The long-lived port the content script opens to the background while a model card is written. */
-export const MODEL_PORT = 'nk-model';
 
 /** content → background over the model port. */
 const portRequestSchema = lazy(() =>

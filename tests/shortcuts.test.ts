@@ -56,3 +56,14 @@ describe('Readability stays out of the article code (issue 13)', () => {
     expect(chunk.filter((i) => /extract\/(article|blocks|metadata)|core\/digest|preact/.test(i))).toEqual([]);
   });
 });
+
+describe('the schemas stay out of the article code (issue 13)', () => {
+  it('content-main.js holds no valibot and no card schema; content-check.js holds the full checks', async () => {
+    const main = await inputsOf('src/content/index.ts');
+    expect(main.filter((i) => /valibot|core\/schema\/|core\/validate|src\/protocol\.ts|src\/rpc\.ts/.test(i))).toEqual([]);
+    const chunk = await inputsOf('src/content/check-chunk.ts');
+    expect(chunk).toEqual(expect.arrayContaining(['src/core/validate.ts', 'src/core/schema/card.ts', 'src/protocol.ts']));
+    expect(chunk.some((i) => i.includes('valibot'))).toBe(true);
+    expect(chunk.filter((i) => /core\/extract\/|preact/.test(i))).toEqual([]);
+  });
+});

@@ -5,11 +5,12 @@
  * popup through an 'evidence:show' message to this tab.
  */
 import type { Article } from '../core/types';
-import { parseMessage, type EvidenceReply } from '../protocol';
+import type { EvidenceReply } from '../protocol';
 import { createParagraphLocator, type ParagraphLocator } from './find-paragraph';
 import { revealElement } from './highlight';
 import { answerMessages, type MessageSource } from './ext';
 import { OVERLAY_SELECTOR } from './overlay-host';
+import { parsePageMessage } from './page-messages';
 
 let locator: ParagraphLocator | null = null;
 let doc: Document | null = null;
@@ -50,7 +51,7 @@ export type { MessageSource };
  */
 export function listenForEvidenceRequests(source: MessageSource): void {
   answerMessages(source, (raw): Promise<EvidenceReply> | undefined => {
-    const msg = parseMessage(raw);
+    const msg = parsePageMessage(raw);
     if (msg?.type !== 'evidence:show') return undefined;
     return Promise.resolve({ found: showEvidence(msg.index) });
   });

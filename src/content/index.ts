@@ -11,9 +11,8 @@ import { extractArticleWith, NEEDS_READABILITY, type ReadabilityRead } from '../
 import { recognisePage } from '../core/recognise';
 import { topicOfCard } from '../core/card-topic';
 import type { Article, CardState, PageKind, TopicResult } from '../core/types';
-import { MODEL_PORT, parseMessage, type Message, type ModelJob, type Replies } from '../protocol';
-import { send as rpc } from '../rpc';
-import { isCardState } from '../core/validate';
+import type { Message, ModelJob, Replies } from '../protocol';
+import { MODEL_PORT } from '../storage-keys';
 import type { PillPrefs } from '../pill-prefs';
 import type { ModelControls } from '../ui/ModelControls';
 import { benchInit, benchOnRerun, benchReport, timed, timedWait } from './bench-hook';
@@ -21,7 +20,8 @@ import { listenForEvidenceRequests, setCurrentArticle, showEvidence } from './ev
 import { cardStateShape, overlayReplyOffer } from './card-state-shape';
 import { answerMessages, runtime } from './ext';
 import { createModelRunner } from './model-job';
-import type { OverlayHandle, OverlayOptions } from './overlay';
+import type { CardCheck, OverlayHandle, OverlayOptions } from './overlay';
+import { parsePageMessage } from './page-messages';
 
 benchInit('initMain');
 
@@ -42,7 +42,21 @@ export type PageContext = {
 /** What content-main.js exports to the pill's script. */
 export type ArticleMain = { showPage(ctx: PageContext): void; leavePage(): void };
 
-const send = <M extends Message>(msg: M) => rpc((m) => runtime().sendMessage(m), msg);
+/** Tells the background (card:clear, model:failed); their answers carry nothing the page reads. */
+const tell = (msg: Message) => void runtime().sendMessage(msg).catch(() => undefined);
+
+/** What content-check.js exports (./check-chunk). */
+type CheckModule = typeof import('./check-chunk');
+let checks: Promise<CheckModule> | null = null;
+/**
+ * The full schema checks (content-check.js: valibot and the card's schemas), imported the first time the panel draws
+ * a card or a model card is written; a page that shows only the pill never evaluates them.
+ */
+const loadChecks = (): Promise<CheckModule> =>
+  (checks ??= (import(runtime().getURL('content-check.js')) as Promise<CheckModule>).catch((e: unknown) => {
+    checks = null;
+    throw e;
+  }));
 
 let hadCard = false;
 
@@ -58,6 +72,7 @@ type ModelView = {
 let modelView: ModelView | null = null;
 const runner = createModelRunner({
   connect: () => runtime().connect({ name: MODEL_PORT }),
+  loadParser: () => loadChecks().then((c) => c.parsePortEvent),
   onJob: (job) => {
     if (!modelView) return;
     modelView.job = job;
@@ -69,7 +84,7 @@ const runner = createModelRunner({
     if (modelView.job) modelView.job = { status: 'idle', model: modelView.job.model };
     modelView.render();
   },
-  reportFailure: (message) => void send({ type: 'model:failed', message }).catch(() => undefined),
+  reportFailure: (message) => tell({ type: 'model:failed', message }),
 });
 
 /** "Lag nynorsk samandrag" / "Lag på nytt" (overlay button, popup message, or automatic). */
@@ -144,8 +159,9 @@ async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Pro
   }
   setCurrentArticle(article);
   // The whole card is checked against its schema when the panel first draws it; a card that fails shows the error.
-  const checkCard = (s: CardState): CardState => (s.status !== 'ready' || isCardState(s) ? s : { status: 'error', url, message: templates.errors.noAnswer });
-  const opts: OverlayOptions = { ...baseOptions, onShowEvidence: showEvidence, checkCard };
+  const loadCardCheck = (): Promise<CardCheck> =>
+    loadChecks().then((c) => (s: CardState) => (s.status !== 'ready' || c.isCardState(s) ? s : { status: 'error', url, message: templates.errors.noAnswer }));
+  const opts: OverlayOptions = { ...baseOptions, onShowEvidence: showEvidence, loadCardCheck };
   overlay?.render({ status: 'loading', url, title: article.title }, opts);
   hadCard = true;
   let state: CardState;
@@ -188,14 +204,14 @@ export function leavePage(): void {
   modelView = null;
   setCurrentArticle(null);
   // The last article's card must not stay in the popup while (or if) the new page has none.
-  if (hadCard) void send({ type: 'card:clear', url: location.href }).catch(() => undefined);
+  if (hadCard) tell({ type: 'card:clear', url: location.href });
   hadCard = false;
 }
 
 listenForEvidenceRequests(runtime());
 // The popup's "Lag nynorsk samandrag", "Lag på nytt" and "Avbryt" run through this page's port.
 answerMessages(runtime(), (raw: unknown) => {
-  const msg = parseMessage(raw);
+  const msg = parsePageMessage(raw);
   if (msg?.type === 'model:generate') return Promise.resolve<Replies['model:generate']>({ started: generate(msg.force) });
   if (msg?.type === 'model:cancel') {
     runner.cancel();

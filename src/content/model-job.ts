@@ -6,7 +6,7 @@
  * or that stays silent too long, ends in a Nynorsk error with "Prøv igjen".
  */
 import type { Article, CardState, TopicResult } from '../core/types';
-import { parsePortEvent, type ModelJob, type PortRequest } from '../protocol';
+import type { ModelJob, PortEvent, PortRequest } from '../protocol';
 import { jobStrings as text } from '../strings/content-strings';
 
 /** The port as the content script sees it (runtime.Port's shape; test seam). */
@@ -17,9 +17,17 @@ export type ClientPort = {
   onDisconnect: { addListener(fn: () => void): void };
 };
 
+/** Checks one event from the port: the event, or null for one that is malformed (protocol.ts's parsePortEvent). */
+export type PortEventParser = (raw: unknown) => PortEvent | null;
+
 export type ModelRunnerOptions = {
   /** Opens the model port (browser.runtime.connect({ name: MODEL_PORT })). */
   connect(): ClientPort;
+  /**
+   * Loads the port events' check (the article code imports it with the other schemas, content-check.js, on first
+   * use); asked for at the first start and kept.
+   */
+  loadParser(): Promise<PortEventParser>;
   /** The job changed (running with a new partial, idle, error). */
   onJob(job: ModelJob): void;
   /** The card is ready (a model card, written or from the cache). */
@@ -44,6 +52,8 @@ export function createModelRunner(opts: ModelRunnerOptions): ModelRunner {
   let model = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
   const stallMs = opts.stallMs ?? 90_000;
+  let parserLoad: Promise<PortEventParser> | null = null;
+  let parse: PortEventParser | null = null;
 
   const clearTimer = () => {
     if (timer) clearTimeout(timer);
@@ -83,24 +93,42 @@ export function createModelRunner(opts: ModelRunnerOptions): ModelRunner {
         return;
       }
       port = p;
-      p.onMessage.addListener((raw) => {
-        if (port !== p) return;
-        const ev = parsePortEvent(raw);
-        if (!ev) return;
-        if (ev.type === 'done') {
-          close();
-          opts.onDone(ev.state, { fromCache: ev.fromCache, requests: ev.requests });
-          return;
-        }
-        model = ev.job.model || model;
-        opts.onJob(ev.job);
-        if (ev.job.status === 'running') arm();
-        else close(); // idle (cancelled) or error: the job is over
-      });
-      p.onDisconnect.addListener(() => {
-        if (port !== p) return;
-        failed(text.modelDisconnected);
-      });
+      // The port's events and its drop are handled in the order they came, once the check is loaded.
+      let ready: Promise<unknown> = Promise.resolve();
+      if (!parse) {
+        const load = (parserLoad ??= opts.loadParser());
+        ready = load.then(
+          (f) => void (parse = f),
+          () => {
+            // The check would not load (the extension was updated under the page): ask again next time.
+            parserLoad = null;
+            if (port === p) failed(text.modelDisconnected);
+          },
+        );
+      }
+      const inOrder = (fn: () => void) => (parse ? fn() : void (ready = ready.then(fn)));
+      p.onMessage.addListener((raw) =>
+        inOrder(() => {
+          if (port !== p || !parse) return;
+          const ev = parse(raw);
+          if (!ev) return;
+          if (ev.type === 'done') {
+            close();
+            opts.onDone(ev.state, { fromCache: ev.fromCache, requests: ev.requests });
+            return;
+          }
+          model = ev.job.model || model;
+          opts.onJob(ev.job);
+          if (ev.job.status === 'running') arm();
+          else close(); // idle (cancelled) or error: the job is over
+        }),
+      );
+      p.onDisconnect.addListener(() =>
+        inOrder(() => {
+          if (port !== p) return;
+          failed(text.modelDisconnected);
+        }),
+      );
       const req: PortRequest = { type: 'start', article, topic, force };
       p.postMessage(req);
       arm();

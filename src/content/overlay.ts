@@ -38,11 +38,14 @@ export type OverlayOptions = {
   /** The model job and its actions, when a model is configured (see ./model-job). */
   model?: ModelControls;
   /**
-   * Checks the state in full before the panel draws it (the article code's schema check; see ./card-state-shape):
-   * the state to draw, an error state in place of a card that fails. Called once per state, when the panel first shows it.
+   * Loads the full check of a state (the article code's schema check, content-check.js; see ./card-state-shape), which
+   * the panel runs before it draws a ready card: loaded with the panel's code, called once per state.
    */
-  checkCard?(state: CardState): CardState;
+  loadCardCheck?(): Promise<CardCheck>;
 };
+
+/** The state to draw for a state: itself, or an error state in place of a card that fails the check. */
+export type CardCheck = (state: CardState) => CardState;
 
 export type OverlayConfig = {
   /** Loads the panel's code. */
@@ -80,22 +83,52 @@ export function createOverlay(doc: Document, config: OverlayConfig): OverlayHand
   let panelLoad: Promise<PanelModule> | null = null;
   let panelFailed = false;
   let destroyed = false;
-  /** States the panel has checked (opts.checkCard), and what to draw for each. */
+  let check: CardCheck | null = null;
+  let checkLoad: Promise<void> | null = null;
+  /** States the panel has checked, and what to draw for each. */
   const checkedStates = new WeakMap<CardState, CardState>();
+  /** The state the panel draws: checked where the options ask for it; a ready card waits (as loading) for its check. */
   const checked = (s: CardState): CardState => {
-    if (!opts.checkCard) return s;
+    if (!opts.loadCardCheck || s.status !== 'ready') return s;
+    // Nothing of the card before it is checked, not even its title.
+    if (!check) return { status: 'loading', url: s.url };
     let out = checkedStates.get(s);
-    if (!out) checkedStates.set(s, (out = opts.checkCard(s)));
+    if (!out) checkedStates.set(s, (out = check(s)));
     return out;
   };
+  /** Loads the check the options ask for, once; rejects when it would not load (asked again next time). */
+  const loadCheck = (): Promise<void> =>
+    check || !opts.loadCardCheck
+      ? Promise.resolve()
+      : (checkLoad ??= opts.loadCardCheck().then(
+          (f) => void (check = f),
+          (e: unknown) => {
+            checkLoad = null;
+            throw e;
+          },
+        ));
   const files = (names: readonly string[]) => (config.fileUrl ? names.map((n) => config.fileUrl!(n)) : []);
 
   const ensureHost = (): OverlayHost => (host ??= mountOverlayHost(doc, { css: config.css ?? PILL_CSS, urls: files(PILL_CSS_FILES) }, config.guard));
+
+  /**
+   * The panel's code or its check would not load (the extension was updated or removed under the page): say so on the
+   * pill. `drawn`: the panel is in the page (opened by the settings before the check was asked for).
+   */
+  const failOpen = (drawn: boolean) => {
+    panelLoad = null;
+    panelFailed = true;
+    if (drawn && open && host && panel) panel.unmountPanel(host.mount);
+    open = false;
+    draw();
+  };
 
   const draw = () => {
     if (!state || destroyed) return;
     const h = ensureHost();
     if (open && panel) {
+      // Opened before the article code gave its options (the settings' "always open"): the check comes now.
+      if (opts.loadCardCheck && !check) void loadCheck().then(draw, () => failOpen(true));
       panel.renderPanel(h.mount, {
         state: checked(state),
         onClose: () => handle.close(),
@@ -124,16 +157,13 @@ export function createOverlay(doc: Document, config: OverlayConfig): OverlayHand
       panelLoad ??= config.loadPanel();
       let mod: PanelModule;
       try {
-        mod = await panelLoad;
+        [mod] = await Promise.all([panelLoad, loadCheck()]);
       } catch {
-        // The panel's code would not load (the extension was updated or removed under the page): say so on the pill.
-        panelLoad = null;
-        panelFailed = true;
-        open = false;
-        draw();
+        failOpen(false);
         return;
       }
       if (!open || destroyed || !host) return;
+      panelFailed = false;
       if (!panel) {
         panel = mod;
         host.addSheet({ css: mod.PANEL_CSS, urls: files(mod.PANEL_CSS_FILES) });

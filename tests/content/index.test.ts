@@ -53,6 +53,7 @@ beforeEach(() => {
     connect: vi.fn(),
     getURL: (f: string) => {
       urls.push(f);
+      if (f === 'content-check.js') return join(process.cwd(), 'src/content/check-chunk.ts');
       return f === 'content-readability.js' && readabilityModule ? readabilityModule : `chrome-extension://t/${f}`;
     },
     onMessage: { addListener: vi.fn() },
@@ -127,8 +128,12 @@ describe('the article code', () => {
       await flush();
       idleQueue.shift()!();
       await vi.waitFor(() => expect(overlay.render).toHaveBeenLastCalledWith(state, expect.anything()));
-      const { checkCard } = overlay.render.mock.lastCall![1] as OverlayOptions;
-      expect(checkCard!(state).status).toBe(panelShows);
+      // The check (content-check.js) is loaded only when the panel asks for it (then kept: the loop's second state).
+      if (state === good) expect(urls).not.toContain('content-check.js');
+      const { loadCardCheck } = overlay.render.mock.lastCall![1] as OverlayOptions;
+      const check = await loadCardCheck!();
+      expect(urls).toContain('content-check.js');
+      expect(check(state).status).toBe(panelShows);
       main.leavePage();
     }
   });

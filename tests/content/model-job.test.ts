@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createModelRunner, type ClientPort } from '../../src/content/model-job';
-import type { ModelJob } from '../../src/protocol';
+import { parsePortEvent, type ModelJob } from '../../src/protocol';
 import { text } from '../../src/strings/text';
 import { makeArticle, makeTopic } from '../factories/article';
 import { readyState } from '../ui/sample-card';
@@ -24,19 +24,25 @@ const running = (summary: string[]): ModelJob => ({ status: 'running', model: 'm
 
 afterEach(() => vi.useRealTimers());
 
+/** The port events' check, loaded as the article code loads content-check.js (a promise). */
+const loadParser = () => Promise.resolve(parsePortEvent);
+/** Lets the loaded check arrive. */
+const settle = () => new Promise<void>((r) => queueMicrotask(r)).then(() => undefined);
+
 function setup(stallMs?: number) {
   const p = fakePort();
   const jobs: ModelJob[] = [];
   const done = vi.fn();
   const reportFailure = vi.fn();
-  const runner = createModelRunner({ connect: () => p.port, onJob: (j) => void jobs.push(j), onDone: done, reportFailure, ...(stallMs ? { stallMs } : {}) });
+  const runner = createModelRunner({ connect: () => p.port, loadParser, onJob: (j) => void jobs.push(j), onDone: done, reportFailure, ...(stallMs ? { stallMs } : {}) });
   return { p, jobs, done, reportFailure, runner };
 }
 
 describe('createModelRunner', () => {
-  it('sends the article, passes partials on, and ends with the card', () => {
+  it('sends the article, passes partials on, and ends with the card', async () => {
     const { p, jobs, done, runner } = setup();
     runner.start(makeArticle(), makeTopic(), false);
+    await settle();
     expect(p.sent[0]).toMatchObject({ type: 'start', force: false });
     expect(runner.running).toBe(true);
     p.emit({ type: 'job', job: running(['Første avsnitt.']) });
@@ -49,9 +55,10 @@ describe('createModelRunner', () => {
     expect(p.disconnected).toBe(true);
   });
 
-  it('shows a Nynorsk error with retry when the port drops mid-stream, and tells the background', () => {
+  it('shows a Nynorsk error with retry when the port drops mid-stream, and tells the background', async () => {
     const { p, jobs, reportFailure, runner } = setup();
     runner.start(makeArticle(), makeTopic(), true);
+    await settle();
     p.emit({ type: 'job', job: running(['Eit avsnitt.']) });
     p.drop();
     expect(jobs.at(-1)).toEqual({ status: 'error', model: 'm', message: text.modelDisconnected });
@@ -59,10 +66,11 @@ describe('createModelRunner', () => {
     expect(runner.running).toBe(false);
   });
 
-  it('gives up when the background stays silent, so nothing spins for ever', () => {
+  it('gives up when the background stays silent, so nothing spins for ever', async () => {
     vi.useFakeTimers();
     const { p, jobs, runner } = setup(1000);
     runner.start(makeArticle(), makeTopic(), false);
+    await settle();
     p.emit({ type: 'job', job: running([]) });
     vi.advanceTimersByTime(999);
     expect(jobs.at(-1)?.status).toBe('running');
@@ -71,9 +79,10 @@ describe('createModelRunner', () => {
     expect(p.disconnected).toBe(true);
   });
 
-  it('asks the background to cancel, and closes when the offer comes back', () => {
+  it('asks the background to cancel, and closes when the offer comes back', async () => {
     const { p, jobs, runner } = setup();
     runner.start(makeArticle(), makeTopic(), false);
+    await settle();
     runner.cancel();
     expect(p.sent.at(-1)).toEqual({ type: 'cancel' });
     p.emit({ type: 'job', job: { status: 'idle', model: 'm' } });
@@ -81,17 +90,18 @@ describe('createModelRunner', () => {
     expect(runner.running).toBe(false);
   });
 
-  it('ignores a port it has left: a late event or drop of the old job never touches the new one', () => {
+  it('ignores a port it has left: a late event or drop of the old job never touches the new one', async () => {
     const ports = [fakePort(), fakePort()];
     const jobs: ModelJob[] = [];
     const done = vi.fn();
     const reportFailure = vi.fn();
     let opened = 0;
-    const runner = createModelRunner({ connect: () => ports[opened++]!.port, onJob: (j) => void jobs.push(j), onDone: done, reportFailure });
+    const runner = createModelRunner({ connect: () => ports[opened++]!.port, loadParser, onJob: (j) => void jobs.push(j), onDone: done, reportFailure });
     const [old, current] = ports as [ReturnType<typeof fakePort>, ReturnType<typeof fakePort>];
     runner.start(makeArticle(), makeTopic(), false);
     runner.dispose(); // navigated away
     runner.start(makeArticle(), makeTopic(), true);
+    await settle();
     current.emit({ type: 'job', job: running(['Nytt.']) });
     old.emit({ type: 'job', job: running(['Gamalt.']) });
     old.emit({ type: 'done', state: readyState(), fromCache: true, requests: 0 });
@@ -103,10 +113,46 @@ describe('createModelRunner', () => {
     expect(current.disconnected).toBe(false);
   });
 
-  it('runs one job at a time', () => {
+  it('runs one job at a time', async () => {
     const { p, runner } = setup();
     runner.start(makeArticle(), makeTopic(), false);
     runner.start(makeArticle(), makeTopic(), false);
     expect(p.sent.filter((m) => (m as { type: string }).type === 'start')).toHaveLength(1);
+  });
+
+  it('handles what the port sent before its check was loaded, in order, the drop last', async () => {
+    const { p, jobs, done, reportFailure, runner } = setup();
+    runner.start(makeArticle(), makeTopic(), false);
+    const state = readyState();
+    p.emit({ type: 'job', job: running(['Første.']) });
+    p.emit({ type: 'done', state, fromCache: true, requests: 0 });
+    p.drop();
+    expect(jobs).toEqual([]);
+    await settle();
+    await settle();
+    expect(jobs).toEqual([running(['Første.'])]);
+    expect(done).toHaveBeenCalledWith(state, { fromCache: true, requests: 0 });
+    // The card came before the drop: no error.
+    expect(reportFailure).not.toHaveBeenCalled();
+    expect(runner.running).toBe(false);
+  });
+
+  it('ends in the Nynorsk error when the check cannot be loaded, and asks for it again at the next start', async () => {
+    const p = fakePort();
+    const q = fakePort();
+    const jobs: ModelJob[] = [];
+    const ports = [p, q];
+    const load = vi.fn().mockRejectedValueOnce(new Error('gone')).mockResolvedValue(parsePortEvent);
+    const runner = createModelRunner({ connect: () => ports.shift()!.port, loadParser: load, onJob: (j) => void jobs.push(j), onDone: vi.fn() });
+    runner.start(makeArticle(), makeTopic(), false);
+    p.emit({ type: 'job', job: running(['Aldri vist.']) });
+    await vi.waitFor(() => expect(jobs.at(-1)).toEqual({ status: 'error', model: '', message: text.modelDisconnected }));
+    expect(jobs).toHaveLength(1);
+    expect(p.disconnected).toBe(true);
+    runner.start(makeArticle(), makeTopic(), false);
+    await settle();
+    q.emit({ type: 'job', job: running(['Vist.']) });
+    await vi.waitFor(() => expect(jobs.at(-1)).toEqual(running(['Vist.'])));
+    expect(load).toHaveBeenCalledTimes(2);
   });
 });

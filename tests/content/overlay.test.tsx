@@ -117,11 +117,12 @@ describe('createOverlay', () => {
     const overlay = createOverlay();
     const failing = readyState();
     const checkCard = vi.fn((s: CardState): CardState => (s === failing ? { status: 'error', url: s.url, message: 'Kortet var ikkje i orden.' } : s));
-    const o = { ...opts(), checkCard };
+    const loadCardCheck = vi.fn(() => Promise.resolve(checkCard));
+    const o = { ...opts(), loadCardCheck };
     overlay.render(failing, o);
-    // The pill reads the topic without the full check: it runs when the panel first draws the state.
+    // The pill reads the topic without the full check: it is loaded and run when the panel first draws the state.
     expect(pill()!.textContent).toContain('kunstig intelligens');
-    expect(checkCard).not.toHaveBeenCalled();
+    expect(loadCardCheck).not.toHaveBeenCalled();
     await overlay.open('reader');
     expect(card()).toBeNull();
     expect(shadow().querySelector('[data-testid=status]')!.getAttribute('data-status')).toBe('error');
@@ -133,6 +134,37 @@ describe('createOverlay', () => {
     overlay.render(good, o);
     expect(card()).not.toBeNull();
     expect(checkCard).toHaveBeenCalledTimes(2);
+    expect(loadCardCheck).toHaveBeenCalledTimes(1);
+  });
+
+  it('opened before the check was asked for (the settings), draws a ready card only once its check has come', async () => {
+    const overlay = createOverlay();
+    overlay.render({ status: 'loading', url: 'u' }, opts());
+    await overlay.open('setting');
+    let give!: (f: (s: CardState) => CardState) => void;
+    const loadCardCheck = vi.fn(() => new Promise<(s: CardState) => CardState>((r) => (give = r)));
+    overlay.render(readyState(), { ...opts(), loadCardCheck });
+    expect(card()).toBeNull();
+    expect(shadow().querySelector('[data-testid=status]')!.getAttribute('data-status')).toBe('loading');
+    expect(shadow().textContent).not.toContain('kunstig intelligens');
+    give((s) => s);
+    await vi.waitFor(() => expect(card()).not.toBeNull());
+    expect(loadCardCheck).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so on the pill when the card check will not load, and loads it again at the next open', async () => {
+    const overlay = createOverlay();
+    const loadCardCheck = vi.fn().mockRejectedValueOnce(new Error('Extension context invalidated')).mockResolvedValue((s: CardState) => s);
+    overlay.render(readyState(), { ...opts(), loadCardCheck });
+    await overlay.open('reader');
+    expect(overlay.isOpen()).toBe(false);
+    expect(card()).toBeNull();
+    expect(pill()!.textContent).toContain(text.pillError);
+    await overlay.open('reader');
+    expect(card()).not.toBeNull();
+    expect(loadCardCheck).toHaveBeenCalledTimes(2);
+    overlay.close();
+    expect(pill()!.textContent).not.toContain(text.pillError);
   });
 
   it('says so on the pill when the panel code will not load, and can try again', async () => {
