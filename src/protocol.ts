@@ -27,6 +27,8 @@ import { OVERLAY_MODES } from './pill-prefs';
  * or three of them), so the rest are never built there: on a page, building
  * a schema is main-thread time the page load pays for.
  */
+// The module's schemas are marked pure (`/* @__PURE__ */`): a bundle that does not use one drops it, and with it
+// the schemas it alone refers to (the content script's check chunk needs the port events only).
 function lazy<T>(build: () => T): () => T {
   let built: T | undefined;
   return () => (built ??= build());
@@ -46,13 +48,13 @@ function lazyRecord<B extends Record<string, () => unknown>>(builders: B): { rea
 const lazyParser = <S extends v.GenericSchema>(schema: () => S) => (value: unknown) => parser(schema())(value);
 
 /** A card state whose ready card also passes validateCard's evidence bounds. */
-const cardStateSchema = lazy(() => v.custom<CardState>(isCardState, 'not a card state'));
+const cardStateSchema = /* @__PURE__ */ lazy(() => v.custom<CardState>(isCardState, 'not a card state'));
 
 /** Longest text a context may send in a message (a URL, an error message). */
 const TEXT_MAX = 2000;
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-const messageSchema = lazy(() =>
+const messageSchema = /* @__PURE__ */ lazy(() =>
   v.variant('type', [
     /** content → background: the page holds this article; resolve its card (the background detects the topic: its lexicon stays off the page's main thread). */
     v.object({ type: v.literal('card:request'), article: ArticleSchema }),
@@ -92,11 +94,11 @@ const messageSchema = lazy(() =>
 export type Message = v.InferOutput<ReturnType<typeof messageSchema>>;
 export type MessageType = Message['type'];
 
-const modelOfferSchema = lazy(() => v.object({ model: v.string(), auto: v.boolean() }));
-const okSchema = lazy(() => v.object({ ok: v.literal(true) }));
+const modelOfferSchema = /* @__PURE__ */ lazy(() => v.object({ model: v.string(), auto: v.boolean() }));
+const okSchema = /* @__PURE__ */ lazy(() => v.object({ ok: v.literal(true) }));
 
 /** The answer to each message, by its type; the sender checks it (rpc.ts). Each is built when first read. */
-export const REPLY_SCHEMAS = lazyRecord({
+export const REPLY_SCHEMAS = /* @__PURE__ */ lazyRecord({
   'card:request': cardStateSchema,
   'card:clear': okSchema,
   /** The switches the pill needs, and the model the user configured as the page needs to know it (never the key or the endpoint). */
@@ -127,7 +129,7 @@ export type ModelOffer = v.InferOutput<ReturnType<typeof modelOfferSchema>>;
 export type OverlayPrefs = Replies['overlay:get'];
 
 /** Returns the message if it is one of ours and well formed (unknown keys dropped), else null. */
-export const parseMessage = lazyParser(messageSchema);
+export const parseMessage = /* @__PURE__ */ lazyParser(messageSchema);
 
 export { MODEL_PORT, modelJobKey, tabStateKey } from './storage-keys';
 
@@ -137,7 +139,7 @@ export { MODEL_PORT, modelJobKey, tabStateKey } from './storage-keys';
  * `running` (the answer so far), or `error` (a Nynorsk message with what to do).
  * `local`: the model runs on this machine, so nothing is sent anywhere (the help text says so).
  */
-const modelJobSchema = lazy(() =>
+const modelJobSchema = /* @__PURE__ */ lazy(() =>
   v.variant('status', [
     v.object({ status: v.literal('idle'), model: v.string(), local: v.optional(v.literal(true)) }),
     v.object({
@@ -155,11 +157,11 @@ const modelJobSchema = lazy(() =>
 export type ModelJob = v.InferOutput<ReturnType<typeof modelJobSchema>>;
 
 /** Returns the job if well formed, else null. */
-export const parseModelJob = lazyParser(modelJobSchema);
+export const parseModelJob = /* @__PURE__ */ lazyParser(modelJobSchema);
 
 
 /** content → background over the model port. */
-const portRequestSchema = lazy(() =>
+const portRequestSchema = /* @__PURE__ */ lazy(() =>
   v.variant('type', [
     v.object({ type: v.literal('start'), article: ArticleSchema, topic: TopicResultSchema, force: v.optional(v.boolean(), false) }),
     v.object({ type: v.literal('cancel') }),
@@ -167,7 +169,7 @@ const portRequestSchema = lazy(() =>
 );
 
 /** background → content over the model port. */
-const portEventSchema = lazy(() =>
+const portEventSchema = /* @__PURE__ */ lazy(() =>
   v.variant('type', [
     v.object({ type: v.literal('job'), job: modelJobSchema() }),
     v.object({ type: v.literal('done'), state: cardStateSchema(), fromCache: v.boolean(), requests: v.number() }),
@@ -178,7 +180,7 @@ export type PortRequest = v.InferOutput<ReturnType<typeof portRequestSchema>>;
 export type PortEvent = v.InferOutput<ReturnType<typeof portEventSchema>>;
 
 /** Checks a port request from the content script. */
-export const parsePortRequest = lazyParser(portRequestSchema);
+export const parsePortRequest = /* @__PURE__ */ lazyParser(portRequestSchema);
 
 /** Checks a port event from the background. */
-export const parsePortEvent = lazyParser(portEventSchema);
+export const parsePortEvent = /* @__PURE__ */ lazyParser(portEventSchema);
