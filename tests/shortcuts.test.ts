@@ -67,3 +67,11 @@ describe('the schemas stay out of the article code (issue 13)', () => {
     expect(chunk.filter((i) => /core\/extract\/|preact/.test(i))).toEqual([]);
   });
 });
+
+describe('the popup reaches the extension API directly (issue 13)', () => {
+  it('popup.js holds no webextension-polyfill', async () => {
+    const popup = await inputsOf('src/popup/main.tsx');
+    expect(popup).toContain('src/popup/PopupApp.tsx');
+    expect(popup.filter((i) => i.includes('webextension-polyfill'))).toEqual([]);
+  });
+});

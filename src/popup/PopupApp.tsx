@@ -17,7 +17,7 @@ import { readEarly, type EarlyRead } from './early-read';
 import { backgroundTransport, readTabState, resolveTabId, tabTransport, toState, watchTabState, type PopupBrowser } from './tab-state';
 
 export type PopupAppProps = {
-  /** Test seam: the extension API (webextension-polyfill in the real popup). */
+  /** The extension API (the browser's own chrome.* or browser.* in the real popup; a fake in tests). */
   browser: PopupBrowser;
   /** `location.search` of the popup page. */
   search: string;

@@ -1,6 +1,6 @@
 /**
  * popup.js's first import, so its first statement: starts the early read (early-read.ts) with the browser's own
- * API object, before webextension-polyfill and the rest are evaluated. Chrome's MV3 `chrome.*` and Firefox's
+ * API object, before the rest is evaluated. Chrome's MV3 `chrome.*` and Firefox's
  * `browser.*` both return promises.
  */
 import { readEarly, type EarlyRead, type EarlyReadApi } from './early-read';
