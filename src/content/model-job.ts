@@ -96,7 +96,8 @@ export function createModelRunner(opts: ModelRunnerOptions): ModelRunner {
       // The port's events and its drop are handled in the order they came, once the check is loaded.
       let ready: Promise<unknown> = Promise.resolve();
       if (!parse) {
-        const load = (parserLoad ??= opts.loadParser());
+        // Through a promise: a loader that throws at once fails the job as one that rejects does.
+        const load = (parserLoad ??= Promise.resolve().then(() => opts.loadParser()));
         ready = load.then(
           (f) => void (parse = f),
           () => {
@@ -106,7 +107,8 @@ export function createModelRunner(opts: ModelRunnerOptions): ModelRunner {
           },
         );
       }
-      const inOrder = (fn: () => void) => (parse ? fn() : void (ready = ready.then(fn)));
+      // A handler that throws does not stop those queued after it (the port's drop among them).
+      const inOrder = (fn: () => void) => (parse ? fn() : void (ready = ready.then(fn).catch(() => undefined)));
       p.onMessage.addListener((raw) =>
         inOrder(() => {
           if (port !== p || !parse) return;

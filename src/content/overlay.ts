@@ -83,6 +83,10 @@ export function createOverlay(doc: Document, config: OverlayConfig): OverlayHand
   let panelLoad: Promise<PanelModule> | null = null;
   let panelFailed = false;
   let destroyed = false;
+  /** The latest open() call; an earlier one that resumes after a close and a new open gives way to it. */
+  let openCalls = 0;
+  /** True from open() until its panel is drawn: the pill stays meanwhile, so nothing is drawn that open() then clears. */
+  let opening = false;
   let check: CardCheck | null = null;
   let checkLoad: Promise<void> | null = null;
   /** States the panel has checked, and what to draw for each. */
@@ -120,13 +124,14 @@ export function createOverlay(doc: Document, config: OverlayConfig): OverlayHand
     panelFailed = true;
     if (drawn && open && host && panel) panel.unmountPanel(host.mount);
     open = false;
+    opening = false;
     draw();
   };
 
   const draw = () => {
     if (!state || destroyed) return;
     const h = ensureHost();
-    if (open && panel) {
+    if (open && panel && !opening) {
       // Opened before the article code gave its options (the settings' "always open"): the check comes now.
       if (opts.loadCardCheck && !check) void loadCheck().then(draw, () => failOpen(true));
       panel.renderPanel(h.mount, {
@@ -154,15 +159,18 @@ export function createOverlay(doc: Document, config: OverlayConfig): OverlayHand
     async open(by) {
       if (open || destroyed) return;
       open = true;
+      opening = true;
+      const call = ++openCalls;
       panelLoad ??= config.loadPanel();
       let mod: PanelModule;
       try {
         [mod] = await Promise.all([panelLoad, loadCheck()]);
       } catch {
-        failOpen(false);
+        if (call === openCalls && open) failOpen(false);
         return;
       }
-      if (!open || destroyed || !host) return;
+      if (call !== openCalls || !open || destroyed || !host) return;
+      opening = false;
       panelFailed = false;
       if (!panel) {
         panel = mod;
@@ -177,9 +185,12 @@ export function createOverlay(doc: Document, config: OverlayConfig): OverlayHand
     },
     close() {
       if (!open) return;
+      // Closed while its code was loading: the pill is still there, no panel to take down.
+      const drawn = !opening;
+      opening = false;
       const hadFocus = !!host && host.mount.getRootNode() instanceof ShadowRoot && (host.mount.getRootNode() as ShadowRoot).activeElement !== null;
       open = false;
-      if (host && panel) panel.unmountPanel(host.mount);
+      if (drawn && host && panel) panel.unmountPanel(host.mount);
       draw();
       host?.recheck();
       if (hadFocus) host?.mount.querySelector<HTMLElement>('[data-testid=pill]')?.focus();

@@ -87,7 +87,9 @@ describe('the article code', () => {
     main.leavePage();
   });
 
-  const showAndAnswer = async () => {
+  type Main = typeof import('../../src/content/index');
+  /** Shows the page, waits for the card request (or the page's own end), then leaves it: by `leave` where given. */
+  const showAndAnswer = async (leave: (main: Main) => void = (main) => main.leavePage()) => {
     const main = await import('../../src/content/index');
     const overlay = { render: vi.fn(), open: vi.fn(), destroy: vi.fn() };
     main.showPage({
@@ -101,7 +103,7 @@ describe('the article code', () => {
     idleQueue.shift()!();
     await vi.waitFor(() => expect(overlay.render.mock.calls.length).toBeGreaterThan(0));
     await vi.waitFor(() => expect(sent.some((m) => m.type === 'card:request') || overlay.render.mock.calls.some(([s]) => ['none', 'error'].includes((s as { status: string }).status))).toBe(true));
-    main.leavePage();
+    leave(main);
     return { overlay };
   };
 
@@ -136,6 +138,19 @@ describe('the article code', () => {
       expect(check(state).status).toBe(panelShows);
       main.leavePage();
     }
+  });
+
+  it('leaves a page without throwing when the extension was updated under it (sendMessage throws at once)', async () => {
+    let left = false;
+    await showAndAnswer((main) => {
+      expect(sent.some((m) => m.type === 'card:request')).toBe(true);
+      sendMessage().mockImplementation(() => {
+        throw new Error('Extension context invalidated.');
+      });
+      expect(() => main.leavePage()).not.toThrow();
+      left = true;
+    });
+    expect(left).toBe(true);
   });
 
   it('says it got no answer when the background answers with no card state', async () => {

@@ -26,8 +26,11 @@ afterEach(() => vi.useRealTimers());
 
 /** The port events' check, loaded as the article code loads content-check.js (a promise). */
 const loadParser = () => Promise.resolve(parsePortEvent);
-/** Lets the loaded check arrive. */
-const settle = () => new Promise<void>((r) => queueMicrotask(r)).then(() => undefined);
+/** Lets the loaded check arrive (a macrotask: every promise step before it has run). */
+const settle = async () => {
+  if (vi.isFakeTimers()) await vi.advanceTimersByTimeAsync(0);
+  else await new Promise<void>((r) => setTimeout(r, 0));
+};
 
 function setup(stallMs?: number) {
   const p = fakePort();
@@ -154,5 +157,40 @@ describe('createModelRunner', () => {
     q.emit({ type: 'job', job: running(['Vist.']) });
     await vi.waitFor(() => expect(jobs.at(-1)).toEqual(running(['Vist.'])));
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('fails the job, not the page, when the check\'s loader throws at once', async () => {
+    const p = fakePort();
+    const jobs: ModelJob[] = [];
+    const runner = createModelRunner({ connect: () => p.port, loadParser: () => { throw new Error('gone'); }, onJob: (j) => void jobs.push(j), onDone: vi.fn() });
+    expect(() => runner.start(makeArticle(), makeTopic(), false)).not.toThrow();
+    await vi.waitFor(() => expect(jobs.at(-1)).toEqual({ status: 'error', model: '', message: text.modelDisconnected }));
+    expect(runner.running).toBe(false);
+  });
+
+  it('keeps handling queued events after a handler throws: the drop still ends the job', async () => {
+    const p = fakePort();
+    const jobs: ModelJob[] = [];
+    const reportFailure = vi.fn();
+    let first = true;
+    const throwing = createModelRunner({
+      connect: () => p.port,
+      loadParser,
+      onJob: (j) => {
+        jobs.push(j);
+        if (first) {
+          first = false;
+          throw new Error('bug in a view');
+        }
+      },
+      onDone: vi.fn(),
+      reportFailure,
+    });
+    throwing.start(makeArticle(), makeTopic(), false);
+    p.emit({ type: 'job', job: running(['Eitt.']) });
+    p.drop();
+    await settle();
+    expect(jobs.at(-1)).toEqual({ status: 'error', model: 'm', message: text.modelDisconnected });
+    expect(reportFailure).toHaveBeenCalledWith(text.modelDisconnected);
   });
 });

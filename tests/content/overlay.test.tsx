@@ -152,6 +152,47 @@ describe('createOverlay', () => {
     expect(loadCardCheck).toHaveBeenCalledTimes(1);
   });
 
+  it('closed and opened again while the check is loading, shows the panel once it has come (never an empty overlay)', async () => {
+    const overlay = createOverlay();
+    overlay.render({ status: 'loading', url: 'u' }, opts());
+    await overlay.open('setting');
+    let give!: (f: (s: CardState) => CardState) => void;
+    const o = { ...opts(), loadCardCheck: () => new Promise<(s: CardState) => CardState>((r) => (give = r)) };
+    overlay.render(readyState(), o);
+    overlay.close();
+    expect(pill()).not.toBeNull();
+    const opening = overlay.open('reader');
+    // While it waits, a new state keeps the pill; nothing is drawn that the open then clears.
+    overlay.render(readyState(), o);
+    expect(pill()).not.toBeNull();
+    give((s) => s);
+    await opening;
+    expect(card()).not.toBeNull();
+    overlay.render(readyState(), o);
+    expect(shadow().querySelector('[role=dialog]')).not.toBeNull();
+    expect(card()).not.toBeNull();
+  });
+
+  it('opened, closed and opened again during the first load: one panel, drawn by the last open', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = vi.fn(() => gate.then(() => import('../../src/content/panel') as Promise<PanelModule>));
+    const overlay = createOverlay({ loadPanel: slow });
+    overlay.render(readyState(), opts());
+    const first = overlay.open('reader');
+    overlay.close();
+    expect(pill()).not.toBeNull();
+    const second = overlay.open('reader');
+    release();
+    await Promise.all([first, second]);
+    expect(overlay.isOpen()).toBe(true);
+    expect(shadow().querySelectorAll('[role=dialog]')).toHaveLength(1);
+    expect(card()).not.toBeNull();
+    overlay.close();
+    expect(pill()).not.toBeNull();
+    expect(card()).toBeNull();
+  });
+
   it('says so on the pill when the card check will not load, and loads it again at the next open', async () => {
     const overlay = createOverlay();
     const loadCardCheck = vi.fn().mockRejectedValueOnce(new Error('Extension context invalidated')).mockResolvedValue((s: CardState) => s);
