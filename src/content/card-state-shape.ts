@@ -1,8 +1,9 @@
 /**
  * The background's answers as the article code reads them while the page loads, checked by hand: the card state's
  * fields that the pill and the model offer read (status, url, title, message; for a ready card its topic and
- * engine), and the overlay switches' model offer. The whole card is checked against its schema (isCardState) when
- * the panel opens and draws it (the overlay's `checkCard`), so no card text reaches the card view unchecked. Why not
+ * engine), and the overlay switches' model offer. The whole card is checked against its schema (isCardState, in
+ * content-check.js) when the panel opens and draws it (the overlay's `loadCardCheck`), so no card text reaches the card
+ * view unchecked. Why not
  * at once: valibot's first run on a cold page, the card's schema built and a deep copy of the card in NFC cost
  * 1.5–5 ms of the page's main thread (issue 13), for a card that most readers never open, from our own background,
  * which checked it when it made or cached it.
