@@ -88,14 +88,16 @@ export function createOverlay(doc: Document, config: OverlayConfig): OverlayHand
   /** True from open() until its panel is drawn: the pill stays meanwhile, so nothing is drawn that open() then clears. */
   let opening = false;
   let check: CardCheck | null = null;
+  /** The title of the last loading state drawn (the article's own, from the page), kept while a card waits for its check. */
+  let loadingTitle: string | undefined;
   let checkLoad: Promise<void> | null = null;
   /** States the panel has checked, and what to draw for each. */
   const checkedStates = new WeakMap<CardState, CardState>();
   /** The state the panel draws: checked where the options ask for it; a ready card waits (as loading) for its check. */
   const checked = (s: CardState): CardState => {
     if (!opts.loadCardCheck || s.status !== 'ready') return s;
-    // Nothing of the card before it is checked, not even its title.
-    if (!check) return { status: 'loading', url: s.url };
+    // Nothing of the card before it is checked, not even its title: the loading state's own title stays.
+    if (!check) return { status: 'loading', url: s.url, ...(loadingTitle !== undefined ? { title: loadingTitle } : {}) };
     let out = checkedStates.get(s);
     if (!out) checkedStates.set(s, (out = check(s)));
     return out;
@@ -152,6 +154,7 @@ export function createOverlay(doc: Document, config: OverlayConfig): OverlayHand
 
   const handle: OverlayHandle = {
     render(next, nextOpts) {
+      if (next.status === 'loading') loadingTitle = next.title;
       state = next;
       opts = nextOpts;
       draw();

@@ -139,13 +139,18 @@ describe('createOverlay', () => {
 
   it('opened before the check was asked for (the settings), draws a ready card only once its check has come', async () => {
     const overlay = createOverlay();
-    overlay.render({ status: 'loading', url: 'u' }, opts());
+    overlay.render({ status: 'loading', url: 'u', title: 'Sidetittelen frå artikkelen' }, opts());
     await overlay.open('setting');
     let give!: (f: (s: CardState) => CardState) => void;
     const loadCardCheck = vi.fn(() => new Promise<(s: CardState) => CardState>((r) => (give = r)));
-    overlay.render(readyState(), { ...opts(), loadCardCheck });
+    const ready = readyState();
+    ready.card.sourceTitle = 'Ukontrollert tittel';
+    overlay.render(ready, { ...opts(), loadCardCheck });
     expect(card()).toBeNull();
     expect(shadow().querySelector('[data-testid=status]')!.getAttribute('data-status')).toBe('loading');
+    // The page's own title stays; nothing of the unchecked card shows.
+    expect(shadow().textContent).toContain('Sidetittelen frå artikkelen');
+    expect(shadow().textContent).not.toContain('Ukontrollert tittel');
     expect(shadow().textContent).not.toContain('kunstig intelligens');
     give((s) => s);
     await vi.waitFor(() => expect(card()).not.toBeNull());
