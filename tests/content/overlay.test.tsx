@@ -148,8 +148,8 @@ describe('createOverlay', () => {
     overlay.render(ready, { ...opts(), loadCardCheck });
     expect(card()).toBeNull();
     expect(shadow().querySelector('[data-testid=status]')!.getAttribute('data-status')).toBe('loading');
-    // The page's own title stays; nothing of the unchecked card shows.
-    expect(shadow().textContent).toContain('Sidetittelen frå artikkelen');
+    // The page's own title stays in what the panel shows; nothing of the unchecked card shows.
+    expect(shadow().querySelector('.nk-status__loading')!.textContent).toContain('Sidetittelen frå artikkelen');
     expect(shadow().textContent).not.toContain('Ukontrollert tittel');
     expect(shadow().textContent).not.toContain('kunstig intelligens');
     give((s) => s);
