@@ -169,6 +169,8 @@ export function createOverlay(doc: Document, config: OverlayConfig): OverlayHand
       try {
         [mod] = await Promise.all([panelLoad, loadCheck()]);
       } catch {
+        // Asked for again at the next open, even when the reader closed the card meanwhile.
+        panelLoad = null;
         if (call === openCalls && open) failOpen(false);
         return;
       }

@@ -143,8 +143,7 @@ describe('createOverlay', () => {
     await overlay.open('setting');
     let give!: (f: (s: CardState) => CardState) => void;
     const loadCardCheck = vi.fn(() => new Promise<(s: CardState) => CardState>((r) => (give = r)));
-    const ready = readyState();
-    ready.card.sourceTitle = 'Ukontrollert tittel';
+    const ready = readyState({ sourceTitle: 'Ukontrollert tittel' });
     overlay.render(ready, { ...opts(), loadCardCheck });
     expect(card()).toBeNull();
     expect(shadow().querySelector('[data-testid=status]')!.getAttribute('data-status')).toBe('loading');
@@ -196,6 +195,23 @@ describe('createOverlay', () => {
     overlay.close();
     expect(pill()).not.toBeNull();
     expect(card()).toBeNull();
+  });
+
+  it('loads the panel code again at the next open when the first load failed after the reader had closed the card', async () => {
+    let fail!: (e: Error) => void;
+    const load = vi
+      .fn<() => Promise<PanelModule>>()
+      .mockImplementationOnce(() => new Promise<PanelModule>((_, reject) => (fail = reject)))
+      .mockImplementation(() => import('../../src/content/panel') as Promise<PanelModule>);
+    const overlay = createOverlay({ loadPanel: load });
+    overlay.render(readyState(), opts());
+    const first = overlay.open('reader');
+    overlay.close();
+    fail(new Error('Extension context invalidated'));
+    await first;
+    await overlay.open('reader');
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(card()).not.toBeNull();
   });
 
   it('says so on the pill when the card check will not load, and loads it again at the next open', async () => {
