@@ -10,9 +10,8 @@
  *
  * The transport is a parameter because the contexts send differently:
  * `runtime.sendMessage` (popup, options), `(m) => tabs.sendMessage(tabId, m)`
- * (popup → its tab), the content script's own runtime without the polyfill.
- * The content script's gate and pill (content.js, content-pill.js) do not use this: they must stay
- * small and carry no valibot (issue 13), so their few replies have hand guards.
+ * (popup → its tab). The content script does not use this: none of its bundles carries valibot (issue 13), so the
+ * few replies it reads have hand guards (content/card-state-shape.ts, content/pill-prefs.ts).
  */
 import * as v from 'valibot';
 import { REPLY_SCHEMAS, type Message, type MessageType, type Reply } from './protocol';

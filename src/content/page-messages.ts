@@ -1,8 +1,9 @@
 /**
  * The popup's messages to the article code, checked by hand: 'evidence:show', 'model:generate' and 'model:cancel'.
  * Not protocol.ts's parseMessage: the article code (content-main.js) carries no valibot, whose schemas a page would
- * build as the code is evaluated (issue 13). Each guard takes exactly the messages of its type that parseMessage
- * takes, and gives what it gives (tests/content/page-messages.test.ts).
+ * build as the code is evaluated (issue 13). Each guard takes the messages of its type that parseMessage takes, and
+ * gives what it gives (tests/content/page-messages.test.ts), with one difference no sender reaches: an array that
+ * carries a `type` property, which valibot's object schema lets through, is refused here.
  */
 import type { Message } from '../protocol';
 

@@ -48,4 +48,10 @@ describe('parsePageMessage', () => {
       expect(parsePageMessage(m)).toBeNull();
     }
   });
+
+  it('refuses an array that carries a type, which the schema lets through (the one difference; no sender sends one)', () => {
+    const odd = Object.assign([], { type: 'model:cancel' });
+    expect(parseMessage(odd)).not.toBeNull();
+    expect(parsePageMessage(odd)).toBeNull();
+  });
 });
