@@ -31,11 +31,7 @@ export class ReplyError extends Error {
 
 /** Sends `message` over `transport`; resolves with its checked reply, rejects on a failed send or a malformed reply. */
 export async function send<M extends Message>(transport: Transport, message: M): Promise<Reply<M>> {
-  return checkReply(message, await transport(message));
-}
-
-/** The reply to `message`, checked; throws ReplyError when it is malformed. For a caller that times the check apart. */
-export function checkReply<M extends Message>(message: M, raw: unknown): Reply<M> {
+  const raw = await transport(message);
   // TypeScript cannot tie the schema picked by `message.type` to M's reply type; REPLY_SCHEMAS' `satisfies` and Replies do.
   const schema: v.GenericSchema = REPLY_SCHEMAS[message.type];
   const r = v.safeParse(schema, raw, { abortEarly: true });

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { REPLY_SCHEMAS, type Message, type MessageType } from '../src/protocol';
-import { checkReply, ReplyError, send, type Transport } from '../src/rpc';
+import { ReplyError, send, type Transport } from '../src/rpc';
 import type { CardState } from '../src/core/types';
 import { makeArticle } from './factories/article';
 import { readyState, sampleCard } from './ui/sample-card';
@@ -104,11 +104,11 @@ describe('the reply schema of each message type', () => {
   }
 });
 
-describe('checkReply (the check send does, for a caller that times it apart)', () => {
-  it('gives the checked reply, and throws ReplyError for a malformed one', () => {
+describe('send: the reply it gives back', () => {
+  it('is the checked reply; a malformed one rejects with ReplyError naming the message type', async () => {
     const msg = { type: 'card:request', article: makeArticle() } as const;
-    expect(checkReply(msg, readyState())).toEqual(readyState());
-    expect(() => checkReply(msg, { status: 'ready', card: { title: 'no card' } })).toThrow(ReplyError);
-    expect(() => checkReply({ type: 'card:clear', url: 'u' }, undefined)).toThrow(/card:clear: malformed reply/);
+    await expect(send(async () => readyState(), msg)).resolves.toEqual(readyState());
+    await expect(send(async () => ({ status: 'ready', card: { title: 'no card' } }), msg)).rejects.toThrow(ReplyError);
+    await expect(send(async () => undefined, { type: 'card:clear', url: 'u' })).rejects.toThrow(/card:clear: malformed reply/);
   });
 });
