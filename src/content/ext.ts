@@ -20,6 +20,13 @@ export type ContentRuntime = {
 export const runtime = (): ContentRuntime =>
   ((globalThis as { browser?: { runtime: ContentRuntime } }).browser ?? (globalThis as { chrome?: { runtime: ContentRuntime } }).chrome)!.runtime;
 
+/**
+ * Sends a message with `rt.sendMessage`; a failure is a rejection, never a throw: Chrome throws at once ("Extension
+ * context invalidated") in a page whose extension was updated or reloaded under it.
+ */
+export const sendSafely = (rt: { sendMessage(message: unknown): Promise<unknown> }, message: unknown): Promise<unknown> =>
+  new Promise((resolve) => resolve(rt.sendMessage(message)));
+
 /** Where message handlers are registered (a runtime, or a test's stand-in). */
 export type MessageSource = { onMessage: { addListener(fn: Listener): void } };
 

@@ -18,7 +18,7 @@ import type { ModelControls } from '../ui/ModelControls';
 import { benchInit, benchOnRerun, benchReport, timed, timedWait } from './bench-hook';
 import { listenForEvidenceRequests, setCurrentArticle, showEvidence } from './evidence';
 import { cardStateShape, overlayReplyOffer } from './card-state-shape';
-import { answerMessages, runtime } from './ext';
+import { answerMessages, runtime, sendSafely } from './ext';
 import { createModelRunner } from './model-job';
 import type { CardCheck, OverlayHandle, OverlayOptions } from './overlay';
 import { parsePageMessage } from './page-messages';
@@ -42,13 +42,8 @@ export type PageContext = {
 /** What content-main.js exports to the pill's script. */
 export type ArticleMain = { showPage(ctx: PageContext): void; leavePage(): void };
 
-/**
- * Sends a message; a failure is a rejection, never a throw: Chrome throws at once ("Extension context invalidated")
- * in a page whose extension was updated or reloaded under it.
- */
-const sendSafely = (msg: Message): Promise<unknown> => new Promise((resolve) => resolve(runtime().sendMessage(msg)));
 /** Tells the background (card:clear, model:failed); their answers carry nothing the page reads. */
-const tell = (msg: Message) => void sendSafely(msg).catch(() => undefined);
+const tell = (msg: Message) => void sendSafely(runtime(), msg).catch(() => undefined);
 
 /** What content-check.js exports (./check-chunk). */
 type CheckModule = typeof import('./check-chunk');
@@ -143,7 +138,7 @@ async function show({ page, overlay, baseOptions, isCurrent }: PageContext): Pro
   // Asked for after the idle period, not as the pill is mounted: a stopped worker that the message wakes takes a core
   // the pill's first frame needs on a small machine. The model offer is read while the page is extracted.
   // Its answer is checked by hand, as the card's is below (./card-state-shape).
-  const offerP = sendSafely({ type: 'overlay:get' })
+  const offerP = sendSafely(runtime(), { type: 'overlay:get' } satisfies Message)
     .then((r) => timed('check', () => overlayReplyOffer(r)), () => null);
   let article: Article | null | undefined;
   try {

@@ -11,6 +11,7 @@ import { pageKeyFrom } from '../core/page-key';
 import type { PageKind } from '../core/types';
 import type { BadgeReply, Message } from '../protocol';
 import type { Badge } from './badges-api';
+import { sendSafely } from './ext';
 
 export const BADGE_ATTR = 'data-nynorsk-kort-badge';
 const HOSTS = new Set(['www.spiceworks.com', 'spiceworks.com', 'community.spiceworks.com']);
@@ -86,5 +87,5 @@ export const badgeListingPage: Badge = (recognise) => {
   const ext = (globalThis as { browser?: ExtApi }).browser ?? (globalThis as { chrome?: ExtApi }).chrome;
   // No extension API (the extension was removed under the page): nothing to ask.
   if (!ext?.runtime) return;
-  void markListing(document, (m) => ext.runtime.sendMessage(m), recognise);
+  void markListing(document, (m) => sendSafely(ext.runtime, m), recognise);
 };

@@ -15,6 +15,7 @@ import { topicFromUrl } from '../core/topic/url-topic';
 import type { PageKind } from '../core/types';
 import { benchInit, benchReport, timed, timedWait } from './bench-hook';
 import { listenForCardCommands } from './commands';
+import { sendSafely } from './ext';
 import type { ArticleMain, BaseOptions } from './index';
 import { createOverlay, type OverlayHandle, type PanelModule } from './overlay';
 import { registeredGate, registerPill } from './pill-api';
@@ -26,7 +27,7 @@ benchInit('initPill');
 // The polyfill is not loaded here: the extension API is reached directly (the same calls in both browsers, promises in MV3).
 type ExtApi = PrefsApi & { runtime: { getURL(path: string): string } };
 const ext = ((globalThis as { browser?: ExtApi }).browser ?? (globalThis as { chrome?: ExtApi }).chrome)!;
-const send = (msg: unknown) => ext.runtime.sendMessage(msg).catch(() => undefined);
+const send = (msg: unknown) => sendSafely(ext.runtime, msg).catch(() => undefined);
 
 let mainLoad: Promise<ArticleMain> | null = null;
 let main: ArticleMain | null = null;
