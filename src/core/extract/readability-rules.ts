@@ -16,7 +16,7 @@ const OK_MAYBE = /and|article|body|column|content|main|shadow/i;
 const UNLIKELY_ROLES = ['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog'];
 
 /** Readability's match string: class and id. */
-export const matchString = (el: Element): string => `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
+const matchString = (el: Element): string => `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
 
 /** Whether `el` has a `tag` ancestor among its four nearest (Readability's _hasAncestorTag with its default depth, 3, which it passes once). */
 function hasAncestorTag(el: Element, tag: string, maxDepth = 3): boolean {
