@@ -82,6 +82,15 @@ describe('the article body is read without Readability', () => {
     expect(extract(html, 'readability')?.paragraphs).toEqual(P);
   });
 
+  it('drops a <dialog>, closed or open, on both paths (a newsletter box is not the article)', () => {
+    const box = (open: string) => `<dialog${open}><p>Subscribe to the weekly briefing and get our cloud cost checklist for free in your inbox.</p></dialog>`;
+    for (const open of ['', ' open']) {
+      const html = page(`<p>${P[0]}</p>${box(open)}<p>${P[1]}</p><p>${P[2]} ${box(open).replace(/<\/?p>/g, '')}</p><p>${P[3]}</p>`);
+      expect(extract(html)?.paragraphs).toEqual(P);
+      expect(extract(html, 'readability')?.paragraphs).toEqual(P);
+    }
+  });
+
   it('keeps the text of a styled span inside a paragraph', () => {
     const html = page(P.map((p, i) => (i === 0 ? `<p><span style="font-weight:bold">${p}</span></p>` : `<p>${p}</p>`)).join(''));
     expect(extract(html)?.paragraphs).toEqual(P);
