@@ -4,7 +4,9 @@
  * Source: Shutterstock", "(Image courtesy of X)", "Credit: ...". They name
  * photographers and picture agencies, not people or companies the article
  * is about, so the entity finder reads the text with them blanked out and
- * skips caption paragraphs that end in one.
+ * skips caption paragraphs that end in one. A wire story's dateline ("OSLO
+ * (Reuters) -") is blanked the same way: it names the agency that sent the
+ * story, not one the story is about.
  */
 
 /** What a credit is replaced with: not a letter, digit or space, so no name runs across it and offsets stay put. */
@@ -33,6 +35,9 @@ const STARTS: RegExp[] = [
   /\(c\)\s*(?:19|20)\d\d\b|\ball rights reserved\b/giu,
 ];
 
+/** A wire dateline at the start of a story's paragraph: "OSLO (Reuters) -", "LONDON, Dec 3 (Reuters) -", "(AP) —". */
+const DATELINE = /^(?:\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?\s*)?\((?:Reuters|AP|AFP|Bloomberg|EPA|dpa|NTB)\)\s*[-–—]/u;
+
 /** Every credit has one of these; text without any is not searched further. */
 const HINT = /image|photo|picture|pic|illustration|graphic|video|screenshot|chart|figure|graph|credit|source|courtesy|©|\||\/|via|\(c\)|rights reserved/i;
 
@@ -56,6 +61,9 @@ function openBracket(text: string, start: number): string | undefined {
 /** The [start, end) spans of a text that are credits: each runs to the closing bracket it opened in, or to the end. */
 export function creditSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
+  // A dateline ends where it ends: the story follows it.
+  const dateline = DATELINE.exec(text);
+  if (dateline) spans.push([0, dateline[0].length]);
   if (!HINT.test(text)) return spans;
   for (const re of STARTS) {
     re.lastIndex = 0;

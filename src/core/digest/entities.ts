@@ -19,6 +19,7 @@ import {
   EMPLOYER_CUE,
   GEO_WORDS,
   GIVEN_NAMES,
+  GROUP_NOUNS,
   LANGUAGE_CUE,
   LANGUAGES,
   NOT_NAMES,
@@ -273,7 +274,7 @@ export function findEntities(paragraphs: readonly string[]): Entities {
           !question &&
           (PERSON_CUES_AFTER.test(text.slice((run0[run0.length - 1] as Token).end)) || PERSON_CUES_BEFORE.test(near(text.slice(0, first.start))));
         const commonAtStart = at(first) && lower.has(lw) && !givenThenName && !(startsKnown && !(startsKnown === 1 && len === 1));
-        const actsAtStart = len === 1 && !lower.has(lw) && (ORG_VERB_CUE.test(text.slice(first.end)) || (s.start === 0 && /^:\s*["“]/.test(text.slice(first.end))));
+        const actsAtStart = len === 1 && !lower.has(lw) && !GROUP_NOUNS.has(b) && (ORG_VERB_CUE.test(text.slice(first.end)) || (s.start === 0 && /^:\s*["“]/.test(text.slice(first.end))));
         if (knownPrefix(texts0, ORGANISATIONS) > 1) break; // "The Verge", "The Register"
         const knownAfterFirst = at(first) && !startsKnown && !givenThenName && len > 1 && (knownPrefix(texts0.slice(1), ORGANISATIONS) || knownPrefix(texts0.slice(1), PRODUCTS));
         if (b === '&' || /^\d+(?:\.\d+)*$/.test(b) || knownAfterFirst || (STOPWORDS.has(lw) && !spokenName) || NOT_NAMES.has(b) || b === 'Spiceuser' || commonAtStart || (at(first) && !startsKnown && !givenThenName && !actsAtStart && len === 1)) {

@@ -225,5 +225,16 @@ export const REPORT_RIGHT_AFTER = new RegExp(`^\\s+${SOURCE_WORD}(?![\\p{L}])`, 
 /** Text before a capitalised run that makes it an employer: "chief evangelist at Symmetry Systems". */
 export const EMPLOYER_CUE = /\b(?:CEO|CTO|CIO|CISO|CFO|COO|founder|president|director|manager|analyst|researcher|evangelist|officer|head|engineer|scientist|lead|partner|architect|consultant|spokesperson|professor|writer|editor|VP|employed|works|worked|working)\b[\p{L}\s,-]{0,50}\bat\s+$/iu;
 
+/**
+ * Groups of people that open a news sentence and say or report things as an organisation does ("Analysts said",
+ * "Researchers warned"): never an organisation from ORG_VERB_CUE alone.
+ */
+export const GROUP_NOUNS = set(
+  'Analysts|Investors|Regulators|Researchers|Officials|Experts|Critics|Users|Customers|Employees|Workers|Lawmakers|Prosecutors|' +
+    'Authorities|Economists|Executives|Developers|Engineers|Administrators|Admins|Attackers|Hackers|Scientists|Sources|Observers|' +
+    'Vendors|Retailers|Shoppers|Residents|Voters|Members|Officers|Staff|Police|Investigators|Defenders|Maintainers|Students|Teachers|' +
+    'Doctors|Patients|Parents|Consumers|Buyers|Sellers|Traders|Owners|Partners|Providers|Companies|Firms|Banks|Governments',
+);
+
 /** Text after a lone unknown capitalised word that makes it an organisation: "Ivanti published a fix". */
 export const ORG_VERB_CUE = /^\s+(?:has\s+|have\s+|had\s+)?(?:announced|announces|released|releases|launched|launches|published|publishes|unveiled|unveils|acquired|acquires|reported|reports|disclosed|discloses|patched|confirmed|confirms|said|says|told\s+customers|warned|warns)\b/i;

@@ -107,3 +107,23 @@ describe('a name-and-agency credit after a sentence', () => {
     expect(creditSpans(s)).toEqual([[s.indexOf('Anna'), s.length]]);
   });
 });
+
+describe('a wire dateline', () => {
+  it('is blanked from the start to its dash, and the story after it stays article text', () => {
+    for (const [s, dateline] of [
+      ['OSLO (Reuters) - Equinor said on Tuesday it would halve its spending on wind power.', 'OSLO (Reuters) -'],
+      ['LONDON, Dec 3 (Reuters) - Shell said it would sell its stake in the field.', 'LONDON, Dec 3 (Reuters) -'],
+      ['NEW YORK/LONDON (Reuters) - Banks said the outage was over.', 'NEW YORK/LONDON (Reuters) -'],
+      ['SAN FRANCISCO (AP) — Microsoft said the fix was rolling out.', 'SAN FRANCISCO (AP) —'],
+      ['Oslo (Reuters) - Equinor said the field was shut.', 'Oslo (Reuters) -'],
+    ] as const) {
+      expect(creditSpans(s), s).toEqual([[0, dateline.length]]);
+      expect(isCredit(s), s).toBe(false);
+      expect(isCaption(s), s).toBe(false);
+    }
+  });
+
+  it('only at the start, and only with an agency in brackets and a dash', () => {
+    for (const s of ['Equinor told Reuters (Reuters) - no comment.', 'OSLO (Equinor) - the field was shut.', 'OSLO (Reuters) the field was shut.']) expect(creditSpans(s), s).toEqual([]);
+  });
+});

@@ -552,3 +552,24 @@ describe('named entities: a given name that is also a small word', () => {
     expect(names(findEntities(['Per Fabrikam’s new policy, admins rotate the keys every 90 days.']).people)).toEqual([]);
   });
 });
+
+describe('named entities: wire stories', () => {
+  it('a dateline names the agency that sent the story, not one it is about; a report that cites the agency still names it', () => {
+    const e = findEntities([
+      'OSLO (Reuters) - Northwind Energy ASA said on Tuesday it would halve its spending on offshore wind next year.',
+      'LONDON, Dec 3 (AFP) - Contoso said its new data centre would open in the spring.',
+    ]);
+    expect(names(e.organisations)).toEqual(['Northwind Energy ASA', 'Contoso']);
+    const cited = findEntities(['Northwind Energy ASA will sell the field, Reuters reported on Tuesday, citing two sources.']);
+    expect(names(cited.organisations)).toContain('Reuters');
+  });
+
+  it('a group of people that opens a sentence and "said" or "warned" is no organisation: "Analysts said", "Researchers warned"', () => {
+    const e = findEntities([
+      'Analysts said the outage would cost the retailer millions.',
+      'Researchers warned that the flaw was easy to exploit.',
+      'Contoso said the fix was rolling out.',
+    ]);
+    expect(names(everything(e))).toEqual(['Contoso']);
+  });
+});
