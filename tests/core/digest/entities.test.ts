@@ -572,4 +572,16 @@ describe('named entities: wire stories', () => {
     ]);
     expect(names(everything(e))).toEqual(['Contoso']);
   });
+
+  it('a place word never leaves half a name: "British Airways" is not "Airways", "Norwegian Air" not "Air"', () => {
+    const e = findEntities([
+      'British Airways said it would add flights to Oslo.',
+      'In a statement, Norwegian Air said it would cut jobs.',
+      'American Express said revenue rose in the third quarter.',
+      'Contoso said the fix was rolling out.',
+    ]);
+    const all = names(everything(e));
+    for (const half of ['Airways', 'Air', 'Express']) expect(all).not.toContain(half);
+    expect(all).toContain('Contoso');
+  });
 });
