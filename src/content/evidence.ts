@@ -1,5 +1,5 @@
 /**
- * "Vis i artikkelen" in the content script: remembers the article this page
+ * "Vis i teksten" in the content script: remembers the article this page
  * was extracted into, maps a paragraph index back to the live page, and
  * scrolls to and highlights it. Called by the overlay directly and by the
  * popup through an 'evidence:show' message to this tab.

@@ -33,7 +33,7 @@ export type OverlayOptions = {
   onOpenOptions(): void;
   /** "Noko gale i kortet?": saves to the local feedback list (issue 15). */
   onFeedback?: FeedbackSaver;
-  /** "Vis i artikkelen": scroll to and highlight an evidence paragraph (see ./evidence). */
+  /** "Vis i teksten": scroll to and highlight an evidence paragraph (see ./evidence). */
   onShowEvidence?(index: number): boolean;
   /** The model job and its actions, when a model is configured (see ./model-job). */
   model?: ModelControls;

@@ -164,7 +164,7 @@ export function feedbackSender(browser: PopupBrowser): FeedbackSaver | undefined
 }
 
 /**
- * "Vis i artikkelen" from the popup: asks the tab's content script to scroll
+ * "Vis i teksten" from the popup: asks the tab's content script to scroll
  * to the paragraph and highlight it. False when the tab does not answer (no
  * content script there any more) or does not find the paragraph.
  */

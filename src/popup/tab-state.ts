@@ -18,7 +18,7 @@ export { resolveTabId, tabIdFromSearch } from './early-read';
 export type PopupBrowser = {
   tabs: {
     query(q: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>>;
-    /** Messages the tab's content script ("Vis i artikkelen"); needs no `tabs` permission. */
+    /** Messages the tab's content script ("Vis i teksten"); needs no `tabs` permission. */
     sendMessage?(tabId: number, message: unknown): Promise<unknown>;
     /** Opens an article from "Sist opna kort". */
     create?(p: { url: string }): Promise<unknown>;

@@ -25,12 +25,12 @@ export const localModelStrings = {
     `Fila er ${actual}, men skulle vere ${expected}. Ho er truleg endra på tenaren. Sjekk adressa og prøv igjen.`,
   cancelled: 'Nedlastinga er sett på pause. Når du startar ho att, held ho fram der ho slapp.',
   notGguf: 'Fila på adressa er ikkje ein GGUF-modell. Adressa må peike rett på ei .gguf-fil.',
-  storage: 'Nettlesaren fekk ikkje lagre modellen. Prøv igjen, eller start nettlesaren på nytt.',
+  storage: 'Nettlesaren klarte ikkje å lagre modellen. Prøv igjen, eller start nettlesaren på nytt.',
   unverified: 'Kontrollsummen (sha256) for denne fila er ukjend, så ho er ikkje kontrollert.',
   tooLittleMemory: (haveGb: string, needGb: string) =>
     `Maskinen din har for lite minne til denne modellen: han har om lag ${haveGb} GB, og modellen treng om lag ${needGb} GB. Vel ein mindre modell.`,
   allocationFailed:
-    'Det var ikkje nok ledig minne til å starte modellen. Lat att andre program og prøv igjen, eller vel ein mindre modell.',
+    'Det var ikkje nok ledig minne til å starte modellen. Lukk andre program og prøv igjen, eller vel ein mindre modell.',
   loadFailed: 'Modellen kunne ikkje startast. Fila kan vere øydelagd: slett modellen og last han ned på nytt.',
   notInstalled: 'Modellen er ikkje lasta ned til denne maskinen enno. Last han ned i innstillingane.',
   generationFailed: 'Modellen på maskinen din gav ikkje noko brukbart svar. Prøv igjen.',
@@ -38,5 +38,5 @@ export const localModelStrings = {
   deleteLabel: (size: string) => `Slett modellen (frigjer ${size})`,
   deleted: (size: string) => `Modellen er sletta, og ${size} er frigjort.`,
   notPersisted:
-    'Nettlesaren lovar ikkje å ta vare på modellen. Han kan bli sletta om det blir lite plass på disken.',
+    'Nettlesaren lovar ikkje å ta vare på modellen. Modellen kan bli sletta om det blir lite plass på disken.',
 } as const;

@@ -19,7 +19,7 @@ export const text = {
   ...jobStrings,
 
   // The overlay shell.
-  panelLabel: 'Nynorsk-kort for denne artikkelen',
+  panelLabel: 'Nynorsk-kort for denne sida',
   close: 'Lukk',
   hideForSession: 'Skjul kortet resten av økta',
   hideForSessionHint: 'Du kan slå kortet av for godt i innstillingane.',
@@ -39,11 +39,11 @@ export const text = {
   termsHeading: 'Ord og omgrep',
   termsEnglish: 'Engelsk',
   termsNynorsk: 'Nynorsk',
-  faqEvidenceOne: 'Byggjer på avsnitt {list} i artikkelen.',
-  faqEvidenceMany: 'Byggjer på avsnitta {list} i artikkelen.',
+  /** {list}: "2", "2 og 4" (avsnitt, not "avsnitta", before numbers). */
+  faqEvidence: 'Byggjer på avsnitt {list}.',
   sourceLabel: 'Kjelde',
   sourceAuthor: 'skriven av {author}',
-  sourceLink: 'Les artikkelen',
+  sourceLink: 'Les originalen',
   newTab: '(opnar i ny fane)',
   engineLabel: 'Laga av',
   engineLibrary: 'Redaksjonen i Nynorsk-kort',
@@ -60,17 +60,17 @@ export const text = {
   flaggedTip: 'Bokmålsform. Nynorsk: {suggestion}',
   flaggedTipPlain: 'Bokmålsform',
 
-  // "Vis i artikkelen": the paragraphs a key point or an answer rests on.
-  showInArticle: 'Vis i artikkelen',
+  // "Vis i teksten": the paragraphs a key point or an answer rests on (an article's or a thread's).
+  showInArticle: 'Vis i teksten',
   showParagraph: 'Vis avsnitt {n}',
-  showParagraphName: 'Vis avsnitt {n} i artikkelen',
-  evidenceShown: 'Avsnitt {n} er markert i artikkelen.',
+  showParagraphName: 'Vis avsnitt {n} i teksten',
+  evidenceShown: 'Avsnitt {n} er markert i teksten.',
   evidenceMissing: 'Fann ikkje avsnitt {n} på sida. Sida kan ha endra seg sidan kortet vart laga.',
   noticeLabel: 'Merk',
 
   // Model cards: writing, streaming, errors.
   modelGenerate: 'Lag nynorsk samandrag',
-  modelGenerateHelp: 'Artikkelteksten blir send til {model} for å lage eit samandrag på nynorsk.',
+  modelGenerateHelp: 'Teksten på sida blir send til {model}, som lagar eit samandrag på nynorsk.',
   modelRegenerate: 'Lag på nytt',
   modelCancel: 'Avbryt',
   modelRetry: 'Prøv igjen',
@@ -84,10 +84,10 @@ export const text = {
   modelStageRepairing: 'Modellen rettar bokmålsformer …',
   modelNotConfigured: 'Ingen språkmodell er vald. Vel ein i innstillingane.',
   modelBadEndpoint: 'Adressa «{endpoint}» er ikkje ei gyldig nettadresse. Rett ho i innstillingane.',
-  modelNoPermission: 'Utvidinga har ikkje lov til å nå {origin}. Opne innstillingane, trykk «Test tilkoplinga» og gi lov.',
+  modelNoPermission: 'Utvidinga har ikkje lov til å nå {origin}. Opne innstillingane, trykk «Test tilkoplinga» og gje lov.',
   modelUnknownError: 'Noko uventa gjekk gale då modellen skulle skrive. Prøv igjen.',
   modelCancelled: 'Avbrote. Trykk «Prøv igjen» for å lage samandraget likevel.',
-  modelPageGone: 'Fann ikkje artikkelen i fana. Last inn sida på nytt og prøv igjen.',
+  modelPageGone: 'Fann ikkje teksten i fana. Last inn sida på nytt og prøv igjen.',
 
   // Status states.
   loading: 'Lagar kortet …',
@@ -108,10 +108,10 @@ export const text = {
   // blocked save after a failed read, keys bound to an address, the hidden overlay.
   modelNotStarted: 'Klarte ikkje å setje i gang samandraget frå sida. Last inn sida på nytt og prøv igjen.',
   hiddenForSessionDone: 'Kortet er skjult resten av økta.',
-  showParagraphInName: 'Vis i artikkelen: avsnitt {n}',
+  showParagraphInName: 'Vis i teksten: avsnitt {n}',
   // The on-device model (options page and status line).
   localStageLoading: 'Startar språkmodellen på maskinen din …',
-  localStageReading: 'Modellen les artikkelen …',
+  localStageReading: 'Modellen les teksten …',
   localGenerateHelp: 'Språkmodellen {model} skriv samandraget på maskinen din. Ingenting blir sendt nokon stad.',
   /** {rate}: a counted noun ("12 ordbitar", "tre ordbitar", "éin ordbit"). */
   localRate: '({rate} i sekundet, {left} att)',
@@ -120,7 +120,7 @@ export const text = {
   localEngineMissing: 'Språkmodellen på maskinen din kan ikkje køyre i denne nettlesaren.',
 
   // Issue 15: copy and export, feedback, recent cards, shortcuts, listing badges.
-  cardActionsLabel: 'Gjer noko med kortet',
+  cardActionsLabel: 'Handlingar for kortet',
   copyCard: 'Kopier kortet',
   copyMore: 'Fleire format',
   copyMarkdown: 'Kopier som Markdown',
@@ -130,8 +130,10 @@ export const text = {
   copiedHtml: 'Kortet er kopiert som HTML.',
   copyBlocked: 'Sida let ikkje utvidinga kopiere teksten. Han er merkt i feltet nedanfor: kopier han sjølv med Ctrl+C (⌘C på Mac).',
   copyFallbackLabel: 'Kortet som tekst',
-  exportOrigin: 'Kortet er laga med Nynorsk-kort ut frå artikkelen «{title}» på {site}.',
-  exportQuoted: 'Hovudpunkta og tala er siterte på engelsk frå artikkelen.',
+  exportOrigin: 'Kortet er laga med Nynorsk-kort ut frå «{title}» på {site}.',
+  exportQuoted: 'Hovudpunkta og tala er siterte på engelsk frå originalteksten.',
+  exportQuotedPoints: 'Hovudpunkta er siterte på engelsk frå originalteksten.',
+  exportQuotedFigures: 'Tala står med dei engelske setningane dei kjem frå.',
   feedbackOpen: 'Noko gale i kortet?',
   feedbackLegend: 'Kva er gale?',
   feedbackFact: 'Feil fakta',
@@ -139,7 +141,7 @@ export const text = {
   feedbackOther: 'Anna',
   feedbackNoteLabel: 'Kva bør rettast? (valfritt)',
   feedbackPrivacy:
-    'Tilbakemeldinga blir lagra berre i denne nettlesaren, saman med kortet og adressa til artikkelen. Ingenting blir sendt nokon stad. I innstillingane kan du hente lista ut som JSON.',
+    'Tilbakemeldinga blir lagra berre i denne nettlesaren, saman med kortet og adressa til sida. Ingenting blir sendt nokon stad. I innstillingane kan du hente lista ut som JSON.',
   feedbackSave: 'Lagre tilbakemeldinga',
   feedbackCancel: 'Avbryt',
   feedbackSaved: 'Takk! Tilbakemeldinga er lagra i nettlesaren.',
@@ -152,7 +154,7 @@ export const text = {
   shortcutAction: 'Opne Nynorsk-kort i verktøylinja',
   shortcutToggle: 'Opne eller lukk kortet på sida',
   shortcutGenerate: 'Lag nynorsk samandrag',
-  listingBadge: 'Det finst eit Nynorsk-kort til denne artikkelen',
+  listingBadge: 'Det finst eit Nynorsk-kort til denne sida',
 } as const;
 
 /** A key of `text`: lets components take a string by name. */

@@ -6,7 +6,7 @@
 export const topicReasonText = {
   urlSection: '{name} i nettadressa',
   ldSection: 'sida er merkt {name}',
-  metaSection: 'bolken i metadata {name}',
+  metaSection: 'bolken {name} i metadata',
   moreOn: 'lenkjeboksen {name}',
   category: 'kategorien {name} i fellesskapet',
   tag: 'merkelappen {name}',
@@ -14,7 +14,7 @@ export const topicReasonText = {
   crumb: 'brødsmulestigen {name}',
   textWords: 'mellom anna orda {list} i teksten',
   noSignal: 'ingen tydelege signal; teknologibransjen som standard',
-  /** A secondary topic, with the first reason for it where there is one. */
-  secondary: 'også {topic}',
-  secondaryBecause: 'også {topic} ({reason})',
+  /** A secondary topic, with the first reason for it where there is one: a clause, since the FAQ joins reasons into a sentence. */
+  secondary: 'emnet {topic} passar òg',
+  secondaryBecause: 'emnet {topic} passar òg ({reason})',
 } as const;

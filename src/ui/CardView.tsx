@@ -22,7 +22,7 @@ export type CardViewProps = {
   /** Shown as a link-button in the empty and error states when given. */
   onOpenOptions?: () => void;
   /**
-   * Shows an evidence paragraph in the page ("Vis i artikkelen"). Without it
+   * Shows an evidence paragraph in the page ("Vis i teksten"). Without it
    * the card names the paragraphs but offers no button.
    */
   onShowEvidence?: ShowEvidence;

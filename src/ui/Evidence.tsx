@@ -1,5 +1,5 @@
 /**
- * "Vis i artikkelen": buttons that show the paragraphs a key point or an FAQ
+ * "Vis i teksten": buttons that show the paragraphs a key point or an FAQ
  * answer rests on, in the page itself. The card does not know how (the
  * overlay calls the content script directly, the popup messages the tab):
  * the caller gives CardView an `onShowEvidence`, and without one no button
@@ -63,10 +63,10 @@ export function EvidenceProvider({ onShow, children }: { onShow?: ShowEvidence; 
 }
 
 /**
- * The buttons for one item's evidence: "Vis i artikkelen" for one paragraph,
+ * The buttons for one item's evidence: "Vis i teksten" for one paragraph,
  * "Vis avsnitt 2", "Vis avsnitt 5" for several. Each button's accessible
  * name starts with its visible text (WCAG 2.5.3) and says which paragraph:
- * "Vis i artikkelen: avsnitt 3", "Vis avsnitt 5 i artikkelen".
+ * "Vis i teksten: avsnitt 3", "Vis avsnitt 5 i teksten".
  */
 export function EvidenceButtons({ evidence }: { evidence: readonly number[] }) {
   const api = useContext(EvidenceContext);

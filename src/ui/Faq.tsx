@@ -67,8 +67,8 @@ export function Faq({ items }: { items: readonly FaqItem[] }) {
   );
 }
 
-/** "Byggjer på avsnitt 2 og 4 i artikkelen." (1-based for readers). */
+/** "Byggjer på avsnitt 2 og 4." (1-based for readers). */
 function evidenceLine(evidence: readonly number[]): string {
   const nums = [...new Set(evidence)].sort((a, b) => a - b).map((n) => String(n + 1));
-  return fill(nums.length === 1 ? text.faqEvidenceOne : text.faqEvidenceMany, { list: listNn(nums) });
+  return fill(text.faqEvidence, { list: listNn(nums) });
 }

@@ -22,7 +22,7 @@ export type OverlayPanelProps = {
   onOpenOptions(): void;
   /** "Noko gale i kortet?" (see CardActions). */
   onFeedback?: FeedbackSaver;
-  /** Scrolls the page to an evidence paragraph and highlights it ("Vis i artikkelen"). */
+  /** Scrolls the page to an evidence paragraph and highlights it ("Vis i teksten"). */
   onShowEvidence?: ShowEvidence;
   /** The model job and its actions, when a model is configured. */
   model?: ModelControls;

@@ -7,6 +7,7 @@
  * with `lang` (Markdown and plain text have no way to).
  */
 import { formatDateNn } from '../core/format-nn';
+import { capitalise } from '../core/nn-grammar';
 import type { Card } from '../core/types';
 import { describeEngine } from './format';
 import { fill } from '../core/template';
@@ -57,12 +58,16 @@ function outline(card: Card): Outline {
   if (card.terms?.length) sections.push({ heading: text.termsHeading, kind: 'list', items: card.terms.map((t) => ({ label: t.en, labelEnglish: true, text: t.nn })) });
   if (card.faq.length) sections.push({ heading: text.faqHeading, kind: 'faq', items: card.faq.map((f) => ({ label: f.q, text: f.a })) });
   const s = card.source;
-  const quotes = !!(card.keyPoints?.length || card.figures?.length);
+  // What the note says is quoted in English: only what the card has.
+  const points = !!card.keyPoints?.length;
+  const figures = !!card.figures?.length;
+  const quoted = points && figures ? text.exportQuoted : points ? text.exportQuotedPoints : figures ? text.exportQuotedFigures : undefined;
   const origin = card.sourceTitle || card.title;
   return {
     title: card.title,
     ...(card.sourceTitle && card.sourceTitle !== card.title ? { sourceTitle: card.sourceTitle } : {}),
-    topic: card.topic.label,
+    // Capitalised as the badge and the facts list write it.
+    topic: capitalise(card.topic.label),
     summary: card.summary,
     ...(card.notice ? { notice: card.notice } : {}),
     sections,
@@ -70,7 +75,7 @@ function outline(card: Card): Outline {
     url: s.url,
     engine: describeEngine(card.engine),
     flagged: card.language.bokmalForms,
-    notes: [fill(text.exportOrigin, { title: origin, site: s.site }), ...(quotes ? [text.exportQuoted] : [])],
+    notes: [fill(text.exportOrigin, { title: origin, site: s.site }), ...(quoted ? [quoted] : [])],
   };
 }
 

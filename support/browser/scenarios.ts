@@ -82,7 +82,7 @@ export function defineScenarios(label: string, launch: (site: Site) => Promise<H
       expect(s.card?.faq[0]?.answerVisible).toBe(true);
       expect(s.card?.faq[1]?.expanded).toBe(false);
 
-      // Tab goes through the open answer's "Vis i artikkelen" buttons, then to the next question.
+      // Tab goes through the open answer's "Vis i teksten" buttons, then to the next question.
       const stops: (string | null)[] = [];
       for (let i = 0; i < 6; i++) {
         await tab.press('Tab');
@@ -92,7 +92,7 @@ export function defineScenarios(label: string, launch: (site: Site) => Promise<H
       }
       expect(await activeText(tab)).toBe(faq[1]?.q);
       expect(stops.length).toBeGreaterThan(0);
-      for (const t of stops) expect(t).toMatch(/^Vis (i artikkelen|avsnitt \d+)$/);
+      for (const t of stops) expect(t).toMatch(/^Vis (i teksten|avsnitt \d+)$/);
       await tab.press(' ');
       s = await waitForSnapshot(tab, 'the second answer open', (x) => x.card?.faq[1]?.expanded === true);
       expect(s.card?.faq[1]?.answerVisible).toBe(true);

@@ -1,4 +1,4 @@
-/** "Vis i artikkelen" in Chromium (playwright-core, Debian chromium). */
+/** "Vis i teksten" in Chromium (playwright-core, Debian chromium). */
 import { ChromiumHarness } from '../../support/browser/chromium';
 import { TEST_BUILD } from '../../support/browser/paths';
 import { defineEvidenceScenarios } from './evidence-scenarios';

@@ -1,4 +1,4 @@
-/** "Vis i artikkelen" in Firefox (puppeteer-core over WebDriver BiDi, Debian firefox-esr). */
+/** "Vis i teksten" in Firefox (puppeteer-core over WebDriver BiDi, Debian firefox-esr). */
 import { FirefoxHarness } from '../../support/browser/firefox';
 import { TEST_BUILD } from '../../support/browser/paths';
 import { defineEvidenceScenarios } from './evidence-scenarios';

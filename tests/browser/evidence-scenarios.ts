@@ -1,5 +1,5 @@
 /**
- * "Vis i artikkelen", written once and run in Chromium and Firefox
+ * "Vis i teksten", written once and run in Chromium and Firefox
  * (evidence-chromium.test.ts, evidence-firefox.test.ts): from the overlay and from the popup (opened
  * as a tab with ?tab=), the page scrolls to the evidence paragraph, a
  * highlight box lies over exactly that paragraph, and the box goes away.
@@ -71,7 +71,7 @@ function furthestFaq(card: Card): { item: number; index: number } {
 
 /** The scenarios, registered for the browser that `launch` starts. */
 export function defineEvidenceScenarios(label: string, launch: (site: Site) => Promise<Harness>): void {
-  describe(`${label}: "Vis i artikkelen" scrolls to and highlights the evidence paragraph`, () => {
+  describe(`${label}: "Vis i teksten" scrolls to and highlights the evidence paragraph`, () => {
     const site = new Site();
     const meta = site.addFixture('meta-ai-workforce');
     // The paragraphs as the content script extracts them (the same core code, on the same HTML).
@@ -151,7 +151,7 @@ export function defineEvidenceScenarios(label: string, launch: (site: Site) => P
       const status = await opened.tab.evaluate<string>(
         `document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot.querySelector('[data-testid=evidence-status]').textContent`,
       );
-      expect(status).toBe(`Avsnitt ${target.index + 1} er markert i artikkelen.`);
+      expect(status).toBe(`Avsnitt ${target.index + 1} er markert i teksten.`);
       const focused = await opened.tab.evaluate<string | null>(
         `(document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot.activeElement || {}).getAttribute ? document.querySelector('[data-nynorsk-kort-overlay]').shadowRoot.activeElement.getAttribute('data-testid') : null`,
       );
@@ -176,7 +176,7 @@ export function defineEvidenceScenarios(label: string, launch: (site: Site) => P
       await waitFor(
         'the popup told that the paragraph is shown',
         () => popup.evaluate<string>(`document.querySelector('[data-testid=evidence-status]').textContent`),
-        (t) => t === `Avsnitt ${target.index + 1} er markert i artikkelen.`,
+        (t) => t === `Avsnitt ${target.index + 1} er markert i teksten.`,
       );
       // The article's tab is behind the popup tab: bring it forward to look at it.
       await pageOf(tab).bringToFront();

@@ -173,7 +173,7 @@ describe.skipIf(!exe)('On-device model in Chromium (tiny random-weight GGUF)', (
     expect(done?.faq).toBeGreaterThanOrEqual(3);
     // The status line said what the engine did before it wrote, then how fast it wrote.
     const statuses = (await page.evaluate('window.__nkStatus')) as string[];
-    expect(statuses.some((t) => t.includes('Startar språkmodellen på maskinen din') || t.includes('Modellen les artikkelen'))).toBe(true);
+    expect(statuses.some((t) => t.includes('Startar språkmodellen på maskinen din') || t.includes('Modellen les teksten'))).toBe(true);
     expect(statuses.some((t) => /(?:\d[\d\u00a0]*|[a-zæøåé]+) ordbit(?:ar)? i sekundet, om lag .+ att/.test(t)), statuses.join(' | ')).toBe(true);
     const popupDone = await waitFor('the on-device card in the popup', () => popupView(popup), (v) => v.engine === 'local' && !v.streaming, 20_000);
     expect(popupDone.summary).toBe(done?.summary);

@@ -207,7 +207,7 @@ export function defineReaderScenarios(label: string, launch: (site: Site, profil
       await waitFor('the copy confirmed', () => articleTab.evaluate<string | null>(inOverlay('[data-testid=actions-status]', 'el.textContent')), (t) => t === 'Kortet er kopiert som tekst.');
       const plain = await readClipboard(h);
       expect(plain).toBe(cardToText(card));
-      expect(plain).toContain('Kortet er laga med Nynorsk-kort ut frå artikkelen');
+      expect(plain).toContain('Kortet er laga med Nynorsk-kort ut frå «');
       expect(plain).toContain(card.source.url);
 
       for (const [testid, expected, said] of [
@@ -265,7 +265,7 @@ export function defineReaderScenarios(label: string, launch: (site: Site, profil
       expect(badges.map((b) => b.href).sort()).toEqual([meta.url, other.url].sort());
       // The title link, not the picture link; never the unseen article.
       expect(badges.find((b) => b.href === other.url)?.cls).toBe('title');
-      expect(badges.every((b) => b.text === 'nn' && b.label === 'Det finst eit Nynorsk-kort til denne artikkelen')).toBe(true);
+      expect(badges.every((b) => b.text === 'nn' && b.label === 'Det finst eit Nynorsk-kort til denne sida')).toBe(true);
       const s = await snapshot(listing);
       expect(s.hosts).toBe(0);
       // The article code announces itself to the background for its tab; a listing never loads it.

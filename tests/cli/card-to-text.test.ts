@@ -16,7 +16,8 @@ describe('cardToText', () => {
     const article = makeArticle({ url: metaUrl, canonicalUrl: metaUrl, paragraphs: META_PARAGRAPHS, published: '2024-04-03' });
     const out = cardToText(resolveCard(article, makeTopic({ id: 'ai', label: 'kunstig intelligens' }), { library: LIBRARY }).card);
     expect(out.split('\n')[0]).toBe('Meta slit med å halde på KI-ekspertane etter fleire tunge avgangar');
-    expect(out).toContain(`${text.topicLabel}: kunstig intelligens`);
+    // Capitalised, as the badge in the browser writes it.
+    expect(out).toContain(`${text.topicLabel}: Kunstig intelligens`);
     expect(out).toContain(text.faqHeading);
     expect(out.match(/^\* /gm)).toHaveLength(5);
     expect(out).toContain(`${text.sourceLabel}: Spiceworks, 3. april 2024 <${metaUrl}>`);

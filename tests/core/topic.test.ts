@@ -178,7 +178,7 @@ describe('detectTopic signals', () => {
     expect(one.confidence).toBe(0.81);
     const two = detectTopic(article({ section: 'tech-general', title: 'Hello', paragraphs: plain, jsonLd: ld, tags: ['LLM', 'ChatGPT'] }));
     expect(two.secondary).toEqual(['ai']);
-    expect(two.reasons).toContain('også kunstig intelligens (merkelappane «LLM» og «ChatGPT»)');
+    expect(two.reasons).toContain('emnet kunstig intelligens passar òg (merkelappane «LLM» og «ChatGPT»)');
   });
   it('falls back with low confidence when nothing is known', () => {
     const t = detectTopic(article({ title: 'Hello', paragraphs: ['Nothing to see here at all.'] }));
@@ -222,8 +222,8 @@ describe('detectTopic: each signal on its own', () => {
   it('reads the section from either metadata tag, and gives a reason once however many tags repeat it', () => {
     const parsely = bare({ meta: { 'parsely-section': 'Cloud' } });
     expect(parsely.id).toBe('cloud');
-    expect(parsely.reasons).toEqual(['bolken i metadata «Cloud»']);
-    expect(bare({ meta: { 'article:section': 'Cloud', 'parsely-section': 'Cloud' } }).reasons).toEqual(['bolken i metadata «Cloud»']);
+    expect(parsely.reasons).toEqual(['bolken «Cloud» i metadata']);
+    expect(bare({ meta: { 'article:section': 'Cloud', 'parsely-section': 'Cloud' } }).reasons).toEqual(['bolken «Cloud» i metadata']);
   });
 
   it('reads the MORE ON heading by its topic name or, failing that, by its words', () => {

@@ -17,7 +17,7 @@ function openAllAnswers() {
 const withKeyPoints = () =>
   readyState({ keyPoints: [{ text: 'A sentence of the article.', evidence: [5] }, { text: 'Another one.', evidence: [] }] });
 
-describe('"Vis i artikkelen" buttons', () => {
+describe('"Vis i teksten" buttons', () => {
   it('are absent when the card has no way to show the page (no handler)', () => {
     const { container } = render(<CardView state={withKeyPoints()} />);
     expect(container.querySelectorAll('[data-testid=show-evidence]')).toHaveLength(0);
@@ -34,14 +34,16 @@ describe('"Vis i artikkelen" buttons', () => {
         .queryAllByRole('button')
         .filter((b) => b.getAttribute('data-testid') === 'show-evidence')
         .map((b) => [b.getAttribute('aria-label'), b.textContent]);
-    expect(names(items[0]!)).toEqual([['Vis i artikkelen: avsnitt 1', 'Vis i artikkelen']]);
+    expect(names(items[0]!)).toEqual([['Vis i teksten: avsnitt 1', 'Vis i teksten']]);
     expect(names(items[1]!)).toEqual([
-      ['Vis avsnitt 2 i artikkelen', 'Vis avsnitt 2'],
-      ['Vis avsnitt 4 i artikkelen', 'Vis avsnitt 4'],
+      ['Vis avsnitt 2 i teksten', 'Vis avsnitt 2'],
+      ['Vis avsnitt 4 i teksten', 'Vis avsnitt 4'],
     ]);
     expect(names(items[2]!)).toEqual([]);
+    // The line before the buttons: "avsnitt" with numbers, not the definite "avsnitta".
+    expect(items.map((el) => el.querySelector('.nk-faq__evidence')?.textContent?.split('.')[0] ?? null)).toEqual(['Byggjer på avsnitt 1', 'Byggjer på avsnitt 2 og 4', null]);
     const points = screen.getByTestId('key-points');
-    expect(within(points).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Vis i artikkelen: avsnitt 6']);
+    expect(within(points).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Vis i teksten: avsnitt 6']);
     // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
     for (const b of screen.getAllByTestId('show-evidence')) expect(b.getAttribute('aria-label')!.startsWith(b.textContent!)).toBe(true);
   });
@@ -50,11 +52,11 @@ describe('"Vis i artikkelen" buttons', () => {
     const onShow = vi.fn(() => true);
     render(<CardView state={readyState()} onShowEvidence={onShow} />);
     openAllAnswers();
-    const button = screen.getByRole('button', { name: 'Vis avsnitt 4 i artikkelen' });
+    const button = screen.getByRole('button', { name: 'Vis avsnitt 4 i teksten' });
     button.focus();
     fireEvent.click(button);
     expect(document.activeElement).toBe(button);
-    await waitFor(() => expect(screen.getByTestId('evidence-status').textContent).toBe('Avsnitt 4 er markert i artikkelen.'));
+    await waitFor(() => expect(screen.getByTestId('evidence-status').textContent).toBe('Avsnitt 4 er markert i teksten.'));
     expect(onShow).toHaveBeenCalledWith(3);
     expect(screen.getByTestId('evidence-status').getAttribute('role')).toBe('status');
     expect(screen.queryByTestId('evidence-missing')).toBeNull();
@@ -67,11 +69,11 @@ describe('"Vis i artikkelen" buttons', () => {
     });
     render(<CardView state={readyState()} onShowEvidence={onShow} />);
     openAllAnswers();
-    fireEvent.click(screen.getByRole('button', { name: 'Vis avsnitt 2 i artikkelen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Vis avsnitt 2 i teksten' }));
     const note = await screen.findByTestId('evidence-missing');
     expect(note.textContent).toContain('Fann ikkje avsnitt 2 på sida.');
     expect(note.closest('[data-testid=faq-item]')).toBe(screen.getAllByTestId('faq-item')[1]);
-    fireEvent.click(screen.getByRole('button', { name: 'Vis i artikkelen: avsnitt 1' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Vis i teksten: avsnitt 1' }));
     await waitFor(() => expect(screen.getByTestId('evidence-status').textContent).toContain('Fann ikkje avsnitt 1 på sida.'));
   });
 
@@ -79,22 +81,22 @@ describe('"Vis i artikkelen" buttons', () => {
     const onShow = vi.fn(() => true);
     render(<OverlayPanel state={readyState()} onClose={vi.fn()} onHideForSession={vi.fn()} onOpenOptions={vi.fn()} onShowEvidence={onShow} />);
     openAllAnswers();
-    fireEvent.click(screen.getByRole('button', { name: 'Vis i artikkelen: avsnitt 1' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Vis i teksten: avsnitt 1' }));
     return waitFor(() => expect(onShow).toHaveBeenCalledWith(0));
   });
 });
 
-describe('"Vis i artikkelen" in the popup', () => {
+describe('"Vis i teksten" in the popup', () => {
   it('messages the tab of ?tab= and reports whether the page found the paragraph', async () => {
     const sendMessage = vi.fn(async (_tab: number, msg: unknown) => ({ found: (msg as { index: number }).index !== 3 }));
     const b = { ...fakeBrowser({ session: { 'tab:12': readyState() } }), tabs: { query: vi.fn(async () => []), sendMessage } };
     render(<PopupApp browser={b} search="?tab=12" />);
     await screen.findByTestId('card');
     openAllAnswers();
-    fireEvent.click(await screen.findByRole('button', { name: 'Vis i artikkelen: avsnitt 1' }));
-    await waitFor(() => expect(screen.getByTestId('evidence-status').textContent).toBe('Avsnitt 1 er markert i artikkelen.'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Vis i teksten: avsnitt 1' }));
+    await waitFor(() => expect(screen.getByTestId('evidence-status').textContent).toBe('Avsnitt 1 er markert i teksten.'));
     expect(sendMessage).toHaveBeenCalledWith(12, { type: 'evidence:show', index: 0 });
-    fireEvent.click(screen.getByRole('button', { name: 'Vis avsnitt 4 i artikkelen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Vis avsnitt 4 i teksten' }));
     await screen.findByTestId('evidence-missing');
   });
 

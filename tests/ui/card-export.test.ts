@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { LIBRARY } from '../../src/core/library-data';
 import { resolveCard } from '../../src/core/resolve';
+import type { Card } from '../../src/core/types';
 import { cardToHtml, cardToMarkdown, cardToText, formatCard, mdEscape } from '../../src/ui/card-export';
 import { text } from '../../src/strings/text';
 import { META_PARAGRAPHS, makeArticle, makeTopic } from '../factories/article';
@@ -16,12 +17,25 @@ describe('card export', () => {
     expect(fact.keyPoints?.length).toBeGreaterThan(0);
     for (const f of ['text', 'markdown', 'html'] as const) {
       const lib = formatCard(library, f);
-      expect(lib, f).toContain('Kortet er laga med Nynorsk-kort ut frå artikkelen');
-      expect(lib, f).toContain('A Test Card About Artificial Intelligence');
+      expect(lib, f).toContain('Kortet er laga med Nynorsk-kort ut frå «A Test Card About Artificial Intelligence»');
       expect(lib, f).toContain(library.source.url);
       expect(lib, f).toContain(text.engineLibrary);
-      expect(lib, f).not.toContain(text.exportQuoted);
-      expect(formatCard(fact, f), f).toContain(text.exportQuoted);
+      for (const note of [text.exportQuoted, text.exportQuotedPoints, text.exportQuotedFigures]) expect(lib, f).not.toContain(note);
+    }
+  });
+
+  it('names in its note only the quotes the card has: key points, figures or both', () => {
+    const fact = digest();
+    const figure = { value: '40 prosent', text: 'Costs fell by 40 percent.', evidence: [0] };
+    const cases: [Card, string][] = [
+      [{ ...fact, figures: [] }, text.exportQuotedPoints],
+      [{ ...fact, figures: [figure] }, text.exportQuoted],
+      [{ ...fact, keyPoints: [], figures: [figure] }, text.exportQuotedFigures],
+    ];
+    for (const [card, note] of cases) {
+      const out = formatCard(card, 'text');
+      expect(out).toContain(note);
+      for (const other of [text.exportQuoted, text.exportQuotedPoints, text.exportQuotedFigures].filter((n) => n !== note)) expect(out).not.toContain(other);
     }
   });
 
@@ -57,7 +71,14 @@ describe('card export', () => {
   it('plain text keeps the CLI layout and ends with the origin', () => {
     const out = cardToText(sampleCard());
     expect(out.split('\n')[0]).toBe('Eit testkort om kunstig intelligens');
-    expect(out.trimEnd().split('\n').pop()).toBe('Kortet er laga med Nynorsk-kort ut frå artikkelen «A Test Card About Artificial Intelligence» på Spiceworks.');
+    expect(out.trimEnd().split('\n').pop()).toBe('Kortet er laga med Nynorsk-kort ut frå «A Test Card About Artificial Intelligence» på Spiceworks.');
     expect(formatCard(sampleCard(), 'json')).toBe(JSON.stringify(sampleCard(), null, 2));
+  });
+
+  it('writes the topic with a capital, as the badge and the facts list do, in every format', () => {
+    const card = { ...sampleCard(), topic: { ...sampleCard().topic, label: 'kunstig intelligens' } };
+    expect(cardToText(card)).toContain('\nEmne: Kunstig intelligens\n');
+    expect(cardToMarkdown(card)).toContain('**Emne:** Kunstig intelligens');
+    expect(cardToHtml(card)).toContain('<strong>Emne:</strong> Kunstig intelligens</p>');
   });
 });

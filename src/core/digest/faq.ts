@@ -67,7 +67,8 @@ function terms(f: DigestFacts): FaqItem | undefined {
   const list = listNn(
     shown.map((x) => {
       const nn = x.nn.replace(/\s*\([^)]*\)$/, '');
-      return x.abbrev ? fill(t.itemAbbrev, { abbrev: x.abbrev, en: x.en, nn }) : fill(t.item, { en: x.en, nn });
+      // «SD-WAN» (programvaredefinert fjernnett): an abbreviation that is itself the English term is not spelt out twice.
+      return x.abbrev && x.abbrev.toLowerCase() !== x.en.toLowerCase() ? fill(t.itemAbbrev, { abbrev: x.abbrev, en: x.en, nn }) : fill(t.item, { en: x.en, nn });
     }),
   );
   return { q: fill(t.q, kindVars(f.kind)), a: fill(t.a, { ...kindVars(f.kind), terms: list }), evidence: evidenceOf(shown.map((x) => x.first.paragraph)) };

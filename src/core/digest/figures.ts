@@ -79,7 +79,7 @@ const QUALIFIERS: [RegExp, string][] = [
 /** "30% longer", "40% more than": a difference, not a share. The comparative goes with the figure. */
 const COMPARATIVES: Record<string, string> = {
   more: 'meir', less: 'mindre', fewer: 'færre', higher: 'høgare', lower: 'lågare', longer: 'lengre', shorter: 'kortare',
-  faster: 'raskare', slower: 'seinare', cheaper: 'billegare', larger: 'større', bigger: 'større', smaller: 'mindre',
+  faster: 'raskare', slower: 'tregare', cheaper: 'billegare', larger: 'større', bigger: 'større', smaller: 'mindre',
 };
 const COMPARATIVE_AFTER = new RegExp(`^\\s+(${Object.keys(COMPARATIVES).join('|')})\\b`, 'i');
 /** "five years ago" after a figure: it is a past value. */

@@ -10,7 +10,7 @@ export { capitalise, listNn };
 export function kindVars(kind: TextKind): Record<string, string> {
   const k = TEMPLATES.kind[kind];
   const gender = k.gender as Gender;
-  return { intro: k.intro, the: k.the, The: capitalise(k.the), it: pronounNn(gender), written: agreeNn(TEMPLATES.participles.written, gender, false) };
+  return { intro: k.intro, the: k.the, The: capitalise(k.the), it: pronounNn(gender), written: agreeNn(TEMPLATES.participles.written, gender, false), long: agreeNn(TEMPLATES.adjectives.long, gender, false) };
 }
 
 /** A noun of the templates, with its gender. */

@@ -6,7 +6,7 @@
  * Each sentence is written only when its facts exist.
  */
 import { fill } from '../template';
-import { agreeNn, countNn, numberNn } from '../nn-grammar';
+import { agreeNn, countNn, digitsNn, numberNn } from '../nn-grammar';
 import type { DigestFacts } from './digest-facts';
 import { countOf, kindVars, listNn, noun } from './format';
 import type { Entity } from './entities';
@@ -35,7 +35,9 @@ export function mostNamedSentence(f: DigestFacts): string | undefined {
   if (k * 3 < n) return undefined;
   if (k >= n) return fill(TEMPLATES.summary.mostNamedAll, { name: top.name });
   const pd = noun('paragraphDefinite');
-  return fill(TEMPLATES.summary.mostNamed, { name: top.name, k: numberNn(k, 'n'), n: `${numberNn(n, 'n')} ${pd.pl}` });
+  // Both in digits once the total is (ten or more): "8 av dei 11 avsnitta", not "åtte av dei 11".
+  const count = (x: number) => (n >= 10 ? digitsNn(x) : numberNn(x, 'n'));
+  return fill(TEMPLATES.summary.mostNamed, { name: top.name, k: count(k), n: `${count(n)} ${pd.pl}` });
 }
 
 /** A thread's question and how many have answered. */

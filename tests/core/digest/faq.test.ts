@@ -23,4 +23,19 @@ describe('buildFaq', () => {
     const asked = faqOf({ ...over, title: 'Printer queue stuck?', paragraphs: ['Why is the printer queue on the office server stuck since the update on Monday?', 'Restarting the spooler service fixed it for us.'] });
     expect(asked.find((f) => /^Kva spør/.test(f.q))?.a).toContain('«Why is the printer queue on the office server stuck since the update on Monday?»');
   });
+
+  it('asks how long the text is with the adjective agreeing: "Kor lang er artikkelen?", "Kor langt er intervjuet?"', () => {
+    const bare = { paragraphs: ['Short note.'], title: 'Note' };
+    const q = (contentType: 'interviews' | 'news') => buildDigestCard(makeArticle({ ...bare, contentType }), makeTopic({ reasons: [] })).faq.map((f) => f.q);
+    expect(q('news')).toContain('Kor lang er artikkelen?');
+    expect(q('interviews')).toContain('Kor langt er intervjuet?');
+  });
+
+  it('does not spell out an abbreviation that is itself the English term: «SD-WAN» (programvaredefinert fjernnett)', () => {
+    const paragraphs = ['The branch offices moved from MPLS to SD-WAN last year, and the help desk now manages every link from one console.'];
+    const answer = buildDigestCard(makeArticle({ paragraphs }), makeTopic()).faq.find((f) => f.q.startsWith('Kva heiter fagorda'))?.a;
+    expect(answer).toContain('«SD-WAN» (programvaredefinert fjernnett)');
+    expect(answer).not.toContain('(SD-WAN,');
+  });
 });
+

@@ -214,7 +214,7 @@ describe('figures: the Nynorsk words for scales, qualifiers, comparatives, past 
     expect(v('The team logged 35% fewer incidents after the firewall upgrade.')).toEqual(['35 prosent færre']);
     expect(v('Outages were 50% shorter with the new failover setup in place.')).toEqual(['50 prosent kortare']);
     expect(v('Boot times are 20% faster on the new laptops, the vendor says.')).toEqual(['20 prosent raskare']);
-    expect(v('Backups ran 30% slower after the storage migration last month.')).toEqual(['30 prosent seinare']);
+    expect(v('Backups ran 30% slower after the storage migration last month.')).toEqual(['30 prosent tregare']);
     expect(v('The new plan is 15% cheaper than the old one for small teams.')).toEqual(['15 prosent billegare']);
     expect(v('The new disks are 25% larger than the ones they replace.')).toEqual(['25 prosent større']);
     expect(v('Mailboxes grew 10% bigger after the retention policy changed.')).toEqual(['10 prosent større']);

@@ -46,11 +46,11 @@ describe('fact card on the shared real texts', () => {
     if (!json || !sw) throw new Error('expected shared texts missing');
     const jc = buildDigestCard(json.article, json.topic);
     expect(jc.facts?.find((f) => f.label === 'Publisert')?.value).toBe('11. oktober 2022');
-    expect(jc.summary[0]).toMatch(/^Dette er ein forklarande artikkel om .*\. Artikkelen forklarer kva «JSON» er\./);
+    expect(jc.summary[0]).toMatch(/^Dette er ein forklarande artikkel om .*\. Artikkelen gjer greie for kva «JSON» er\./);
     expect(jc.facts?.find((f) => f.label === 'Kjelde')?.value).toBe('Chiradeep BasuMallick, Spiceworks');
     const sc = buildDigestCard(sw.article, sw.topic);
     expect(sc.facts?.find((f) => f.label === 'Publisert')?.value).toBe('26. juli 2022');
-    expect(sc.summary[0]).toBe('Dette er ein forklarande artikkel om nettverk. Artikkelen forklarer kva «network switch» er.');
+    expect(sc.summary[0]).toBe('Dette er ein forklarande artikkel om nettverk. Artikkelen gjer greie for kva «network switch» er.');
     expect(sc.terms?.map((t) => t.en)).toEqual(expect.arrayContaining(['network switch', 'switch', 'MAC address']));
   });
 

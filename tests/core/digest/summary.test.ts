@@ -18,6 +18,11 @@ describe('the most named name in the summary', () => {
     expect(sentence(3, 10)).toBeUndefined();
   });
 
+  it('writes both counts in digits once the total is ten or more: "8 av dei 11", not "åtte av dei 11"', () => {
+    expect(sentence(8, 11)).toBe('Acme Corp går att i 8 av dei 11 avsnitta.');
+    expect(sentence(4, 10)).toBe('Acme Corp går att i 4 av dei 10 avsnitta.');
+  });
+
   it('says "alle avsnitta" when every paragraph names it', () => {
     expect(sentence(4, 4)).toBe('Acme Corp går att i alle avsnitta.');
     expect(sentence(3, 3)).toBe('Acme Corp går att i alle avsnitta.');

@@ -28,7 +28,7 @@ describe('template grammar on every fixture card', () => {
       for (const item of card.faq.filter((f) => /^Kven og kva nemner/.test(f.q))) {
         for (const s of sentences(item.a)) {
           checked++;
-          expect(s, name).toMatch(/^Blant (?:personane|verksemdene og organisasjonane|produkta|programmeringsspråka|standardane) som blir nemnde, er .+\.$/);
+          expect(s, name).toMatch(/^Blant (?:personane|verksemdene og organisasjonane|produkta og tenestene|programmeringsspråka|standardane) som blir nemnde, er .+\.$/);
         }
       }
     }
@@ -92,7 +92,7 @@ describe('template grammar in the small', () => {
     });
     const who = buildDigestCard(a, makeTopic()).faq.find((f) => f.q === 'Kven og kva nemner artikkelen?');
     expect(who?.a).toBe(
-      'Blant personane som blir nemnde, er Jane Holm. Blant verksemdene og organisasjonane som blir nemnde, er Microsoft og Gartner. Blant produkta som blir nemnde, er Windows, Intune og Azure.',
+      'Blant personane som blir nemnde, er Jane Holm. Blant verksemdene og organisasjonane som blir nemnde, er Microsoft og Gartner. Blant produkta og tenestene som blir nemnde, er Windows, Intune og Azure.',
     );
   });
 
