@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
@@ -83,6 +83,16 @@ describe('build', () => {
       if (page === 'popup.html') expect(html.indexOf('<style>')).toBeLessThan(html.indexOf('<script'));
       for (const l of links) expect(existsSync(join(dir, l)), `${page} → ${l}`).toBe(true);
     }
+  });
+
+  it('ships no bench hook: no script of a normal build holds its names, and a bench build does', async () => {
+    const names = /nk-bench|__nkBench|benchAdd|benchReport/;
+    const shipped = await buildTarget('chrome', join(out, 'chrome-nobench'));
+    const scripts = readdirSync(shipped).filter((f) => f.endsWith('.js'));
+    expect(scripts).toContain('content.js');
+    for (const f of scripts) expect(readFileSync(join(shipped, f), 'utf8'), f).not.toMatch(names);
+    const bench = await buildTarget('chrome', join(out, 'chrome-bench'), { bench: true });
+    for (const f of ['content.js', 'content-pill.js', 'content-main.js']) expect(readFileSync(join(bench, f), 'utf8'), f).toMatch(names);
   });
 
   it('writes a Firefox manifest with background scripts, gecko id and data collection permissions', async () => {

@@ -3,8 +3,11 @@
  * `__NK_BENCH__` itself, so call sites read as the product (`timed('extract',
  * () => extractArticle(…))`); build.mjs defines the constant as `false` in
  * normal and test builds, esbuild folds each function to a plain call and
- * drops the rest: shipped bundles carry none of it (bench/page-cost checks
- * that the string "nk-bench" is absent from dist content bundles).
+ * drops the rest: shipped bundles carry none of it (tests/build.test.ts and
+ * bench/page-cost check). What reaches the shared record sits inside
+ * `if (__NK_BENCH__) { … }`: esbuild drops such a block before it decides
+ * what a bundle keeps, but code after a folded `return` only later, and
+ * that kept `rec` in content.js.
  *
  * In a bench build the content script sums the main-thread time of each
  * phase with performance.now() and reports the record to the page as a
@@ -58,11 +61,12 @@ const rec = (): BenchRecord => (shared().__nkBenchRecord ??= { outcome: 'none', 
 
 /** Adds the time since `t0` to `phase`. */
 export function benchAdd(phase: BenchPhase, t0: number): void {
-  if (!__NK_BENCH__) return;
-  const d = performance.now() - t0;
-  const record = rec();
-  record.ms[phase] = (record.ms[phase] ?? 0) + d;
-  record.calls[phase] = (record.calls[phase] ?? 0) + 1;
+  if (__NK_BENCH__) {
+    const d = performance.now() - t0;
+    const record = rec();
+    record.ms[phase] = (record.ms[phase] ?? 0) + d;
+    record.calls[phase] = (record.calls[phase] ?? 0) + 1;
+  }
 }
 
 /**
@@ -85,7 +89,7 @@ export function timedLate<T>(phase: BenchPhase, fn: () => T): T {
   try {
     return timed(phase, fn);
   } finally {
-    benchReport(rec().outcome);
+    if (__NK_BENCH__) benchReport(rec().outcome);
   }
 }
 
@@ -105,12 +109,13 @@ export function benchInit(phase: 'init' | 'initPill' | 'initBadges' | 'initMain'
 
 /** Sends the record so far to the page. */
 export function benchReport(outcome: BenchOutcome): void {
-  if (!__NK_BENCH__) return;
-  const record = rec();
-  record.outcome = outcome;
-  const domCounts = shared().__nkBenchDom;
-  if (domCounts) record.domReads = { ...domCounts };
-  document.dispatchEvent(new CustomEvent('nk-bench', { detail: JSON.stringify(record) }));
+  if (__NK_BENCH__) {
+    const record = rec();
+    record.outcome = outcome;
+    const domCounts = shared().__nkBenchDom;
+    if (domCounts) record.domReads = { ...domCounts };
+    document.dispatchEvent(new CustomEvent('nk-bench', { detail: JSON.stringify(record) }));
+  }
 }
 
 /**
@@ -142,7 +147,10 @@ export function benchOnRerun(work: () => void): void {
  * happened. Used in a separate pass: the wrappers would slow the timed runs.
  */
 export function countDomReads(): void {
-  if (!__NK_BENCH__) return;
+  if (__NK_BENCH__) countDomReadsNow();
+}
+
+function countDomReadsNow(): void {
   if (!/(?:^|; )nk-bench-count-dom=1(?:;|$)/.test(document.cookie) || shared().__nkBenchDom) return;
   const counts: Record<string, number> = {};
   shared().__nkBenchDom = counts;
