@@ -83,7 +83,7 @@ const minifiedCssText = {
   },
 };
 
-async function bundle(outDir, { target, test, bench }) {
+async function bundle(outDir, { target, test, bench, metafile }) {
   const common = {
     bundle: true,
     minify: !test,
@@ -101,12 +101,15 @@ async function bundle(outDir, { target, test, bench }) {
     plugins: [minifiedCssText],
   };
   // Content scripts are classic scripts; the background runs as a classic script in Firefox too.
-  await esbuild.build({
+  const classic = await esbuild.build({
     ...common,
     entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, join(root, v)])),
     outdir: outDir,
     format: 'iife',
+    metafile: !!metafile,
   });
+  // What each module adds to each classic script (the bench's breakdown of the pill's code); never inside outDir.
+  if (metafile) writeFileSync(metafile, JSON.stringify(classic.metafile));
   // ES modules: the engine (the offscreen page loads it, Firefox's background page imports it), and the content
   // script's lazy parts, which the loader and the article code import by URL: the article code, Readability, the
   // full checks and the open card's panel.
@@ -154,12 +157,13 @@ function copyStatic(outDir) {
 
 /**
  * Builds one browser's unpacked extension into `outDir`. `bench: true` (npm run bench
- * only) adds the content script's timing hook to an otherwise normal build.
+ * only) adds the content script's timing hook to an otherwise normal build; `metafile`
+ * (a path outside `outDir`) gets esbuild's metafile of the classic scripts.
  */
-export async function buildTarget(target, outDir, { test = false, bench = false } = {}) {
+export async function buildTarget(target, outDir, { test = false, bench = false, metafile } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  await bundle(outDir, { target, test, bench });
+  await bundle(outDir, { target, test, bench, metafile });
   copyStatic(outDir);
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifestFor(target, { test }), null, 2));
   return outDir;

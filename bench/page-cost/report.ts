@@ -16,6 +16,8 @@ export type BenchRecord = { outcome: string; ms: Record<string, number>; calls: 
 export type InsideLoad = { page: string; rec: BenchRecord; dom: boolean; cards?: boolean; wake?: number };
 export type AnchorLoad = { page: string; times: AnchorTimes };
 export type Sizes = { file: string; raw: number; gzip: number }[];
+/** What one module adds to a minified script, in bytes. */
+export type ModuleBytes = { path: string; bytes: number };
 /** A content script of the manifest: `everyPage` when it runs on every Spiceworks page, else on the URLs its globs pick (article-like ones). */
 export type ManifestScript = { file: string; everyPage: boolean };
 
@@ -27,6 +29,8 @@ export type ReportInput = {
   firefox: FirefoxOutsideResult | null;
   profiles: Map<string, PageProfile> | null;
   sizes: Sizes;
+  /** Per classic script of the normal build, the bytes each module adds (esbuild's metafile), largest first. */
+  modules?: Record<string, ModuleBytes[]>;
   contentFiles: string[];
   manifestScripts: ManifestScript[];
   /** Bench-hook code found in the shipped content bundles: `file: snippet`, empty when none. */
@@ -393,8 +397,54 @@ export function report(r: ReportInput): string {
     '',
     `Content script: **${kb(autoGz)} gzip** loaded by itself on an article page (${[...autoOnArticle].filter((x) => size(x)).join(' + ') || '–'}), **${kb(openGz)}** only when the card opens (${[...onOpen].join(' + ') || 'none seen'}${out?.onOpen ? `; card shown ${out.onOpen.cardMs ?? '–'} ms after the click on ${out.onOpen.page}, driver time` : ''}): **${kb(allGz)} gzip** in all; goal ≤ ${GOALS.contentGzipKB} KB: ${mark(allGz / 1024 <= GOALS.contentGzipKB)}.`,
     '',
+    ...pillModules(r.modules, [...everyPage, ...pillOwn]),
     `Reproduce: \`npm run bench\` (small run: \`npm run bench -- --pages 4 --loads 2 --outside-loads 2 --firefox-loads 1 --no-profile\`; all options: \`npm run bench -- --help\`; \`CHROMIUM_PATH\`, \`FIREFOX_PATH\` pick the browsers).`,
     '',
   );
   return L.join('\n');
 }
+
+/** What each module of the pill's code is for: the breakdown's last column. */
+const PILL_ROLES: Record<string, string> = {
+  'src/content/loader.ts': 'the gate: which page this is, when to hand it to the pill',
+  'src/core/recognise.ts': 'the gate: article, thread or neither, from the URL',
+  'src/content/watch-navigation.ts': 'the gate: the site moving to another page without a reload',
+  'src/content/overlay-host.ts': 'the host in the page and its guards against hostile pages (issue 12)',
+  'src/ui/pill.css': "the pill's look, and the host's `:host` guards",
+  'src/ui/theme.css': 'colours and type, light and dark',
+  'src/core/confirm.ts': 'the page really holds an article (no pill on an empty shell or an error page)',
+  'src/content/overlay.ts': 'the pill ↔ card controller (opens the card, loads its code and check)',
+  'assets/url-topics.json': "the topic the URL names, shown before the card (this issue's design)",
+  'src/content/pill.ts': 'the pill itself, plain DOM',
+  'src/content/pill-loader.ts': "the pill's script: settings, when to show, loading the article code",
+  'src/core/extract/jsonld-blocks.ts': 'confirmation: an article in the JSON-LD',
+  'src/content/pill-prefs.ts': 'the overlay settings, read from storage',
+  'src/content/commands.ts': 'the keyboard shortcut that opens the card',
+  'src/core/topic/url-topic.ts': 'the topic the URL names',
+  'src/content/watch-article.ts': 'waiting for the article to fill an empty shell',
+  'src/strings/content-strings.ts': "the pill's Nynorsk",
+  'src/pill-prefs.ts': 'the overlay settings: their shape and defaults',
+  'src/content/ext.ts': 'messages to the background that survive an extension update',
+  'src/content/pill-api.ts': 'the hand-over between the gate and the pill',
+  'src/content/badges-api.ts': "the gate: the listing badges' hand-over",
+  'src/content/bench-hook.ts': 'the bench hook, folded to plain calls',
+};
+
+/** The pill's code by module: what each part costs, so the size goal can be argued from it. */
+function pillModules(modules: Record<string, ModuleBytes[]> | undefined, files: string[]): string[] {
+  const rows = files.flatMap((file) => (modules?.[file] ?? []).map((m) => ({ file, ...m })));
+  if (rows.length === 0) return [];
+  const total = rows.reduce((s, m) => s + m.bytes, 0);
+  return [
+    `### The pill's code by module`,
+    '',
+    `Bytes each module adds to the minified scripts the manifest injects on an article (${files.join(' + ')}), from esbuild's metafile of the normal build. gzip works on each file whole, so a module's share of the gzip size is roughly its share of these bytes.`,
+    '',
+    '| script | module | bytes | share | what it is for |',
+    '|---|---|---:|---:|---|',
+    ...rows.sort((a, b) => b.bytes - a.bytes).map((m) => `| ${m.file} | ${m.path} | ${m.bytes} | ${f((100 * m.bytes) / total, 0)} % | ${PILL_ROLES[m.path] ?? ''} |`),
+    `| | **all** | **${total}** | | |`,
+    '',
+  ];
+}
+

@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
@@ -20,7 +20,7 @@ import { chromium, type Page } from 'playwright-core';
 import { contentBundles, moduleMaps, profileLoad, type PageProfile } from './profile';
 import { anchorScript, type AnchorTimes } from './observe';
 import { chromiumOutside, firefoxOutside, isolate, writeFloorPage, type FirefoxOutsideResult, type OutPage, type OutsideResult } from './outside';
-import { report, type BenchPage, type InsideLoad, type AnchorLoad, type ManifestScript, type Sizes } from './report';
+import { report, type BenchPage, type InsideLoad, type AnchorLoad, type ManifestScript, type ModuleBytes, type Sizes } from './report';
 import { ChromiumHarness, chromiumPath } from '../../support/browser/chromium';
 import { firefoxPath } from '../../support/browser/firefox';
 import { fixturePageNames, isBrowserInternal, loadFixturePage, REPO_ROOT, SITE_CSS, Site, withStyle } from '../../support/browser/site';
@@ -29,7 +29,7 @@ import { mulberry32 } from '../../support/random';
 
 /** build.mjs (plain JavaScript, no declarations): the one build the extension ships with. */
 const { buildTarget } = (await import(pathToFileURL(join(REPO_ROOT, 'build.mjs')).href)) as {
-  buildTarget(target: 'chrome' | 'firefox', outDir: string, opts?: { test?: boolean; bench?: boolean }): Promise<string>;
+  buildTarget(target: 'chrome' | 'firefox', outDir: string, opts?: { test?: boolean; bench?: boolean; metafile?: string }): Promise<string>;
 };
 
 const HELP = `npm run bench -- [options]
@@ -65,6 +65,7 @@ const WITH_OUTSIDE = !args.includes('--no-outside') && OUTSIDE_LOADS > 0;
 const PAGES = opt('--pages');
 const CACHE = join(REPO_ROOT, 'node_modules/.cache/nk-bench');
 const PROD_DIR = join(CACHE, 'chrome');
+const PROD_META = join(CACHE, 'chrome-classic-meta.json');
 const FIREFOX_DIR = join(CACHE, 'firefox');
 const BENCH_DIR = join(CACHE, 'chrome-bench');
 const PROFILE_DIR = join(CACHE, 'chrome-bench-unminified');
@@ -157,6 +158,21 @@ function manifestScripts(dir: string): ManifestScript[] {
   type Entry = { js?: string[]; include_globs?: string[]; exclude_globs?: string[] };
   const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: Entry[] };
   return (m.content_scripts ?? []).flatMap((e) => (e.js ?? []).map((file) => ({ file, everyPage: !e.include_globs?.length && !e.exclude_globs?.length })));
+}
+
+/** Bytes each module adds to each classic script of the normal build, largest first (esbuild's metafile). */
+function modulesOf(metaPath: string): Record<string, ModuleBytes[]> {
+  type Meta = { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Meta;
+  const out: Record<string, ModuleBytes[]> = {};
+  for (const [file, o] of Object.entries(meta.outputs)) {
+    if (!file.endsWith('.js')) continue;
+    out[basename(file)] = Object.entries(o.inputs)
+      .map(([path, i]) => ({ path: relative(REPO_ROOT, resolve(process.cwd(), path)), bytes: i.bytesInOutput }))
+      .filter((m) => m.bytes > 0)
+      .sort((a, b) => b.bytes - a.bytes);
+  }
+  return out;
 }
 
 function sizes(dir: string): Sizes {
@@ -358,7 +374,7 @@ async function main(): Promise<void> {
   const loadStart = loadavg();
   const exe = chromiumPath();
   if (!exe) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH');
-  await buildTarget('chrome', PROD_DIR);
+  await buildTarget('chrome', PROD_DIR, { metafile: PROD_META });
   writeFloorPage(PROD_DIR);
   await buildTarget('chrome', BENCH_DIR, { bench: true });
   // The bench hook must not ship: any of its names in a shipped content bundle is reported with its context.
@@ -414,6 +430,7 @@ async function main(): Promise<void> {
     firefox,
     profiles,
     sizes: sizes(PROD_DIR),
+    modules: modulesOf(PROD_META),
     contentFiles: contentBundles(PROD_DIR),
     manifestScripts: manifestScripts(PROD_DIR),
     hookLeak,
