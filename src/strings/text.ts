@@ -154,7 +154,7 @@ export const text = {
   shortcutAction: 'Opne Nynorsk-kort i verktøylinja',
   shortcutToggle: 'Opne eller lukk kortet på sida',
   shortcutGenerate: 'Lag nynorsk samandrag',
-  listingBadge: 'Det finst eit Nynorsk-kort til denne sida',
+  listingBadge: 'Det finst eit Nynorsk-kort for denne lenkja',
 } as const;
 
 /** A key of `text`: lets components take a string by name. */

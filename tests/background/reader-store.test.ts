@@ -62,7 +62,7 @@ describe('listing badges', () => {
     expect(local.get).toHaveBeenCalledTimes(1);
     expect(reply.keys).toContain('a:seen-one');
     expect(reply.keys).toContain('a:meta-struggles-to-maintain-ai-workforce-following-high-level-exits');
-    expect(reply.label).toBe('Det finst eit Nynorsk-kort til denne sida');
+    expect(reply.label).toBe('Det finst eit Nynorsk-kort for denne lenkja');
   });
 
   it('leaves the reading history out when the list is off', async () => {

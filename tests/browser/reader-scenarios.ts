@@ -265,7 +265,7 @@ export function defineReaderScenarios(label: string, launch: (site: Site, profil
       expect(badges.map((b) => b.href).sort()).toEqual([meta.url, other.url].sort());
       // The title link, not the picture link; never the unseen article.
       expect(badges.find((b) => b.href === other.url)?.cls).toBe('title');
-      expect(badges.every((b) => b.text === 'nn' && b.label === 'Det finst eit Nynorsk-kort til denne sida')).toBe(true);
+      expect(badges.every((b) => b.text === 'nn' && b.label === 'Det finst eit Nynorsk-kort for denne lenkja')).toBe(true);
       const s = await snapshot(listing);
       expect(s.hosts).toBe(0);
       // The article code announces itself to the background for its tab; a listing never loads it.

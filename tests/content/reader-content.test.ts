@@ -59,14 +59,14 @@ describe('listing badges', () => {
 
   it('marks text links to articles with cards, once, with one message', async () => {
     const doc = page();
-    const send = vi.fn(async () => ({ keys: ['a:seen', 't:123'], label: 'Det finst eit Nynorsk-kort til denne sida' }));
+    const send = vi.fn(async () => ({ keys: ['a:seen', 't:123'], label: 'Det finst eit Nynorsk-kort for denne lenkja' }));
     expect(await markListing(doc, send, recognisePage)).toBe(2);
     expect(send).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledWith({ type: 'badges:get' });
     const marked = [...doc.querySelectorAll(`[${BADGE_ATTR}]`)].map((b) => b.closest('a')!.id);
     expect(marked).toEqual(['title', 'thread']);
     const b = doc.querySelector(`[${BADGE_ATTR}]`)!;
-    expect(b.getAttribute('aria-label')).toBe('Det finst eit Nynorsk-kort til denne sida');
+    expect(b.getAttribute('aria-label')).toBe('Det finst eit Nynorsk-kort for denne lenkja');
     expect(b.shadowRoot?.textContent).toBe('nn');
     // The link's own text is unchanged for the page (the badge's text is in its shadow root).
     expect(doc.getElementById('title')!.textContent).toBe('Seen');

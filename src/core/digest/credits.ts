@@ -35,8 +35,15 @@ const STARTS: RegExp[] = [
   /\(c\)\s*(?:19|20)\d\d\b|\ball rights reserved\b/giu,
 ];
 
-/** A wire dateline at the start of a story's paragraph: "OSLO (Reuters) -", "LONDON, Dec 3 (Reuters) -", "(AP) —". */
-const DATELINE = /^(?:\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?\s*)?\((?:Reuters|AP|AFP|Bloomberg|EPA|dpa|NTB)\)\s*[-–—]/u;
+/** A place in a dateline: "OSLO", "NEW YORK/LONDON", "KYIV, Ukraine", "REDMOND, Wash.", and a date after it ("Dec 3"). */
+const PLACE_CAPS = "\\p{Lu}[\\p{Lu}.'’-]*(?:[ /]\\p{Lu}[\\p{Lu}.'’-]*){0,3}(?:,\\s*\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?)?";
+const PLACE_ANY = "\\p{Lu}[\\p{L}.'’-]*(?:[ /]\\p{Lu}[\\p{L}.'’-]*){0,3}";
+const DATE = '(?:,\\s*\\p{Lu}\\p{Ll}{2,8}\\.?\\s+\\d{1,2})?';
+/**
+ * A wire dateline at the start of a story's paragraph: "OSLO (Reuters) -", "LONDON, Dec 3 (Reuters) -", "(AP) —".
+ * AP is also an access point: after a place written in capitals only, or alone, never after "Wireless Access Point".
+ */
+const DATELINE = new RegExp(`^(?:${PLACE_CAPS}${DATE}\\s*\\((?:Reuters|AP|AFP|Bloomberg|dpa|NTB)\\)|${PLACE_ANY}${DATE}\\s*\\((?:Reuters|AFP|Bloomberg|dpa|NTB)\\)|\\((?:Reuters|AP|AFP)\\))\\s*[-–—]`, 'u');
 
 /** Every credit has one of these; text without any is not searched further. */
 const HINT = /image|photo|picture|pic|illustration|graphic|video|screenshot|chart|figure|graph|credit|source|courtesy|©|\||\/|via|\(c\)|rights reserved/i;

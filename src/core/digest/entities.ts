@@ -264,8 +264,6 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         const lw = b.toLowerCase();
         const texts0 = run0.slice(lo, lo + KNOWN_SPAN).map((t) => bare(t.text));
         if (GEO_WORDS.has(b) && orgEnding && len >= 3 && !knownPrefix(texts0.slice(1), ORGANISATIONS) && !knownPrefix(texts0.slice(1), PRODUCTS)) break;
-        // Inside a sentence a place word and the capitalised words after it are one name: "British Airways", "American Express".
-        if (GEO_WORDS.has(b) && len >= 2 && !at(first) && !titleCase && !knownPrefix(texts0.slice(1), ORGANISATIONS) && !knownPrefix(texts0.slice(1), PRODUCTS)) break;
         const startsKnown = knownPrefix(texts0, ORGANISATIONS) || knownPrefix(texts0, PRODUCTS) || knownPrefix(texts0, LANGUAGES);
         const second = run0[lo + 1];
         const givenThenName = GIVEN_NAMES.has(b) && !!second && NAME_WORD.test(bare(second.text));
@@ -295,8 +293,12 @@ export function findEntities(paragraphs: readonly string[]): Entities {
       }
       const run = run0.slice(lo, hi); // one copy per run
       if (!run.length) continue;
-      // What a place word opening a sentence leaves ("Norwegian Air said" → "Air") is no name on its own.
-      if (run.length === 1 && lo > 0 && GEO_WORDS.has(bare((run0[lo - 1] as Token).text))) continue;
+      // One unknown word a place word leaves is half a name ("British Airways said" → "Airways"): none is better.
+      // A known one stands ("European Microsoft customers" → Microsoft).
+      if (run.length === 1 && lo > 0 && GEO_WORDS.has(bare((run0[lo - 1] as Token).text))) {
+        const one = [bare((run[0] as Token).text)];
+        if (!knownPrefix(one, ORGANISATIONS) && !knownPrefix(one, PRODUCTS) && !knownPrefix(one, LANGUAGES)) continue;
+      }
       const first = run[0] as Token;
       const last = run[run.length - 1] as Token;
       const texts = run.map((t, i) => (i === run.length - 1 ? bare(t.text) : t.text));

@@ -27,11 +27,9 @@ export const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /**
  * Elements whose whole content is chrome, never article text: by tag, id and
  * class. FIGURE is not among them: WordPress wraps tables and pull quotes in
- * figures; their captions (FIGCAPTION) are dropped instead. DIALOG goes
- * further than Readability, which reads a `<dialog>` without aria-modal: closed,
- * it is never shown, and opened it is a newsletter or cookie box over the page.
+ * figures; their captions (FIGCAPTION) are dropped instead.
  */
-const SKIP_TAGS = new Set(['DIALOG', 'FIGCAPTION', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'SELECT', 'TEXTAREA', 'INPUT']);
+const SKIP_TAGS = new Set(['FIGCAPTION', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'SELECT', 'TEXTAREA', 'INPUT']);
 const SKIP_IDS = new Set(['toc', 'onetrust-banner-sdk']);
 /** Class names of Spiceworks and Discourse chrome containers (author box, TOC, share bar, banners, signatures, oneboxes). */
 const SKIP_CLASSES = new Set([
@@ -72,8 +70,14 @@ export function skipped(el: Element): boolean {
   if (SKIP_IDS.has(el.id)) return true;
   const cl = el.classList;
   for (let i = 0; i < cl.length; i++) if (SKIP_CLASSES.has(cl[i]!)) return true;
-  return hidden(el);
+  return hidden(el) || closedDialog(el);
 }
+
+/**
+ * A closed `<dialog>` is never shown (a newsletter or cookie box waiting for its moment); Readability reads it unless
+ * it is aria-modal. An open one is read: a site may show its article in one.
+ */
+const closedDialog = (el: Element): boolean => el.tagName.toUpperCase() === 'DIALOG' && !el.hasAttribute('open');
 
 /**
  * Hidden by its markup, as Readability judges it (`hidden`, `aria-hidden`, the inline style as parsed): a container
@@ -164,15 +168,14 @@ function someInside(el: Element, drop: (el: Element) => boolean): boolean {
 }
 
 /** Inside a paragraph: hidden elements and those whose text Readability removes (scripts, styles, embeds, controls). */
-const skippedInline = (el: Element): boolean => INLINE_SKIP_TAGS.has(el.tagName.toUpperCase()) || hidden(el);
+const skippedInline = (el: Element): boolean => INLINE_SKIP_TAGS.has(el.tagName.toUpperCase()) || hidden(el) || closedDialog(el);
 // The last five Readability removes wherever they stand (aside, footer: _clean; form, fieldset: as a rule, by
-// _cleanConditionally; nav: as page chrome), also inside a paragraph, a list item or a quote (a quote's <footer>);
-// and a dialog, as between blocks (SKIP_TAGS).
-const INLINE_SKIP_TAGS = new Set(['DIALOG', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA', 'ASIDE', 'FOOTER', 'FORM', 'FIELDSET', 'NAV']);
+// _cleanConditionally; nav: as page chrome), also inside a paragraph, a list item or a quote (a quote's <footer>).
+const INLINE_SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA', 'ASIDE', 'FOOTER', 'FORM', 'FIELDSET', 'NAV']);
 /** What a `drop` of article.ts can name: elements with a class, an id or a role (Readability's patterns), or a byline's rel or itemprop. */
 const MAY_DROP = '[class], [id], [role], [rel], [itemprop]';
 /** What may hide text inside a paragraph (an inline `<span style="display:none">`, a script): see visibleText. */
-const MAY_HIDE = ['[hidden]', '[aria-hidden]', '[style]', ...[...INLINE_SKIP_TAGS].map((t) => t.toLowerCase())].join(', ');
+const MAY_HIDE = ['[hidden]', '[aria-hidden]', '[style]', 'dialog', ...[...INLINE_SKIP_TAGS].map((t) => t.toLowerCase())].join(', ');
 
 /** A list item that only links to an in-page anchor (#_001): a table of contents entry. */
 function isTocEntry(el: Element): boolean {

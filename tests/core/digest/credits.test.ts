@@ -116,6 +116,8 @@ describe('a wire dateline', () => {
       ['NEW YORK/LONDON (Reuters) - Banks said the outage was over.', 'NEW YORK/LONDON (Reuters) -'],
       ['SAN FRANCISCO (AP) — Microsoft said the fix was rolling out.', 'SAN FRANCISCO (AP) —'],
       ['Oslo (Reuters) - Equinor said the field was shut.', 'Oslo (Reuters) -'],
+      ['KYIV, Ukraine (AP) — Officials said the grid held.', 'KYIV, Ukraine (AP) —'],
+      ['REDMOND, Wash. (AP) — Microsoft said the fix was out.', 'REDMOND, Wash. (AP) —'],
     ] as const) {
       expect(creditSpans(s), s).toEqual([[0, dateline.length]]);
       expect(isCredit(s), s).toBe(false);
@@ -124,6 +126,14 @@ describe('a wire dateline', () => {
   });
 
   it('only at the start, and only with an agency in brackets and a dash', () => {
-    for (const s of ['Equinor told Reuters (Reuters) - no comment.', 'OSLO (Equinor) - the field was shut.', 'OSLO (Reuters) the field was shut.']) expect(creditSpans(s), s).toEqual([]);
+    for (const s of [
+      'Equinor told Reuters (Reuters) - no comment.',
+      'OSLO (Equinor) - the field was shut.',
+      'OSLO (Reuters) the field was shut.',
+      // A glossary line: AP and EPA are abbreviations here, not agencies.
+      'Wireless Access Point (AP) – a device that lets laptops join the network.',
+      'Environmental Protection Agency (EPA) – the agency that sets the rules.',
+    ])
+      expect(creditSpans(s), s).toEqual([]);
   });
 });

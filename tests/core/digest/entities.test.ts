@@ -584,4 +584,15 @@ describe('named entities: wire stories', () => {
     for (const half of ['Airways', 'Air', 'Express']) expect(all).not.toContain(half);
     expect(all).toContain('Contoso');
   });
+
+  it('a known name or a title after a place word still stands: "European Microsoft customers", "French President Emmanuel Macron"', () => {
+    const e = findEntities([
+      'The rule hits European Microsoft customers hardest.',
+      'Its rival, Chinese Huawei, said sales rose.',
+      'He spoke to French President Emmanuel Macron about the rules.',
+      'It affects North American AWS customers.',
+    ]);
+    const all = names(everything(e));
+    for (const known of ['Microsoft', 'Huawei', 'Emmanuel Macron', 'AWS']) expect(all).toContain(known);
+  });
 });
