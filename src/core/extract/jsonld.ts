@@ -92,7 +92,8 @@ function collectAuthors(v: unknown, ctx: Ctx, depth: number): void {
   }
   if (typeof v === 'string') {
     const ref = ctx.ids.get(v);
-    if (ref) collectAuthors(ref, ctx, depth + 1);
+    // The same depth as a name written there: the node it names is read for its name only, never followed further.
+    if (ref) collectAuthors(ref, ctx, depth);
     else ctx.info.authors.push(v);
     return;
   }

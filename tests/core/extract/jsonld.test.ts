@@ -134,6 +134,12 @@ describe('readJsonLd sources', () => {
     const info = read({ '@graph': [article('https://www.spiceworks.com/#/schema/person/jsmith'), { '@id': 'https://www.spiceworks.com/#/schema/person/jsmith', '@type': 'Person', name: 'Jane Smith' }] });
     expect(info.authors).toEqual(['Jane Smith']);
   });
+
+  it('reads a bare @id reference as deep as a plain name: three nested lists, and none deeper', () => {
+    const person = { '@id': '#jsmith', '@type': 'Person', name: 'Jane Smith' };
+    expect(read({ '@graph': [article([[['#jsmith']]]), person] }).authors).toEqual(['Jane Smith']);
+    expect(read({ '@graph': [article([[[['#jsmith']]]]), person] }).authors).toEqual([]);
+  });
 });
 
 describe('the types alone (jsonld-blocks.ts, for the pill)', () => {
