@@ -21,7 +21,10 @@ import type { FetchLike, ModelConfig, Provider } from '../core/model/types';
 import { resolveCard } from '../core/resolve';
 import { understandPage } from '../core/understand';
 import { originForMessage } from '../core/url-origin';
-import { countNn } from '../core/nn-grammar';
+import { countNn, numberNn } from '../core/nn-grammar';
+
+/** A noun of the command's own notes. */
+const BOKMAL_FORM = { sg: 'bokmålsform', pl: 'bokmålsformer', gender: 'f' } as const;
 
 type Args = {
   file?: string;
@@ -117,7 +120,7 @@ export async function runCardCliAsync(
     const card = result.card;
     const notes = [
       `${countNn(result.requests, { sg: 'førespurnad', pl: 'førespurnader', gender: 'm' }, true)} til ${originForMessage(config.endpoint)}`,
-      result.repair ? `rettingsrunde: ${result.repair.asked.length} bokmålsformer, ${result.repair.remaining.length} att` : '',
+      result.repair ? `rettingsrunde: ${countNn(result.repair.asked.length, BOKMAL_FORM, true)}, ${result.repair.remaining.length ? numberNn(result.repair.remaining.length, 'f') : 'ingen'} att` : '',
       result.droppedEvidence.length ? `${result.droppedEvidence.length} avsnittsnummer utanfor artikkelen vart fjerna` : '',
     ].filter(Boolean);
     return { code: 0, stdout: `${formatCard(card, args.format)}\n`, stderr: `${page.note}${notes.join('; ')}\n` };

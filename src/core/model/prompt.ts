@@ -19,7 +19,7 @@ export const MAX_TERM_TOKENS = 200;
 function normLines(prefs: ModelPrefs): string {
   const inf = prefs.infinitive === 'e' ? 'e-infinitive (å skrive, å lese), never a-infinitive' : 'a-infinitive (å skriva, å lesa), never e-infinitive';
   const pron = prefs.pronoun === 'me' ? '"me/oss" for we/us, never "vi"' : '"vi/oss" for we/us, never "me"';
-  return `Norm: ${inf}; ${pron}; ikkje, eg, kva, korleis, kvifor, nokon/noko, mykje, berre, sjølv, frå, utan, medan, dersom, tilsette, verksemd, teneste, tryggleik, moglegheit; feminine definite -a (verksemda), masculine plural -ar/-ane. Never Bokmål (ikke, jeg, hva, hvordan, noe, mye, bare, fra, uten, mens, hvis, ansatte, virksomhet, tjeneste, sikkerhet, mulighet).`;
+  return `Norm: ${inf}; ${pron}; ikkje, eg, kva, korleis, kvifor, kven, nokon/noko, mykje, berre, sjølv, frå, utan, medan, dersom, tilsette, verksemd, teneste, tryggleik, moglegheit; feminine definite -a (verksemda), masculine plural -ar/-ane, a-verbs' past in -a (mista). Never Bokmål (ikke, jeg, hva, hvordan, noe, mye, bare, fra, uten, mens, hvis, ansatte, virksomhet, tjeneste, sikkerhet, mulighet).`;
 }
 
 function lengthLine(length: ModelPrefs['length']): string {
@@ -42,7 +42,7 @@ export function systemMessage(prefs: ModelPrefs, task: 'card' | 'part' | 'combin
     content: [
       `${what} Write in correct Nynorsk (not Bokmål, not Danish), as a Norwegian newsroom would.`,
       normLines(prefs),
-      'Use the Nynorsk terms given for English IT terms. Keep names, products and numbers as in the article. Only facts from the article.',
+      'Use the Nynorsk terms given for English IT terms. Keep names, products and figures as in the article; numbers under ten as words. Only facts from the article.',
       `Answer with JSON only: {"title": Nynorsk headline, "summary": [paragraphs], "faq": [{"q": question, "a": answer, "evidence": [numbers n of the article paragraphs "n: text" that support the answer]}]}. ${length}`,
     ].join('\n'),
   };
