@@ -269,6 +269,12 @@ export async function build() {
   const corpusJson = JSON.stringify(corpusData) + '\n';
   const vocab = new Map();
   for (const p of train) for (const t of tokenize(p.nn)) vocab.set(t.text.toLocaleLowerCase('nb'), (vocab.get(t.text.toLocaleLowerCase('nb')) ?? 0) + 1);
+  // The product's own IT terms (assets/terms.json): the nouns its cards and the models it instructs write most, for the
+  // number rule even where the corpus lacks them ("3 lekkasjar" → "tre lekkasjar"; see buildGrammarData).
+  const termWords = new Set();
+  for (const term of JSON.parse(readFileSync(join(root, 'assets', 'terms.json'), 'utf8')).terms) {
+    for (const t of tokenize(term.nn)) termWords.add(t.text.toLocaleLowerCase('nb'));
+  }
   // ein/ei/eit(t) right before a word in the Nynorsk training strings: the genders translators write.
   const DET_GENDER = { ein: 'm', ei: 'f', eit: 'n', eitt: 'n' };
   const dets = new Map();
@@ -283,7 +289,7 @@ export async function build() {
       e[g]++;
     }
   }
-  const grammar = buildGrammarData(nnD, vocab, dets);
+  const grammar = buildGrammarData(nnD, vocab, dets, termWords);
   const grammarJson = JSON.stringify({ format: grammar.format, nouns: grammar.nouns, adjectives: grammar.adjectives }) + '\n';
   const manifestObj = {
     generatedBy: 'scripts/nynorsk/build-data.mjs',

@@ -52,8 +52,11 @@ export function lastPart(word, has) {
  *   right before a word: a gender seen at least DET_MIN times is added to the noun's genders (so the rule stays quiet
  *   where translators write it), and a root that is also a verb or adjective is shipped as a noun only when so seen;
  *   otherwise it is shipped with all three genders: a noun for the number rule ("2 veker"), never for a gender rule
+ * @param {Set<string>} [termWords] words of the product's own terms (assets/terms.json): a noun root with a form among
+ *   them and none in the corpus is shipped too, with all three genders: the number rule reads it ("3 lekkasjar"), no
+ *   gender rule does, since without the corpus nothing shows which genders writers use (brikke is m and f)
  */
-export function buildGrammarData(nnD, vocab, dets = new Map()) {
+export function buildGrammarData(nnD, vocab, dets = new Map(), termWords = new Set()) {
   const used = (f) => vocab.has(f);
   const inVocab = new Set();
   const seen = new Set();
@@ -64,6 +67,8 @@ export function buildGrammarData(nnD, vocab, dets = new Map()) {
   const ingNouns = new Set();
   /** Noun roots that are also a verb or adjective, with no determiner seen before them: gender unread. */
   const unread = new Set();
+  /** Noun roots known only from the terms: number rule only. */
+  const termOnly = new Set();
   for (const r of nnD.roots) {
     const w = r.word;
     if (!LETTERS.test(w)) continue;
@@ -73,10 +78,15 @@ export function buildGrammarData(nnD, vocab, dets = new Map()) {
       expandRoot({ word: w, flags: r.flags.replaceAll('R', '') }, nnD.aff, (f, kind) => {
         if (kind !== 'root' && f !== w && !DERIVATION.test(f)) derived.add(f);
       });
-    if (g) expandRoot(r, nnD.aff, (f) => {
-      if (vocab.has(f)) seen.add(w);
-      if (used(f) || w.length <= SHORT) inVocab.add(w);
-    });
+    if (g) {
+      let inTerms = false;
+      expandRoot(r, nnD.aff, (f) => {
+        if (vocab.has(f)) seen.add(w);
+        if (used(f) || w.length <= SHORT) inVocab.add(w);
+        if (termWords.has(f)) inTerms = true;
+      });
+      if (inTerms && !inVocab.has(w)) termOnly.add(w);
+    }
     const seenDet = dets.get(w);
     const attested = seenDet !== undefined && seenDet.m + seenDet.f + seenDet.n >= DET_MIN;
     if (g && (!NOT_NOUN.test(r.flags) || attested)) nouns.set(w, (nouns.get(w) ?? '') + g);
@@ -113,6 +123,15 @@ export function buildGrammarData(nnD, vocab, dets = new Map()) {
   }
   // A noun that is also a verb or adjective and never seen after ein/ei/eit: all genders (no gender rule reads it).
   for (const w of unread) if (!clean.has(w) && inVocab.has(w) && w.length >= 2) clean.set(w, 'mfn');
+  // A noun of the terms the corpus never writes: all genders, kept for the number rule.
+  for (const w of termOnly) {
+    if (clean.has(w) || w.length < 2 || derived.has(w)) continue;
+    // A compound whose last part is known is read through it, with that part's genders (programfeil: feil, m).
+    const part = lastPart(w.slice(1), (x) => clean.has(x));
+    if (part !== undefined && w.length - part.length >= PREFIX_MIN) continue;
+    clean.set(w, 'mfn');
+    seen.add(w);
+  }
   // Drop compounds whose last part says the same; keep the rest (also all-gender words: they stop a wrong last part).
   const kept = new Map();
   for (const [w, g] of clean) {

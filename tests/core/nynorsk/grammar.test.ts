@@ -252,6 +252,15 @@ describe('a digit under ten counting a noun', () => {
     expect(flags('Det tok 3 minutt.')).toEqual([['3 minutt', 'tre minutt', 'number']]);
   });
 
+  it('knows the nouns of the product\'s own terms that the corpus never writes, for counting only', () => {
+    // bakdør, klynge: from assets/terms.json (scripts/nynorsk/build-data.mjs), shipped with every gender.
+    expect(flags('Dei fann 4 bakdører i systemet.')).toEqual([['4 bakdører', 'fire bakdører', 'number']]);
+    expect(flags('Dei sette opp 5 klynger i fjor.')).toEqual([['5 klynger', 'fem klynger', 'number']]);
+    // No gender rule reads them: a term noun of two genders (ein/ei brikke) is never called wrong.
+    expect(flags('Selskapet utvikla ein ny brikke i fjor.')).toEqual([]);
+    expect(flags('Selskapet utvikla ei ny brikke i fjor.')).toEqual([]);
+  });
+
   it('reads a digit that starts the text or a sentence after a name', () => {
     expect(flags('3 dagar seinare reiste ho heim.')).toEqual([['3 dagar', 'tre dagar', 'number']]);
     expect(flags('Eg møtte Kari. 3 dagar seinare reiste ho heim.')).toEqual([['3 dagar', 'tre dagar', 'number']]);
