@@ -6,7 +6,7 @@
 //                             (what the browser tests need; never shipped)
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipDirectory } from './scripts/zip.mjs';
 import { WLLAMA_WASM, wllamaWorkerSource } from './scripts/build/wllama-worker.mjs';
@@ -109,7 +109,10 @@ async function bundle(outDir, { target, test, bench, metafile }) {
     metafile: !!metafile,
   });
   // What each module adds to each classic script (the bench's breakdown of the pill's code); never inside outDir.
-  if (metafile) writeFileSync(metafile, JSON.stringify(classic.metafile));
+  if (metafile) {
+    if (!relative(resolve(outDir), resolve(metafile)).startsWith('..')) throw new Error(`metafile ${metafile} would ship inside ${outDir}`);
+    writeFileSync(metafile, JSON.stringify(classic.metafile));
+  }
   // ES modules: the engine (the offscreen page loads it, Firefox's background page imports it), and the content
   // script's lazy parts, which the loader and the article code import by URL: the article code, Readability, the
   // full checks and the open card's panel.

@@ -91,7 +91,10 @@ describe('build', () => {
     const scripts = readdirSync(shipped).filter((f) => f.endsWith('.js'));
     expect(scripts).toContain('content.js');
     for (const f of scripts) expect(readFileSync(join(shipped, f), 'utf8'), f).not.toMatch(names);
-    const bench = await buildTarget('chrome', join(out, 'chrome-bench'), { bench: true });
+    const bench = await buildTarget('chrome', join(out, 'chrome-bench'), { bench: true, metafile: join(out, 'chrome-bench-meta.json') });
+    // The bench's metafile (which module adds what) is written beside the build, never into it.
+    expect(Object.keys(JSON.parse(readFileSync(join(out, 'chrome-bench-meta.json'), 'utf8')).outputs).some((f) => f.endsWith('content-pill.js'))).toBe(true);
+    await expect(buildTarget('chrome', join(out, 'chrome-meta-inside'), { metafile: join(out, 'chrome-meta-inside', 'meta.json') })).rejects.toThrow(/would ship inside/);
     for (const f of ['content.js', 'content-pill.js', 'content-main.js']) expect(readFileSync(join(bench, f), 'utf8'), f).toMatch(names);
   });
 

@@ -79,12 +79,13 @@ export function buildGrammarData(nnD, vocab, dets = new Map(), termWords = new S
         if (kind !== 'root' && f !== w && !DERIVATION.test(f)) derived.add(f);
       });
     if (g) {
-      let inTerms = false;
       expandRoot(r, nnD.aff, (f) => {
         if (vocab.has(f)) seen.add(w);
         if (used(f) || w.length <= SHORT) inVocab.add(w);
-        if (termWords.has(f)) inTerms = true;
       });
+      // Without R: an imperative is no noun form ("drift" must not make the verb "drifte" a noun of the terms).
+      let inTerms = false;
+      if (termWords.size > 0) expandRoot({ word: w, flags: r.flags.replaceAll('R', '') }, nnD.aff, (f) => void (termWords.has(f) && (inTerms = true)));
       if (inTerms && !inVocab.has(w)) termOnly.add(w);
     }
     const seenDet = dets.get(w);

@@ -120,7 +120,7 @@ export async function runCardCliAsync(
     const card = result.card;
     const notes = [
       `${countNn(result.requests, { sg: 'førespurnad', pl: 'førespurnader', gender: 'm' }, true)} til ${originForMessage(config.endpoint)}`,
-      result.repair ? `rettingsrunde: ${countNn(result.repair.asked.length, BOKMAL_FORM, true)}, ${result.repair.remaining.length ? numberNn(result.repair.remaining.length, 'f') : 'ingen'} att` : '',
+      result.repair ? `rettingsrunde: ${countNn(result.repair.asked.length, BOKMAL_FORM, true)}, ${result.repair.remaining.length ? numberNn(result.repair.remaining.length, 'f', true) : 'ingen'} att` : '',
       result.droppedEvidence.length ? `${result.droppedEvidence.length} avsnittsnummer utanfor artikkelen vart fjerna` : '',
     ].filter(Boolean);
     return { code: 0, stdout: `${formatCard(card, args.format)}\n`, stderr: `${page.note}${notes.join('; ')}\n` };

@@ -162,8 +162,9 @@ export function planPrompt(article: Article, topic: TopicResult | undefined, pre
   if (wholeTokens <= max || n < 2) {
     return { articleTokens, split: false, parts: [{ range: { from: 0, to: n }, messages: whole, tokens: wholeTokens }] };
   }
-  // Fixed cost of a part prompt: everything but the paragraphs (a part of none; terms counted for the whole article, an upper bound).
-  const fixed = estimateMessagesTokens(buildMessages(article, topic, prefs, { ...opts, part: { from: 0, to: 0, index: 0, count: 1 } }));
+  // Fixed cost of a part prompt: everything but the paragraphs and the terms (a part of none, without terms: a term the
+  // title names would otherwise be counted here and again below); terms counted for the whole article, an upper bound.
+  const fixed = estimateMessagesTokens(buildMessages(article, topic, prefs, { ...opts, terms: [], part: { from: 0, to: 0, index: 0, count: 1 } }));
   const termTokens = estimateTokens(termsBlock(relevantTerms(articleText(article), opts.terms)));
   const budget = Math.max(200, max - fixed - termTokens - 10);
   const ranges: PromptPart[] = [];
