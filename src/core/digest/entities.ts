@@ -206,6 +206,9 @@ function maskSpans(text: string, spans: readonly [number, number][]): string {
   return out + text.slice(at);
 }
 
+/** How many words at the start of `texts` make a known organisation, product or language (0: none). */
+const knownName = (texts: string[]): number => knownPrefix(texts, ORGANISATIONS) || knownPrefix(texts, PRODUCTS) || knownPrefix(texts, LANGUAGES);
+
 /** Finds and classifies the names in the article's paragraphs. */
 export function findEntities(paragraphs: readonly string[]): Entities {
   const lower = new Set<string>();
@@ -264,7 +267,7 @@ export function findEntities(paragraphs: readonly string[]): Entities {
         const lw = b.toLowerCase();
         const texts0 = run0.slice(lo, lo + KNOWN_SPAN).map((t) => bare(t.text));
         if (GEO_WORDS.has(b) && orgEnding && len >= 3 && !knownPrefix(texts0.slice(1), ORGANISATIONS) && !knownPrefix(texts0.slice(1), PRODUCTS)) break;
-        const startsKnown = knownPrefix(texts0, ORGANISATIONS) || knownPrefix(texts0, PRODUCTS) || knownPrefix(texts0, LANGUAGES);
+        const startsKnown = knownName(texts0);
         const second = run0[lo + 1];
         const givenThenName = GIVEN_NAMES.has(b) && !!second && NAME_WORD.test(bare(second.text));
         // "Will Townsend, an analyst": a given name that is also a small word needs a person cue and no question ("Will Contoso ship?").
@@ -296,8 +299,7 @@ export function findEntities(paragraphs: readonly string[]): Entities {
       // One unknown word a place word leaves is half a name ("British Airways said" → "Airways"): none is better.
       // A known one stands ("European Microsoft customers" → Microsoft).
       if (run.length === 1 && lo > 0 && GEO_WORDS.has(bare((run0[lo - 1] as Token).text))) {
-        const one = [bare((run[0] as Token).text)];
-        if (!knownPrefix(one, ORGANISATIONS) && !knownPrefix(one, PRODUCTS) && !knownPrefix(one, LANGUAGES)) continue;
+        if (!knownName([bare((run[0] as Token).text)])) continue;
       }
       const first = run[0] as Token;
       const last = run[run.length - 1] as Token;
