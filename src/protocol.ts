@@ -159,7 +159,6 @@ export type ModelJob = v.InferOutput<ReturnType<typeof modelJobSchema>>;
 /** Returns the job if well formed, else null. */
 export const parseModelJob = /* @__PURE__ */ lazyParser(modelJobSchema);
 
-
 /** content → background over the model port. */
 const portRequestSchema = /* @__PURE__ */ lazy(() =>
   v.variant('type', [

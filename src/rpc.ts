@@ -10,8 +10,9 @@
  *
  * The transport is a parameter because the contexts send differently:
  * `runtime.sendMessage` (popup, options), `(m) => tabs.sendMessage(tabId, m)`
- * (popup → its tab). The content script does not use this: none of its bundles carries valibot (issue 13), so the
- * few replies it reads have hand guards (content/card-state-shape.ts, content/pill-prefs.ts).
+ * (popup → its tab). The content script does not use this: the gate, the pill's script and the article code carry no
+ * valibot (issue 13), so the few replies they read have hand guards (content/card-state-shape.ts, content/pill-prefs.ts);
+ * only content-check.js, loaded when a card is drawn or a model card written, has the schemas, for the card and the port.
  */
 import * as v from 'valibot';
 import { REPLY_SCHEMAS, type Message, type MessageType, type Reply } from './protocol';

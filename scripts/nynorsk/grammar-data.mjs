@@ -125,6 +125,7 @@ export function buildGrammarData(nnD, vocab, dets = new Map(), termWords = new S
   // A noun that is also a verb or adjective and never seen after ein/ei/eit: all genders (no gender rule reads it).
   for (const w of unread) if (!clean.has(w) && inVocab.has(w) && w.length >= 2) clean.set(w, 'mfn');
   // A noun of the terms the corpus never writes: all genders, kept for the number rule.
+  let termNouns = 0;
   for (const w of termOnly) {
     if (clean.has(w) || w.length < 2 || derived.has(w)) continue;
     // A compound whose last part is known is read through it, with that part's genders (programfeil: feil, m).
@@ -132,6 +133,7 @@ export function buildGrammarData(nnD, vocab, dets = new Map(), termWords = new S
     if (part !== undefined && w.length - part.length >= PREFIX_MIN) continue;
     clean.set(w, 'mfn');
     seen.add(w);
+    termNouns++;
   }
   // Drop compounds whose last part says the same; keep the rest (also all-gender words: they stop a wrong last part).
   const kept = new Map();
@@ -149,5 +151,5 @@ export function buildGrammarData(nnD, vocab, dets = new Map(), termWords = new S
   // Adjectives that are also nouns (feil, rett, mørk) are listed too: the rules then read such a word as the noun only
   // where the phrase ends after it.
   const adj = [...adjectives].sort();
-  return { format: 1, nouns: nounsOut, adjectives: adj.join(' '), counts: { nouns: clean.size, shippedNouns: kept.size, adjectives: adj.length } };
+  return { format: 1, nouns: nounsOut, adjectives: adj.join(' '), counts: { nouns: clean.size, shippedNouns: kept.size, termNouns, adjectives: adj.length } };
 }

@@ -77,7 +77,7 @@ export function skipped(el: Element): boolean {
  * A closed `<dialog>` is never shown (a newsletter or cookie box waiting for its moment); Readability reads it unless
  * it is aria-modal. An open one is read: a site may show its article in one.
  */
-const closedDialog = (el: Element): boolean => el.tagName.toUpperCase() === 'DIALOG' && !el.hasAttribute('open');
+const closedDialog = (el: Element): boolean => el.localName === 'dialog' && !el.hasAttribute('open');
 
 /**
  * Hidden by its markup, as Readability judges it (`hidden`, `aria-hidden`, the inline style as parsed): a container
@@ -175,7 +175,7 @@ const INLINE_SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IF
 /** What a `drop` of article.ts can name: elements with a class, an id or a role (Readability's patterns), or a byline's rel or itemprop. */
 const MAY_DROP = '[class], [id], [role], [rel], [itemprop]';
 /** What may hide text inside a paragraph (an inline `<span style="display:none">`, a script): see visibleText. */
-const MAY_HIDE = ['[hidden]', '[aria-hidden]', '[style]', 'dialog', ...[...INLINE_SKIP_TAGS].map((t) => t.toLowerCase())].join(', ');
+const MAY_HIDE = ['[hidden]', '[aria-hidden]', '[style]', 'dialog:not([open])', ...[...INLINE_SKIP_TAGS].map((t) => t.toLowerCase())].join(', ');
 
 /** A list item that only links to an in-page anchor (#_001): a table of contents entry. */
 function isTocEntry(el: Element): boolean {
